@@ -1,0 +1,93 @@
+"""The ``writer-app`` command: no subcommand opens the GUI; subcommands check, import, export, list characters.
+
+Each subcommand lives in its own module here with ``register(subparsers)`` that adds its parser and sets
+``func`` to a ``run(args) -> int`` function. Errors the writer can fix are printed as one sentence on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from writer_app import __version__
+from writer_app.errors import WriterAppError
+
+log = logging.getLogger(__name__)
+
+# Subcommand modules, in the order ``--help`` lists them.
+COMMAND_MODULES = (
+    "writer_app.cli.check_command",
+    "writer_app.cli.characters_command",
+    "writer_app.cli.export_command",
+    "writer_app.cli.import_command",
+)
+
+
+class CommandError(WriterAppError):
+    """A problem the writer can act on; the message is printed as-is and the exit code is 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the top-level parser with every available subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="writer-app",
+        description="A writing assistant for novelists. Without a command, opens the editor.",
+    )
+    parser.add_argument("--version", action="version", version=f"writer-app {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            log.debug("command module %s is not available", module_name)
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def _split_gui_arguments(argv: Sequence[str]) -> tuple[bool, list[str]]:
+    """Tell whether argv asks for the GUI (no subcommand) so a PATH argument is not taken for a command."""
+    commands = {name.rsplit(".", 1)[-1].removesuffix("_command") for name in COMMAND_MODULES}
+    positional = [a for a in argv if not a.startswith("-")]
+    return (not positional or positional[0] not in commands), list(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    wants_gui, args_list = _split_gui_arguments(args_list)
+    if wants_gui and not any(a in {"-h", "--help", "--version"} for a in args_list):
+        gui = argparse.ArgumentParser(prog="writer-app", description="Open the writer-app editor.")
+        gui.add_argument("path", nargs="?", help="a project folder or a .txt/.md file (default: last or sample)")
+        gui.add_argument("-v", "--verbose", action="store_true")
+        gui_args = gui.parse_args(args_list)
+        _configure_logging(gui_args.verbose)
+        from writer_app.app import run_gui
+
+        return run_gui(gui_args.path)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    _configure_logging(args.verbose)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args))
+    except WriterAppError as error:
+        print(f"writer-app: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )

@@ -1,0 +1,102 @@
+"""The checker protocol, the check configuration, and the composite that merges engines."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from writer_app.grammar.model import Category, Issue
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CATEGORIES: frozenset[Category] = frozenset(c for c in Category if c is not Category.STYLE)
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Everything that decides what a check reports; immutable so it can cross threads."""
+
+    dialect: str = "en-US"  # "en-US" or "en-GB"
+    categories: frozenset[Category] = DEFAULT_CATEGORIES
+    style_rules: frozenset[str] = frozenset()  # style rule ids the writer switched on
+    ignored_rules: frozenset[str] = frozenset()
+    # Words never flagged as misspelt: personal + project dictionaries and the cast's names/aliases.
+    known_words: frozenset[str] = frozenset()
+    # Exact (rule, flagged text) pairs the writer chose to ignore everywhere ("Ignore here" is per-position
+    # and handled by the caller, which knows where "here" is).
+    ignored_texts: frozenset[tuple[str, str]] = frozenset()
+
+
+@runtime_checkable
+class Checker(Protocol):
+    """A grammar/spelling engine. ``check`` must be safe to call from a worker thread."""
+
+    name: str
+
+    def check(self, text: str) -> list[Issue]:
+        """Return the issues of one paragraph (no newline inside), offsets relative to ``text``."""
+        ...
+
+
+class CheckerError(Exception):
+    """An engine failed in a way the writer should hear about (dead server, missing Java, ...)."""
+
+
+class CompositeChecker:
+    """Run several engines over a paragraph, then merge, de-duplicate and filter their issues."""
+
+    name = "composite"
+
+    def __init__(self, checkers: Sequence[Checker], config: CheckConfig | None = None) -> None:
+        self.checkers = list(checkers)
+        self.config = config or CheckConfig()
+
+    def check(self, text: str) -> list[Issue]:
+        """Check one paragraph with every engine; an engine that raises is logged and skipped."""
+        found: list[Issue] = []
+        for checker in self.checkers:
+            try:
+                found.extend(checker.check(text))
+            except CheckerError:
+                raise
+            except Exception:  # one broken engine must not hide the others' results
+                log.exception("checker %s failed on a paragraph of %d characters", checker.name, len(text))
+        return merge_issues(found, self.config)
+
+
+def merge_issues(issues: Iterable[Issue], config: CheckConfig) -> list[Issue]:
+    """Drop filtered issues and duplicates (same span from two engines: the first engine wins)."""
+    kept: list[Issue] = []
+    for issue in sorted(issues, key=lambda i: (i.start, i.end)):
+        if issue.category not in config.categories and not (
+            issue.category is Category.STYLE and issue.rule in config.style_rules
+        ):
+            continue
+        if issue.rule in config.ignored_rules or (issue.rule, issue.text) in config.ignored_texts:
+            continue
+        if issue.category is Category.SPELLING and issue.text in config.known_words:
+            continue
+        if any(k.start == issue.start and k.end == issue.end for k in kept[-4:]):
+            continue
+        kept.append(issue)
+    return kept
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, line)`` for every line of ``text``; line endings are not part of the line."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield offset, body
+        offset += len(line)
+
+
+def check_document(checker: Checker, text: str) -> list[Issue]:
+    """Check a whole text line by line and return issues with offsets into ``text``."""
+    issues: list[Issue] = []
+    for offset, paragraph in iter_paragraphs(text):
+        if paragraph.strip():
+            issues.extend(issue.shifted(offset) for issue in checker.check(paragraph))
+    return issues
