@@ -15,6 +15,7 @@ FEATURE_MODULES = (
     "writer_app.ui.checking.install",
     "writer_app.ui.characters.install",
     "writer_app.ui.export_feature",
+    "writer_app.ui.languagetool.install",
 )
 
 

@@ -1,0 +1,1 @@
+"""LanguageTool in the GUI: connection on a worker, status, first-run download, preferences."""

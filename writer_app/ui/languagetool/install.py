@@ -1,0 +1,95 @@
+"""Attach LanguageTool to the main window: status, preferences page, download, engine for the checker."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel
+
+from writer_app.grammar.languagetool import LanguageToolOptions, Mode, State
+from writer_app.ui.languagetool.download_dialog import DownloadDialog
+from writer_app.ui.languagetool.preferences_page import LanguageToolPage
+from writer_app.ui.languagetool.service import LanguageToolService
+
+log = logging.getLogger(__name__)
+
+_STATE_LABELS = {
+    State.OFF: "LanguageTool off",
+    State.CONNECTING: "LanguageTool starting…",
+    State.READY: "LanguageTool on",
+    State.NOT_INSTALLED: "LanguageTool not downloaded",
+    State.UNAVAILABLE: "LanguageTool unavailable",
+}
+
+
+class LanguageToolFeature(QObject):
+    """Keeps the LanguageTool service in step with the settings and the open project."""
+
+    def __init__(self, window: object) -> None:
+        super().__init__(window)  # type: ignore[arg-type]
+        self.window = window
+        self.service = LanguageToolService(parent=self)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("languageToolStatus")
+        self._language = "en-US"
+        self._last_warning = ""
+        self.download_action = QAction(self.tr("Download LanguageTool…"), self)
+        self.download_action.triggered.connect(self.start_download)
+        self.service.status_changed.connect(self._on_status)
+        self._on_status(self.service.state.value, self.service.message)
+
+    def install(self) -> LanguageToolFeature:
+        """Connect to the window's public signals and add the status widget, menu action and page."""
+        window = self.window
+        window.add_status_widget(self.status_label)  # type: ignore[attr-defined]
+        window.menu("tools").addAction(self.download_action)  # type: ignore[attr-defined]
+        window.add_preferences_page(self.tr("LanguageTool"), self._make_page)  # type: ignore[attr-defined]
+        window.settings_changed.connect(self.apply_settings)  # type: ignore[attr-defined]
+        window.project_opened.connect(self._on_project_opened)  # type: ignore[attr-defined]
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.service.shutdown)
+        self.apply_settings(window.settings)  # type: ignore[attr-defined]
+        return self
+
+    def apply_settings(self, settings: object) -> None:
+        """Reconnect when the LanguageTool settings or the dialect changed."""
+        self.service.apply_options(LanguageToolOptions.from_settings(settings, language=self._language))
+
+    def start_download(self) -> DownloadDialog:
+        """Download LanguageTool with a progress dialog, then connect."""
+        dialog = DownloadDialog(parent=self.window)  # type: ignore[arg-type]
+        dialog.done.connect(self._on_download_done)
+        dialog.start()
+        return dialog
+
+    def _make_page(self) -> LanguageToolPage:
+        page = LanguageToolPage()
+        page.download_requested.connect(self.start_download)
+        return page
+
+    def _on_project_opened(self, project: object) -> None:
+        self._language = str(getattr(project, "language", "") or "en-US")
+        self.apply_settings(self.window.settings)  # type: ignore[attr-defined]
+
+    def _on_download_done(self, ok: bool, message: str) -> None:
+        self.window.show_message(message)  # type: ignore[attr-defined]
+        if ok:
+            self.service.reconnect()
+
+    def _on_status(self, state: str, message: str) -> None:
+        current = State(state)
+        self.status_label.setText(self.tr(_STATE_LABELS[current]))
+        self.status_label.setToolTip(message)
+        self.download_action.setVisible(self.service.options.mode is Mode.LOCAL or current is State.NOT_INSTALLED)
+        if current in (State.UNAVAILABLE, State.NOT_INSTALLED) and message != self._last_warning:
+            self._last_warning = message
+            hint = self.tr(" Use Tools > Download LanguageTool….") if current is State.NOT_INSTALLED else ""
+            self.window.show_message(message + hint)  # type: ignore[attr-defined]
+
+
+def install(window: object) -> LanguageToolFeature:
+    """Feature entry point used by :mod:`writer_app.ui.features`."""
+    return LanguageToolFeature(window).install()
