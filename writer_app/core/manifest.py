@@ -1,0 +1,217 @@
+"""``project.json``: parse and validate a manifest, and serialise it back (unknown keys preserved).
+
+Format version 1::
+
+    {
+      "format_version": 1,
+      "title": "My Novel", "author": "", "language": "en-US",
+      "chapters": [{"id": "ch-0001", "title": "Chapter 1", "file": "chapters/ch-0001.md"}],
+      "cast": [], "dismissed_characters": [], "word_list": [],
+      "ignored_rules": [], "ignored_texts": [["rule-id", "flagged text"]],
+      "trash": [{"id": "...", "title": "...", "file": "...", "deleted_at": "...", "index": 3}]
+    }
+
+``format_version``, ``title`` and ``chapters`` are required; the other lists default to empty.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from writer_app.core.errors import CorruptProjectError, UnsafePathError
+
+FORMAT_VERSION = 1
+MANIFEST_NAME = "project.json"
+LANGUAGES = ("en-US", "en-GB")
+
+_REQUIRED = ("format_version", "title", "chapters")
+_STRING_FIELDS = ("title", "author", "language")
+_STRING_LISTS = ("dismissed_characters", "word_list", "ignored_rules")
+
+
+@dataclass
+class Chapter:
+    """One chapter: a stable id, a title the writer sees, and its file relative to the project folder."""
+
+    id: str
+    title: str
+    file: str
+    # Keys of this chapter's manifest entry that this version does not know; written back unchanged.
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain-data form stored in ``project.json``."""
+        data = dict(self.extra)
+        data.update({"id": self.id, "title": self.title, "file": self.file})
+        return data
+
+
+@dataclass
+class TrashEntry:
+    """A deleted chapter kept for restoring: its file stays on disk until the trash is emptied."""
+
+    chapter: Chapter
+    deleted_at: str
+    index: int
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain-data form stored in ``project.json``."""
+        data = self.chapter.to_json()
+        data.update({"deleted_at": self.deleted_at, "index": self.index})
+        return data
+
+
+@dataclass
+class Manifest:
+    """The validated contents of ``project.json``."""
+
+    title: str
+    author: str = ""
+    language: str = "en-US"
+    chapters: list[Chapter] = field(default_factory=list)
+    cast: list[dict] = field(default_factory=list)
+    dismissed_characters: list[str] = field(default_factory=list)
+    word_list: list[str] = field(default_factory=list)
+    ignored_rules: list[str] = field(default_factory=list)
+    ignored_texts: list[list[str]] = field(default_factory=list)
+    trash: list[TrashEntry] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def check_relative_file(folder: Path, file: str, source: Path) -> Path:
+    """Return the absolute path of a chapter file, refusing any path that leaves the project folder."""
+    bad = UnsafePathError(
+        f"{source.name} lists the chapter file {file!r}, which is outside the project folder; "
+        "writer-app refuses to open it."
+    )
+    if not file or "\\" in file or "\0" in file or ":" in file:
+        raise bad
+    pure = PurePosixPath(file)
+    if pure.is_absolute() or ".." in pure.parts or file.startswith("~"):
+        raise bad
+    root = os.path.realpath(folder)
+    target = os.path.realpath(os.path.join(root, *pure.parts))
+    if os.path.commonpath([root, target]) != root or target == root:
+        raise bad
+    return Path(folder, *pure.parts)
+
+
+def _type_error(path: Path, where: str, expected: str) -> CorruptProjectError:
+    return CorruptProjectError(f"{path.name} is damaged: {where} should be {expected}.", path)
+
+
+def _chapter_from(entry: Any, path: Path, where: str) -> Chapter:
+    if not isinstance(entry, dict):
+        raise _type_error(path, where, "an object with id, title and file")
+    for key in ("id", "title", "file"):
+        if key not in entry:
+            raise CorruptProjectError(f"{path.name} is damaged: {where} has no {key!r}.", path)
+        if not isinstance(entry[key], str):
+            raise _type_error(path, f"{where} {key!r}", "text")
+    if not entry["id"]:
+        raise CorruptProjectError(f"{path.name} is damaged: {where} has an empty id.", path)
+    extra = {k: v for k, v in entry.items() if k not in {"id", "title", "file", "deleted_at", "index"}}
+    return Chapter(entry["id"], entry["title"], entry["file"], extra)
+
+
+def parse_manifest(raw_text: str, path: Path) -> Manifest:
+    """Parse and validate manifest text; raises ``CorruptProjectError`` naming the file and the problem."""
+    try:
+        data = json.loads(raw_text)
+    except json.JSONDecodeError as error:
+        raise CorruptProjectError(
+            f"{path.name} is damaged: invalid JSON on line {error.lineno}, column {error.colno} ({error.msg}).",
+            path,
+            error.lineno,
+        ) from None
+    if not isinstance(data, dict):
+        raise _type_error(path, "the file", "a JSON object")
+    for key in _REQUIRED:
+        if key not in data:
+            raise CorruptProjectError(f"{path.name} is damaged: the required key {key!r} is missing.", path)
+    version = data["format_version"]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise _type_error(path, "'format_version'", "a whole number")
+    if version > FORMAT_VERSION:
+        raise CorruptProjectError(
+            f"{path.name} was written by a newer writer-app (format {version}); "
+            "update writer-app to open this project.",
+            path,
+        )
+    for key in _STRING_FIELDS:
+        if key in data and not isinstance(data[key], str):
+            raise _type_error(path, repr(key), "text")
+    for key in _STRING_LISTS:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _type_error(path, repr(key), "a list of text")
+    cast = data.get("cast", [])
+    if not isinstance(cast, list) or not all(isinstance(c, dict) for c in cast):
+        raise _type_error(path, "'cast'", "a list of objects")
+    ignored_texts = data.get("ignored_texts", [])
+    if not isinstance(ignored_texts, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in ignored_texts
+    ):
+        raise _type_error(path, "'ignored_texts'", "a list of [rule, text] pairs")
+    chapters_raw = data["chapters"]
+    if not isinstance(chapters_raw, list):
+        raise _type_error(path, "'chapters'", "a list")
+    chapters = [_chapter_from(e, path, f"chapter {i + 1}") for i, e in enumerate(chapters_raw)]
+    trash_raw = data.get("trash", [])
+    if not isinstance(trash_raw, list):
+        raise _type_error(path, "'trash'", "a list")
+    trash = []
+    for i, entry in enumerate(trash_raw):
+        chapter = _chapter_from(entry, path, f"trash entry {i + 1}")
+        index = entry.get("index", 0)
+        trash.append(TrashEntry(chapter, str(entry.get("deleted_at", "")), index if isinstance(index, int) else 0))
+    seen_ids: set[str] = set()
+    seen_files: set[str] = set()
+    for chapter in chapters + [t.chapter for t in trash]:
+        if chapter.id in seen_ids:
+            raise CorruptProjectError(f"{path.name} is damaged: the chapter id {chapter.id!r} is used twice.", path)
+        if chapter.file in seen_files:
+            raise CorruptProjectError(
+                f"{path.name} is damaged: the file {chapter.file!r} is listed for two chapters.", path
+            )
+        seen_ids.add(chapter.id)
+        seen_files.add(chapter.file)
+        check_relative_file(path.parent, chapter.file, path)
+    known = set(_REQUIRED) | set(_STRING_FIELDS) | set(_STRING_LISTS) | {"cast", "ignored_texts", "trash"}
+    return Manifest(
+        title=data["title"],
+        author=data.get("author", ""),
+        language=data.get("language", "en-US") or "en-US",
+        chapters=chapters,
+        cast=list(cast),
+        dismissed_characters=list(data.get("dismissed_characters", [])),
+        word_list=list(data.get("word_list", [])),
+        ignored_rules=list(data.get("ignored_rules", [])),
+        ignored_texts=[list(p) for p in ignored_texts],
+        trash=trash,
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+def dump_manifest(manifest: Manifest) -> str:
+    """Serialise a manifest to the text written to ``project.json`` (stable key order, unknown keys kept)."""
+    data: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "title": manifest.title,
+        "author": manifest.author,
+        "language": manifest.language,
+        "chapters": [c.to_json() for c in manifest.chapters],
+        "cast": manifest.cast,
+        "dismissed_characters": manifest.dismissed_characters,
+        "word_list": manifest.word_list,
+        "ignored_rules": manifest.ignored_rules,
+        "ignored_texts": manifest.ignored_texts,
+        "trash": [t.to_json() for t in manifest.trash],
+    }
+    for key, value in manifest.extra.items():
+        data.setdefault(key, value)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

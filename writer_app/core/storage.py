@@ -1,0 +1,399 @@
+"""Safe storage: atomic writes, file fingerprints, crash-recovery journal, rotating backups, project lock.
+
+Where things live:
+
+* Chapter files and ``project.json`` are replaced atomically (temp file in the same folder, flush + fsync,
+  ``os.replace``, fsync of the folder). On any failure the temp file is removed and the original is untouched.
+* The crash-recovery journal lives under ``data_dir()/recovery/<hash of the project path>/`` so the writer's
+  project folder stays clean for git. It holds the newest unsaved text of each chapter, one JSON file each.
+* Backups are zip snapshots of ``project.json`` and the chapter files in ``<project>/backups/`` (for a loose
+  file, in its sidecar folder under ``data_dir()``); the newest ten are kept.
+* The lock file ``.writer-app.lock`` (pid, host, user, time) sits in the project folder (for a loose file, in
+  its sidecar folder). A lock left by a dead process on this host is taken over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import logging
+import os
+import socket
+import tempfile
+import time
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from writer_app.core.errors import ProjectLockedError, SaveError
+
+log = logging.getLogger(__name__)
+
+LOCK_FILE_NAME = ".writer-app.lock"
+BACKUP_FOLDER_NAME = "backups"
+DEFAULT_BACKUPS_KEPT = 10
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Atomic writes
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd`` (a seam tests use to simulate a full disk)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush a folder entry to disk so a completed rename survives a power cut (no-op where unsupported)."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_error_message(path: Path, error: OSError) -> str:
+    """Turn an OS error during a save into one clear sentence naming the file."""
+    if error.errno in _DISK_FULL:
+        return f"The disk is full, so {path.name} could not be saved; the previous version is intact."
+    if isinstance(error, PermissionError) or error.errno in _NOT_WRITABLE:
+        return (
+            f"{path.name} could not be saved because the folder {path.parent} is read-only "
+            "or not writable; the previous version is intact."
+        )
+    reason = error.strerror or str(error)
+    return f"{path.name} could not be saved ({reason}); the previous version is intact."
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; raises ``SaveError`` and leaves the old file on failure."""
+    path = Path(path)
+    folder = path.parent
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, _mode_for(path))
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as error:
+        raise SaveError(save_error_message(path, error), path) from error
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    _fsync_folder(folder)
+
+
+def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` encoded as ``encoding`` (UTF-8 by default), atomically."""
+    atomic_write_bytes(path, text.encode(encoding))
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permission bits; new files get 0o666 minus the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Fingerprints for external-change detection
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What a file looked like when the app last read or wrote it."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path, data: bytes) -> FileStamp:
+        """Fingerprint ``path`` whose current content is ``data``."""
+        st = path.stat()
+        return cls(st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+    def matches(self, path: Path) -> bool | None:
+        """True if the file on disk still has this content, False if it changed, None if it is gone."""
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        if st.st_size == self.size and st.st_mtime_ns == self.mtime_ns:
+            return True
+        if st.st_size != self.size:
+            return False
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest() == self.sha256
+        except OSError:
+            return False
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Crash-recovery journal
+
+
+def _path_key(path: Path) -> str:
+    """A short stable folder name for a project path."""
+    resolved = os.path.realpath(os.path.abspath(path))
+    return hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def _id_file_name(chapter_id: str) -> str:
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in chapter_id)[:40]
+    digest = hashlib.sha1(chapter_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{safe}-{digest}.json"
+
+
+class RecoveryJournal:
+    """Unsaved chapter text recorded every few seconds so it can be offered back after a crash.
+
+    Stored under ``data_dir()/recovery/<hash of project path>/`` (one JSON file per chapter), never in the
+    project folder. ``clear(chapter_id)`` after a successful save; ``pending()`` at start-up.
+    """
+
+    def __init__(self, project_path: Path | str, root: Path | None = None) -> None:
+        if root is None:
+            from writer_app.settings import data_dir
+
+            root = data_dir() / "recovery"
+        self.project_path = Path(project_path)
+        self.folder = Path(root) / _path_key(self.project_path)
+
+    def record(self, chapter_id: str, text: str) -> None:
+        """Store the current unsaved text of one chapter (atomically; replaces the previous record)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "project": str(self.project_path),
+            "chapter_id": chapter_id,
+            "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "text": text,
+        }
+        atomic_write_text(self.folder / _id_file_name(chapter_id), json.dumps(payload, ensure_ascii=False))
+
+    def pending(self) -> dict[str, str]:
+        """Return ``{chapter_id: text}`` for every chapter with recorded unsaved text."""
+        result: dict[str, str] = {}
+        if not self.folder.is_dir():
+            return result
+        for entry in sorted(self.folder.glob("*.json")):
+            try:
+                payload = json.loads(entry.read_text(encoding="utf-8"))
+                result[str(payload["chapter_id"])] = str(payload["text"])
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                log.warning("Skipping unreadable recovery record %s: %s", entry, error)
+        return result
+
+    def clear(self, chapter_id: str) -> None:
+        """Forget the recorded text of one chapter (after it was saved or discarded)."""
+        with contextlib.suppress(FileNotFoundError):
+            (self.folder / _id_file_name(chapter_id)).unlink()
+
+    def clear_all(self) -> None:
+        """Forget every record of this project."""
+        if not self.folder.is_dir():
+            return
+        for entry in self.folder.glob("*.json"):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+        with contextlib.suppress(OSError):
+            self.folder.rmdir()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Rotating backups
+
+
+class BackupManager:
+    """Zip snapshots of a project's manifest and chapters; keeps the newest ``keep`` and skips unchanged ones."""
+
+    def __init__(self, files: Iterable[tuple[Path, str]] | None = None, folder: Path | None = None,
+                 keep: int = DEFAULT_BACKUPS_KEPT, project: object | None = None) -> None:
+        self._project = project
+        self._files = list(files) if files is not None else None
+        if folder is None:
+            if project is None:
+                raise ValueError("BackupManager needs a folder or a project")
+            folder = project.backups_folder()  # type: ignore[attr-defined]
+        self.folder = Path(folder)
+        self.keep = keep
+
+    @classmethod
+    def for_project(cls, project: object, keep: int = DEFAULT_BACKUPS_KEPT) -> BackupManager:
+        """Back up ``project`` (a ``Project``) into its backups folder."""
+        return cls(project=project, keep=keep)
+
+    def _members(self) -> list[tuple[Path, str]]:
+        if self._files is not None:
+            return self._files
+        return self._project.backup_members()  # type: ignore[attr-defined]
+
+    def backups(self) -> list[Path]:
+        """Return the existing backups, oldest first."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(self.folder.glob("backup-*.zip"))
+
+    def snapshot(self) -> Path | None:
+        """Write a new zip if anything changed since the newest backup; returns its path or None."""
+        members = [(p, arc) for p, arc in self._members() if p.is_file()]
+        contents = [(arc, p.read_bytes()) for p, arc in members]
+        digest = hashlib.sha256()
+        for arc, data in contents:
+            digest.update(arc.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+        fingerprint = digest.hexdigest().encode("ascii")
+        existing = self.backups()
+        if existing:
+            try:
+                with zipfile.ZipFile(existing[-1]) as newest:
+                    if newest.comment == fingerprint:
+                        return None
+            except (OSError, zipfile.BadZipFile):
+                log.warning("Newest backup %s is unreadable; writing a fresh one.", existing[-1])
+        self.folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        target = self.folder / f"backup-{stamp}.zip"
+        import io
+
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for arc, data in contents:
+                archive.writestr(arc, data)
+            archive.comment = fingerprint
+        atomic_write_bytes(target, buffer.getvalue())
+        self._prune()
+        return target
+
+    def _prune(self) -> None:
+        existing = self.backups()
+        for old in existing[: max(0, len(existing) - self.keep)]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Lock
+
+
+def _pid_alive(pid: int) -> bool:
+    """Tell whether a process with this id is running on this machine."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+class ProjectLock:
+    """A lock file that keeps a second writer-app instance from opening the same project for writing."""
+
+    def __init__(self, folder: Path, name: str = LOCK_FILE_NAME) -> None:
+        self.path = Path(folder) / name
+        self.held = False
+
+    def owner(self) -> dict | None:
+        """Return the recorded owner of the lock (pid, host, user, time) or None if unlocked/unreadable."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _is_stale(self) -> bool:
+        owner = self.owner()
+        if owner is None:
+            # Unreadable or half-written: stale unless it was created just now by a racing instance.
+            try:
+                return time.time() - self.path.stat().st_mtime > 5.0
+            except FileNotFoundError:
+                return True
+        if owner.get("host") != socket.gethostname():
+            return False
+        pid = owner.get("pid")
+        if not isinstance(pid, int):
+            return True
+        return pid == os.getpid() or not _pid_alive(pid)
+
+    def acquire(self) -> None:
+        """Take the lock; raises ``ProjectLockedError`` if a live process holds it, ``OSError`` if unwritable."""
+        payload = json.dumps({
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "user": os.environ.get("USER") or os.environ.get("USERNAME") or "",
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        }).encode("utf-8")
+        for _attempt in range(3):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                if not self._is_stale():
+                    owner = self.owner() or {}
+                    where = owner.get("host", "another computer")
+                    raise ProjectLockedError(
+                        f"{self.path.parent.name} is already open in writer-app "
+                        f"(process {owner.get('pid', '?')} on {where}); open it read-only or close it there.",
+                        owner,
+                    ) from None
+                log.info("Taking over stale lock %s (%s)", self.path, self.owner())
+                with contextlib.suppress(FileNotFoundError):
+                    self.path.unlink()
+                continue
+            try:
+                _write_all(fd, payload)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            self.held = True
+            return
+        raise ProjectLockedError(f"Could not take the lock on {self.path.parent.name}; try again.")
+
+    def release(self) -> None:
+        """Remove the lock file if this process holds it."""
+        if not self.held:
+            return
+        self.held = False
+        owner = self.owner()
+        if owner is None or owner.get("pid") == os.getpid():
+            with contextlib.suppress(OSError):
+                self.path.unlink()
