@@ -48,21 +48,23 @@ def build_parser() -> argparse.ArgumentParser:
             log.debug("command module %s is not available", module_name)
             continue
         module.register(subparsers)
+    parser.set_defaults(command_names=frozenset(subparsers.choices))
     return parser
 
 
-def _split_gui_arguments(argv: Sequence[str]) -> tuple[bool, list[str]]:
-    """Tell whether argv asks for the GUI (no subcommand) so a PATH argument is not taken for a command."""
-    commands = {name.rsplit(".", 1)[-1].removesuffix("_command") for name in COMMAND_MODULES}
+def _wants_gui(argv: Sequence[str], commands: frozenset[str]) -> bool:
+    """True when argv names no subcommand (a PATH argument is not taken for a command)."""
+    if any(a in {"-h", "--help", "--version"} for a in argv):
+        return False
     positional = [a for a in argv if not a.startswith("-")]
-    return (not positional or positional[0] not in commands), list(argv)
+    return not positional or positional[0] not in commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    wants_gui, args_list = _split_gui_arguments(args_list)
-    if wants_gui and not any(a in {"-h", "--help", "--version"} for a in args_list):
+    parser = build_parser()
+    if _wants_gui(args_list, parser.get_default("command_names")):
         gui = argparse.ArgumentParser(prog="writer-app", description="Open the writer-app editor.")
         gui.add_argument("path", nargs="?", help="a project folder or a .txt/.md file (default: last or sample)")
         gui.add_argument("-v", "--verbose", action="store_true")
@@ -71,7 +73,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from writer_app.app import run_gui
 
         return run_gui(gui_args.path)
-    parser = build_parser()
     args = parser.parse_args(args_list)
     _configure_logging(args.verbose)
     if not getattr(args, "func", None):
