@@ -44,6 +44,7 @@ def test_writer_facing_errors_print_one_sentence_and_exit_two(monkeypatch, capsy
     sub = next(a for a in parser._actions if a.dest == "command")
     probe = sub.add_parser("probe")
     probe.set_defaults(func=failing)
+    parser.set_defaults(command_names=parser.get_default("command_names") | {"probe"})
     assert cli.main(["probe"]) == 2
     err = capsys.readouterr().err
     assert err.strip() == "writer-app: The file “x.md” is not UTF-8 text."
