@@ -1,0 +1,139 @@
+"""Malformed rule files fail with a RuleFileError that names the file and the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from writer_app.errors import WriterAppError
+from writer_app.grammar.rules import RuleChecker, RuleFileError, load_rules
+
+GOOD_ENTRY = '''
+[[rule]]
+id = "{id}"
+category = "grammar"
+message = "Use “live”."
+pattern = '\\bto\\s+(life)\\s+with\\b'
+mark = 1
+replacements = ["live"]
+bad = ["I had to life with it."]
+good = ["I had to live with it."]
+'''
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _error(folder: Path) -> RuleFileError:
+    with pytest.raises(RuleFileError) as info:
+        load_rules(folder)
+    return info.value
+
+
+def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    _write(tmp_path, "broken.toml", GOOD_ENTRY.format(id="ONE") + '\n[[rule]]\nid = "TWO\n')
+    error = _error(tmp_path)
+    assert error.path.name == "broken.toml"
+    assert error.line == 13
+    assert "broken.toml, line 13" in str(error) and "TOML" in str(error)
+    assert isinstance(error, WriterAppError)
+
+
+def test_missing_field_points_at_the_entry(tmp_path: Path) -> None:
+    text = GOOD_ENTRY.format(id="ONE") + GOOD_ENTRY.format(id="TWO").replace('message = "Use “live”."\n', "")
+    _write(tmp_path, "a.toml", text)
+    error = _error(tmp_path)
+    assert error.line == 13
+    assert "rule TWO" in str(error) and "'message' is missing" in str(error)
+
+
+def test_bad_regex_is_reported_with_the_reason(tmp_path: Path) -> None:
+    _write(tmp_path, "a.toml", GOOD_ENTRY.format(id="ONE").replace("(life)", "(life"))
+    error = _error(tmp_path)
+    assert error.line == 3
+    assert "'pattern' is not a valid regular expression" in str(error)
+
+
+def test_unknown_category_is_rejected(tmp_path: Path) -> None:
+    _write(tmp_path, "a.toml", GOOD_ENTRY.format(id="ONE").replace('"grammar"', '"grammer"'))
+    assert "the category 'grammer' is not one of" in str(_error(tmp_path))
+
+
+def test_duplicate_id_across_files_names_both_files(tmp_path: Path) -> None:
+    _write(tmp_path, "a.toml", GOOD_ENTRY.format(id="ONE"))
+    _write(tmp_path, "b.toml", "\n\n" + GOOD_ENTRY.format(id="ONE"))
+    error = _error(tmp_path)
+    assert error.path.name == "b.toml" and error.line == 5
+    assert "a.toml" in str(error) and "line 3" in str(error)
+
+
+def test_duplicate_id_in_one_file(tmp_path: Path) -> None:
+    _write(tmp_path, "a.toml", GOOD_ENTRY.format(id="ONE") + GOOD_ENTRY.format(id="ONE"))
+    assert "defined twice" in str(_error(tmp_path))
+
+
+def test_catastrophic_pattern_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, "a.toml", GOOD_ENTRY.format(id="ONE").replace("(life)", "((?:li|fe)+)+"))
+    assert "nests one repeat inside another" in str(_error(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('id = "ONE"', 'id = "one"'), "UPPER_SNAKE_CASE"),
+        (("mark = 1", "mark = 3"), "'mark' is 3"),
+        (('replacements = ["live"]', 'replacements = ["{4}"]'), "'{4}' refers to a group"),
+        (('bad = ["I had to life with it."]', "bad = []"), "'bad' must not be empty"),
+        (('bad = ["I had to life with it."]', 'bad = "oops"'), "'bad' must be a list"),
+        (("mark = 1", 'mark = 1\nreplacement = ["x"]'), "unknown field 'replacement'"),
+        (("mark = 1", 'mark = 1\ndialects = ["en-AU"]'), "the dialect 'en-AU'"),
+        (("mark = 1", 'mark = 1\nfixed = ["a", "b"]'), "they go in pairs"),
+        (("mark = 1", "mark = 1\ndefault = 1"), "'default' must be a bool"),
+    ],
+)
+def test_entry_problems_are_explained(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    _write(tmp_path, "a.toml", GOOD_ENTRY.format(id="ONE").replace(*change))
+    error = _error(tmp_path)
+    assert expected in str(error)
+    assert error.line is not None
+
+
+def test_phrase_without_right_forms_is_rejected(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "p.toml",
+        '[[phrase]]\nid = "P"\ncategory = "word_choice"\nmessage = "m"\nwrong = ["mute point"]\nbad = ["x"]\ngood = ["y"]\n',
+    )
+    error = _error(tmp_path)
+    assert error.line == 2 and "'right' is missing" in str(error)
+
+
+def test_invalid_utf8_rule_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "bin.toml").write_bytes(b"\xff\xfe\x00junk")
+    assert "not valid UTF-8" in str(_error(tmp_path))
+
+
+def test_broken_user_rule_file_stops_the_checker_with_a_clear_error(tmp_path: Path) -> None:
+    from writer_app.grammar.rules import user_rule_folder
+
+    folder = user_rule_folder()
+    assert folder is not None
+    _write(folder, "mine.toml", "[[rule]\n")
+    with pytest.raises(RuleFileError) as info:
+        RuleChecker()
+    assert str(folder / "mine.toml") in str(info.value) and "line 1" in str(info.value)
+
+
+def test_user_rules_are_loaded_after_the_bundled_ones(tmp_path: Path) -> None:
+    from writer_app.grammar.rules import user_rule_folder
+
+    folder = user_rule_folder()
+    assert folder is not None
+    _write(folder, "mine.toml", GOOD_ENTRY.format(id="MY_LIFE_RULE"))
+    issues = RuleChecker().check("I had to life with it.")
+    assert "MY_LIFE_RULE" in {issue.rule for issue in issues}

@@ -1,0 +1,162 @@
+"""The rule engine: the card's sentences, casing, configuration, triggers and speed on huge paragraphs."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from writer_app.grammar.engine import CheckConfig, Checker, check_document
+from writer_app.grammar.model import Category
+from writer_app.grammar.rulefile import parse_rule_file
+from writer_app.grammar.rules import RuleChecker, load_rules
+
+
+@pytest.fixture(scope="module")
+def checker() -> RuleChecker:
+    return RuleChecker(CheckConfig())
+
+
+def _only(checker: RuleChecker, text: str, rule: str):
+    return [issue for issue in checker.check(text) if issue.rule == rule]
+
+
+def test_checker_follows_the_protocol(checker: RuleChecker) -> None:
+    assert isinstance(checker, Checker) and checker.name == "builtin"
+
+
+def test_card_sentence_president_is_precedence(checker: RuleChecker) -> None:
+    text = "a safety net taken president over his bleeding heart"
+    (issue,) = _only(checker, text, "TAKE_PRECEDENCE")
+    assert (issue.start, issue.end, issue.text) == (19, 28, "president")
+    assert issue.replacements == ("precedence",)
+    assert issue.category is Category.WORD_CHOICE and issue.source == "builtin"
+
+
+def test_card_sentence_life_is_live(checker: RuleChecker) -> None:
+    text = "he'd just have to life with the disappointment"
+    (issue,) = _only(checker, text, "HAVE_TO_LIFE")
+    assert issue.text == "life" and issue.replacements == ("live",)
+    assert issue.fix_all_safe
+
+
+def test_replacement_follows_the_capital_of_the_flagged_text(checker: RuleChecker) -> None:
+    (issue,) = _only(checker, "For All Intensive Purposes, yes.", "INTENTS_AND_PURPOSES")
+    assert issue.replacements == ("For all intents and purposes",)
+    (issue,) = _only(checker, "FOR ALL INTENSIVE PURPOSES!", "INTENTS_AND_PURPOSES")
+    assert issue.replacements == ("FOR ALL INTENTS AND PURPOSES",)
+
+
+def test_phrase_matches_across_any_whitespace(checker: RuleChecker) -> None:
+    assert _only(checker, "for all\tintensive  purposes", "INTENTS_AND_PURPOSES")
+    assert not _only(checker, "for all intensive purposesful", "INTENTS_AND_PURPOSES")
+
+
+def _rules_from(tmp_path: Path, text: str):
+    path = tmp_path / "r.toml"
+    path.write_text(text, encoding="utf-8")
+    return parse_rule_file(path)
+
+
+STYLE_RULE = '''
+[[rule]]
+id = "MY_STYLE"
+category = "style"
+message = "Consider a stronger verb than “{1|lower}”."
+pattern = '\\b(walked)\\s+slowly\\b'
+mark = 1
+replacements = ["strode"]
+default = false
+bad = ["He walked slowly."]
+good = ["He crept."]
+
+[[rule]]
+id = "GB_ONLY"
+category = "grammar"
+message = "Group reference {2}."
+pattern = '\\b(colour)(ed)\\b'
+replacements = ["{1|upper}-{2}"]
+case = "as_is"
+dialects = ["en-GB"]
+bad = ["Coloured."]
+good = ["Painted."]
+'''
+
+
+def test_style_rules_are_off_until_chosen(tmp_path: Path) -> None:
+    rules = _rules_from(tmp_path, STYLE_RULE)
+    text = "He walked slowly."
+    assert not RuleChecker(CheckConfig(), rules).check(text)
+    chosen = RuleChecker(CheckConfig(style_rules=frozenset({"MY_STYLE"})), rules).check(text)
+    assert [i.rule for i in chosen] == ["MY_STYLE"]
+    assert chosen[0].message == "Consider a stronger verb than “walked”."
+
+
+def test_dialect_and_group_references(tmp_path: Path) -> None:
+    rules = _rules_from(tmp_path, STYLE_RULE)
+    assert not RuleChecker(CheckConfig(dialect="en-US"), rules).check("It was coloured.")
+    (issue,) = RuleChecker(CheckConfig(dialect="en-GB"), rules).check("It was Coloured.")
+    assert issue.replacements == ("COLOUR-ed",)
+    assert issue.message == "Group reference ed."
+
+
+def test_disabled_categories_and_ignored_rules_are_skipped() -> None:
+    text = "he'd just have to life with it"
+    no_grammar = CheckConfig(categories=frozenset({Category.SPELLING}))
+    assert not RuleChecker(no_grammar).check(text)
+    assert not RuleChecker(CheckConfig(ignored_rules=frozenset({"HAVE_TO_LIFE"}))).check(text)
+
+
+def test_triggers_are_derived_from_patterns() -> None:
+    rules = {rule.id: rule for rule in load_rules()}
+    assert rules["TAKE_PRECEDENCE"].triggers == {"president", "presidents"}
+    assert rules["INTENTS_AND_PURPOSES"].triggers == {"intensive", "intents"}
+
+
+def test_check_document_offsets_point_at_the_flagged_words(checker: RuleChecker) -> None:
+    text = "Line one.\r\nWe had to life with less.\n"
+    (issue,) = [i for i in check_document(checker, text) if i.rule == "HAVE_TO_LIFE"]
+    assert text[issue.start : issue.end] == "life"
+
+
+def test_empty_and_odd_paragraphs_do_not_fail(checker: RuleChecker) -> None:
+    for text in ("", " ", "\x00\x01", "🙂 " * 50, "a" * 1000):
+        assert isinstance(checker.check(text), list)
+
+
+def test_multi_megabyte_paragraph_is_checked_in_linear_time(checker: RuleChecker) -> None:
+    sentence = "She had to live with it, and the the rain came down , hard.Then nothing.  "
+    pieces = [
+        sentence * 20_000,
+        "a" * 200_000,
+        " " * 200_000,
+        "," * 50_000,
+        ". " * 50_000,
+        "x " * 100_000,
+    ]
+    text = " ".join(pieces)
+    assert len(text) > 2_000_000
+    began = time.perf_counter()
+    issues = checker.check(text)
+    elapsed = time.perf_counter() - began
+    assert elapsed < 20, f"a {len(text):,}-character paragraph took {elapsed:.1f}s"
+    assert all(0 <= i.start <= i.end <= len(text) for i in issues)
+
+
+def test_every_bundled_pattern_is_quick_on_pathological_runs() -> None:
+    rules = load_rules()
+    runs = ["a" * 20_000, " " * 20_000, "," * 20_000, "aa " * 7_000, "A. " * 7_000, "’" * 20_000, "-" * 20_000]
+    for rule in rules:
+        for run in runs:
+            began = time.perf_counter()
+            for _ in rule.pattern.finditer(run):
+                pass
+            assert time.perf_counter() - began < 0.5, f"{rule.id} is slow on {run[:6]!r}…"
+
+
+def test_bundled_messages_are_sentences_for_writers() -> None:
+    for rule in load_rules():
+        assert rule.message[-1] in ".?!”)", f"{rule.id}: message should end like a sentence"
+        assert not re.search(r"\\[bswd]", rule.message), f"{rule.id}: message leaks regex"

@@ -1,0 +1,46 @@
+"""Build a rule's replacement text: expand group references, then match the flagged text's capitals."""
+
+from __future__ import annotations
+
+import re
+
+# "{1}", "{0}", "{2|lower}", "{1|upper}", "{1|capitalize}": a group of the match, optionally transformed.
+GROUP_REF = re.compile(r"\{(\d+)(?:\|(lower|upper|capitalize))?\}")
+
+_TRANSFORMS = {
+    None: lambda s: s,
+    "lower": str.lower,
+    "upper": str.upper,
+    "capitalize": lambda s: s[:1].upper() + s[1:],
+}
+
+
+def group_refs(template: str) -> list[int]:
+    """Return the group numbers a template refers to."""
+    return [int(m.group(1)) for m in GROUP_REF.finditer(template)]
+
+
+def expand(template: str, match: re.Match[str]) -> str:
+    """Replace ``{N}`` references in ``template`` by the match's groups (an unmatched group is empty)."""
+    if "{" not in template:
+        return template
+
+    def substitute(ref: re.Match[str]) -> str:
+        value = match.group(int(ref.group(1))) or ""
+        return _TRANSFORMS[ref.group(2)](value)
+
+    return GROUP_REF.sub(substitute, template)
+
+
+def follow_case(replacement: str, flagged: str) -> str:
+    """Give ``replacement`` the flagged text's capitals: ALL CAPS stays all caps, a capital first letter stays."""
+    letters = [ch for ch in flagged if ch.isalpha()]
+    if not letters or not replacement:
+        return replacement
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return replacement.upper()
+    if letters[0].isupper():
+        for index, ch in enumerate(replacement):
+            if ch.isalpha():
+                return replacement[:index] + ch.upper() + replacement[index + 1 :]
+    return replacement

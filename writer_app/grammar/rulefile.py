@@ -1,0 +1,353 @@
+"""Load and validate the built-in rule data files (``resources/rules/*.toml`` and the writer's own folder).
+
+The format is described in the project's rule-format brief; in short, a file holds ``[[rule]]`` entries
+(a regular expression) and ``[[phrase]]`` entries (fixed wrong phrases and their right forms). Compatible
+extensions, all optional:
+
+- ``case = "as_is"`` (regex rules): use replacements exactly as expanded; the default ``"follow"`` gives
+  them the flagged text's capitals (first letter, or ALL CAPS).
+- replacement and message templates may use ``{N}`` group references and ``{N|lower}``, ``{N|upper}``,
+  ``{N|capitalize}``.
+- ``avoid = ['regex', ...]`` (both kinds): a match is dropped when one of these patterns matches a span of
+  the paragraph that contains the marked text (an exception list, like LanguageTool's antipatterns).
+- ``fix_all`` defaults to true for a ``[[phrase]]`` with exactly one right form, false otherwise.
+- ``triggers`` given explicitly are split on non-word characters (``"it's"`` -> ``"it"``), since the engine
+  compares them with the paragraph's ``\\w+`` words.
+
+Every problem raises :class:`RuleFileError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from writer_app.errors import WriterAppError
+from writer_app.grammar.casing import expand, follow_case, group_refs
+from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.regex_analysis import derive_triggers, nested_repeat
+
+log = logging.getLogger(__name__)
+
+DIALECTS = ("en-US", "en-GB")
+_ID = re.compile(r"[A-Z][A-Z0-9_]*\Z")
+_WORD = re.compile(r"\w+")
+_STOPWORDS = frozenset(
+    "a an the of to in on at for and or but is are was were be been it its he she they we you i his her "
+    "their our your my as by with from that this not no so do did has had have".split()
+)
+
+_COMMON_FIELDS = {"id", "category", "message", "bad", "good", "fixed", "default", "dialects", "fix_all", "triggers", "avoid"}
+_RULE_FIELDS = _COMMON_FIELDS | {"pattern", "mark", "replacements", "case_sensitive", "case"}
+_PHRASE_FIELDS = _COMMON_FIELDS | {"wrong", "right"}
+
+
+class RuleFileError(WriterAppError):
+    """A rule data file is malformed; the message names the file and line."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.detail = message
+        where = _display_path(self.path) + (f", line {line}" if line else "")
+        super().__init__(f"{where}: {message}")
+
+
+def _display_path(path: Path) -> str:
+    """Bundled files show as ``rules/x.toml``; the writer's own files show in full so they can be found."""
+    try:
+        from writer_app.resources import resources_dir
+
+        if path.resolve().is_relative_to(resources_dir().resolve()):
+            return f"{path.parent.name}/{path.name}"
+    except (FileNotFoundError, OSError):
+        pass
+    return str(path)
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One loaded rule, ready to match; phrases are compiled to the same shape as regex rules."""
+
+    id: str
+    kind: str  # "rule" or "phrase"
+    category: Category
+    message: str
+    pattern: re.Pattern[str]
+    mark: int = 0
+    replacements: tuple[str, ...] = ()
+    triggers: frozenset[str] | None = None  # None: run on every paragraph
+    default: bool = True
+    dialects: tuple[str, ...] = DIALECTS
+    fix_all: bool = False
+    follow_case: bool = True
+    avoid: tuple[re.Pattern[str], ...] = ()
+    bad: tuple[str, ...] = ()
+    good: tuple[str, ...] = ()
+    fixed: tuple[str, ...] = ()
+    path: Path = field(default_factory=Path)
+    line: int = 0
+
+    def find(self, text: str) -> Iterator[Issue]:
+        """Yield this rule's issues in ``text`` (one paragraph)."""
+        for match in self.pattern.finditer(text):
+            start, end = match.span(self.mark)
+            if start < 0 or start == end and not self.replacements:
+                continue
+            flagged = text[start:end]
+            if self.avoid and self._avoided(text, start, end):
+                continue
+            replacements: list[str] = []
+            for template in self.replacements:
+                value = expand(template, match)
+                if self.follow_case:
+                    value = follow_case(value, flagged)
+                if value != flagged and value not in replacements:
+                    replacements.append(value)
+            if self.replacements and not replacements:
+                continue  # the text already reads the way the rule wants
+            message = expand(self.message, match) if "{" in self.message else self.message
+            yield Issue(start, end, flagged, message, tuple(replacements), self.id, self.category, "builtin", self.fix_all)
+
+    def _avoided(self, text: str, start: int, end: int) -> bool:
+        window_start = max(0, start - 200)
+        window = text[window_start : end + 200]
+        for pattern in self.avoid:
+            for m in pattern.finditer(window):
+                if m.start() + window_start <= start and m.end() + window_start >= end:
+                    return True
+        return False
+
+
+def entry_line(source: str, kind: str, index: int, rule_id: object) -> int | None:
+    """Find the line of an entry: its ``id = "..."`` line, else its ``[[kind]]`` header."""
+    if isinstance(rule_id, str) and rule_id:
+        m = re.search(rf"""^[ \t]*id[ \t]*=[ \t]*["']{re.escape(rule_id)}["']""", source, re.MULTILINE)
+        if m:
+            return source.count("\n", 0, m.start()) + 1
+    headers = [m.start() for m in re.finditer(rf"^[ \t]*\[\[[ \t]*{kind}[ \t]*\]\]", source, re.MULTILINE)]
+    if index < len(headers):
+        return source.count("\n", 0, headers[index]) + 1
+    return None
+
+
+class _Entry:
+    """Field access with error reporting for one TOML table."""
+
+    def __init__(self, path: Path, source: str, kind: str, index: int, data: object) -> None:
+        self.path, self.kind = path, kind
+        if not isinstance(data, dict):
+            raise RuleFileError(path, entry_line(source, kind, index, None), f"each [[{kind}]] must be a table")
+        self.data = data
+        self.line = entry_line(source, kind, index, data.get("id"))
+        self.label = f"rule {data['id']}" if isinstance(data.get("id"), str) else f"[[{kind}]] number {index + 1}"
+
+    def fail(self, message: str) -> RuleFileError:
+        return RuleFileError(self.path, self.line, f"{self.label}: {message}")
+
+    def get(self, name: str, kind: type | tuple[type, ...], default: object = None, required: bool = False):
+        if name not in self.data:
+            if required:
+                raise self.fail(f"the field '{name}' is missing")
+            return default
+        value = self.data[name]
+        if kind is bool and not isinstance(value, bool) or not isinstance(value, kind):
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            raise self.fail(f"'{name}' must be a {names.replace('str', 'string').replace('int', 'whole number')}")
+        return value
+
+    def strings(self, name: str, required: bool = False, allow_empty: bool = False) -> tuple[str, ...]:
+        value = self.get(name, list, [], required)
+        if not all(isinstance(item, str) for item in value):
+            raise self.fail(f"'{name}' must be a list of strings")
+        if required and not value and not allow_empty:
+            raise self.fail(f"'{name}' must not be empty")
+        return tuple(value)
+
+    def compile(self, name: str, pattern: str, flags: int) -> re.Pattern[str]:
+        try:
+            compiled = re.compile(pattern, flags)
+        except re.error as error:
+            raise self.fail(f"'{name}' is not a valid regular expression ({error.msg})") from None
+        if nested_repeat(pattern, flags):
+            raise self.fail(f"'{name}' nests one repeat inside another, which can make checking hang")
+        return compiled
+
+
+def _explicit_triggers(entry: _Entry) -> frozenset[str] | None:
+    raw = entry.strings("triggers")
+    if "triggers" not in entry.data:
+        return None
+    words: set[str] = set()
+    for trigger in raw:
+        parts = _WORD.findall(trigger.lower())
+        if not parts:
+            raise entry.fail(f"the trigger '{trigger}' has no letters")
+        words.add(max(parts, key=len))
+    return frozenset(words) if words else None
+
+
+def _phrase_trigger(phrase: str) -> str:
+    """The word of a phrase most likely to be rare: the longest word that is not a common function word."""
+    words = _WORD.findall(phrase.lower())
+    content = [w for w in words if w not in _STOPWORDS] or words
+    return max(content, key=len)
+
+
+def _phrase_regex(phrase: str) -> str:
+    parts = [re.escape(part) for part in phrase.split()]
+    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+
+
+def _common(entry: _Entry) -> dict[str, object]:
+    data = entry.data
+    rule_id = entry.get("id", str, required=True)
+    if not _ID.match(rule_id):
+        raise entry.fail("'id' must be UPPER_SNAKE_CASE, like TAKE_PRECEDENCE")
+    category_name = entry.get("category", str, required=True)
+    try:
+        category = Category(category_name)
+    except ValueError:
+        allowed = ", ".join(c.value for c in Category)
+        raise entry.fail(f"the category '{category_name}' is not one of {allowed}") from None
+    message = entry.get("message", str, required=True)
+    if not message.strip():
+        raise entry.fail("'message' must not be empty")
+    dialects = entry.strings("dialects") or DIALECTS
+    for dialect in dialects:
+        if dialect not in DIALECTS:
+            raise entry.fail(f"the dialect '{dialect}' is not one of {', '.join(DIALECTS)}")
+    bad = entry.strings("bad", required=True)
+    good = entry.strings("good", required=True)
+    fixed = entry.strings("fixed")
+    if "fixed" in data and len(fixed) != len(bad):
+        raise entry.fail(f"'fixed' has {len(fixed)} sentences but 'bad' has {len(bad)}; they go in pairs")
+    flags = re.IGNORECASE
+    avoid = tuple(entry.compile("avoid", p, flags) for p in entry.strings("avoid"))
+    return {
+        "id": rule_id,
+        "category": category,
+        "message": message,
+        "default": entry.get("default", bool, True),
+        "dialects": tuple(dialects),
+        "avoid": avoid,
+        "bad": bad,
+        "good": good,
+        "fixed": fixed,
+        "path": entry.path,
+        "line": entry.line or 0,
+    }
+
+
+def _regex_rule(entry: _Entry) -> Rule:
+    unknown = set(entry.data) - _RULE_FIELDS
+    if unknown:
+        raise entry.fail(f"unknown field '{sorted(unknown)[0]}'")
+    common = _common(entry)
+    pattern_text = entry.get("pattern", str, required=True)
+    flags = 0 if entry.get("case_sensitive", bool, False) else re.IGNORECASE
+    pattern = entry.compile("pattern", pattern_text, flags)
+    if pattern.match(""):
+        raise entry.fail("'pattern' matches empty text, so it would flag every paragraph")
+    mark = entry.get("mark", int, 0)
+    if isinstance(mark, bool) or not 0 <= mark <= pattern.groups:
+        raise entry.fail(f"'mark' is {mark} but the pattern has {pattern.groups} groups")
+    replacements = entry.strings("replacements")
+    for template in (*replacements, common["message"]):
+        for ref in group_refs(template):  # type: ignore[arg-type]
+            if ref > pattern.groups:
+                raise entry.fail(f"'{{{ref}}}' refers to a group the pattern does not have")
+    case = entry.get("case", str, "follow")
+    if case not in ("follow", "as_is"):
+        raise entry.fail("'case' must be \"follow\" or \"as_is\"")
+    triggers = _explicit_triggers(entry)
+    if triggers is None:
+        triggers = derive_triggers(pattern_text, flags)
+    return Rule(
+        kind="rule",
+        pattern=pattern,
+        mark=mark,
+        replacements=replacements,
+        triggers=triggers,
+        fix_all=entry.get("fix_all", bool, False),
+        follow_case=case == "follow",
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def _phrase_rule(entry: _Entry) -> Rule:
+    unknown = set(entry.data) - _PHRASE_FIELDS
+    if unknown:
+        raise entry.fail(f"unknown field '{sorted(unknown)[0]}'")
+    common = _common(entry)
+    wrong = entry.strings("wrong", required=True)
+    right = entry.strings("right", required=True)
+    if any(not w.strip() for w in wrong) or any(not r.strip() for r in right):
+        raise entry.fail("'wrong' and 'right' must not hold empty phrases")
+    pattern = re.compile("|".join(_phrase_regex(w) for w in sorted(wrong, key=len, reverse=True)), re.IGNORECASE)
+    triggers = _explicit_triggers(entry) or frozenset(_phrase_trigger(w) for w in wrong)
+    return Rule(
+        kind="phrase",
+        pattern=pattern,
+        replacements=right,
+        triggers=triggers,
+        fix_all=entry.get("fix_all", bool, len(right) == 1),
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def parse_rule_file(path: Path) -> list[Rule]:
+    """Parse one rule file; raise RuleFileError naming the file and line on any problem."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RuleFileError(path, None, "the file is not valid UTF-8 text") from None
+    except OSError as error:
+        raise RuleFileError(path, None, f"the file cannot be read ({error.strerror or error})") from None
+    try:
+        document = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        text = str(error)
+        m = re.search(r"\(at line (\d+), column \d+\)", text)
+        line = int(m.group(1)) if m else None
+        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", text) or "invalid TOML"
+        raise RuleFileError(path, line, f"this is not valid TOML ({detail[0].lower() + detail[1:]})") from None
+    unknown = set(document) - {"rule", "phrase"}
+    if unknown:
+        raise RuleFileError(path, None, f"unknown table '{sorted(unknown)[0]}' (use [[rule]] or [[phrase]])")
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for kind, build in (("rule", _regex_rule), ("phrase", _phrase_rule)):
+        entries = document.get(kind, [])
+        if not isinstance(entries, list):
+            raise RuleFileError(path, None, f"'{kind}' must be written as [[{kind}]] tables")
+        for index, data in enumerate(entries):
+            rule = build(_Entry(path, source, kind, index, data))
+            if rule.id in seen:
+                raise RuleFileError(path, rule.line, f"rule {rule.id} is defined twice in this file (first at line {seen[rule.id]})")
+            seen[rule.id] = rule.line
+            rules.append(rule)
+    rules.sort(key=lambda r: r.line)
+    return rules
+
+
+def load_rule_folder(folder: Path, already: dict[str, Rule] | None = None) -> list[Rule]:
+    """Load every ``*.toml`` file of ``folder`` in name order; ids must be unique across files."""
+    seen: dict[str, Rule] = dict(already or {})
+    rules: list[Rule] = []
+    if not folder.is_dir():
+        return rules
+    for path in sorted(folder.glob("*.toml")):
+        for rule in parse_rule_file(path):
+            if rule.id in seen:
+                first = seen[rule.id]
+                raise RuleFileError(
+                    path, rule.line, f"rule {rule.id} is already defined in {_display_path(first.path)} (line {first.line})"
+                )
+            seen[rule.id] = rule
+            rules.append(rule)
+    return rules

@@ -1,0 +1,149 @@
+"""The built-in rule engine: data-driven rules from ``resources/rules/`` and the writer's own rule folder.
+
+Speed comes from trigger words: each rule names (or the loader derives) lowercase words one of which must
+occur in a paragraph for the rule to be able to match. A paragraph is tokenised once into a set of
+lowercase words, and only the rules indexed under those words run; rules without triggers run everywhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
+from writer_app.resources import resource_path
+
+__all__ = ["Rule", "RuleChecker", "RuleFileError", "load_rules", "parse_rule_file", "user_rule_folder"]
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+# Paragraphs longer than this are tokenised in slices so a huge paragraph never builds a huge word list.
+_SLICE = 1 << 16
+_GB_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
+
+_cache_lock = threading.Lock()
+_cache: dict[tuple[str, ...], tuple[tuple, list[Rule]]] = {}
+
+
+def load_rules(folder: Path | str | None = None, *more: Path | str) -> list[Rule]:
+    """Load the rules of ``folder`` (default: the bundled rules) and any further folders, ids unique."""
+    folders = [Path(folder) if folder is not None else resource_path("rules"), *(Path(f) for f in more)]
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for each in folders:
+        loaded = load_rule_folder(each, seen)
+        seen.update((rule.id, rule) for rule in loaded)
+        rules.extend(loaded)
+    return rules
+
+
+def user_rule_folder() -> Path | None:
+    """The writer's own rule folder (``config_dir()/rules``), or None when settings are unavailable."""
+    try:
+        from writer_app.settings import config_dir
+    except ImportError:  # pragma: no cover - settings module not built yet
+        return None
+    return config_dir() / "rules"
+
+
+def _signature(folders: Sequence[Path]) -> tuple:
+    files = []
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                stat = path.stat()
+                files.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(files)
+
+
+def cached_rules(folders: Sequence[Path]) -> list[Rule]:
+    """Load rules once per set of unchanged files (checkers are rebuilt when settings change)."""
+    key = tuple(str(f) for f in folders)
+    signature = _signature(folders)
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit and hit[0] == signature:
+            return hit[1]
+    rules = load_rules(*folders)
+    with _cache_lock:
+        _cache[key] = (signature, rules)
+    return rules
+
+
+def _dialect(name: str) -> str:
+    return "en-GB" if name.replace("_", "-") in _GB_DIALECTS else "en-US"
+
+
+def rule_enabled(rule: Rule, config: CheckConfig) -> bool:
+    """Whether ``config`` switches ``rule`` on (dialect, default/style choice, category, ignore list)."""
+    if rule.id in config.ignored_rules or _dialect(config.dialect) not in rule.dialects:
+        return False
+    chosen = rule.id in config.style_rules
+    if not (rule.default or chosen):
+        return False
+    return rule.category in config.categories or (rule.category is Category.STYLE and chosen)
+
+
+class RuleChecker:
+    """Check paragraphs against the built-in and the writer's own rules."""
+
+    name = "builtin"
+
+    def __init__(self, config: CheckConfig | None = None, rules: Iterable[Rule] | None = None) -> None:
+        self.config = config or CheckConfig()
+        if rules is None:
+            folders = [resource_path("rules")]
+            user = user_rule_folder()
+            if user is not None:
+                folders.append(user)
+            rules = cached_rules(folders)
+        self.rules = [rule for rule in rules if rule_enabled(rule, self.config)]
+        self._always: list[int] = []
+        index: dict[str, list[int]] = {}
+        for position, rule in enumerate(self.rules):
+            if rule.triggers is None:
+                self._always.append(position)
+            else:
+                for word in rule.triggers:
+                    index.setdefault(word, []).append(position)
+        self._index = {word: tuple(positions) for word, positions in index.items()}
+        self._trigger_words = frozenset(self._index)
+
+    def _words(self, text: str) -> set[str]:
+        if len(text) <= _SLICE:
+            return set(_WORD.findall(text.lower()))
+        words: set[str] = set()
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + _SLICE)
+            while end < len(text) and text[end].isalnum():  # never cut a word in two
+                end += 1
+            words.update(_WORD.findall(text[start:end].lower()))
+            start = end
+        return words
+
+    def check(self, text: str) -> list[Issue]:
+        """Return the issues of one paragraph, offsets relative to ``text``."""
+        if not text:
+            return []
+        hits = self._words(text) & self._trigger_words
+        if hits:
+            selected = set(self._always)
+            for word in hits:
+                selected.update(self._index[word])
+            order = sorted(selected)
+        else:
+            order = self._always
+        issues: list[Issue] = []
+        rules = self.rules
+        for position in order:
+            issues.extend(rules[position].find(text))
+        if len(issues) > 1:
+            issues.sort(key=lambda i: (i.start, i.end))
+        return issues
