@@ -1,0 +1,182 @@
+"""``writer-app check``: grammar and spelling of files or whole projects, as text lines or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import logging
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from writer_app.errors import WriterAppError
+from writer_app.grammar.engine import check_document
+from writer_app.grammar.model import Issue
+
+log = logging.getLogger(__name__)
+
+SUGGESTIONS_SHOWN = 3
+
+
+class CheckInputError(WriterAppError):
+    """A path given to ``writer-app check`` cannot be checked."""
+
+
+@dataclass
+class Target:
+    """One text to check: the path to print, its text, and the project it belongs to (if any)."""
+
+    shown: str
+    text: str
+    project: Any = None
+    issues: list[Issue] = field(default_factory=list)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``check`` subcommand."""
+    parser = subparsers.add_parser(
+        "check",
+        help="check files or projects for grammar and spelling slips",
+        description="Check text files or project folders (every chapter, in order) with the built-in checker.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a .txt/.md file or a project folder")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
+    parser.add_argument(
+        "--lang", choices=("en-US", "en-GB"), default=None,
+        help="English variety (default: the project's language, else your settings, else en-US)",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every PATH; exit 0 when clean, 1 when issues were found (errors raise, exit 2)."""
+    groups = [_targets_of(Path(raw), raw) for raw in args.paths]
+    settings = _load_settings()
+    from writer_app.grammar.factory import build_checker, cast_words_of, config_from
+
+    checkers: dict[tuple[int, str], Any] = {}
+    results: list[Target] = []
+    for project, targets in groups:
+        config = config_from(settings, project, cast_words_of(project))
+        if args.lang:
+            config = replace(config, dialect=args.lang)
+        elif project is None:
+            config = replace(config, dialect=getattr(settings, "dialect", "en-US") or "en-US")
+        key = (id(project), config.dialect)
+        if key not in checkers:
+            checkers[key] = (build_checker(config), config)
+        checker, config = checkers[key]
+        for target in targets:
+            target.issues = check_document(checker, target.text)
+            results.append(target)
+    _fill_suggestions(results, checkers)
+    out = sys.stdout
+    if args.format == "json":
+        json.dump({"files": [_json_file(t) for t in results]}, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        for target in results:
+            starts = _line_starts(target.text) if target.issues else [0]
+            for issue in target.issues:
+                line, column = _line_column(starts, issue.start)
+                suggestion = f" -> {issue.replacements[0]}" if issue.replacements else ""
+                out.write(f"{target.shown}:{line}:{column}: {issue.message} [{issue.rule}]{suggestion}\n")
+    return 1 if any(t.issues for t in results) else 0
+
+
+def _load_settings() -> Any:
+    try:
+        from writer_app.settings import Settings
+    except ImportError:  # pragma: no cover - settings module not built
+        return None
+    return Settings.load()
+
+
+def _fill_suggestions(results: list[Target], checkers: dict[tuple[int, str], Any]) -> None:
+    """Spelling issues carry no replacements (suggestions are slow); the batch tool asks for a few."""
+    spellers = [checker.speller for checker, _ in checkers.values() if getattr(checker, "speller", None)]
+    if not spellers:
+        return
+    speller = spellers[0]
+    cache: dict[str, tuple[str, ...]] = {}
+    for target in results:
+        filled = []
+        for issue in target.issues:
+            if issue.source == speller.name and not issue.replacements:
+                if issue.text not in cache:
+                    cache[issue.text] = tuple(speller.suggest(issue.text)[:SUGGESTIONS_SHOWN])
+                issue = replace(issue, replacements=cache[issue.text])
+            filled.append(issue)
+        target.issues = filled
+
+
+def _targets_of(path: Path, shown: str) -> tuple[Any, list[Target]]:
+    """Read one PATH: a project folder (every chapter) or a single text file."""
+    if path.is_dir():
+        from writer_app.core.project import Project
+
+        if not (path / "project.json").is_file():
+            raise CheckInputError(f"{shown} is a folder but not a writer-app project (it has no project.json).")
+        project = Project.open(path, read_only=True, lock=False)
+        targets = []
+        for chapter in project.chapters:
+            file = project.chapter_path(chapter)
+            chapter_shown = str(Path(shown) / chapter.file)
+            targets.append(Target(chapter_shown, read_utf8(file, chapter_shown), project))
+        return project, targets
+    if not path.exists():
+        raise CheckInputError(f"{shown} does not exist.")
+    return None, [Target(shown, read_utf8(path, shown))]
+
+
+def read_utf8(path: Path, shown: str) -> str:
+    """Read a file as UTF-8 keeping its line endings; binary or undecodable files raise one clear sentence."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CheckInputError(f"{shown} does not exist.") from None
+    except IsADirectoryError:
+        raise CheckInputError(f"{shown} is a folder, not a text file.") from None
+    except OSError as error:
+        raise CheckInputError(f"{shown} cannot be read ({error.strerror or error}).") from None
+    if b"\0" in data[:65536]:
+        raise CheckInputError(f"{shown} is not a text file (it looks like binary data).")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise CheckInputError(
+            f"{shown} is not valid UTF-8 text (first bad byte on line {line}); convert it to UTF-8 and try again."
+        ) from None
+
+
+def _line_column(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of ``offset``, given the offsets where lines start."""
+    index = max(0, bisect.bisect_right(starts, offset) - 1)
+    return index + 1, offset - starts[index] + 1
+
+
+def _json_file(target: Target) -> dict[str, Any]:
+    starts = _line_starts(target.text) if target.issues else [0]
+    issues = []
+    for issue in target.issues:
+        line, column = _line_column(starts, issue.start)
+        data = issue.to_json()
+        issues.append({
+            "start": data["start"], "end": data["end"], "line": line, "column": column,
+            "text": data["text"], "message": data["message"], "replacements": data["replacements"],
+            "rule": data["rule"], "category": data["category"], "source": data["source"],
+        })
+    return {"path": target.shown, "issues": issues}
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where lines start; ``\\r\\n``, ``\\r`` and ``\\n`` end lines, as in ``check_document``."""
+    starts = [0]
+    offset = 0
+    for piece in text.splitlines(keepends=True):
+        offset += len(piece)
+        starts.append(offset)
+    return starts

@@ -1,0 +1,138 @@
+"""Build the checker the app and the command line use: built-in rules + spelling + optional extra engines."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from writer_app.grammar.engine import DEFAULT_CATEGORIES, CheckConfig, Checker, CompositeChecker
+from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.spelling import SpellChecker
+from writer_app.grammar.wordlists import load_word_list
+
+log = logging.getLogger(__name__)
+
+# Paragraphs longer than this are checked in pieces cut at sentence ends (a 50 MB paragraph must not hang).
+MAX_PIECE = 20_000
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
+
+
+class BuiltinChecker(CompositeChecker):
+    """The composite of every engine; very long paragraphs are checked in sentence-aligned pieces."""
+
+    def check(self, text: str) -> list[Issue]:
+        """Check one paragraph (of any length) with every engine."""
+        if len(text) <= MAX_PIECE:
+            return super().check(text)
+        issues: list[Issue] = []
+        for offset, piece in split_long_text(text, MAX_PIECE):
+            issues.extend(issue.shifted(offset) for issue in super().check(piece))
+        return issues
+
+    def engine(self, name: str) -> Checker | None:
+        """Return the engine called ``name`` ("builtin", "spelling", "languagetool"), if present."""
+        return next((c for c in self.checkers if c.name == name), None)
+
+    @property
+    def speller(self) -> SpellChecker | None:
+        """The spelling engine, for suggestions and "Add to dictionary"."""
+        engine = self.engine(SpellChecker.name)
+        return engine if isinstance(engine, SpellChecker) else None
+
+
+def split_long_text(text: str, limit: int = MAX_PIECE) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, piece)`` of at most ``limit`` characters, cut after a sentence end when possible."""
+    start = 0
+    size = len(text)
+    while start < size:
+        if size - start <= limit:
+            yield start, text[start:]
+            return
+        window_end = start + limit
+        cut = -1
+        for match in _SENTENCE_END.finditer(text, start + limit // 2, window_end):
+            cut = match.end()
+        if cut <= start:
+            space = text.rfind(" ", start + limit // 2, window_end)
+            cut = space + 1 if space > start else window_end
+        yield start, text[start:cut]
+        start = cut
+
+
+def build_checker(config: CheckConfig, extra: Sequence[Checker] = ()) -> BuiltinChecker:
+    """Return the built-in rules (bundled + the writer's rule folder) and the speller, then ``extra`` engines.
+
+    A malformed rule file raises ``RuleFileError`` naming the file and line.
+    """
+    from writer_app.grammar.rules import RuleChecker
+
+    checkers: list[Checker] = [RuleChecker(config), SpellChecker(config), *extra]
+    return BuiltinChecker(checkers, config)
+
+
+def _categories(names: Iterable[Any]) -> frozenset[Category]:
+    chosen: set[Category] = set()
+    for name in names:
+        try:
+            chosen.add(Category(name))
+        except ValueError:
+            log.warning("unknown check category %r in settings", name)
+    return frozenset(chosen)
+
+
+def config_from(settings: Any, project: Any, cast_words: Iterable[str] = ()) -> CheckConfig:
+    """Build the check configuration from the writer's settings, the open project (or None) and the cast."""
+    dialect = getattr(project, "language", None) or getattr(settings, "dialect", None) or "en-US"
+    enabled = getattr(settings, "enabled_categories", None)
+    categories = DEFAULT_CATEGORIES if enabled is None else _categories(enabled)
+    known: set[str] = set(cast_words)
+    known |= personal_words()
+    ignored_rules: set[str] = set()
+    ignored_texts: set[tuple[str, str]] = set()
+    if project is not None:
+        known.update(w for w in getattr(project, "word_list", ()) if isinstance(w, str))
+        ignored_rules.update(getattr(project, "ignored_rules", ()))
+        for pair in getattr(project, "ignored_texts", ()):
+            if len(pair) == 2:
+                ignored_texts.add((str(pair[0]), str(pair[1])))
+    return CheckConfig(
+        dialect=dialect if dialect in ("en-US", "en-GB") else "en-US",
+        categories=categories,
+        style_rules=frozenset(getattr(settings, "enabled_style_rules", ()) or ()),
+        ignored_rules=frozenset(ignored_rules),
+        known_words=frozenset(known),
+        ignored_texts=frozenset(ignored_texts),
+    )
+
+
+def personal_words() -> set[str]:
+    """The writer's personal dictionary (empty when settings are unavailable)."""
+    try:
+        from writer_app.settings import personal_dictionary_path
+    except ImportError:  # pragma: no cover - settings module not present
+        return set()
+    return load_word_list(personal_dictionary_path())
+
+
+def cast_words_of(project: Any) -> set[str]:
+    """Names and aliases of the project's cast (via the characters package when present)."""
+    if project is None:
+        return set()
+    try:
+        from writer_app.characters.cast import Cast
+
+        return set(Cast.from_project(project).all_names())
+    except Exception:  # characters package absent or cast data odd: fall back to the raw dicts
+        log.debug("cast module unavailable; reading names from project.cast", exc_info=True)
+    words: set[str] = set()
+    for entry in getattr(project, "cast", ()) or ():
+        if not isinstance(entry, dict):
+            continue
+        names = [entry.get("name", "")] + list(entry.get("aliases", []) or [])
+        for name in names:
+            if isinstance(name, str) and name.strip():
+                words.add(name.strip())
+                words.update(name.split())
+    return words

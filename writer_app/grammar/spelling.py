@@ -1,0 +1,402 @@
+"""Dictionary spelling for fiction: Hunspell (en-US/en-GB) plus the writer's, project's and cast's words.
+
+Fast path: a paragraph whose words were all accepted before costs one regex scan and one set test, so a
+novel checks at well over half a million words a second. Only words never seen before reach Hunspell, and
+only the rare unknown word has its context looked at (names, dialect, foreign passages, URLs). Suggestions
+are computed on demand by :meth:`SpellChecker.suggest`, never during :meth:`SpellChecker.check`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.foreign import foreign_spans, is_foreign_neighbour
+from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.wordlists import load_word_list
+
+log = logging.getLogger(__name__)
+
+RULE = "SPELLING"
+VARIANT_RULE = "SPELLING_VARIANT"
+
+# A word: letters with internal apostrophes ("don't", "y'know"); hyphens and digits split words.
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_STRETCH = re.compile(r"([^\W\d_])\1{2,}")
+_ROMAN = re.compile(r"^m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_WEB = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|gov|co|uk|de|fr|html?|txt|md|py)\b|[\\/].*[\\/]", re.I)
+_APOSTROPHES = "'’"
+_OPENERS = "\"“‘'([{_*«—–-"
+_SENTENCE_ENDS = ".!?…:;"
+_MAX_CACHE = 400_000
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_HUNSPELL_CODES = {"en-US": "en_US", "en-GB": "en_GB"}
+# American -> British spelling patterns, used to recognise "color" in an en-GB manuscript.
+_BRITISH_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"or(?=s?$|ed$|ing$|ful|ite|able|less|ship)"), "our"),
+    (re.compile(r"er(?=s?$|ed$)"), "re"),
+    (re.compile(r"(?<=[aeiou])l(?=e[dr]s?$|ing$)"), "ll"),
+    (re.compile(r"og(?=s?$)"), "ogue"),
+    (re.compile(r"ense(?=s?$)"), "ence"),
+    (re.compile(r"yz(?=e[ds]?$|ing$)"), "ys"),
+    (re.compile(r"(?<=[^aeiou])e(?=[^aeiou])"), "ae"),
+    (re.compile(r"(?<=[^aeiou])e(?=[^aeiou])"), "oe"),
+)
+
+
+class _Dictionary:
+    """One Hunspell dictionary guarded by a lock (Hunspell objects are not thread-safe)."""
+
+    def __init__(self, code: str) -> None:
+        import hunspell
+
+        folder = _dictionary_folder(code)
+        if folder is None:
+            import hunspell as package
+
+            folder = Path(package.__file__).parent / "dictionaries"
+            log.warning("bundled %s dictionary missing; falling back to chunspell's en_US", code)
+            code = "en_US"
+        self.code = code
+        self._speller = hunspell.Hunspell(code, hunspell_data_dir=str(folder))
+        self._lock = threading.Lock()
+
+    def spell(self, word: str) -> bool:
+        """Tell whether Hunspell accepts ``word``."""
+        try:
+            with self._lock:
+                return bool(self._speller.spell(word))
+        except (UnicodeError, ValueError):
+            return False
+
+    def suggest(self, word: str) -> list[str]:
+        """Hunspell's suggestions for ``word`` (slow: tens of milliseconds)."""
+        try:
+            with self._lock:
+                return list(self._speller.suggest(word))
+        except (UnicodeError, ValueError):
+            return []
+
+
+def _dictionary_folder(code: str) -> Path | None:
+    try:
+        from writer_app.resources import resource_path
+
+        folder = resource_path("dictionaries")
+    except FileNotFoundError:
+        return None
+    return folder if (folder / f"{code}.dic").is_file() and (folder / f"{code}.aff").is_file() else None
+
+
+_LOADED: dict[str, _Dictionary] = {}
+_LOAD_LOCK = threading.Lock()
+_FICTION: dict[str, frozenset[str]] = {}
+
+
+def dictionary(dialect: str) -> _Dictionary:
+    """Return the shared Hunspell dictionary for ``dialect`` ("en-US"/"en-GB"), loading it once."""
+    code = _HUNSPELL_CODES.get(dialect, "en_US")
+    with _LOAD_LOCK:
+        if code not in _LOADED:
+            _LOADED[code] = _Dictionary(code)
+        return _LOADED[code]
+
+
+def fiction_words() -> frozenset[str]:
+    """The bundled words fiction needs (dialect, slang, interjections, archaic spellings), loaded once."""
+    with _LOAD_LOCK:
+        if "all" not in _FICTION:
+            words: set[str] = set()
+            try:
+                from writer_app.resources import resources_dir
+
+                for path in sorted((resources_dir() / "dictionaries").glob("*-words.txt")):
+                    words |= load_word_list(path)
+            except FileNotFoundError:
+                log.warning("bundled fiction word lists missing")
+            _FICTION["all"] = frozenset(w.replace("’", "'") for w in words)
+        return _FICTION["all"]
+
+
+def _expand_known(words: Iterable[str]) -> set[str]:
+    """Split multi-word names into parts and normalise apostrophes."""
+    out: set[str] = set()
+    for entry in words:
+        entry = entry.replace("’", "'").strip()
+        if not entry:
+            continue
+        out.add(entry)
+        out.update(WORD_RE.findall(entry))
+    return out
+
+
+class SpellChecker:
+    """Flag misspelt words, quietly: names, dialect, foreign passages and web addresses pass."""
+
+    name = "spelling"
+
+    def __init__(self, config: CheckConfig | None = None) -> None:
+        self.config = config or CheckConfig()
+        self.dialect = self.config.dialect if self.config.dialect in _HUNSPELL_CODES else "en-US"
+        self._primary = dictionary(self.dialect)
+        # The other dialect's dictionary: en-US accepts British spellings (lenient); en-GB uses en-US for
+        # words the British list lacks ("shew", "1990s") but still reports American spellings like "color".
+        self._secondary = dictionary("en-GB" if self.dialect == "en-US" else "en-US")
+        self._known: set[str] = set(fiction_words()) | _expand_known(self.config.known_words)
+        self._lock = threading.Lock()
+        self._ok: set[str] = set()  # words accepted whatever their context
+        self._unknown: set[str] = set()  # words the dictionaries reject (context may still excuse them)
+        self._names: set[str] = set()  # capitalised unknown words seen mid-sentence: proper names
+        self._near: dict[str, bool] = {}
+        self._variants: dict[str, str | None] = {}
+        self._misspelt_word = "misspelt" if self.dialect == "en-GB" else "misspelled"
+
+    # -- public API ---------------------------------------------------------------------------------------
+    def check(self, text: str) -> list[Issue]:
+        """Return spelling issues of one paragraph; never computes suggestions (see :meth:`suggest`)."""
+        words = WORD_RE.findall(text)
+        if self._ok.issuperset(words):
+            return []
+        return self._check_unknown(text)
+
+    def suggest(self, word: str, limit: int = 8) -> list[str]:
+        """Return likely corrections for ``word``, best first (slow; call on demand only)."""
+        curly = "’" in word
+        plain = word.replace("’", "'")
+        found: list[str] = []
+        variant = self._british_variant(plain) if self.dialect == "en-GB" else None
+        if variant:
+            found.append(variant)
+        found.extend(self._primary.suggest(plain))
+        if not found or len(found) < 3:
+            found.extend(s for s in self._secondary.suggest(plain) if self._primary.spell(s))
+        out: list[str] = []
+        for candidate in found:
+            if curly:
+                candidate = candidate.replace("'", "’")
+            if candidate != word and candidate not in out:
+                out.append(candidate)
+        return out[:limit]
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Accept more words from now on (personal/project dictionary additions, new cast names)."""
+        added = _expand_known(words)
+        with self._lock:
+            self._known |= added
+            self._unknown -= {w for w in self._unknown if self._is_known(w)}
+            self._near.clear()
+
+    def is_correct(self, word: str) -> bool:
+        """Tell whether ``word`` is accepted on its own, whatever its context."""
+        return word in self._ok or self._accepts(word)
+
+    # -- context-free verdicts --------------------------------------------------------------------------
+    def _is_known(self, word: str) -> bool:
+        known = self._known
+        if word in known:
+            return True
+        if word[:1].isupper() and word.lower() in known:
+            return True
+        base = _possessive_base(word)
+        return base is not None and (base in known or (base[:1].isupper() and base.lower() in known))
+
+    def _accepts(self, word: str) -> bool:
+        """Context-free verdict, cached: is ``word`` a word (dictionary, lists, shapes that are never typos)?"""
+        if word in self._ok:
+            return True
+        if word in self._unknown:
+            return False
+        ok = self._judge(word)
+        with self._lock:
+            if len(self._ok) + len(self._unknown) > _MAX_CACHE:
+                self._ok.clear()
+                self._unknown.clear()
+            (self._ok if ok else self._unknown).add(word)
+        return ok
+
+    def _judge(self, word: str) -> bool:
+        plain = word.replace("’", "'")
+        if len(plain) == 1 or self._is_known(plain):
+            return True
+        if plain.isupper() or (not plain[:1].isupper() and any(c.isupper() for c in plain[1:])):
+            return True  # SHOUTING, acronyms, iPhone-style brand names
+        if self._primary.spell(plain):
+            return True
+        base = _possessive_base(plain)
+        if base is not None and (self._primary.spell(base) or self._is_known(base)):
+            return True
+        if _ROMAN.match(plain):
+            return True
+        if _STRETCH.search(plain):
+            for squeezed in (_STRETCH.sub(r"\1", plain), _STRETCH.sub(r"\1\1", plain)):
+                if self._is_known(squeezed) or self._primary.spell(squeezed):
+                    return True
+        if self._secondary.spell(plain):
+            return self.dialect == "en-US" or self._british_variant(plain) is None
+        return False
+
+    def _british_variant(self, word: str) -> str | None:
+        """The British spelling when ``word`` is an American one ("color" -> "colour"), else None."""
+        if word in self._variants:
+            return self._variants[word]
+        found: str | None = None
+        lower = word.lower()
+        gb = dictionary("en-GB")
+        for pattern, replacement in _BRITISH_PATTERNS:
+            for match in pattern.finditer(lower):
+                candidate = lower[: match.start()] + replacement + lower[match.end() :]
+                if gb.spell(candidate):
+                    found = candidate
+                    break
+            if found:
+                break
+        if found and word[:1].isupper():
+            found = found[:1].upper() + found[1:]
+        self._variants[word] = found
+        return found
+
+    def _near_common_word(self, lower: str) -> bool:
+        """Tell whether a lowercase form is one edit away from a lowercase dictionary word (a likely typo)."""
+        if lower in self._near:
+            return self._near[lower]
+        result = False
+        if len(lower) >= 4 and lower.isalpha():
+            for candidate in _edits1(lower):
+                if candidate in self._ok or self._primary.spell(candidate):
+                    result = True
+                    break
+        self._near[lower] = result
+        return result
+
+    # -- context ------------------------------------------------------------------------------------------
+    def _check_unknown(self, text: str) -> list[Issue]:
+        candidates: list[tuple[int, int, str]] = []
+        for match in WORD_RE.finditer(text):
+            word = match.group()
+            if word in self._ok or self._accepts(word):
+                continue
+            start, end = match.span()
+            if self._excused(text, start, end, word):
+                continue
+            candidates.append((start, end, word))
+        if not candidates:
+            return []
+        # Capitalised unknown words mid-sentence are names; learn them before judging sentence starts.
+        starts: list[tuple[int, int, str]] = []
+        for start, end, word in candidates:
+            if word[:1].isupper() and not _at_sentence_start(text, start):
+                self._names.add(word)
+            else:
+                starts.append((start, end, word))
+        foreign: list[tuple[int, int]] | None = None
+        issues: list[Issue] = []
+        for start, end, word in starts:
+            if word[:1].isupper():
+                if word in self._names or not self._near_common_word(word.lower()):
+                    continue
+            if foreign is None:
+                foreign = foreign_spans(text)
+            if any(a <= start and end <= b for a, b in foreign):
+                continue
+            issues.append(self._issue(start, end, word))
+        return issues
+
+    def _excused(self, text: str, start: int, end: int, word: str) -> bool:
+        """Context that makes an unknown word fine: digits, web addresses, dialect apostrophes, loans."""
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if before.isdigit() or after.isdigit():
+            return True
+        if (before == "_" and start >= 2 and text[start - 2].isalnum()) or (
+            after == "_" and end + 1 < len(text) and text[end + 1].isalnum()
+        ):
+            return True
+        if not word.isascii():
+            return True  # accented loan words and foreign names: "Gênes", "Bezúkhov"
+        lower = word.lower().replace("’", "'")
+        if before and before in _APOSTROPHES and ("'" + lower) in self._known:
+            return True
+        if after and after in _APOSTROPHES:
+            if lower + "'" in self._known:
+                return True
+            if lower.endswith("in") and self._accepts(word + "g"):
+                return True  # g-dropping: "nothin'", "runnin'"
+        if _in_web_address(text, start, end):
+            return True
+        previous, following = _neighbours(text, start, end)
+        return is_foreign_neighbour(previous, following)
+
+    def _issue(self, start: int, end: int, word: str) -> Issue:
+        variant = self._british_variant(word.replace("’", "'")) if self.dialect == "en-GB" else None
+        if variant and self._secondary.spell(word.replace("’", "'")):
+            return Issue(
+                start,
+                end,
+                word,
+                f"“{word}” is the American spelling; British English writes “{variant}”.",
+                (variant,),
+                VARIANT_RULE,
+                Category.SPELLING,
+                self.name,
+            )
+        return Issue(start, end, word, f"“{word}” may be {self._misspelt_word}.", (), RULE, Category.SPELLING, self.name)
+
+
+def _possessive_base(word: str) -> str | None:
+    if len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS":
+        return word[:-2]
+    return None
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Tell whether the word at ``start`` opens a sentence, a paragraph or a quotation."""
+    i = start - 1
+    opened = False
+    while i >= 0:
+        char = text[i]
+        if char.isspace():
+            i -= 1
+            continue
+        if char in _OPENERS:
+            opened = opened or char in "\"“‘'«([—–"
+            i -= 1
+            continue
+        return opened or char in _SENTENCE_ENDS
+    return True
+
+
+def _in_web_address(text: str, start: int, end: int) -> bool:
+    left = start
+    limit = max(0, start - 200)
+    while left > limit and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    limit = min(len(text), end + 200)
+    while right < limit and not text[right].isspace():
+        right += 1
+    chunk = text[left:right]
+    return bool(_WEB.search(chunk))
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    before = WORD_RE.findall(text[max(0, start - 40) : start])
+    after = WORD_RE.search(text, end, min(len(text), end + 40))
+    return (before[-1] if before else ""), (after.group() if after else "")
+
+
+def _edits1(word: str) -> Iterable[str]:
+    """All strings one deletion, transposition, substitution or insertion away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    for left, right in splits:
+        if right:
+            yield left + right[1:]
+        if len(right) > 1:
+            yield left + right[1] + right[0] + right[2:]
+        for letter in _LETTERS:
+            if right and letter != right[0]:
+                yield left + letter + right[1:]
+            yield left + letter + right
