@@ -1,0 +1,42 @@
+"""``writer-app import FILE --to DIR [--title T]``: turn a whole manuscript into a chapter-split project."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from writer_app.cli import CommandError
+from writer_app.core.importer import import_manuscript
+from writer_app.core.text import word_count
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``import`` subcommand."""
+    parser = subparsers.add_parser(
+        "import",
+        help="import a .txt/.md/.docx manuscript into a new project, split into chapters",
+        description="Import a whole manuscript into a new project folder, one file per chapter. "
+        "Chapters are split at headings such as 'Chapter 12', 'CHAPTER XII', '# Title' or 'BOOK ONE'.",
+    )
+    parser.add_argument("file", help="the manuscript (.txt, .md or .docx)")
+    parser.add_argument("--to", dest="target", required=True, metavar="DIR",
+                        help="the new project folder (must not exist or be empty)")
+    parser.add_argument("--title", help="the project title (default: the title line or the file name)")
+    parser.add_argument("--encoding", help="read the file in this encoding (e.g. cp1252) instead of UTF-8")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import the manuscript and print a one-line summary."""
+    source = Path(args.file)
+    if not source.exists():
+        raise CommandError(f"{source} does not exist.")
+    project = import_manuscript(source, Path(args.target), title=args.title, encoding=args.encoding)
+    try:
+        words = sum(word_count(text) for _chapter, text in project.iter_chapter_texts())
+        chapters = len(project.chapters)
+        print(f"Imported {source.name} into {project.path}: {chapters} chapter{'s' if chapters != 1 else ''}, "
+              f"{words:,} words.")
+    finally:
+        project.close()
+    return 0

@@ -1,0 +1,267 @@
+"""Import a whole manuscript (.txt, .md, .docx) into a new project, split into chapters at headings.
+
+Recognised headings (each on a line of its own, after a blank line; markdown ``#`` headings anywhere):
+``Chapter 12``, ``CHAPTER XII``, ``Chapter Twelve: The Ball``, ``# Title``, ``BOOK ONE: 1805``, ``BOOK I``,
+``Part One``, ``Volume II``, ``Prologue``, ``Epilogue``, ``First Epilogue: 1813 - 20``, ``Interlude``.
+
+A heading immediately followed by another heading (a book or part before its first chapter) becomes a prefix
+of the chapters under it: ``Book One: 1805 — Chapter I``. Heading lines become titles (all-capital headings
+are title-cased, roman numerals kept) and are not part of the chapter text. Text before the first heading
+becomes an "Opening" chapter unless it is a short title block (at most 12 words on at most 3 lines), which
+instead gives the project its title when none was asked for.
+
+Hard-wrapped text (e.g. Project Gutenberg's ~70-column lines) is unwrapped so each paragraph is one line, the
+editor's unit for checking; paragraphs are separated by a blank line. Words are never added or dropped
+except for the heading lines and a title block.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import shutil
+import statistics
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from writer_app.core import textfile
+from writer_app.core.errors import ProjectError
+from writer_app.core.manifest import Chapter, Manifest
+from writer_app.core.project import CHAPTERS_FOLDER, Project
+from writer_app.core.storage import atomic_write_text
+from writer_app.core.text import normalize_newlines
+
+log = logging.getLogger(__name__)
+
+SEPARATOR = " — "
+IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".docx")
+
+_ONES = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+         "seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last final").split()
+_NUMBER_WORD = r"(?:(?:{})(?:[- ](?:{}))?|{}|hundred|{})".format(
+    "|".join(_TENS), "|".join(_ONES[:9]), "|".join(_ONES), "|".join(_ORDINALS)
+)
+_NUMBER = rf"(?:\d{{1,4}}|[ivxlcdm]{{1,8}}|{_NUMBER_WORD})"
+_TAIL = r"(?:\s*(?:[.:\-—–]\s*(?P<rest>.*))?|\s+(?P<plain>[^.,;!?]{1,60}))"
+
+_KEYWORD_HEADINGS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("chapter", 3, re.compile(rf"^(?:chapter|chap\.)\s+(?P<num>{_NUMBER}){_TAIL}$", re.I)),
+    ("book", 1, re.compile(rf"^(?:book|volume|vol\.)\s+(?:the\s+)?(?P<num>{_NUMBER}){_TAIL}$", re.I)),
+    ("part", 2, re.compile(rf"^part\s+(?:the\s+)?(?P<num>{_NUMBER}){_TAIL}$", re.I)),
+    ("epilogue", 1, re.compile(
+        rf"^(?:(?:{_NUMBER_WORD})\s+)?(?P<num>prologue|epilogue|interlude|afterword|foreword|preface)"
+        r"(?:\s*[.:\-—–]\s*(?P<rest>.*))?$", re.I)),
+)
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_SMALL_WORDS = {"a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "or", "by", "with"}
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading line: its rank (1 = book, 2 = part, 3 = chapter; markdown level n = n) and its title."""
+
+    line: int
+    rank: int
+    title: str
+
+
+def smart_title(text: str) -> str:
+    """Title-case an all-capital heading (``BOOK ONE: 1805`` -> ``Book One: 1805``), keeping roman numerals."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return text
+    words = re.split(r"(\s+)", text)
+    out = []
+    first = True
+    for word in words:
+        if not word.strip():
+            out.append(word)
+            continue
+        core = word.strip(".,:;!?()[]\"'")
+        if core and _ROMAN.match(core) and len(core) > 0:
+            out.append(word)
+        elif not first and core.lower() in _SMALL_WORDS:
+            out.append(word.lower())
+        else:
+            out.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+        first = False
+    return "".join(out)
+
+
+def _match_heading(line: str, standalone: bool) -> tuple[int, str] | None:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 100:
+        return None
+    md = _MARKDOWN_HEADING.match(stripped) if stripped.startswith("#") else None
+    if md:
+        return len(md.group(1)), md.group(2).strip()
+    if not standalone:
+        return None
+    for _kind, rank, pattern in _KEYWORD_HEADINGS:
+        if pattern.match(stripped):
+            return rank, smart_title(stripped.rstrip("."))
+    return None
+
+
+def find_headings(lines: list[str]) -> list[Heading]:
+    """Return the heading lines of a manuscript, in order."""
+    headings = []
+    count = len(lines)
+    for i, line in enumerate(lines):
+        if not line or len(line) > 100:
+            continue
+        before_blank = i == 0 or not lines[i - 1].strip()
+        after_blank = i + 1 >= count or not lines[i + 1].strip()
+        found = _match_heading(line, before_blank and after_blank)
+        if found:
+            headings.append(Heading(i, found[0], found[1]))
+    return headings
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Tell whether prose lines look wrapped at a fixed width (most paragraphs span several short lines)."""
+    lengths = [len(line) for line in lines if line.strip()]
+    if len(lengths) < 20:
+        return False
+    multi = sum(1 for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip())
+    return statistics.quantiles(lengths, n=10)[-1] <= 100 and multi >= len(lengths) * 0.3
+
+
+def _body(lines: list[str], unwrap: bool) -> str:
+    """Turn the lines of one chapter into chapter text: paragraphs separated by a blank line."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip() if unwrap else line.rstrip())
+        elif current:
+            paragraphs.append(" ".join(current) if unwrap else "\n".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current) if unwrap else "\n".join(current))
+    return "\n\n".join(paragraphs) + ("\n" if paragraphs else "")
+
+
+def split_chapters(text: str, unwrap: bool | None = None) -> list[tuple[str, str]]:
+    """Split manuscript text into ``(title, body)`` pairs at chapter headings (see the module docstring)."""
+    return _split(text, unwrap)[1]
+
+
+def _split(text: str, unwrap: bool | None) -> tuple[str | None, list[tuple[str, str]]]:
+    lines = normalize_newlines(text).split("\n")
+    if unwrap is None:
+        unwrap = _is_hard_wrapped(lines)
+    headings = find_headings(lines)
+    chapters: list[tuple[str, str]] = []
+    title_block: str | None = None
+    first_line = headings[0].line if headings else len(lines)
+    preamble = lines[:first_line]
+    words = sum(len(line.split()) for line in preamble)
+    if words:
+        non_empty = [line.strip() for line in preamble if line.strip()]
+        if headings and words <= 12 and len(non_empty) <= 3:
+            title_block = non_empty[0]
+        else:
+            chapters.append(("Opening" if headings else "Chapter 1", _body(preamble, unwrap)))
+    containers: list[Heading] = []
+    for index, heading in enumerate(headings):
+        end = headings[index + 1].line if index + 1 < len(headings) else len(lines)
+        body_lines = lines[heading.line + 1:end]
+        while containers and containers[-1].rank >= heading.rank:
+            containers.pop()
+        has_body = any(line.strip() for line in body_lines)
+        next_heading = headings[index + 1] if index + 1 < len(headings) else None
+        if not has_body and next_heading is not None and next_heading.rank > heading.rank:
+            containers.append(heading)
+            continue
+        title = SEPARATOR.join([c.title for c in containers] + [heading.title])
+        chapters.append((title, _body(body_lines, unwrap)))
+    return title_block, chapters
+
+
+def _read_docx(source: Path) -> str:
+    """Extract a .docx as text, turning Word heading styles into markdown headings."""
+    try:
+        import docx  # python-docx
+    except ImportError:  # pragma: no cover - python-docx is a dependency
+        raise ProjectError("Importing .docx files needs python-docx, which is not installed.") from None
+    try:
+        document = docx.Document(str(source))
+    except Exception as error:  # python-docx raises many kinds for damaged files
+        raise ProjectError(f"{source.name} could not be read as a Word document ({error}).") from None
+    lines = []
+    for paragraph in document.paragraphs:
+        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+        text = paragraph.text.replace("\n", " ").strip()
+        if style.startswith("Heading") and text:
+            level = style.split()[-1]
+            text = "#" * (int(level) if level.isdigit() and 0 < int(level) < 7 else 1) + " " + text
+        elif style == "Title" and text:
+            text = "# " + text
+        lines.extend([text, ""])
+    return "\n".join(lines)
+
+
+def read_manuscript(source: Path, encoding: str | None = None) -> str:
+    """Read a manuscript file as text (``\\n`` newlines); refuses binaries and invalid UTF-8 clearly."""
+    if source.suffix.lower() == ".docx":
+        if not source.is_file():
+            textfile.read_bytes(source)  # raises the clear "does not exist" error
+        return _read_docx(source)
+    if source.suffix.lower() not in IMPORTABLE_SUFFIXES:
+        raise ProjectError(f"{source.name} is not a .txt, .md or .docx file, so it cannot be imported.")
+    text, _fmt, _data = textfile.read_text(source, encoding)
+    return text
+
+
+def import_manuscript(source: Path | str, target_folder: Path | str, title: str | None = None,
+                      *, encoding: str | None = None, author: str = "", language: str = "en-US") -> Project:
+    """Create a new project in ``target_folder`` (absent or empty) from a manuscript file, split at headings.
+
+    The project is built in a hidden temporary folder beside the target and renamed into place at the end,
+    so a failure leaves nothing half-imported.
+    """
+    source = Path(source).expanduser()
+    target = Path(target_folder).expanduser()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ProjectError(f"{target} already exists and is not empty; choose a new folder for the project.")
+    text = read_manuscript(source, encoding)
+    title_block, chapters = _split(text, None)
+    if not chapters:
+        chapters = [("Chapter 1", "")]
+    project_title = title or (smart_title(title_block.lstrip("# ")) if title_block else source.stem)
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.importing-", dir=parent))
+    except OSError as error:
+        raise ProjectError(f"The folder {parent} cannot be written to ({error.strerror or error}).") from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(staging, 0o777 & ~umask)
+        (staging / CHAPTERS_FOLDER).mkdir()
+        manifest = Manifest(title=project_title, author=author, language=language)
+        for number, (chapter_title, body) in enumerate(chapters, start=1):
+            chapter_id = f"ch-{number:04d}"
+            chapter = Chapter(chapter_id, chapter_title, f"{CHAPTERS_FOLDER}/{chapter_id}.md")
+            atomic_write_text(staging / chapter.file, body)
+            manifest.chapters.append(chapter)
+        staged = Project(staging, manifest)
+        staged.save_manifest()
+        if target.exists():
+            target.rmdir()
+        os.replace(staging, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(staging)
+        raise
+    log.info("Imported %s into %s: %d chapters", source, target, len(chapters))
+    return Project.open(target)
