@@ -1,0 +1,140 @@
+"""Score a checker on the Harper sentence pairs: detection, right fix and alarms on correct sentences."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from writer_app.grammar.engine import Checker
+from writer_app.grammar.model import Issue
+
+EVAL_FILE = Path(__file__).resolve().parents[3] / "shared" / "eval" / "harper-pairs.jsonl"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One line of the eval file: an incorrect sentence with its fix, or a correct sentence."""
+
+    kind: str
+    rule: str
+    text: str
+    corrected: str = ""
+    span_start: int = 0
+    span_end: int = 0
+
+
+@dataclass
+class RuleScore:
+    """Counts for one Harper rule (or for the whole file)."""
+
+    incorrect: int = 0
+    detected: int = 0
+    fixed: int = 0
+    correct: int = 0
+    alarms: int = 0
+
+
+@dataclass
+class EvalResult:
+    """Overall and per-Harper-rule counts, plus which of our rules raised the alarms."""
+
+    total: RuleScore = field(default_factory=RuleScore)
+    by_rule: dict[str, RuleScore] = field(default_factory=dict)
+    alarm_rules: Counter[str] = field(default_factory=Counter)
+    alarm_examples: dict[str, list[str]] = field(default_factory=dict)
+    misses: dict[str, list[Pair]] = field(default_factory=dict)
+
+    @property
+    def detection(self) -> float:
+        """Share of incorrect sentences with an issue on the faulty span."""
+        return self.total.detected / self.total.incorrect if self.total.incorrect else 0.0
+
+    @property
+    def right_fix(self) -> float:
+        """Share of incorrect sentences that one offered replacement turns into the corrected sentence."""
+        return self.total.fixed / self.total.incorrect if self.total.incorrect else 0.0
+
+    @property
+    def alarm_rate(self) -> float:
+        """Share of correct sentences that raised any issue."""
+        return self.total.alarms / self.total.correct if self.total.correct else 0.0
+
+
+def load_pairs(path: Path = EVAL_FILE) -> list[Pair]:
+    """Read the eval file (one JSON object a line)."""
+    pairs: list[Pair] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            pairs.append(
+                Pair(
+                    kind=row["kind"],
+                    rule=row["rule"],
+                    text=row["text"],
+                    corrected=row.get("corrected_text", ""),
+                    span_start=row.get("span_start", 0),
+                    span_end=row.get("span_end", 0),
+                )
+            )
+    return pairs
+
+
+def detects(issue: Issue, start: int, end: int) -> bool:
+    """True when ``issue`` overlaps ``[start, end)``, or touches ``start`` for an empty span."""
+    if start == end:
+        return issue.start <= start <= issue.end
+    return issue.start < end and start < issue.end
+
+
+def fixes(issue: Issue, bad: str, good: str) -> bool:
+    """True when one of the issue's replacements turns ``bad`` into ``good`` exactly."""
+    head, tail = bad[: issue.start], bad[issue.end :]
+    return any(head + replacement + tail == good for replacement in issue.replacements)
+
+
+def check_text(checker: Checker, text: str) -> list[Issue]:
+    """Check a possibly multi-line eval sentence line by line, with offsets into the whole text."""
+    issues: list[Issue] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            issues.extend(issue.shifted(offset) for issue in checker.check(body))
+        offset += len(line)
+    return issues
+
+
+def score(checker: Checker, pairs: Iterable[Pair], keep_misses: int = 0) -> EvalResult:
+    """Run ``checker`` over every pair and count detections, right fixes and alarms."""
+    result = EvalResult()
+    for pair in pairs:
+        per_rule = result.by_rule.setdefault(pair.rule, RuleScore())
+        issues = check_text(checker, pair.text)
+        if pair.kind == "correct":
+            for counts in (result.total, per_rule):
+                counts.correct += 1
+            if issues:
+                for counts in (result.total, per_rule):
+                    counts.alarms += 1
+                for issue in issues:
+                    result.alarm_rules[issue.rule] += 1
+                    examples = result.alarm_examples.setdefault(issue.rule, [])
+                    if len(examples) < 3:
+                        examples.append(f"{pair.text[:100]!r} <{issue.text}>")
+            continue
+        detected = any(detects(issue, pair.span_start, pair.span_end) for issue in issues)
+        fixed = any(fixes(issue, pair.text, pair.corrected) for issue in issues)
+        for counts in (result.total, per_rule):
+            counts.incorrect += 1
+            counts.detected += detected
+            counts.fixed += fixed
+        if not detected and keep_misses:
+            misses = result.misses.setdefault(pair.rule, [])
+            if len(misses) < keep_misses:
+                misses.append(pair)
+    return result

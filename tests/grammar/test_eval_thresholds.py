@@ -1,0 +1,53 @@
+"""The built-in checker meets the agreed figures on Harper's sentence pairs (a development set, read at run time)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.grammar.eval_scoring import EVAL_FILE, Pair, detects, fixes, load_pairs, score
+from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.model import Issue
+
+
+@pytest.fixture(scope="module")
+def result():
+    """Score the full built-in check (rules + spelling) once for the module."""
+    if not EVAL_FILE.exists():
+        pytest.skip(f"eval pairs not found at {EVAL_FILE}")
+    from writer_app.grammar.factory import build_checker
+
+    return score(build_checker(CheckConfig()), load_pairs())
+
+
+def test_detection_is_at_least_forty_percent(result) -> None:
+    assert result.detection >= 0.40, f"detection {result.detection:.1%}"
+
+
+def test_right_fix_is_at_least_thirty_percent(result) -> None:
+    assert result.right_fix >= 0.30, f"right fix {result.right_fix:.1%}"
+
+
+def test_alarms_on_correct_sentences_stay_under_five_percent(result) -> None:
+    assert result.alarm_rate <= 0.05, f"alarms {result.alarm_rate:.1%}: {result.alarm_rules.most_common(5)}"
+
+
+def test_scoring_counts_overlap_insertion_and_exact_fix() -> None:
+    bad, good = "He had went home.", "He had gone home."
+    issue = Issue(7, 11, "went", "m", ("gone",), "R")
+    assert detects(issue, 7, 11) and fixes(issue, bad, good)
+    assert not detects(issue, 0, 2)
+    assert detects(Issue(3, 6, "had", "m"), 7, 7)  # an empty span touched at its edge
+    assert not fixes(Issue(7, 11, "went", "m", ("goes",), "R"), bad, good)
+
+
+def test_scoring_reports_alarms_per_rule() -> None:
+    class Loud:
+        name = "loud"
+
+        def check(self, text: str) -> list[Issue]:
+            return [Issue(0, 1, text[:1], "m", (), "LOUD")]
+
+    pairs = [Pair("correct", "x", "Fine."), Pair("incorrect", "x", "Bad.", "Good.", 0, 3)]
+    outcome = score(Loud(), pairs)
+    assert outcome.alarm_rate == 1.0 and outcome.alarm_rules["LOUD"] == 1
+    assert outcome.detection == 1.0 and outcome.right_fix == 0.0
