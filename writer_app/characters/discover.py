@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from writer_app.characters.cast import Character
 from writer_app.characters.mentions import PERSON_VERBS, is_sentence_start
-from writer_app.characters.names import first_names, not_names
+from writer_app.characters.names import dictionary_words, first_names, not_names
 
 TITLES = {
     "Mr": "Mr.", "Mrs": "Mrs.", "Ms": "Ms.", "Mx": "Mx.", "Dr": "Dr.", "Miss": "Miss", "Lady": "Lady",
@@ -43,6 +43,13 @@ PLACE_WORDS = frozenset(
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "inside", "outside", "towards", "toward", "through",
                                 "within", "reach", "reached", "reaching", "around", "across", "via", "beyond"})
 
+# "looked at Jane" is not a place: verbs that take "at" before a person.
+LOOKING_VERBS = frozenset(
+    """look looked looks looking glance glanced stare stared staring gaze gazed smile smiled smiling grin grinned
+    laugh laughed laughing wave waved nod nodded wink winked frown frowned shout shouted yell yelled snap snapped
+    scowl scowled glare glared peer peered point pointed aim aimed throw threw hurl hurled angry mad
+    surprised amazed""".split()
+)
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
@@ -70,7 +77,7 @@ class Candidate:
 class _FormStats:
     count: int = 0
     mid: int = 0  # occurrences not at a sentence start
-    verb_after: int = 0  # followed by a speech/action verb
+    verb_after: int = 0  # followed by a speech/action verb or a possessive
     place_before: int = 0  # preceded by "in", "at", ...
     titled: str = ""  # the title, for titled forms
 
@@ -82,6 +89,7 @@ class _Collector:
         self.forms: dict[str, _FormStats] = defaultdict(_FormStats)
         self.lower: Counter[str] = Counter()
         self.capital: Counter[str] = Counter()  # capitalised uses of each word, inside sequences too
+        self.capital_mid: Counter[str] = Counter()  # ... of them not at the start of a sentence
         self.places: set[str] = set()
 
     def feed(self, text: str) -> None:
@@ -90,7 +98,7 @@ class _Collector:
         n = len(tokens)
         while i < n:
             start, end, word = tokens[i]
-            if not word[0].isupper():
+            if not word[0].isupper() or _is_contraction(word):
                 self.lower[_strip_possessive(word).lower()] += 1
                 i += 1
                 continue
@@ -119,15 +127,31 @@ class _Collector:
                     last_end = tokens[j][1]
                     continue
                 break
-            previous = tokens[i - 1][2].lower() if i > 0 else ""
-            following = tokens[j + 1][2].lower() if j + 1 < n else ""
-            self._record(words, is_sentence_start(text, start), previous, following)
+            initial = is_sentence_start(text, start)
+            previous = before = following = ""
+            if i > 0 and text[tokens[i - 1][1] : start].isspace():
+                previous = tokens[i - 1][2].lower()
+                if i > 1 and text[tokens[i - 2][1] : tokens[i - 1][0]].isspace():
+                    before = tokens[i - 2][2].lower()
+            if _ends_possessive(tokens[j][2]):
+                following = "'s"
+            elif j + 1 < n and text[tokens[j][1] : tokens[j + 1][0]].isspace():
+                following = tokens[j + 1][2].lower()
+            self._record(words, initial, previous, before, following)
             i = j + 1
 
-    def _record(self, words: list[str], initial: bool, previous: str, following: str) -> None:
-        for word in words:
+    def _record(self, words: list[str], initial: bool, previous: str, before: str, following: str) -> None:
+        # "Later Mr. Okafor": the words before a title are a sequence of their own.
+        split = next((k for k in range(1, len(words) - 1) if words[k] in TITLES), 0)
+        if split:
+            self._record(words[:split], initial, previous, before, "")
+            self._record(words[split:], False, words[split - 1].lower(), "", following)
+            return
+        for position, word in enumerate(words):
             if word not in PARTICLES:
                 self.capital[word] += 1
+                if position or not initial:
+                    self.capital_mid[word] += 1
         if any(w in PLACE_WORDS for w in words[1:]) or any(w.endswith("shire") for w in words):
             self.places.update(w for w in words if w not in PLACE_WORDS and w not in PARTICLES)
             return
@@ -146,10 +170,19 @@ class _Collector:
         stats.titled = title
         if not initial:
             stats.mid += 1
-        if following in PERSON_VERBS:
+        if following in PERSON_VERBS or following == "'s":
             stats.verb_after += 1
-        if previous in PLACE_PREPOSITIONS:
+        if previous in PLACE_PREPOSITIONS and not (previous == "at" and before in LOOKING_VERBS):
             stats.place_before += 1
+
+
+def _is_contraction(word: str) -> bool:
+    """"I'm", "Don't", "We'll": an apostrophe followed by a lowercase ending other than a possessive."""
+    for mark in ("'", "’"):
+        if mark in word:
+            tail = word.rsplit(mark, 1)[1]
+            return tail.islower() and tail != "s"
+    return False
 
 
 def _is_name_gap(gap: str) -> bool:
@@ -171,11 +204,11 @@ def _strip_possessive(word: str) -> str:
 class _Judge:
     """Second pass: decide which collected forms are names, and group variants of one person."""
 
-    def __init__(self, collector: _Collector, min_count: int) -> None:
+    def __init__(self, collector: _Collector) -> None:
         self.c = collector
-        self.min_count = min_count
         self.first = first_names()
         self.stop = not_names()
+        self.dictionary = dictionary_words()
 
     def word_is_namey(self, word: str) -> bool:
         """A capitalised word that is rarely lowercase and is not a known non-name."""
@@ -186,6 +219,9 @@ class _Judge:
             return False
         capital = self.c.capital[word]
         if self.c.lower[low] * 10 > capital:
+            return False
+        # Only ever capitalised at sentence starts and an everyday word ("Later", "Nothing"): not a name.
+        if self.c.capital_mid[word] == 0 and low in self.dictionary:
             return False
         # Plural family names ("the Bennets", "the Lucases") are not a person.
         for cut in (1, 2):
@@ -227,18 +263,15 @@ class _Judge:
             target.place_before += stats.place_before
         kept: dict[str, _FormStats] = {}
         for form, stats in merged.items():
-            if stats.place_before * 3 > stats.count:
+            if stats.place_before >= 2 and stats.place_before * 3 > stats.count:
                 continue
-            if not stats.titled and stats.mid == 0 and stats.verb_after == 0:
-                continue
-            known = stats.titled or all(w.lower() in self.first for w in form.split(" ")[:1])
-            if stats.count < self.min_count and not known:
+            if not stats.titled and " " not in form and stats.mid == 0 and stats.verb_after == 0:
                 continue
             kept[form] = stats
         return kept
 
 
-def _group(forms: dict[str, _FormStats]) -> list[Candidate]:
+def _group(forms: dict[str, _FormStats], min_count: int) -> list[Candidate]:
     """Group variants of one person and rank by total count."""
     surnames: set[str] = set()
     for form, stats in forms.items():
@@ -280,6 +313,9 @@ def _group(forms: dict[str, _FormStats]) -> list[Candidate]:
         total = sum(forms[m].count for m in members)
         variants = (head, *sorted((m for m in members if m != head), key=lambda m: -forms[m].count))
         counts = tuple(forms[v].count for v in variants)
+        # Rare names need a title or a known first name to be proposed.
+        if total < min_count and not forms[head].titled and head.split(" ")[0].lower() not in first_names():
+            continue
         candidates.append(Candidate(name=head, count=total, variants=variants, variant_counts=counts))
     candidates.sort(key=lambda c: (-c.count, c.name))
     return candidates
@@ -301,11 +337,11 @@ def discover_candidates(
     collector = _Collector()
     for text in texts:
         collector.feed(text)
-    forms = _Judge(collector, min_count).judge()
+    forms = _Judge(collector).judge()
     excluded = {" ".join(e.split()) for e in exclude if e}
     turned_down = {" ".join(d.split()).casefold() for d in dismissed if d}
     result = []
-    for candidate in _group(forms):
+    for candidate in _group(forms, min_count):
         if candidate.name.casefold() in turned_down or candidate.name in excluded:
             continue
         kept = [(v, n) for v, n in zip(candidate.variants, candidate.variant_counts, strict=True) if v not in excluded]

@@ -48,3 +48,15 @@ def is_first_name(word: str) -> bool:
 def is_common_word_name(word: str) -> bool:
     """Tell whether ``word`` is a name that is also an everyday word and needs care when counted."""
     return word.lower() in common_word_names()
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Lowercase everyday words from the bundled en-US Hunspell word list (empty when it is missing)."""
+    path = resource_path("dictionaries", "en_US.dic")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    except (OSError, UnicodeDecodeError) as error:
+        log.warning("dictionary %s is unavailable: %s", path, error)
+        return frozenset()
+    return frozenset(w for w in (line.split("/", 1)[0].strip() for line in lines) if w[:1].islower())

@@ -1,0 +1,90 @@
+"""Discovery proposes people, not sentence-initial words, days, places or titles, and groups variants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.characters.pride_and_prejudice import chapter_texts, judge_top
+from writer_app.characters.discover import discover_candidates
+
+
+def names(candidates) -> list[str]:
+    return [c.name for c in candidates]
+
+
+def test_names_seen_once_or_twice_in_a_short_draft_are_proposed_when_they_are_first_names() -> None:
+    draft = "The rain fell. Later that night Hannah opened the door and let Osgood in. Hannah laughed."
+    found = names(discover_candidates([draft]))
+    assert "Hannah" in found
+    assert "Osgood" not in found  # once, and not a known first name: not enough evidence
+    assert "Later" not in found and "The" not in found
+
+
+def test_sentence_initial_common_words_days_months_and_nationalities_are_not_proposed() -> None:
+    text = (
+        "When the bell rang, Tamsin ran. When it stopped, she sat. On Monday in March the English "
+        "visitors came. Nothing happened. Tamsin waited; then Tamsin slept. Yes, Tamsin said, it was "
+        "the Tuesday after. I'm sure I'll go."
+    )
+    found = names(discover_candidates([text]))
+    assert found == ["Tamsin"]
+
+
+def test_titles_attach_to_names_and_bare_surnames_join_the_dominant_titled_form() -> None:
+    text = (
+        "Mr. Okafor came in. Later Mr. Okafor sat down and Okafor smiled. Colonel Brandt nodded to "
+        "Mr. Okafor. Okafor's hat was wet. Colonel Brandt left."
+    )
+    by_name = {c.name: c for c in discover_candidates([text])}
+    assert by_name["Mr. Okafor"].variants == ("Mr. Okafor", "Okafor")
+    assert by_name["Mr. Okafor"].count == 5
+    assert "Colonel Brandt" in by_name
+    assert "Okafor" not in by_name and "Colonel" not in by_name
+
+
+def test_family_names_shared_by_several_people_are_not_proposed_alone() -> None:
+    text = ("Mrs. Vane laughed. Mr. Vane frowned. Mrs. Vane wept. Mr. Vane slept. The Vane house stood. "
+            "Tell Vane, she said. Vane was gone. Mrs. Vane sighed. Mr. Vane woke.") * 2
+    found = names(discover_candidates([text]))
+    assert "Mrs. Vane" in found and "Mr. Vane" in found
+    assert "Vane" not in found
+
+
+def test_first_and_full_names_are_grouped() -> None:
+    text = "Priya Anand arrived. Later, Priya sat. She and Priya talked. Then Priya left. " * 2
+    [candidate] = discover_candidates([text])
+    assert candidate.name == "Priya"
+    assert candidate.variants == ("Priya", "Priya Anand")
+    assert candidate.count == 8
+
+
+def test_places_are_recognised_by_their_company() -> None:
+    text = (
+        "They rode to Thornfield Hall. At Thornfield the dogs barked. Life in Thornfield was dull. "
+        "Back in Thornfield again, Adele laughed. In Wessex it rained; they were in Wessex and near "
+        "Wessex all year. Adele sang. Then Adele slept."
+    )
+    found = names(discover_candidates([text]))
+    assert "Adele" in found
+    assert "Thornfield" not in found and "Wessex" not in found
+
+
+def test_cast_names_and_dismissed_suggestions_are_left_out() -> None:
+    text = "Elena waved at Damon. Later Damon smiled at Elena, and Jess watched Elena and Damon. Jess left."
+    assert names(discover_candidates([text])) == ["Elena", "Damon", "Jess"]
+    assert names(discover_candidates([text], exclude={"Elena"}, dismissed={"jess"})) == ["Damon"]
+
+
+def test_empty_and_odd_input_gives_no_suggestions() -> None:
+    assert discover_candidates([]) == []
+    assert discover_candidates(["", "   ", "ALL CAPS SHOUTING HERE.", "123 456"]) == []
+
+
+@pytest.mark.slow
+def test_pride_and_prejudice_top_twenty_suggestions_are_the_books_people(corpus_dir: Path) -> None:
+    candidates = discover_candidates(chapter_texts(corpus_dir / "pride-and-prejudice.txt"), limit=20)
+    people, members, report = judge_top(candidates)
+    assert people >= 17, "\n".join(report)
+    assert len(members) >= 15, "\n".join(report)
