@@ -11,6 +11,16 @@ except ImportError:  # pragma: no cover - older interpreters
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
+# Frequent words make weak triggers (the rule would run on most paragraphs); prefer any other word.
+COMMON_WORDS = frozenset(
+    """a about after all also an and any are as at be been before but by can could did do does for from had
+    has have he her him his how i if in into is it its just like me more my no not now of on one only or our
+    out over said say see she so some than that the their them then there these they this those to too up
+    upon us very was we were what when where which while who will with would you your shall should may might
+    must am being much such own made make went go come came back down well even still way may thought know
+    time man men little old great long first two again""".split()
+)
+
 # Largest number of alternative words a derived trigger set may hold.
 _MAX_ALTERNATIVES = 64
 # A repeat whose upper bound is at most this is "bounded" and may contain another repeat.
@@ -104,61 +114,104 @@ def _flatten(data: list) -> list:
     return out
 
 
+def _edge(items: list, index: int, step: int) -> bool:
+    """True when the text next to a word, walking from ``index`` by ``step``, is a non-word char or an edge."""
+    if not 0 <= index < len(items):
+        return False
+    op, av = items[index]
+    if op in _REPEATS:
+        content = _flatten(list(av[2]))
+        inner = _edge(content, 0 if step > 0 else len(content) - 1, step)
+        # An optional item may be absent: then the neighbour beyond it must be an edge too.
+        return inner and (av[0] > 0 or _edge(items, index + step, step))
+    if op is _c.SUBPATTERN:
+        content = _flatten(list(av[-1]))
+        return _edge(content, 0 if step > 0 else len(content) - 1, step)
+    if op is _c.BRANCH:
+        return all(
+            _edge(flat, 0 if step > 0 else len(flat) - 1, step) for flat in (_flatten(list(b)) for b in av[1])
+        )
+    return _is_boundary(op, av)
+
+
+def _views(items: list, budget: int = 16) -> list[list]:
+    """Expand positive look-arounds: a look-ahead's text follows the position, a look-behind's precedes it."""
+    for index, (op, av) in enumerate(items):
+        if op is _c.ASSERT_NOT and not _is_boundary(op, av):
+            return _views(items[:index] + items[index + 1 :], budget)
+        if op is _c.ASSERT:
+            direction, content = av
+            content = _flatten(list(content))
+            without = items[:index] + items[index + 1 :]
+            within = items[:index] + content if direction == 1 else content + items[index + 1 :]
+            views = _views(without, budget // 2)
+            return views + _views(within, budget // 2) if budget > 1 else views
+    return [items]
+
+
+def _wordlike(words: set[str] | None) -> bool:
+    return bool(words) and all(all(_is_word_char(ch) for ch in w) for w in words)  # type: ignore[union-attr]
+
+
 def _word_sets(data: list) -> list[set[str]]:
     """Candidate trigger sets: runs of literal word characters bounded by non-word items on both sides."""
-    # Zero-width look-arounds that prove nothing about word edges are transparent: drop them.
-    items = [
-        (op, av)
-        for op, av in _flatten(data)
-        if op is not _c.ASSERT and not (op is _c.ASSERT_NOT and not _is_boundary(op, av))
-    ]
     candidates: list[set[str]] = []
-    index = 0
-    while index < len(items):
-        op, av = items[index]
-        literal = _literal_set([(op, av)])
-        if literal is None or not literal or not all(w and all(_is_word_char(ch) for ch in w) for w in literal):
-            index += 1
-            continue
-        before_ok = index > 0 and _is_boundary(*items[index - 1])
-        words = literal
-        end = index + 1
-        while end < len(items):
-            more = _literal_set([items[end]])
-            if more is None or not all(w and all(_is_word_char(ch) for ch in w) for w in more):
-                break
-            words = {a + b for a, b in itertools.product(words, more)}
-            end += 1
-        after_ok = end < len(items) and _is_boundary(*items[end])
-        if before_ok and after_ok and len(words) <= _MAX_ALTERNATIVES:
-            candidates.append(words)
-        index = end
+    for items in _views(_flatten(data)):
+        index = 0
+        while index < len(items):
+            literal = _literal_set([items[index]])
+            if not _wordlike(literal):
+                index += 1
+                continue
+            before_ok = _edge(items, index - 1, -1)
+            words: set[str] = literal  # type: ignore[assignment]
+            end = index + 1
+            while end < len(items):
+                more = _literal_set([items[end]])
+                if not _wordlike(more):
+                    break
+                words = {a + b for a, b in itertools.product(words, more)}  # type: ignore[arg-type]
+                end += 1
+            after_ok = _edge(items, end, 1)
+            if before_ok and after_ok and all(words) and len(words) <= _MAX_ALTERNATIVES and words not in candidates:
+                candidates.append(words)
+            index = end
     return candidates
 
 
-def _derive(data: list) -> set[str] | None:
+def _strength(words: set[str]) -> tuple[int, int, int]:
+    """Rank a candidate trigger set: no common word first, then longer words, then fewer alternatives."""
+    return (-len(words & COMMON_WORDS), min(len(w) for w in words), -len(words))
+
+
+def _derive(data: list) -> list[set[str]]:
+    """Every trigger set the pattern requires (each: one of its words must occur), strongest first."""
     items = _flatten(data)
     candidates = _word_sets(items)
     if candidates:
-        return max(candidates, key=lambda words: (min(len(w) for w in words), -len(words)))
+        return sorted(candidates, key=_strength, reverse=True)
     # No word outside alternations: expand the first alternation and require a word from every branch.
     for index, (op, av) in enumerate(items):
         if op is _c.BRANCH and _literal_set([(op, av)]) is None:
             union: set[str] = set()
             for branch in av[1]:
                 sub = _derive(items[:index] + list(branch) + items[index + 1 :])
-                if sub is None:
-                    return None
-                union |= sub
-            return union if len(union) <= _MAX_ALTERNATIVES * 2 else None
-    return None
+                if not sub:
+                    return []
+                union |= sub[0]
+            return [union] if len(union) <= _MAX_ALTERNATIVES * 2 else []
+    return []
+
+
+def derive_requirements(pattern: str, flags: int) -> list[frozenset[str]]:
+    """Sets of lowercase words, strongest first; wherever ``pattern`` matches, each set has a word present."""
+    return [frozenset(words) for words in _derive(list(_parser.parse(pattern, flags)))]
 
 
 def derive_triggers(pattern: str, flags: int) -> frozenset[str] | None:
     """Return lowercase words one of which must occur as a whole word wherever ``pattern`` matches, or None."""
-    parsed = _parser.parse(pattern, flags)
-    words = _derive(list(parsed))
-    return frozenset(words) if words else None
+    requirements = derive_requirements(pattern, flags)
+    return requirements[0] if requirements else None
 
 
 def _max_bound(av: tuple) -> int:

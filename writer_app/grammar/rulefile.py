@@ -29,17 +29,13 @@ from pathlib import Path
 from writer_app.errors import WriterAppError
 from writer_app.grammar.casing import expand, follow_case, group_refs
 from writer_app.grammar.model import Category, Issue
-from writer_app.grammar.regex_analysis import derive_triggers, nested_repeat
+from writer_app.grammar.regex_analysis import COMMON_WORDS, derive_requirements, nested_repeat
 
 log = logging.getLogger(__name__)
 
 DIALECTS = ("en-US", "en-GB")
 _ID = re.compile(r"[A-Z][A-Z0-9_]*\Z")
 _WORD = re.compile(r"\w+")
-_STOPWORDS = frozenset(
-    "a an the of to in on at for and or but is are was were be been it its he she they we you i his her "
-    "their our your my as by with from that this not no so do did has had have".split()
-)
 
 _COMMON_FIELDS = {"id", "category", "message", "bad", "good", "fixed", "default", "dialects", "fix_all", "triggers", "avoid"}
 _RULE_FIELDS = _COMMON_FIELDS | {"pattern", "mark", "replacements", "case_sensitive", "case"}
@@ -81,6 +77,8 @@ class Rule:
     mark: int = 0
     replacements: tuple[str, ...] = ()
     triggers: frozenset[str] | None = None  # None: run on every paragraph
+    # Further word sets that must each meet the paragraph's words (derived; a cheap pre-filter).
+    requires: tuple[frozenset[str], ...] = ()
     default: bool = True
     dialects: tuple[str, ...] = DIALECTS
     fix_all: bool = False
@@ -194,7 +192,7 @@ def _explicit_triggers(entry: _Entry) -> frozenset[str] | None:
 def _phrase_trigger(phrase: str) -> str:
     """The word of a phrase most likely to be rare: the longest word that is not a common function word."""
     words = _WORD.findall(phrase.lower())
-    content = [w for w in words if w not in _STOPWORDS] or words
+    content = [w for w in words if w not in COMMON_WORDS] or words
     return max(content, key=len)
 
 
@@ -264,15 +262,18 @@ def _regex_rule(entry: _Entry) -> Rule:
     case = entry.get("case", str, "follow")
     if case not in ("follow", "as_is"):
         raise entry.fail("'case' must be \"follow\" or \"as_is\"")
+    derived = derive_requirements(pattern_text, flags)
     triggers = _explicit_triggers(entry)
-    if triggers is None:
-        triggers = derive_triggers(pattern_text, flags)
+    if triggers is None and derived:
+        triggers = derived[0]
+    requires = tuple(words for words in derived if words != triggers)
     return Rule(
         kind="rule",
         pattern=pattern,
         mark=mark,
         replacements=replacements,
         triggers=triggers,
+        requires=requires,
         fix_all=entry.get("fix_all", bool, False),
         follow_case=case == "follow",
         **common,  # type: ignore[arg-type]
@@ -290,11 +291,15 @@ def _phrase_rule(entry: _Entry) -> Rule:
         raise entry.fail("'wrong' and 'right' must not hold empty phrases")
     pattern = re.compile("|".join(_phrase_regex(w) for w in sorted(wrong, key=len, reverse=True)), re.IGNORECASE)
     triggers = _explicit_triggers(entry) or frozenset(_phrase_trigger(w) for w in wrong)
+    requires: tuple[frozenset[str], ...] = ()
+    if len(wrong) == 1:
+        requires = tuple(frozenset({w}) for w in set(_WORD.findall(wrong[0].lower())) if w not in triggers)
     return Rule(
         kind="phrase",
         pattern=pattern,
         replacements=right,
         triggers=triggers,
+        requires=requires,
         fix_all=entry.get("fix_all", bool, len(right) == 1),
         **common,  # type: ignore[arg-type]
     )

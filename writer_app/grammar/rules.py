@@ -132,7 +132,8 @@ class RuleChecker:
         """Return the issues of one paragraph, offsets relative to ``text``."""
         if not text:
             return []
-        hits = self._words(text) & self._trigger_words
+        words = self._words(text)
+        hits = words & self._trigger_words
         if hits:
             selected = set(self._always)
             for word in hits:
@@ -143,7 +144,11 @@ class RuleChecker:
         issues: list[Issue] = []
         rules = self.rules
         for position in order:
-            issues.extend(rules[position].find(text))
+            rule = rules[position]
+            if rule.requires and any(words.isdisjoint(required) for required in rule.requires):
+                continue
+            if rule.pattern.search(text) is not None:  # cheap C-level test before the Python-level walk
+                issues.extend(rule.find(text))
         if len(issues) > 1:
             issues.sort(key=lambda i: (i.start, i.end))
         return issues
