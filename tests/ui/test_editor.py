@@ -1,0 +1,138 @@
+"""ChapterEditor: layers, viewport signals, go_to, zoom, line spacing, centred column, context menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu
+
+from writer_app.ui.editor import ChapterEditor, make_selection
+
+
+def _editor(qtbot, text: str = "") -> ChapterEditor:
+    editor = ChapterEditor()
+    qtbot.addWidget(editor)
+    editor.resize(900, 500)
+    editor.set_chapter_text(text)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def _span(editor: ChapterEditor, start: int, end: int, color: str = "yellow"):
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(color))
+    return make_selection(cursor, fmt)
+
+
+def test_layers_are_merged_and_replaced_independently(qtbot):
+    editor = _editor(qtbot, "one two three four")
+    editor.set_extra_selection_layer("find", [_span(editor, 0, 3)])
+    editor.set_extra_selection_layer("issues", [_span(editor, 4, 7), _span(editor, 8, 13)])
+    assert len(editor.extraSelections()) == 3
+    editor.set_extra_selection_layer("find", [])
+    assert len(editor.extraSelections()) == 2
+    assert editor.extra_selection_layer("find") == []
+    editor.set_extra_selection_layer("issues", [_span(editor, 14, 18)])
+    assert [s.cursor.selectedText() for s in editor.extraSelections()] == ["four"]
+
+
+def test_loading_text_is_not_modified_and_has_no_undo(qtbot):
+    editor = _editor(qtbot, "hello")
+    assert not editor.document().isModified()
+    assert not editor.document().isUndoAvailable()
+    with qtbot.waitSignal(editor.text_edited):
+        editor.insertPlainText("x")
+    assert editor.document().isModified()
+
+
+def test_go_to_selects_and_scrolls_to_the_span(qtbot):
+    text = "\n".join(f"line {i}" for i in range(2000))
+    editor = _editor(qtbot, text)
+    position = text.index("line 1500")
+    editor.go_to(position, 9)
+    assert editor.textCursor().selectedText() == "line 1500"
+    first, last = editor.visible_block_range()
+    assert first <= 1500 <= last
+    assert first > 1000
+
+
+def test_visible_block_range_follows_scrolling(qtbot):
+    editor = _editor(qtbot, "\n".join(f"line {i}" for i in range(500)))
+    first, last = editor.visible_block_range()
+    assert first == 0 and last > 5
+    with qtbot.waitSignal(editor.viewport_changed):
+        editor.verticalScrollBar().setValue(200)
+    first2, last2 = editor.visible_block_range()
+    assert first2 > first and last2 > last
+
+
+def test_zoom_changes_font_size_and_resets(qtbot):
+    editor = _editor(qtbot, "text")
+    editor.set_editor_font("Serif", 14)
+    with qtbot.waitSignal(editor.viewport_changed):
+        editor.zoom_in()
+    assert editor.font().pointSizeF() == 15
+    editor.zoom_out()
+    editor.zoom_out()
+    assert editor.font().pointSizeF() == 13
+    editor.zoom_reset()
+    assert editor.font().pointSizeF() == 14 and editor.zoom == 0
+
+
+def test_line_spacing_really_spaces_wrapped_lines(qtbot):
+    editor = _editor(qtbot, "word " * 400)
+    block = editor.document().firstBlock()
+    single = editor.blockBoundingRect(block).height()
+    lines = block.layout().lineCount()
+    assert lines > 3
+    editor.set_line_spacing(1.5)
+    spaced = editor.blockBoundingRect(block).height()
+    assert abs(spaced - single * 1.5) < lines  # every line 1.5x apart
+    second = block.layout().lineAt(1)
+    first = block.layout().lineAt(0)
+    assert second.y() - first.y() >= first.height() * 1.45
+
+
+def test_text_column_is_centred_and_about_text_width_wide(qtbot):
+    editor = _editor(qtbot, "text")
+    editor.resize(1400, 600)
+    editor.set_text_width(60)
+    margins = editor.viewportMargins()
+    assert margins.left() == margins.right() > 100
+    column = editor.viewport().width()
+    char = editor.fontMetrics().averageCharWidth()
+    assert 55 * char < column < 75 * char
+
+
+def test_context_menu_signal_gets_menu_and_click_cursor(qtbot, monkeypatch):
+    editor = _editor(qtbot, "alpha beta gamma")
+    seen = []
+
+    def on_menu(menu: QMenu, cursor: QTextCursor) -> None:
+        seen.append((menu.actions()[0].text(), cursor.position()))
+        menu.insertAction(menu.actions()[0], menu.addAction("Fix it"))
+
+    editor.context_menu_about_to_show.connect(on_menu)
+    monkeypatch.setattr(QMenu, "exec", lambda self, *a: None)
+    click = QTextCursor(editor.document())
+    click.setPosition(6)
+    rect = editor.cursorRect(click)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center() + QPoint(1, 0))
+    QApplication.sendEvent(editor.viewport(), event)
+    assert seen and 5 <= seen[0][1] <= 7
+
+
+def test_ctrl_wheel_zooms(qtbot):
+    editor = _editor(qtbot, "text")
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    event = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(editor.viewport(), event)
+    assert editor.zoom == 1

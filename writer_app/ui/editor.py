@@ -1,0 +1,284 @@
+"""The chapter editor: a fast plain-text pane with a centred column, line spacing, zoom and selection layers."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
+
+from writer_app.ui import qt_compat  # noqa: F401  (must run before heavy Qt use)
+from writer_app.ui.line_spacing import SpacedPlainTextLayout
+
+log = logging.getLogger(__name__)
+
+MIN_FONT_SIZE = 6
+MAX_FONT_SIZE = 72
+DEFAULT_FONT_SIZE = 13
+MIN_SIDE_MARGIN = 24
+
+
+class ChapterEditor(QPlainTextEdit):
+    """Plain-text chapter editor; other features decorate it through named extra-selection layers."""
+
+    context_menu_about_to_show = Signal(QMenu, QTextCursor)
+    viewport_changed = Signal()
+    zoom_changed = Signal(int)
+    text_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._text_width = 72
+        self._base_font_size = DEFAULT_FONT_SIZE
+        self._zoom = 0
+        self._revision = 0
+        self._loading = False
+        self._layout = SpacedPlainTextLayout(self.document())
+        self.document().setDocumentLayout(self._layout)
+        self.setObjectName("chapterEditor")
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(True)
+        self.setTabChangesFocus(False)
+        self.setAutoFillBackground(True)
+        self.document().setDocumentMargin(24)
+        self.document().contentsChanged.connect(self._on_contents_changed)
+        self.verticalScrollBar().valueChanged.connect(self._emit_viewport_changed)
+        self._viewport_timer = QTimer(self)
+        self._viewport_timer.setSingleShot(True)
+        self._viewport_timer.setInterval(0)
+        self._viewport_timer.timeout.connect(self.viewport_changed.emit)
+        self._apply_font()
+
+    # --- text --------------------------------------------------------------------------------------------------
+    def set_chapter_text(self, text: str) -> None:
+        """Replace the whole text (no undo history, not modified) and put the cursor at the start."""
+        self._loading = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._loading = False
+        self.document().setModified(False)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._update_margins()
+        self._emit_viewport_changed()
+
+    def text(self) -> str:
+        """The editor's whole text."""
+        return self.toPlainText()
+
+    @property
+    def revision(self) -> int:
+        """A counter bumped by every change to the text (loading a chapter included)."""
+        return self._revision
+
+    def _on_contents_changed(self) -> None:
+        self._revision += 1
+        if not self._loading:
+            self.text_edited.emit()
+
+    # --- layers --------------------------------------------------------------------------------------------------
+    def set_extra_selection_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Replace one named layer of extra selections ("find", "issues", "mentions", ...) and repaint."""
+        if selections:
+            self._layers[name] = list(selections)
+        elif self._layers.pop(name, None) is None:
+            return
+        merged: list[QTextEdit.ExtraSelection] = []
+        for layer in self._layers.values():
+            merged.extend(layer)
+        self.setExtraSelections(merged)
+
+    def extra_selection_layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
+        """The selections currently in one named layer."""
+        return list(self._layers.get(name, ()))
+
+    # --- viewport ----------------------------------------------------------------------------------------------
+    def visible_block_range(self) -> tuple[int, int]:
+        """First and last block numbers (at least partly) visible in the viewport."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return (0, 0)
+        first = block.blockNumber()
+        last = first
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > height:
+                break
+            if block.isVisible():
+                last = block.blockNumber()
+            block = block.next()
+        return (first, last)
+
+    def go_to(self, position: int, length: int = 0) -> None:
+        """Select the span at Qt ``position`` (UTF-16 units) of ``length`` and centre it in the view."""
+        end_limit = max(0, self.document().characterCount() - 1)
+        start = max(0, min(position, end_limit))
+        end = max(0, min(position + max(0, length), end_limit))
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        if end != start:
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.setFocus()
+
+    def _emit_viewport_changed(self, *_args: object) -> None:
+        self._viewport_timer.start()
+
+    # --- appearance --------------------------------------------------------------------------------------------
+    def set_editor_font(self, family: str, size: int) -> None:
+        """Set the text font family and base point size (before zoom)."""
+        self._font_family = family
+        self._base_font_size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, int(size) or DEFAULT_FONT_SIZE))
+        self._apply_font()
+
+    def editor_font(self) -> QFont:
+        """The font in use, zoom included."""
+        return self.font()
+
+    def set_line_spacing(self, factor: float) -> None:
+        """Space lines ``factor`` times their natural height (1.0-2.0)."""
+        self._layout.set_spacing(max(1.0, min(2.0, float(factor))))
+        self.viewport().update()
+        self._emit_viewport_changed()
+
+    def line_spacing(self) -> float:
+        """The current line spacing factor."""
+        return self._layout.spacing()
+
+    def set_text_width(self, characters: int) -> None:
+        """Set the width of the centred text column, in average characters."""
+        self._text_width = max(20, min(400, int(characters)))
+        self._update_margins()
+
+    def text_width(self) -> int:
+        """The width of the text column in characters."""
+        return self._text_width
+
+    def set_colors(self, background: str, foreground: str) -> None:
+        """Paint the page (column and margins) and the text in the given colours."""
+        palette = self.palette()
+        for role, value in ((QPalette.ColorRole.Base, background), (QPalette.ColorRole.Window, background),
+                            (QPalette.ColorRole.Text, foreground)):
+            palette.setColor(role, QColor(value))
+        self.setPalette(palette)
+        self.viewport().setPalette(palette)
+
+    # --- zoom --------------------------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        """Zoom in point-size steps relative to the chosen font size."""
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        """Zoom to ``steps`` points bigger (or smaller) than the chosen size."""
+        low = MIN_FONT_SIZE - self._base_font_size
+        high = MAX_FONT_SIZE - self._base_font_size
+        steps = max(low, min(high, int(steps)))
+        if steps == self._zoom:
+            return
+        self._zoom = steps
+        self._apply_font()
+        self.zoom_changed.emit(steps)
+
+    def zoom_in(self) -> None:
+        """Make the text one point bigger."""
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        """Make the text one point smaller."""
+        self.set_zoom(self._zoom - 1)
+
+    def zoom_reset(self) -> None:
+        """Back to the chosen font size."""
+        self.set_zoom(0)
+
+    def _apply_font(self) -> None:
+        font = QFont(getattr(self, "_font_family", "") or self.font().family())
+        font.setPointSizeF(self._base_font_size + self._zoom)
+        font.setStyleHint(QFont.StyleHint.Serif, QFont.StyleStrategy.PreferAntialias)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self._update_margins()
+        self._emit_viewport_changed()
+
+    def _update_margins(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        column = metrics.averageCharWidth() * self._text_width + 2 * self.document().documentMargin()
+        available = self.width() - self.verticalScrollBar().sizeHint().width()
+        side = max(MIN_SIDE_MARGIN, int((available - column) / 2))
+        if side * 2 > available - 100:
+            side = MIN_SIDE_MARGIN if available > 2 * MIN_SIDE_MARGIN + 100 else 0
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
+    # --- events ------------------------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Keep the text column centred."""
+        super().resizeEvent(event)
+        self._update_margins()
+        self._emit_viewport_changed()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        """Show the standard menu after features had a chance to add their actions at the top."""
+        menu = self.createStandardContextMenu(event.pos())
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            cursor = self.cursorForPosition(event.pos())
+        else:
+            cursor = QTextCursor(self.textCursor())
+        self.context_menu_about_to_show.emit(menu, cursor)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+        """Ctrl+wheel zooms; plain wheel scrolls."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta > 0:
+                self.zoom_in()
+            elif delta < 0:
+                self.zoom_out()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Typing keeps the cursor line away from the very bottom of the view."""
+        super().keyPressEvent(event)
+        if event.text():
+            rect = self.cursorRect()
+            limit = self.viewport().height() - 3 * rect.height()
+            if rect.bottom() > limit > 0:
+                scroll = self.verticalScrollBar()
+                scroll.setValue(scroll.value() + 1)
+
+    def event(self, event: QEvent) -> bool:
+        """Recompute the column when the style or font changes."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self._update_margins)
+        return super().event(event)
+
+
+def make_selection(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    """Build one ExtraSelection from a cursor span and a QTextCharFormat."""
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    selection.format = fmt
+    return selection
+
