@@ -69,6 +69,11 @@ def foreign_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def is_foreign_word(word: str) -> bool:
+    """Tell whether a lowercase word is a foreign function word that English does not use ("une", "des")."""
+    return word in _FOREIGN_ONLY
+
+
 def is_foreign_neighbour(previous: str, following: str) -> bool:
     """Tell whether a word sits next to a foreign-only function word ("mon cher", "ma chère")."""
     return previous.lower() in _FOREIGN_ONLY or following.lower() in _FOREIGN_ONLY

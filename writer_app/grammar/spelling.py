@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.foreign import foreign_spans, is_foreign_neighbour
+from writer_app.grammar.foreign import ENGLISH_WORDS, foreign_spans, is_foreign_neighbour, is_foreign_word
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.wordlists import load_word_list
 
@@ -34,6 +34,21 @@ _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_SUFFIXES = ("like", "less", "ness", "wise", "ful", "ly", "ship", "hood", "ward", "wards")
+_EYE_DIALECT = (("w", "r"), ("v", "w"), ("z", "th"), ("ah", "er"), ("ss", "s"), ("ff", "v"))
+_PREFIXES = ("un", "non", "mis", "over", "under", "out", "half", "self", "counter", "fore", "sub", "super")
+# Two dictionary words run together are a compound ("cowhouse") unless one is a function word: "ofthe",
+# "andthen", "sawhim" are missing spaces, i.e. typos.
+_FUNCTION_WORDS = ENGLISH_WORDS | frozenset(
+    """
+    after again also am another any around away back because before being both came come could did does
+    down each even ever every few first get got had has have her here him his how its just know last like
+    made make many more most much must never new next now off old once one only other our out over own
+    same saw see she should some such take than that their them then there these they thing think this
+    those though through too two under upon use very was way went were what when where which while who
+    why will with would yet you your
+    """.split()
+)
 _HUNSPELL_CODES = {"en-US": "en_US", "en-GB": "en_GB"}
 # American -> British spelling patterns, used to recognise "color" in an en-GB manuscript.
 _BRITISH_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -159,9 +174,11 @@ class SpellChecker:
     def check(self, text: str) -> list[Issue]:
         """Return spelling issues of one paragraph; never computes suggestions (see :meth:`suggest`)."""
         words = WORD_RE.findall(text)
-        if self._ok.issuperset(words):
+        ok = self._ok
+        if ok.issuperset(words):
             return []
-        return self._check_unknown(text)
+        unknown = {word for word in set(words) if word not in ok and not self._accepts(word)}
+        return self._check_unknown(text, unknown) if unknown else []
 
     def suggest(self, word: str, limit: int = 8) -> list[str]:
         """Return likely corrections for ``word``, best first (slow; call on demand only)."""
@@ -237,6 +254,43 @@ class SpellChecker:
                     return True
         if self._secondary.spell(plain):
             return self.dialect == "en-US" or self._british_variant(plain) is None
+        if plain[:1].isupper():
+            return False  # unknown capitalised words are judged in context (names) by the caller
+        return self._is_derived(plain) or self._is_eye_dialect(plain)
+
+    def _is_eye_dialect(self, lower: str) -> bool:
+        """Spelled-out accents fiction uses on purpose: "fwiend" (r -> w), "vell", "ze" (German w/th).
+
+        The swapped letters are far apart on a keyboard, so these are rarely typos.
+        """
+        for wrong, right in _EYE_DIALECT:
+            if wrong in lower:
+                candidate = lower.replace(wrong, right)
+                if len(candidate) >= 3 and self._word(candidate):
+                    return True
+        return False
+
+    def _word(self, lower: str) -> bool:
+        return lower in self._ok or self._is_known(lower) or self._primary.spell(lower)
+
+    def _is_derived(self, lower: str) -> bool:
+        """Productive English: "gentlemanlike", "unfrequently", "repinings", "cowhouse" (two real words)."""
+        if not lower.isalpha() or len(lower) < 6:
+            return False
+        for suffix in _SUFFIXES:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= 3 and self._word(lower[: -len(suffix)]):
+                return True
+        if lower.endswith("ings") and self._word(lower[:-1]):
+            return True
+        for prefix in _PREFIXES:
+            if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and self._word(lower[len(prefix) :]):
+                return True
+        for cut in range(3, len(lower) - 2):
+            left, right = lower[:cut], lower[cut:]
+            if left in _FUNCTION_WORDS or right in _FUNCTION_WORDS:
+                continue
+            if self._word(left) and self._word(right):
+                return True
         return False
 
     def _british_variant(self, word: str) -> str | None:
@@ -273,11 +327,11 @@ class SpellChecker:
         return result
 
     # -- context ------------------------------------------------------------------------------------------
-    def _check_unknown(self, text: str) -> list[Issue]:
+    def _check_unknown(self, text: str, unknown: set[str]) -> list[Issue]:
         candidates: list[tuple[int, int, str]] = []
         for match in WORD_RE.finditer(text):
             word = match.group()
-            if word in self._ok or self._accepts(word):
+            if word not in unknown:
                 continue
             start, end = match.span()
             if self._excused(text, start, end, word):
@@ -325,10 +379,33 @@ class SpellChecker:
                 return True
             if lower.endswith("in") and self._accepts(word + "g"):
                 return True  # g-dropping: "nothin'", "runnin'"
+        if (before == "-" or after == "-") and self._hyphenated_ok(text, start, end, word):
+            return True
         if _in_web_address(text, start, end):
+            return True
+        if is_foreign_word(lower):
             return True
         previous, following = _neighbours(text, start, end)
         return is_foreign_neighbour(previous, following)
+
+    def _hyphenated_ok(self, text: str, start: int, end: int, word: str) -> bool:
+        """A part of a hyphenated compound passes when short ("un-", "-ing", stutters) or the whole is a word."""
+        if len(word) <= 3:
+            return True
+        left = start
+        while left > 0 and (text[left - 1].isalpha() or text[left - 1] in "-'’"):
+            left -= 1
+        right = end
+        while right < len(text) and (text[right].isalpha() or text[right] in "-'’"):
+            right += 1
+        compound = text[left:right].strip("-'’").replace("’", "'")
+        parts = [part.lower() for part in compound.split("-")]
+        if len(parts) != len(set(parts)):
+            return True  # reduplication: "piti-piti", "tra-la-la"
+        if self._primary.spell(compound) or self._secondary.spell(compound):
+            return True
+        joined = compound.replace("-", "")
+        return self._accepts(joined) if joined != word else False
 
     def _issue(self, start: int, end: int, word: str) -> Issue:
         variant = self._british_variant(word.replace("’", "'")) if self.dialect == "en-GB" else None

@@ -1,0 +1,107 @@
+"""Benchmark of the whole built-in check (rules + spelling): card sentences, quietness, speed, memory.
+
+Run: ``/work/venv/bin/python tests/benchmarks/bench_check.py [--samples N]``. Prints figures with their targets
+and ratios; never asserts times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gc
+import os
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+
+CARDS = (
+    ("Her safety net had taken president over his bleeding heart.", "president", "precedence"),
+    ("He'd just have to life with the disappointment.", "life", "live"),
+)
+NOVELS = (("pride-and-prejudice.txt", "en-GB"), ("war-and-peace.txt", "en-US"))
+
+
+def _rss() -> int:
+    gc.collect()
+    return psutil.Process(os.getpid()).memory_info().rss
+
+
+def _ratio(value: float, target: float, lower_is_better: bool) -> str:
+    ratio = value / target if target else float("inf")
+    ok = value <= target if lower_is_better else value >= target
+    return f"ratio {ratio:.2f} ({'meets' if ok else 'MISSES'} target)"
+
+
+def main() -> int:
+    """Run every measurement and print it."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--samples", type=int, default=4, help="sample flagged texts shown per top rule")
+    args = parser.parse_args()
+
+    before = _rss()
+    from writer_app.grammar.engine import CheckConfig, check_document
+    from writer_app.grammar.factory import build_checker
+
+    checkers = {dialect: build_checker(CheckConfig(dialect=dialect)) for dialect in ("en-US", "en-GB")}
+    checkers["en-US"].check("Warm the caches up: a sentence.")
+    loaded = _rss()
+
+    print("== 1. card sentences (full built-in check)")
+    hits = 0
+    for sentence, wrong, right in CARDS:
+        issues = checkers["en-US"].check(sentence)
+        good = [i for i in issues if i.text == wrong and i.replacements[:1] == (right,)]
+        hits += bool(good)
+        status = f"flagged [{good[0].rule}] -> {right}" if good else f"MISSED ({issues})"
+        print(f"  {sentence!r}: {status}")
+    print(f"  {hits}/{len(CARDS)} flagged with the right replacement; target {len(CARDS)}/{len(CARDS)}")
+
+    print("\n== 2. default-on flags per 1,000 words (target <= 1.0)")
+    speed_words = speed_seconds = 0.0
+    for name, dialect in NOVELS:
+        path = CORPUS / name
+        if not path.is_file():
+            print(f"  {name}: not found at {path}")
+            continue
+        text = path.read_text(encoding="utf-8")
+        words = len(text.split())
+        checker = build_checker(CheckConfig(dialect=dialect))  # a fresh checker: cold caches, honest speed
+        start = time.perf_counter()
+        issues = check_document(checker, text)
+        seconds = time.perf_counter() - start
+        rate = len(issues) / words * 1000
+        print(f"  {name} ({dialect}, {words:,} words): {len(issues)} flags = {rate:.2f} per 1,000 words; "
+              f"{_ratio(rate, 1.0, True)}; {words / seconds:,.0f} words/s")
+        by_rule = collections.Counter(i.rule for i in issues)
+        samples: dict[str, list[str]] = collections.defaultdict(list)
+        for issue in issues:
+            if len(samples[issue.rule]) < args.samples:
+                context = text[max(0, issue.start - 40) : issue.end + 30].replace("\n", " ")
+                samples[issue.rule].append(f"{issue.text!r} in …{context}…")
+        print("  top rules:")
+        for rule, count in by_rule.most_common(15):
+            print(f"    {count:5d}  {rule}")
+            for sample in samples[rule]:
+                print(f"             {sample}")
+        if name.startswith("war-and-peace"):
+            speed_words, speed_seconds = words, seconds
+
+    print("\n== 3. speed of the whole built-in check on War and Peace (target >= 150,000 words/s)")
+    if speed_seconds:
+        speed = speed_words / speed_seconds
+        print(f"  {speed:,.0f} words/s (cold caches, one process); {_ratio(speed, 150_000, False)}")
+
+    print("\n== 4. memory of the loaded checkers (target <= 100 MB)")
+    mb = (loaded - before) / 1e6
+    print(f"  RSS delta from before import to both dialects built: {mb:.1f} MB; {_ratio(mb, 100, True)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

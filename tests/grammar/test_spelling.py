@@ -1,0 +1,141 @@
+"""Spelling: real typos are flagged; fiction's names, dialect, loans and web addresses are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.model import Category
+from writer_app.grammar.spelling import RULE, VARIANT_RULE, SpellChecker
+
+
+@pytest.fixture(scope="module")
+def us() -> SpellChecker:
+    return SpellChecker(CheckConfig(dialect="en-US"))
+
+
+@pytest.fixture(scope="module")
+def gb() -> SpellChecker:
+    return SpellChecker(CheckConfig(dialect="en-GB"))
+
+
+def flagged(checker: SpellChecker, text: str) -> list[str]:
+    return [issue.text for issue in checker.check(text)]
+
+
+def test_typo_is_flagged_with_offsets_message_and_no_replacements(us: SpellChecker) -> None:
+    text = "She wanted to recieve the letter."
+    [issue] = us.check(text)
+    assert (issue.start, issue.end, issue.text) == (14, 21, "recieve")
+    assert text[issue.start : issue.end] == "recieve"
+    assert issue.rule == RULE and issue.category is Category.SPELLING and issue.source == "spelling"
+    assert issue.message == "“recieve” may be misspelled."
+    assert issue.replacements == ()
+
+
+def test_british_message_says_misspelt(gb: SpellChecker) -> None:
+    assert gb.check("She wanted to recieve the letter.")[0].message == "“recieve” may be misspelt."
+
+
+def test_suggest_offers_the_right_word_first(us: SpellChecker) -> None:
+    assert us.suggest("recieve")[0] == "receive"
+    assert "definitely" in us.suggest("definately")[:3]
+
+
+def test_suggest_keeps_curly_apostrophes(us: SpellChecker) -> None:
+    assert all("'" not in s for s in us.suggest("does’nt"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Y'know, I'm gonna wanna see 'em before we gotta go. Lemme think, I dunno.",
+        "C'mon, it ain't nothin' but a little runnin' about.",
+        "Hmm. Ugh. Shh! Mmm, that's good. Whoosh went the door, thud went the box.",
+        "“Nooo,” she said. “Sooo good. Ahhhh!”",
+        "Fuck this, he thought. Bloody hell, the bastard was right.",
+        "“Yes,” said Damon. Then Kestrel and Orrin walked to Vellmoor.",
+        "STOP shouting, you said NOOOO at the WHSmith.",
+        "Chapter XIV began on the 21st of May 1990, at 10am, in room 4b, chapter iv.",
+        "Mail me at jo.bloggs@example.com or see https://www.example.org/some/pagee.html today.",
+        "It was a well-known, half-hearted, twenty-five-year-old story.",
+        "She read _Hamlett_ and *Othelo* again.",
+        "A café, a fiancée, a naïve rôle: all fine.",
+        "Don’t, can’t, won’t, it’s the writer’s choice.",
+        "She used her iPhone and her eBay account.",
+        "He snake_caseword and x86stuff.",
+    ],
+)
+def test_fiction_is_quiet(us: SpellChecker, text: str) -> None:
+    assert flagged(us, text) == []
+
+
+def test_capitalised_unknown_word_mid_sentence_is_a_name(us: SpellChecker) -> None:
+    assert flagged(us, "Then Zorblax the Unwise arrived at Qarth.") == []
+
+
+def test_capitalised_typo_at_sentence_start_is_flagged() -> None:
+    checker = SpellChecker(CheckConfig())
+    assert flagged(checker, "Recieve it gladly. Teh end.") == ["Recieve"]
+
+
+def test_name_seen_mid_sentence_is_not_flagged_at_sentence_start() -> None:
+    checker = SpellChecker(CheckConfig())
+    assert flagged(checker, "Pierse came in. They looked at Pierse.") == []
+
+
+def test_lowercase_typos_are_flagged_among_fiction(us: SpellChecker) -> None:
+    text = "“Y'know,” Damon said, “I thougth you'd be gonna waitt.”"
+    assert flagged(us, text) == ["thougth", "waitt"]
+
+
+def test_british_spellings_pass_in_both_dialects(us: SpellChecker, gb: SpellChecker) -> None:
+    text = "The colour of the theatre's centre, travelling grey through the programme."
+    assert flagged(gb, text) == []
+    assert flagged(us, text) == []
+
+
+def test_american_spelling_in_british_project_suggests_british_form(gb: SpellChecker) -> None:
+    [issue] = gb.check("The color drained from her face.")
+    assert issue.rule == VARIANT_RULE
+    assert issue.replacements == ("colour",)
+    assert "colour" in issue.message
+
+
+def test_archaic_spellings_of_classics_pass(gb: SpellChecker) -> None:
+    assert flagged(gb, "She would chuse to shew her connexion to-morrow.") == []
+
+
+def test_french_sentence_is_skipped(us: SpellChecker) -> None:
+    text = "“Eh bien, mon prince, je vous préviens que si vous ne me dites pas que nous avons la guerre.”"
+    assert flagged(us, text) == []
+
+
+def test_foreign_phrase_next_to_a_foreign_word_is_skipped(us: SpellChecker) -> None:
+    assert flagged(us, "Well, mon cher, the evening was long.") == []
+
+
+def test_known_words_accept_names_and_their_possessives() -> None:
+    checker = SpellChecker(CheckConfig(known_words=frozenset({"Xanthor Velk", "grimdark"})))
+    assert flagged(checker, "Xanthor's sword. Velk’s horse. Grimdark tales are grimdark.") == []
+
+
+def test_add_words_accepts_a_word_that_was_flagged() -> None:
+    checker = SpellChecker(CheckConfig())
+    assert flagged(checker, "The snorklewump ate.") == ["snorklewump"]
+    checker.add_words(["snorklewump"])
+    assert flagged(checker, "The snorklewump ate.") == []
+
+
+def test_hyphenated_compound_parts_are_checked(us: SpellChecker) -> None:
+    assert flagged(us, "A well-knwon story.") == ["knwon"]
+
+
+def test_empty_and_punctuation_only_text(us: SpellChecker) -> None:
+    assert us.check("") == []
+    assert us.check("... — !!") == []
+
+
+def test_is_correct_and_cache_agree(us: SpellChecker) -> None:
+    assert us.is_correct("house") and us.is_correct("house")
+    assert not us.is_correct("hosue")
