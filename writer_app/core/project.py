@@ -47,6 +47,7 @@ from writer_app.core.storage import (
     RecoveryJournal,
     atomic_write_bytes,
     atomic_write_text,
+    remove_stale_temp_files,
 )
 from writer_app.core.textfile import TextFormat
 
@@ -193,6 +194,10 @@ class Project(ChapterOperations):
             log.info("Opening %s read-only: %s", self.path, error)
             return
         self._lock = lock
+        if not self.is_loose_file:
+            # We hold the lock, so no other instance is writing here: leftovers are from a crash.
+            for folder in (self.path, self.path / CHAPTERS_FOLDER):
+                remove_stale_temp_files(folder, older_than=0)
 
     def close(self) -> None:
         """Release the lock; the project object must not be used for writing afterwards."""

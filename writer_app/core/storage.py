@@ -20,6 +20,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import socket
 import tempfile
 import time
@@ -110,6 +111,31 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     """Replace ``path`` with ``text`` encoded as ``encoding`` (UTF-8 by default), atomically."""
     atomic_write_bytes(path, text.encode(encoding))
+
+
+_TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.tmp$")
+
+
+def remove_stale_temp_files(folder: Path, older_than: float = 60.0) -> list[Path]:
+    """Delete temp files an interrupted atomic write left in ``folder``; returns what was removed."""
+    removed = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMP_NAME.match(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            if now - entry.stat().st_mtime >= older_than:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    if removed:
+        log.info("Removed %d leftover temp files in %s", len(removed), folder)
+    return removed
 
 
 def _mode_for(path: Path) -> int:

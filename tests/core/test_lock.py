@@ -1,0 +1,113 @@
+"""One writer per project: a second instance is refused (or opens read-only); stale locks are taken over."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from writer_app.core.errors import ProjectLockedError, ReadOnlyProjectError
+from writer_app.core.project import Project
+from writer_app.core.storage import LOCK_FILE_NAME, ProjectLock
+
+
+def _lock_as(folder: Path, pid: int, host: str | None = None) -> None:
+    (folder / LOCK_FILE_NAME).write_text(json.dumps(
+        {"pid": pid, "host": host or socket.gethostname(), "user": "someone", "time": "2026-01-01T00:00:00+00:00"}
+    ))
+
+
+@pytest.fixture
+def other_process():
+    """A live process that is not this one (stands in for a second writer-app instance)."""
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    yield child
+    child.stdin.close()  # type: ignore[union-attr]
+    child.wait(timeout=10)
+
+
+def test_open_writes_a_lock_with_pid_and_host_and_close_removes_it(project_folder: Path) -> None:
+    project = Project.open(project_folder)
+    owner = json.loads((project_folder / LOCK_FILE_NAME).read_text())
+    assert owner["pid"] == os.getpid() and owner["host"] == socket.gethostname() and owner["time"]
+    project.close()
+    assert not (project_folder / LOCK_FILE_NAME).exists()
+
+
+def test_second_instance_is_refused_and_may_open_read_only(project_folder: Path, other_process) -> None:
+    _lock_as(project_folder, other_process.pid)
+    with pytest.raises(ProjectLockedError, match="already open in writer-app") as caught:
+        Project.open(project_folder)
+    assert caught.value.owner["pid"] == other_process.pid
+    viewer = Project.open(project_folder, read_only=True)
+    assert viewer.read_only
+    assert viewer.read_chapter(viewer.chapters[0]) == "The ferry came in late.\n"
+    with pytest.raises(ReadOnlyProjectError):
+        viewer.write_chapter(viewer.chapters[0], "no")
+    with pytest.raises(ReadOnlyProjectError):
+        viewer.rename_chapter(viewer.chapters[0], "no")
+    viewer.close()
+    assert json.loads((project_folder / LOCK_FILE_NAME).read_text())["pid"] == other_process.pid
+
+
+def test_stale_lock_of_a_dead_process_is_taken_over(project_folder: Path) -> None:
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)
+    _lock_as(project_folder, int(finished.stdout))
+    with Project.open(project_folder) as project:
+        assert not project.read_only
+        assert json.loads((project_folder / LOCK_FILE_NAME).read_text())["pid"] == os.getpid()
+
+
+def test_lock_from_another_host_is_respected(project_folder: Path) -> None:
+    _lock_as(project_folder, 1, host="another-laptop.invalid")
+    with pytest.raises(ProjectLockedError, match="another-laptop.invalid"):
+        Project.open(project_folder)
+
+
+def test_garbled_old_lock_file_is_treated_as_stale(project_folder: Path) -> None:
+    lock_file = project_folder / LOCK_FILE_NAME
+    lock_file.write_text("{not json")
+    os.utime(lock_file, (0, 0))
+    lock = ProjectLock(project_folder)
+    lock.acquire()
+    assert lock.held
+    lock.release()
+    assert not lock_file.exists()
+
+
+def test_release_leaves_a_lock_that_another_process_took(project_folder: Path, other_process) -> None:
+    lock = ProjectLock(project_folder)
+    lock.acquire()
+    _lock_as(project_folder, other_process.pid)
+    lock.release()
+    assert (project_folder / LOCK_FILE_NAME).exists()
+
+
+def test_read_only_folder_opens_read_only(project_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: ProjectLock) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(ProjectLock, "acquire", refuse)
+    with Project.open(project_folder) as project:
+        assert project.read_only
+        with pytest.raises(ReadOnlyProjectError, match="cannot write to"):
+            project.write_chapter(project.chapters[0], "x")
+
+
+def test_loose_file_lock_lives_outside_the_writers_folder(tmp_path: Path, other_process) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("x")
+    with Project.open(draft) as project:
+        lock_files = list(Path(os.environ["XDG_DATA_HOME"]).rglob(LOCK_FILE_NAME))
+        assert len(lock_files) == 1
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]
+        _lock_as(lock_files[0].parent, other_process.pid)
+        with pytest.raises(ProjectLockedError):
+            Project.open(draft)
+        assert project.is_loose_file

@@ -1,0 +1,72 @@
+"""The crash-recovery journal hands unsaved text back after the app was killed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from writer_app.core.project import Project
+from writer_app.core.storage import RecoveryJournal
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_record_pending_clear_round_trip(project_folder: Path) -> None:
+    journal = RecoveryJournal(project_folder)
+    assert journal.pending() == {}
+    journal.record("one", "Unsaved 😀 text")
+    journal.record("two", "Other")
+    journal.record("one", "Newer unsaved text")
+    assert journal.pending() == {"one": "Newer unsaved text", "two": "Other"}
+    journal.clear("one")
+    assert journal.pending() == {"two": "Other"}
+    journal.clear_all()
+    assert journal.pending() == {}
+
+
+def test_journal_lives_in_the_data_folder_not_the_project(project_folder: Path) -> None:
+    journal = RecoveryJournal(project_folder)
+    journal.record("one", "text")
+    data_home = Path(os.environ["XDG_DATA_HOME"])
+    assert journal.folder.is_relative_to(data_home / "writer-app" / "recovery")
+    assert not any(p.name.endswith(".json") and p.name != "project.json" for p in project_folder.rglob("*"))
+
+
+def test_journals_of_different_projects_are_separate(tmp_path: Path) -> None:
+    RecoveryJournal(tmp_path / "a").record("ch", "A")
+    RecoveryJournal(tmp_path / "b").record("ch", "B")
+    assert RecoveryJournal(tmp_path / "a").pending() == {"ch": "A"}
+
+
+def test_unreadable_record_is_skipped(project_folder: Path) -> None:
+    journal = RecoveryJournal(project_folder)
+    journal.record("one", "good")
+    (journal.folder / "broken.json").write_text("{half")
+    assert journal.pending() == {"one": "good"}
+
+
+def test_text_recorded_before_a_kill_is_offered_after_restart(project_folder: Path) -> None:
+    script = textwrap.dedent(
+        """
+        import os, sys
+        from writer_app.core.project import Project
+        project = Project.open(sys.argv[1])
+        chapter = project.chapters[0]
+        project.read_chapter(chapter)
+        project.recovery_journal().record(chapter.id, "Typed but never saved.")
+        os._exit(9)  # the app dies before saving or releasing its lock
+        """
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    result = subprocess.run([sys.executable, "-c", script, str(project_folder)], env=env, timeout=60)
+    assert result.returncode == 9
+    with Project.open(project_folder) as project:  # the dead instance's lock is stale and taken over
+        pending = project.recovery_journal().pending()
+        assert pending == {"one": "Typed but never saved."}
+        assert project.read_chapter(project.chapters[0]) == "The ferry came in late.\n"
+        project.write_chapter(project.chapters[0], pending["one"])
+        project.recovery_journal().clear("one")
+        assert project.recovery_journal().pending() == {}
