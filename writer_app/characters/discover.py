@@ -90,7 +90,7 @@ class _Collector:
         self.lower: Counter[str] = Counter()
         self.capital: Counter[str] = Counter()  # capitalised uses of each word, inside sequences too
         self.capital_mid: Counter[str] = Counter()  # ... of them not at the start of a sentence
-        self.places: set[str] = set()
+        self.places: Counter[str] = Counter()  # uses of each word inside place names ("Netherfield Park")
 
     def feed(self, text: str) -> None:
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
@@ -213,7 +213,9 @@ class _Judge:
     def word_is_namey(self, word: str) -> bool:
         """A capitalised word that is rarely lowercase and is not a known non-name."""
         low = word.lower()
-        if len(word) < 2 or word.isupper() or low in self.stop or word in self.c.places:
+        if len(word) < 2 or word.isupper() or low in self.stop:
+            return False
+        if self.c.places[word] * 5 >= self.c.capital[word]:
             return False
         if word in TITLES or word in PARTICLES:
             return False
@@ -285,14 +287,21 @@ def _group(forms: dict[str, _FormStats], min_count: int) -> list[Candidate]:
         related = sorted(
             ((s.count, f) for f, s in forms.items() if f != form and f.split(" ")[-1] == form), reverse=True
         )
+        count = forms[form].count
         # In prose a bare surname mostly means the man ("Bingley" is Mr. Bingley, not Miss Bingley).
         mister = next((f for _n, f in related if forms[f].titled == "Mr."), "")
+        dominant = ""
         if mister and mister == related[0][1]:
-            head_of[form] = mister
+            dominant = mister
         elif related and (len(related) == 1 or related[0][0] >= 2 * related[1][0]):
-            head_of[form] = related[0][1]
-        else:
-            head_of[form] = ""  # a family name shared by several people
+            dominant = related[0][1]
+        if dominant and count > 3 * forms[dominant].count:
+            head_of[dominant] = form  # "Dólokhov" 328 times, "Mr. Dólokhov" once: the bare name leads
+        elif dominant:
+            head_of[form] = dominant
+        elif count <= 2 * sum(n for n, _f in related):
+            head_of[form] = ""  # a family name shared by several people ("Bennet")
+
     # "Elizabeth Bennet" joins "Elizabeth", "Lady Catherine de Bourgh" joins "Lady Catherine".
     for form, stats in forms.items():
         words = form.split(" ")
@@ -304,7 +313,9 @@ def _group(forms: dict[str, _FormStats], min_count: int) -> list[Candidate]:
     groups: dict[str, list[str]] = defaultdict(list)
     for form in forms:
         head = head_of.get(form, form)
-        while head in head_of and head_of[head] and head_of[head] != head:
+        seen = {form}
+        while head_of.get(head) and head not in seen:  # follow the chain, never round a loop
+            seen.add(head)
             head = head_of[head]
         if head:
             groups[head].append(form)
