@@ -1,0 +1,78 @@
+"""``writer-app characters``: JSON and table output for projects and loose files, one-sentence errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from writer_app.cli import main
+from writer_app.core.project import Project
+
+
+@pytest.fixture
+def project_folder(tmp_path: Path) -> Path:
+    project = Project.create(tmp_path / "novel", "Novel", first_chapter=None)
+    project.add_chapter("Arrival", "Elena met Damon. Lena laughed, and Damon's dog barked. Later Priscilla came.")
+    project.add_chapter("Storm", "Nobody spoke. Then Priscilla and Priscilla's aunt left.")
+    project.add_chapter("Arrival", "Elena alone. Mr. Okafor waved at Elena.")
+    project.cast = [{"name": "Elena", "aliases": ["Lena"]}, {"name": "Damon", "aliases": []}, {"name": ""}]
+    project.dismissed_characters = ["Mr. Okafor"]
+    project.save_manifest()
+    project.close()
+    return tmp_path / "novel"
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+    assert main(["characters", "--format", "json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_lists_cast_then_suggestions_with_counts_per_chapter_title(
+    project_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run_json(capsys, str(project_folder))
+    rows = {row["name"]: row for row in document["characters"]}
+    assert list(rows) == ["Elena", "Damon", "Priscilla"]
+    assert rows["Elena"] == {
+        "name": "Elena", "aliases": ["Lena"], "status": "cast", "mentions": 4,
+        "by_chapter": {"Arrival": 2, "Storm": 0, "Arrival (2)": 2},
+    }
+    assert rows["Damon"]["mentions"] == 2
+    assert rows["Priscilla"]["status"] == "suggested"
+    assert rows["Priscilla"]["by_chapter"] == {"Arrival": 1, "Storm": 2, "Arrival (2)": 0}
+
+
+def test_text_output_is_a_table_with_one_row_per_character(
+    project_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["characters", str(project_folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["Name", "Status", "Mentions", "Chapters", "Aliases"]
+    assert lines[2].split() == ["Elena", "cast", "4", "2/3", "Lena"]
+    assert lines[4].split() == ["Priscilla", "suggested", "3", "2/3"]
+
+
+def test_a_loose_text_file_is_one_chapter_named_after_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Marguerite opened the door. Then Marguerite sat down.\n", encoding="utf-8")
+    document = run_json(capsys, str(draft))
+    [row] = document["characters"]
+    assert row["name"] == "Marguerite" and row["status"] == "suggested" and row["mentions"] == 2
+    assert list(row["by_chapter"].values()) == [2]
+
+
+def test_missing_path_exits_2_with_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["characters", str(tmp_path / "nowhere")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("writer-app: ") and "nowhere" in error and error.count("\n") == 0
+
+
+def test_unsupported_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    picture = tmp_path / "cover.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
+    assert main(["characters", str(picture)]) == 2
+    assert "cover.png" in capsys.readouterr().err
