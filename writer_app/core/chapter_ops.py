@@ -139,16 +139,16 @@ class ChapterOperations:
         """Split a chapter at a code-point ``offset``; the tail becomes a new chapter right after it.
 
         ``text`` is the chapter's current text (the editor's, possibly unsaved); by default it is read from
-        disk. Newlines at the cut are trimmed: the first part ends with one newline, the second starts with
+        disk. Whitespace at the cut is trimmed: the first part ends with one newline, the second starts with
         text. The tail is saved (and listed) before the head is shortened, so a crash cannot lose words.
         """
         self._refuse_loose("be split")
         if text is None:
             text = self.read_chapter(chapter)  # type: ignore[attr-defined]
         offset = max(0, min(offset, len(text)))
-        head = text[:offset].rstrip("\n")
+        head = text[:offset].rstrip()
         head = head + "\n" if head else ""
-        tail = text[offset:].lstrip("\n")
+        tail = text[offset:].lstrip(" \t\n")
         index = self.chapter_index(chapter)  # type: ignore[attr-defined]
         self._check_unchanged(self.chapter_path(chapter))  # type: ignore[attr-defined]
         new_chapter = self.add_chapter(new_title, tail, index + 1)
