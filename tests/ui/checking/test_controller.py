@@ -1,0 +1,132 @@
+"""Background checking of the open chapter: offsets, debounce, staleness, failures, closing."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QTextCursor
+
+from writer_app.ui.checking.workers import BatchResult
+
+
+def wait_idle(qtbot, rig, timeout: int = 5000) -> None:
+    """Wait until the controller has nothing queued or running and underlines are rebuilt."""
+    qtbot.waitUntil(rig.controller.idle, timeout=timeout)
+    rig.layer.refresh()
+
+
+def test_emoji_before_an_issue_does_not_shift_its_underline(qtbot, rig):
+    rig.load("😀 teh cat\n𝔘𝔫𝔦 teh 😀 teh end")
+    wait_idle(qtbot, rig)
+    assert rig.editor.underlined() == ["teh", "teh", "teh"]
+
+
+def test_visible_paragraphs_get_underlines_then_the_whole_chapter_is_checked(qtbot, rig):
+    rig.load("\n".join(f"line {i} teh" for i in range(3000)))
+    qtbot.waitUntil(lambda: rig.editor.underlined()[:1] == ["teh"], timeout=3000)
+    wait_idle(qtbot, rig)
+    assert rig.controller.live_issue_count() == 3000
+    assert rig.factory.calls == 3000
+
+
+def test_only_the_edited_paragraph_is_rechecked_after_a_pause(qtbot, rig):
+    rig.load("\n".join(f"paragraph {i} is fine" for i in range(200)))
+    wait_idle(qtbot, rig)
+    before = rig.factory.calls
+    cursor = rig.editor.textCursor()
+    cursor.setPosition(rig.editor.document().findBlockByNumber(3).position())
+    rig.editor.setTextCursor(cursor)
+    for key in "teh ":
+        qtbot.keyClick(rig.editor, key)
+    assert rig.factory.calls == before  # nothing runs while the writer types
+    wait_idle(qtbot, rig)
+    assert rig.factory.calls == before + 1
+    assert rig.editor.underlined() == ["teh"]
+
+
+def test_a_result_for_an_old_revision_is_dropped(qtbot, rig):
+    gate = threading.Event()
+    rig.factory.gate = gate
+    rig.load("one teh two")
+    qtbot.waitUntil(lambda: rig.dispatcher.in_flight == 1)
+    cursor = QTextCursor(rig.editor.document())
+    cursor.setPosition(0)
+    cursor.insertText("xx ")  # the paragraph changes while its old text is being checked
+    with qtbot.waitSignal(rig.dispatcher.batch_finished) as first:
+        gate.set()
+    stale: BatchResult = first.args[0]
+    assert stale.results[0].revision != rig.controller.tracker.records[stale.results[0].key].revision
+    wait_idle(qtbot, rig)
+    spans = rig.controller.live_issues()
+    assert [(s.position, s.length) for s in spans] == [(7, 3)]
+
+
+def test_underlines_follow_an_edit_before_the_recheck(qtbot, rig):
+    rig.load("alpha teh beta")
+    wait_idle(qtbot, rig)
+    cursor = QTextCursor(rig.editor.document())
+    cursor.insertText("more ")
+    rig.layer.refresh()
+    assert rig.editor.underlined() == ["teh"]
+
+
+def test_the_word_being_typed_is_not_underlined_until_the_writer_moves_on(qtbot, rig):
+    rig.load("start ")
+    wait_idle(qtbot, rig)
+    rig.editor.moveCursor(QTextCursor.MoveOperation.End)
+    for key in "teh":
+        qtbot.keyClick(rig.editor, key)
+    wait_idle(qtbot, rig)
+    assert rig.controller.live_issue_count() == 1
+    assert rig.editor.underlined() == []
+    qtbot.keyClick(rig.editor, Qt.Key.Key_Home)
+    rig.layer.refresh()
+    assert rig.editor.underlined() == ["teh"]
+
+
+def test_a_checker_that_raises_skips_that_paragraph_and_tells_the_writer_once(qtbot, rig):
+    rig.factory.fail_on = "poison"
+    told: list[str] = []
+    rig.controller.failure.connect(told.append)
+    rig.load("teh one\npoison teh\nteh two\npoison again\nteh three")
+    wait_idle(qtbot, rig)
+    assert rig.controller.live_issue_count() == 3
+    assert len(told) == 1 and "skipped" in told[0]
+
+
+def test_replacing_an_issue_is_one_undoable_edit(qtbot, rig):
+    rig.load("say teh word and teh end")
+    wait_idle(qtbot, rig)
+    issues = rig.controller.live_issues()
+    assert rig.controller.apply_fixes([(i, "the") for i in issues]) == 2
+    assert rig.editor.toPlainText() == "say the word and the end"
+    rig.editor.undo()
+    assert rig.editor.toPlainText() == "say teh word and teh end"
+
+
+def test_closing_the_chapter_while_checks_run_leaves_no_threads(qtbot, rig):
+    gate = threading.Event()
+    rig.factory.gate = gate
+    rig.load("\n".join(f"teh {i}" for i in range(500)))
+    qtbot.waitUntil(lambda: rig.dispatcher.in_flight == 1)
+    rig.controller.close_chapter()
+    gate.set()
+    rig.controller.shutdown()
+    assert rig.dispatcher.closed
+    assert rig.dispatcher._pool.activeThreadCount() == 0
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+def test_other_chapters_are_checked_in_the_background_and_reused_on_open(qtbot, rig):
+    texts = {"a": "teh a\nfine", "b": "b teh teh", "c": "nothing"}
+    rig.controller.set_manuscript(list(texts), texts.__getitem__)
+    rig.load(texts["a"], "a")
+    qtbot.waitUntil(lambda: rig.controller.progress() == (3, 3), timeout=5000)
+    assert [s.issue.text for _, s in rig.controller.chapter_issues("b")] == ["teh", "teh teh", "teh"]
+    calls = rig.factory.calls
+    rig.controller.close_chapter()
+    rig.load(texts["b"], "b")
+    wait_idle(qtbot, rig)
+    assert rig.factory.calls == calls  # cached by text: no new check
+    assert rig.editor.underlined() == ["teh", "teh teh", "teh"]

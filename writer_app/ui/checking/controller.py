@@ -1,0 +1,648 @@
+"""Decide what to check and when: debounce, visible-first order, background manuscript, stale results.
+
+The controller lives on the GUI thread and never runs a checker. Edits bump paragraph revisions (see
+:mod:`revisions`); after a pause in typing the dirty paragraphs go to the dispatcher, visible ones first,
+then the rest of the chapter (a sweep), then the other chapters of the manuscript. Results whose chapter,
+epoch or revision no longer match are dropped. Results are also cached by paragraph text, so reopening a
+chapter checked in the background, or undoing an edit, costs no new check.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+
+from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.model import Category, Issue
+from writer_app.ui.checking.manuscript import ChapterIssues, ManuscriptStore
+from writer_app.ui.checking.revisions import ParagraphRecord, ParagraphTracker
+from writer_app.ui.checking.spans import IssueSpan, single_shot_timer, text_key
+from writer_app.ui.checking.workers import BatchResult, CheckBatch, CheckDispatcher, ParagraphJob
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 400
+BATCH_PARAGRAPHS = 160
+BATCH_CHARS = 16_000
+PUMP_BUDGET_S = 0.004  # GUI time one pump may spend preparing work before yielding to the event loop
+CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class LiveIssue:
+    """An issue of the open chapter with its absolute Qt position."""
+
+    position: int
+    length: int
+    block_number: int
+    record_id: int
+    span: IssueSpan
+
+    @property
+    def issue(self) -> Issue:
+        """The checker's issue."""
+        return self.span.issue
+
+
+def passes(issue: Issue, config: CheckConfig) -> bool:
+    """Whether ``issue`` survives the writer's ignore lists and dictionaries in ``config``."""
+    if issue.rule and issue.rule in config.ignored_rules:
+        return False
+    if (issue.rule, issue.text) in config.ignored_texts:
+        return False
+    return not (issue.category is Category.SPELLING and issue.text in config.known_words)
+
+
+class CheckingController(QObject):
+    """Schedule background checks for the open chapter and the manuscript, and keep their results."""
+
+    issues_changed = Signal()  # results of the open chapter or the manuscript changed
+    progress_changed = Signal()
+    engines_changed = Signal(object)  # tuple[str, ...]
+    underlines_stale = Signal()  # the visible underlines need rebuilding
+    failure = Signal(str)  # a sentence for the writer, sent once
+
+    def __init__(self, editor: object, dispatcher: CheckDispatcher, config: CheckConfig,
+                 parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.dispatcher = dispatcher
+        self.config = config
+        self.tracker = ParagraphTracker()
+        self.store = ManuscriptStore()
+        self.chapter_id: str | None = None
+        self.engines: tuple[str, ...] = ()
+        self.epoch = 1
+        self.typing_record: int | None = None  # the paragraph whose word is being typed
+        self._text_of: Callable[[str], str] | None = None
+        self._cache: dict[tuple[int, int], tuple[IssueSpan, ...]] = {}
+        self._dirty: dict[int, ParagraphRecord] = {}
+        self._debouncing = False
+        self._just_edited = False
+        self._sweep_pos = 0
+        self._sweep_found = False  # this sweep pass dispatched or changed something: another pass follows
+        self._live_done = False
+        self._live_in_flight = 0
+        self._block_count = 0
+        self._told_failure = False
+        self._document: QTextDocument | None = None
+        self._debounce = single_shot_timer(self, debounce_ms)
+        self._debounce.timeout.connect(self._on_debounce)
+        self._pump_timer = single_shot_timer(self, 0)
+        self._pump_timer.timeout.connect(self.pump)
+        dispatcher.batch_finished.connect(self._on_batch_finished)
+        editor.cursorPositionChanged.connect(self._on_cursor_moved)  # type: ignore[attr-defined]
+        editor.viewport_changed.connect(self._on_viewport_changed)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ chapters and manuscript
+    def open_chapter(self, chapter_id: str) -> None:
+        """Start following the chapter now in the editor (its text is already there)."""
+        self._detach()
+        self.chapter_id = chapter_id
+        document = self.editor.document()  # type: ignore[attr-defined]
+        self._document = document
+        self.tracker.reset(document)
+        self._block_count = document.blockCount()
+        document.contentsChange.connect(self._on_contents_change)
+        self._new_epoch()
+        self._sweep_pos = 0
+        self._sweep_found = False
+        self._live_done = False
+        self.typing_record = None
+        self.pump()
+        self.underlines_stale.emit()
+        self.issues_changed.emit()
+        self.progress_changed.emit()
+
+    def close_chapter(self) -> None:
+        """Stop following the editor (the chapter is closing); its background entry is re-read later."""
+        closing = self.chapter_id
+        self._detach()
+        self.chapter_id = None
+        self.tracker.reset(None)
+        self._new_epoch()
+        if closing in self.store.chapters:
+            self.store.restart(closing)
+        self.underlines_stale.emit()
+        self.issues_changed.emit()
+        self.progress_changed.emit()
+        self.schedule_pump()
+
+    def set_manuscript(self, chapter_ids: list[str], text_of: Callable[[str], str] | None) -> None:
+        """Check these chapters in the background, reading each one's text with ``text_of``."""
+        self._text_of = text_of
+        self.store.set_chapters(chapter_ids if text_of is not None else [])
+        self.progress_changed.emit()
+        self.schedule_pump()
+
+    def restart_chapter(self, chapter_id: str) -> None:
+        """Re-read a closed chapter (it changed on disk or was saved from elsewhere)."""
+        if chapter_id != self.chapter_id and chapter_id in self.store.chapters:
+            self.store.restart(chapter_id)
+            self.progress_changed.emit()
+            self.schedule_pump()
+
+    def shutdown(self) -> None:
+        """Stop everything: detach from the editor, drop queued work, wait for the threads."""
+        self._debounce.stop()
+        self._pump_timer.stop()
+        self._detach()
+        self.chapter_id = None
+        self.tracker.reset(None)
+        self.store.set_chapters([])
+        self.dispatcher.shutdown()
+
+    def _detach(self) -> None:
+        if self._document is not None:
+            try:
+                self._document.contentsChange.disconnect(self._on_contents_change)
+            except (RuntimeError, TypeError):
+                pass
+        self._document = None
+        self._dirty.clear()
+        self._debouncing = False
+        self._debounce.stop()
+        self.dispatcher.resume()
+        self._live_in_flight = 0
+
+    def _new_epoch(self) -> None:
+        self.epoch += 1
+        self.dispatcher.abandon_before(self.epoch)
+
+    # ------------------------------------------------------------------ configuration
+    def set_config(self, config: CheckConfig, recheck: bool = True) -> None:
+        """Use ``config`` from now on; ``recheck`` re-checks everything, else results are only filtered."""
+        self.config = config
+        if not recheck:
+            self.filter_issues(lambda issue: passes(issue, config))
+            return
+        self._cache.clear()
+        self._new_epoch()
+        self.dispatcher.reset_checkers()
+        for record in self.tracker.records.values():
+            record.revision += 1
+            record.in_flight = -1
+        self._sweep_pos = 0
+        self._sweep_found = False
+        self._live_done = False
+        self._live_in_flight = 0
+        self.store.restart()
+        self.progress_changed.emit()
+        self.schedule_pump()
+
+    def filter_issues(self, keep: Callable[[Issue], bool]) -> None:
+        """Drop every known issue for which ``keep`` is false (after an ignore or a new dictionary word)."""
+
+        def kept(spans: tuple[IssueSpan, ...]) -> tuple[IssueSpan, ...]:
+            return tuple(s for s in spans if keep(s.issue)) if spans else spans
+
+        for record in self.tracker.records.values():
+            record.spans = kept(record.spans)
+        for key, spans in self._cache.items():
+            if spans:
+                self._cache[key] = kept(spans)
+        for chapter in self.store.chapters.values():
+            for index, spans in chapter.spans.items():
+                chapter.spans[index] = kept(spans)
+        self.underlines_stale.emit()
+        self.issues_changed.emit()
+
+    def ignore_here(self, record_id: int, issue: Issue) -> None:
+        """Hide ``issue`` in this paragraph only (for this session)."""
+        record = self.tracker.records.get(record_id)
+        if record is None:
+            return
+        if record.ignored is None:
+            record.ignored = set()
+        record.ignored.add((issue.rule, issue.text))
+        self.underlines_stale.emit()
+        self.issues_changed.emit()
+
+    # ------------------------------------------------------------------ edits
+    @Slot(int, int, int)
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        document = self._document
+        if document is None:
+            return
+        touched = self.tracker.on_contents_change(position, removed, added)
+        count = document.blockCount()
+        first_number = document.findBlock(position).blockNumber()
+        if first_number >= 0 and first_number < self._sweep_pos:
+            self._sweep_pos = max(first_number, self._sweep_pos + count - self._block_count)
+        self._block_count = count
+        self._live_done = False
+        self._sweep_found = True
+        if touched is None:  # a huge edit: re-verify lazily, check right away
+            self._new_epoch()
+            self._live_in_flight = 0
+            self._sweep_pos = min(self._sweep_pos, max(0, first_number))
+            self.underlines_stale.emit()
+            self.schedule_pump()
+            return
+        for record in touched:
+            self._dirty[record.id] = record
+        self._just_edited = True
+        was_typing = self.typing_record
+        self.typing_record = touched[0].id if len(touched) == 1 and added <= 2 else None
+        self._debouncing = True
+        self.dispatcher.pause()
+        self._debounce.start()
+        if touched or was_typing != self.typing_record:
+            self.underlines_stale.emit()
+
+    @Slot()
+    def _on_cursor_moved(self) -> None:
+        if self._just_edited:
+            self._just_edited = False
+            return
+        if self.typing_record is not None:  # the writer moved on: underline the word they left
+            self.typing_record = None
+            self.underlines_stale.emit()
+
+    @Slot()
+    def _on_debounce(self) -> None:
+        self._debouncing = False
+        self.dispatcher.resume()
+        self.pump()
+
+    @Slot()
+    def _on_viewport_changed(self) -> None:
+        self.schedule_pump()
+
+    # ------------------------------------------------------------------ scheduling
+    def schedule_pump(self) -> None:
+        """Run :meth:`pump` on the next event-loop turn (coalesced)."""
+        if not self._pump_timer.isActive():
+            self._pump_timer.start()
+
+    @Slot()
+    def pump(self) -> None:
+        """Hand work to free workers: visible paragraphs, then dirty ones, the chapter, the manuscript."""
+        if self.dispatcher.closed:
+            return
+        deadline = time.perf_counter() + PUMP_BUDGET_S
+        while self.dispatcher.has_capacity():
+            batch = self._next_live_batch(deadline)
+            if batch is None and self._live_finished():
+                batch = self._next_background_batch(deadline)
+            if batch is None:
+                break
+            if batch.live:
+                self._live_in_flight += 1
+            self.dispatcher.submit(batch)
+            if time.perf_counter() > deadline:
+                break
+        if time.perf_counter() > deadline and self.dispatcher.has_capacity():
+            self.schedule_pump()  # more preparation to do: continue after the event loop breathes
+
+    def _live_finished(self) -> bool:
+        """True when the open chapter has nothing left to dispatch (so background work may start)."""
+        return self._document is None or (self._live_done and not self._dirty)
+
+    def _prepare(self, block: QTextBlock, record: ParagraphRecord) -> ParagraphJob | None:
+        """A job for ``block`` if it needs checking; applies cached results on the way."""
+        if record.in_flight == record.revision:
+            return None
+        if self._debouncing and record.id in self._dirty:
+            return None
+        if record.up_to_date and record.verified == self.tracker.generation:
+            self._dirty.pop(record.id, None)
+            return None
+        text = self.tracker.verify(block, record)
+        self._dirty.pop(record.id, None)
+        if record.up_to_date:
+            return None
+        key = text_key(text)
+        cached = self._cache.get(key)
+        if cached is None and not text.strip():
+            cached = ()
+        if cached is not None:
+            record.checked, record.spans, record.key = record.revision, cached, key
+            self._sweep_found = True
+            if cached:
+                self.underlines_stale.emit()
+                self.issues_changed.emit()
+            return None
+        record.in_flight = record.revision
+        self._sweep_found = True
+        return ParagraphJob(record.id, record.revision, text)
+
+    def _next_live_batch(self, deadline: float) -> CheckBatch | None:
+        document = self._document
+        if document is None or self.chapter_id is None:
+            return None
+        jobs: list[ParagraphJob] = []
+        first, last = self.editor.visible_block_range()  # type: ignore[attr-defined]
+        block = document.findBlockByNumber(max(0, first))
+        while block.isValid() and block.blockNumber() <= last:
+            job = self._prepare(block, self.tracker.record(block))
+            if job is not None:
+                jobs.append(job)
+            block = block.next()
+        if jobs:  # the visible paragraphs go alone, so their underlines come first
+            return self._batch(jobs, live=True)
+        if not self._debouncing:
+            for record in list(self._dirty.values()):
+                found = self.tracker.find_block(record)
+                if found is None:
+                    self._dirty.pop(record.id, None)
+                    continue
+                job = self._prepare(found, record)
+                if job is not None:
+                    jobs.append(job)
+                if len(jobs) >= BATCH_PARAGRAPHS:
+                    break
+            if jobs:
+                return self._batch(jobs, live=True)
+        return self._sweep(document, deadline)
+
+    def _sweep(self, document: QTextDocument, deadline: float) -> CheckBatch | None:
+        """Walk the chapter from the sweep position, collecting paragraphs that need a check."""
+        if self._live_done:
+            return None
+        jobs: list[ParagraphJob] = []
+        chars = 0
+        block = document.findBlockByNumber(self._sweep_pos)
+        steps = 0
+        while block.isValid():
+            job = self._prepare(block, self.tracker.record(block))
+            self._sweep_pos += 1
+            block = block.next()
+            if job is not None:
+                jobs.append(job)
+                chars += len(job.text)
+                if len(jobs) >= BATCH_PARAGRAPHS or chars >= BATCH_CHARS:
+                    break
+            steps += 1
+            if steps % 64 == 0 and time.perf_counter() > deadline:
+                break
+        if not block.isValid() and not jobs and self._sweep_pos >= document.blockCount():
+            if self._live_in_flight:
+                return None  # wait for the results, then verify the whole chapter once more
+            if self._sweep_found:
+                self._sweep_pos = 0  # something changed during the pass: verify again
+                self._sweep_found = False
+                self.schedule_pump()
+            else:
+                self._live_done = True
+                self.progress_changed.emit()
+                self.schedule_pump()
+        if not jobs:
+            if block.isValid():
+                self.schedule_pump()
+            return None
+        return self._batch(jobs, live=True)
+
+    def _next_background_batch(self, deadline: float) -> CheckBatch | None:
+        if self._text_of is None:
+            return None
+        for chapter_id in self.store.order:
+            chapter = self.store.chapters[chapter_id]
+            if chapter.done or chapter_id == self.chapter_id:
+                continue
+            if chapter.texts is None:
+                chapter.load(self._text_of)
+            batch = self._background_jobs(chapter, deadline)
+            if batch is not None:
+                return batch
+            if chapter.finish_if_complete():
+                self.progress_changed.emit()
+                self.issues_changed.emit()
+                continue
+            if time.perf_counter() > deadline:
+                self.schedule_pump()
+                return None
+            if chapter.pending:
+                continue  # its last batch is still running; start the next chapter meanwhile
+        return None
+
+    def _background_jobs(self, chapter: ChapterIssues, deadline: float) -> CheckBatch | None:
+        texts = chapter.texts or []
+        jobs: list[ParagraphJob] = []
+        chars = 0
+        indexes: Iterator[int] = iter(chapter.retry[:])
+        chapter.retry.clear()
+
+        def take(index: int) -> None:
+            nonlocal chars
+            text = texts[index]
+            cached = self._cache.get(text_key(text)) if text.strip() else ()
+            if cached is not None:
+                if cached:
+                    chapter.spans[index] = cached
+                return
+            chapter.pending.add(index)
+            jobs.append(ParagraphJob(index, chapter.token, text))
+            chars += len(text)
+
+        for index in indexes:
+            take(index)
+        while chapter.next < len(texts) and len(jobs) < BATCH_PARAGRAPHS and chars < BATCH_CHARS:
+            take(chapter.next)
+            chapter.next += 1
+            if chapter.next % 64 == 0 and time.perf_counter() > deadline:
+                break
+        if not jobs:
+            return None
+        return CheckBatch(chapter.chapter_id, self.epoch, self.config, tuple(jobs), live=False)
+
+    def _batch(self, jobs: list[ParagraphJob], live: bool) -> CheckBatch:
+        return CheckBatch(self.chapter_id or "", self.epoch, self.config, tuple(jobs), live=live)
+
+    # ------------------------------------------------------------------ results
+    @Slot(object)
+    def _on_batch_finished(self, result: BatchResult) -> None:
+        batch = result.batch
+        if result.engines and result.engines != self.engines:
+            self.engines = result.engines
+            self.engines_changed.emit(self.engines)
+        if result.errors:
+            self._tell_failure(result.errors[0])
+        current = batch.config is self.config
+        if current:
+            for item in result.results:
+                if len(self._cache) >= CACHE_LIMIT:
+                    self._cache.clear()
+                self._cache[item.text_key] = item.spans
+        if batch.live:
+            self._accept_live(result, current)
+        else:
+            self._accept_background(result, current)
+        self.schedule_pump()
+
+    def _filtered(self, spans: tuple[IssueSpan, ...], current: bool) -> tuple[IssueSpan, ...]:
+        if current or not spans:
+            return spans
+        return tuple(s for s in spans if passes(s.issue, self.config))
+
+    def _accept_live(self, result: BatchResult, current: bool) -> None:
+        batch = result.batch
+        if batch.epoch != self.epoch or batch.chapter_id != self.chapter_id:
+            return  # another chapter, or the document changed wholesale since: stale
+        self._live_in_flight = max(0, self._live_in_flight - 1)
+        records = self.tracker.records
+        changed = False
+        done_keys = set()
+        for item in result.results:
+            done_keys.add(item.key)
+            record = records.get(item.key)
+            if record is None:
+                continue
+            if record.in_flight == item.revision:
+                record.in_flight = -1
+            if record.revision != item.revision:
+                continue  # edited since the snapshot: a fresher check follows
+            spans = self._filtered(item.spans, current)
+            changed = changed or bool(spans) or bool(record.spans)
+            record.checked, record.spans, record.key = item.revision, spans, item.text_key
+        if result.cancelled:
+            for job in batch.jobs:
+                if job.key not in done_keys:
+                    record = records.get(job.key)
+                    if record is not None and record.in_flight == job.revision:
+                        record.in_flight = -1
+                        self._dirty[record.id] = record
+        if changed:
+            self.underlines_stale.emit()
+            self.issues_changed.emit()
+        if self._live_in_flight == 0 and not self._live_done:
+            self.progress_changed.emit()
+
+    def _accept_background(self, result: BatchResult, current: bool) -> None:
+        batch = result.batch
+        chapter = self.store.chapters.get(batch.chapter_id)
+        if chapter is None or batch.chapter_id == self.chapter_id:
+            return
+        done: set[int] = set()
+        for item in result.results:
+            if item.revision != chapter.token:
+                continue
+            done.add(item.key)
+            chapter.pending.discard(item.key)
+            spans = self._filtered(item.spans, current)
+            if spans:
+                chapter.spans[item.key] = spans
+            else:
+                chapter.spans.pop(item.key, None)
+        for job in batch.jobs:
+            if job.revision == chapter.token and job.key not in done and job.key in chapter.pending:
+                chapter.pending.discard(job.key)
+                chapter.retry.append(job.key)
+        if chapter.finish_if_complete():
+            self.progress_changed.emit()
+        self.issues_changed.emit()
+
+    def _tell_failure(self, message: str) -> None:
+        if self._told_failure:
+            return
+        self._told_failure = True
+        self.failure.emit(self.tr("Checking skipped a paragraph it could not check ({0}); see the log.")
+                          .replace("{0}", message))
+
+    # ------------------------------------------------------------------ queries
+    def progress(self) -> tuple[int, int]:
+        """``(chapters fully checked, chapters in the manuscript)``; the open chapter counts too."""
+        total = len(self.store.order)
+        live_done = self._document is not None and self._live_done and self._live_in_flight == 0
+        if self.chapter_id is not None and self.chapter_id not in self.store.chapters:
+            total += 1
+        done = self.store.done_count(skip=self.chapter_id) + (1 if live_done else 0)
+        return done, max(total, done)
+
+    def idle(self) -> bool:
+        """True when nothing is queued, in flight or waiting for a pause in typing."""
+        done, total = self.progress()
+        return done >= total and self.dispatcher.in_flight == 0 and not self._dirty and not self._debouncing
+
+    def live_issues(self) -> list[LiveIssue]:
+        """Every issue of the open chapter, in text order (spans of up-to-date or shifted paragraphs)."""
+        records = [r for r in self.tracker.records.values() if r.spans]
+        if not records or self._document is None:
+            return []
+        found: list[LiveIssue] = []
+        for record in sorted(records, key=lambda r: r.hint):
+            block = self.tracker.find_block(record)
+            if block is None:
+                continue
+            position = block.position()
+            number = block.blockNumber()
+            for span in record.visible_spans():
+                found.append(LiveIssue(position + span.start, span.end - span.start, number, record.id, span))
+        found.sort(key=lambda item: item.position)
+        return found
+
+    def live_issue_count(self) -> int:
+        """How many issues the open chapter has (cheap: no block lookups)."""
+        return sum(sum(1 for _ in r.visible_spans()) for r in self.tracker.records.values() if r.spans)
+
+    def chapter_issues(self, chapter_id: str) -> list[tuple[int, IssueSpan]]:
+        """``(paragraph index, span)`` of a closed chapter checked in the background."""
+        chapter = self.store.chapters.get(chapter_id)
+        return list(chapter.issues()) if chapter is not None else []
+
+    def manuscript_issue_count(self) -> int:
+        """Issues in the whole manuscript (open chapter included)."""
+        closed = sum(len(spans) for cid, ch in self.store.chapters.items() if cid != self.chapter_id
+                     for spans in ch.spans.values())
+        return closed + self.live_issue_count()
+
+    def issue_at(self, position: int) -> LiveIssue | None:
+        """The issue under Qt position ``position`` in the open chapter (the shortest if several)."""
+        if self._document is None:
+            return None
+        block = self._document.findBlock(position)
+        if not block.isValid():
+            return None
+        record = self.tracker.peek(block)
+        if record is None or not record.spans:
+            return None
+        offset = position - block.position()
+        hits = [s for s in record.visible_spans() if s.start <= offset <= s.end and s.end > s.start]
+        if not hits:
+            return None
+        span = min(hits, key=lambda s: s.end - s.start)
+        return LiveIssue(block.position() + span.start, span.end - span.start, block.blockNumber(), record.id, span)
+
+    # ------------------------------------------------------------------ fixes
+    def apply_fix(self, live: LiveIssue, replacement: str) -> bool:
+        """Replace the flagged text with ``replacement`` as one undoable edit; False if the text changed."""
+        return self.apply_fixes([(live, replacement)]) == 1
+
+    def apply_fixes(self, fixes: list[tuple[LiveIssue, str]]) -> int:
+        """Apply several fixes as ONE undoable edit (last first, so positions stay right); returns the count."""
+        document = self._document
+        if document is None or not fixes:
+            return 0
+        cursor = QTextCursor(document)
+        applied = 0
+        cursor.beginEditBlock()
+        try:
+            for live, replacement in sorted(fixes, key=lambda f: f[0].position, reverse=True):
+                cursor.setPosition(live.position)
+                cursor.setPosition(live.position + live.length, QTextCursor.MoveMode.KeepAnchor)
+                if cursor.selectedText() != live.issue.text:
+                    continue
+                cursor.insertText(replacement)
+                applied += 1
+        finally:
+            cursor.endEditBlock()
+        return applied
+
+    def similar_issues(self, issue: Issue) -> list[LiveIssue]:
+        """Issues of the open chapter with the same rule, text and first replacement."""
+        return [live for live in self.live_issues()
+                if live.issue.rule == issue.rule and live.issue.text == issue.text
+                and live.issue.replacements[:1] == issue.replacements[:1]]
+
+    def cached_spans(self, text: str) -> tuple[IssueSpan, ...] | None:
+        """Cached results for a paragraph text, if any (used by tests and the benchmark)."""
+        return self._cache.get(text_key(text))
+
+    def replace_config_words(self, words: frozenset[str]) -> None:
+        """Add known words to the configuration without a full re-check."""
+        self.set_config(replace(self.config, known_words=self.config.known_words | words), recheck=False)
