@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# French/Italian elision: "l'armée", "c'est", "qu'il", "d'estime", "l'ha" (English "I'd", "o'clock" don't match).
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu)'[^\W\d_]{2,}$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…;:])[\"”’»)\]]*\s+|\s*[—–]\s*|[«»]")
 
 # Function words of other languages that are not (common) English words. "a", "on", "pour"... stay out.
@@ -47,13 +49,13 @@ def looks_foreign(text: str) -> bool:
     words = _words(text)
     if not words:
         return False
-    foreign = sum(1 for w in words if w in _FOREIGN_ONLY)
+    foreign = sum(1 for w in words if w in _FOREIGN_ONLY or _ELISION.match(w))
     english = sum(1 for w in words if w in ENGLISH_WORDS)
     accented = sum(1 for w in words if not w.isascii())
     score = foreign + accented
     if score >= 2 and score > english:
         return True
-    return len(words) <= 3 and score >= 1 and english == 0
+    return len(words) <= 6 and score >= 1 and english == 0
 
 
 def foreign_spans(text: str) -> list[tuple[int, int]]:

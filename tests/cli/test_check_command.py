@@ -1,0 +1,154 @@
+"""``writer-app check``: text and JSON output, exit codes, projects, and bad input without tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from writer_app import cli
+
+CARD = "Her safety net had taken president over his bleeding heart.\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_bytes(data.encode("utf-8"))
+    return path
+
+
+def test_clean_file_exits_zero_with_no_output(tmp_path, capsys) -> None:
+    path = write(tmp_path / "clean.txt", "The night was quiet and the house was dark.\n")
+    assert run(capsys, str(path)) == (0, "", "")
+
+
+def test_empty_file_is_clean(tmp_path, capsys) -> None:
+    path = write(tmp_path / "empty.md", "")
+    code, out, _ = run(capsys, "--format", "json", str(path))
+    assert code == 0
+    assert json.loads(out) == {"files": [{"path": str(path), "issues": []}]}
+
+
+def test_text_output_lines_name_file_line_column_rule_and_suggestion(tmp_path, capsys) -> None:
+    path = write(tmp_path / "draft.txt", "First line is fine.\n" + CARD + "She wanted to recieve it.\n")
+    code, out, err = run(capsys, str(path))
+    assert code == 1 and err == ""
+    lines = out.splitlines()
+    assert f"{path}:2:26: " in lines[0] and lines[0].endswith("[TAKE_PRECEDENCE] -> precedence")
+    assert lines[1] == f"{path}:3:15: “recieve” may be misspelled. [SPELLING] -> receive"
+
+
+def test_text_output_omits_arrow_without_replacement(tmp_path, capsys) -> None:
+    path = write(tmp_path / "draft.txt", "The qwzxvbn was here.\n")
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    assert out.strip().endswith("[SPELLING]") and "->" not in out
+
+
+def test_json_output_has_the_exact_shape_and_code_point_offsets_with_crlf(tmp_path, capsys) -> None:
+    text = "Café “quotes” first.\r\nShe wanted to recieve it.\r\n" + CARD.replace("\n", "\r\n")
+    path = write(tmp_path / "crlf.txt", text)
+    code, out, _ = run(capsys, "--format", "json", str(path))
+    assert code == 1
+    data = json.loads(out)
+    assert list(data) == ["files"] and len(data["files"]) == 1
+    entry = data["files"][0]
+    assert entry["path"] == str(path)
+    keys = ["start", "end", "line", "column", "text", "message", "replacements", "rule", "category", "source"]
+    for issue in entry["issues"]:
+        assert list(issue) == keys
+        assert text[issue["start"] : issue["end"]] == issue["text"]
+    spelling = next(i for i in entry["issues"] if i["rule"] == "SPELLING")
+    assert (spelling["line"], spelling["column"]) == (2, 15)
+    assert spelling["start"] == text.index("recieve")
+    assert spelling["replacements"][0] == "receive" and spelling["category"] == "spelling"
+    precedence = next(i for i in entry["issues"] if i["rule"] == "TAKE_PRECEDENCE")
+    assert precedence["line"] == 3 and precedence["replacements"] == ["precedence"]
+    assert precedence["source"] == "builtin"
+
+
+def test_lang_option_switches_dialect(tmp_path, capsys) -> None:
+    path = write(tmp_path / "colour.txt", "The color of the sky.\n")
+    assert run(capsys, "--lang", "en-US", str(path))[0] == 0
+    code, out, _ = run(capsys, "--lang", "en-GB", str(path))
+    assert code == 1 and "[SPELLING_VARIANT] -> colour" in out
+
+
+def test_project_folder_checks_every_chapter_in_order_in_the_project_language(tmp_path, capsys) -> None:
+    from writer_app.core.project import Project
+
+    folder = tmp_path / "novel"
+    project = Project.create(folder, "Novel", language="en-GB", first_chapter=None)
+    project.add_chapter("One", "The color of Glimmerfall was grey.\n")
+    project.add_chapter("Two", CARD)
+    project.word_list.append("Glimmerfall")
+    project.save_manifest()
+    project.close()
+    code, out, _ = run(capsys, "--format", "json", str(folder))
+    assert code == 1
+    files = json.loads(out)["files"]
+    assert [f["path"] for f in files] == [str(folder / c.file) for c in project.chapters]
+    first = [i["rule"] for i in files[0]["issues"]]
+    assert first == ["SPELLING_VARIANT"]  # en-GB from the project; Glimmerfall from the project word list
+    assert any(i["rule"] == "TAKE_PRECEDENCE" for i in files[1]["issues"])
+    code, out, _ = run(capsys, "--lang", "en-US", "--format", "json", str(folder))
+    assert json.loads(out)["files"][0]["issues"] == []  # --lang overrides the project's language
+
+
+def test_several_paths_are_reported_in_order(tmp_path, capsys) -> None:
+    a = write(tmp_path / "a.txt", "Fine.\n")
+    b = write(tmp_path / "b.txt", CARD)
+    code, out, _ = run(capsys, "--format", "json", str(a), str(b))
+    assert code == 1
+    assert [f["path"] for f in json.loads(out)["files"]] == [str(a), str(b)]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("latin1.txt", "Caf\xe9 au lait\n".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
+def test_bad_files_exit_two_with_one_sentence_naming_the_file(tmp_path, capsys, name, data, expected) -> None:
+    path = write(tmp_path / name, data)
+    code, out, err = run(capsys, str(path))
+    assert code == 2 and out == ""
+    assert name in err and expected in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_missing_file_and_plain_folder_exit_two(tmp_path, capsys) -> None:
+    code, _, err = run(capsys, str(tmp_path / "nope.txt"))
+    assert code == 2 and "nope.txt does not exist" in err
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    code, _, err = run(capsys, str(plain))
+    assert code == 2 and "not a writer-app project" in err
+
+
+def test_malformed_custom_rule_file_exits_two_naming_file_and_line(tmp_path, capsys) -> None:
+    from writer_app.settings import config_dir
+
+    rules = config_dir() / "rules"
+    rules.mkdir(parents=True, exist_ok=True)
+    (rules / "bad.toml").write_text('[[rule]]\nid = "X"\npattern = "(oops"\n', encoding="utf-8")
+    path = write(tmp_path / "a.txt", "Fine.\n")
+    code, out, err = run(capsys, str(path))
+    assert code == 2 and out == ""
+    assert "bad.toml" in err and "line" in err and "Traceback" not in err
+
+
+def test_a_few_megabyte_single_paragraph_finishes(tmp_path, capsys) -> None:
+    path = write(tmp_path / "huge.txt", "The long night went on and on without end. " * 80_000)  # ~3.4 MB
+    code, out, err = run(capsys, str(path))
+    assert code == 0 and out == "" and err == ""

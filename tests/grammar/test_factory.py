@@ -1,0 +1,117 @@
+"""The checker factory: engines, configuration from settings/project/cast, custom rules, long paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from writer_app.grammar.engine import CheckConfig, check_document
+from writer_app.grammar.factory import build_checker, config_from, split_long_text
+from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.spelling import SpellChecker
+from writer_app.grammar.wordlists import add_to_word_list
+
+
+@dataclass
+class FakeSettings:
+    dialect: str = "en-US"
+    enabled_categories: list[str] = field(default_factory=lambda: ["spelling", "grammar", "word_choice"])
+    enabled_style_rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FakeProject:
+    language: str = "en-GB"
+    word_list: list[str] = field(default_factory=lambda: ["Glimmerfall"])
+    ignored_rules: list[str] = field(default_factory=lambda: ["DOUBLED_WORD"])
+    ignored_texts: list[list[str]] = field(default_factory=lambda: [["SPELLING", "Zzyzx"]])
+    cast: list[dict] = field(default_factory=list)
+
+
+class Shouter:
+    """A fake extra engine that flags every "!"."""
+
+    name = "shouter"
+
+    def check(self, text: str) -> list[Issue]:
+        return [Issue(i, i + 1, "!", "Loud.", rule="SHOUT", category=Category.PUNCTUATION, source=self.name)
+                for i, c in enumerate(text) if c == "!"]
+
+
+def test_build_checker_runs_rules_spelling_and_extra_engines() -> None:
+    checker = build_checker(CheckConfig(), extra=[Shouter()])
+    assert [c.name for c in checker.checkers] == ["builtin", "spelling", "shouter"]
+    assert isinstance(checker.speller, SpellChecker)
+    rules = {i.rule for i in checker.check("He had taken president over the recieved wisdom!")}
+    assert {"SPELLING", "SHOUT"} <= rules
+    assert any(i.source == "builtin" for i in checker.check("She had taken president over him."))
+
+
+def test_config_from_merges_settings_project_cast_and_personal_words() -> None:
+    from writer_app.settings import personal_dictionary_path
+
+    add_to_word_list(personal_dictionary_path(), "snarkwise")
+    config = config_from(FakeSettings(), FakeProject(), {"Damon", "Vell"})
+    assert config.dialect == "en-GB"  # the project's language wins over the settings' dialect
+    assert config.categories == frozenset({Category.SPELLING, Category.GRAMMAR, Category.WORD_CHOICE})
+    assert {"Damon", "Vell", "Glimmerfall", "snarkwise"} <= config.known_words
+    assert config.ignored_rules == frozenset({"DOUBLED_WORD"})
+    assert ("SPELLING", "Zzyzx") in config.ignored_texts
+    assert build_checker(config).check("Damon's snarkwise Glimmerfall.") == []
+
+
+def test_config_without_project_uses_settings_dialect() -> None:
+    assert config_from(FakeSettings(dialect="en-GB"), None).dialect == "en-GB"
+    assert config_from(None, None).dialect == "en-US"
+
+
+def test_custom_rules_from_the_config_folder_are_used(tmp_path: Path) -> None:
+    from writer_app.settings import config_dir
+
+    folder = config_dir() / "rules"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.toml").write_text(
+        '[[phrase]]\nid = "MY_TEST_PHRASE"\ncategory = "word_choice"\nmessage = "Say sword."\n'
+        'wrong = ["sord of light"]\nright = ["sword of light"]\n'
+        'bad = ["She drew the sord of light."]\ngood = ["She drew the sword of light."]\n',
+        encoding="utf-8",
+    )
+    issues = build_checker(CheckConfig()).check("She drew the sord of light.")
+    assert any(i.rule == "MY_TEST_PHRASE" and i.replacements[:1] == ("sword of light",) for i in issues)
+
+
+def test_malformed_custom_rule_file_raises_rule_file_error_naming_file_and_line() -> None:
+    from writer_app.grammar.rules import RuleFileError
+    from writer_app.settings import config_dir
+
+    folder = config_dir() / "rules"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "broken.toml").write_text('[[rule]]\nid = "BROKEN"\npattern = "(unclosed"\n', encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        build_checker(CheckConfig())
+    assert "broken.toml" in str(caught.value)
+
+
+def test_split_long_text_cuts_at_sentence_ends_and_covers_everything() -> None:
+    text = "A sentence here. " * 5000
+    pieces = list(split_long_text(text, 1000))
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 1000 for _, p in pieces)
+    assert all(p.endswith(". ") for _, p in pieces[:-1])
+    assert [o for o, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
+
+
+def test_split_long_text_without_spaces_still_terminates() -> None:
+    text = "x" * 2500
+    assert [len(p) for _, p in split_long_text(text, 1000)] == [1000, 1000, 500]
+
+
+def test_huge_paragraph_is_checked_in_pieces_with_document_offsets() -> None:
+    sentence = "The night was long and the recieve was short. "
+    text = sentence * 60_000  # about 2.8 MB in one paragraph
+    issues = check_document(build_checker(CheckConfig()), text)
+    spelling = [i for i in issues if i.rule == "SPELLING"]
+    assert len(spelling) == 60_000
+    assert all(text[i.start : i.end] == "recieve" for i in spelling[:50] + spelling[-50:])
