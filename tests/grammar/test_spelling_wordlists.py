@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from writer_app.grammar.spelling import fiction_words
-from writer_app.grammar.wordlists import add_to_word_list, load_word_list, remove_from_word_list, save_word_list
+from writer_app.grammar.wordlists import (
+    add_to_word_list,
+    load_word_list,
+    remove_from_word_list,
+    save_word_list,
+)
 
 
 def test_missing_word_list_is_empty(tmp_path: Path) -> None:
