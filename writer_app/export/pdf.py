@@ -7,13 +7,13 @@ page. Uses QtGui only (no widgets); a QGuiApplication is created when none exist
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from writer_app.export.model import Manuscript, inline_runs, rounded_word_count
 from writer_app.export.progress import Progress
+from writer_app.export.qt_support import ensure_gui_application
 from writer_app.export.registry import ExportFormat
 
 SERIF_FAMILIES = ["Times New Roman", "Liberation Serif", "Nimbus Roman", "DejaVu Serif", "serif"]
@@ -37,18 +37,6 @@ class PageGeometry:
 
 BOOK = PageGeometry(6.0, 9.0, 0.75, 11.0, 135, 0.25, 16.0, 1.2)
 MANUSCRIPT = PageGeometry(8.5, 11.0, 1.0, 12.0, 200, 0.5, 12.0, 2.0)
-
-
-def ensure_gui_application() -> Any:
-    """Return the running Qt application, creating an offscreen QGuiApplication if there is none."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QGuiApplication
-
-    app = QCoreApplication.instance()
-    if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
-    return app
 
 
 def serif_font(size_pt: float, bold: bool = False) -> Any:
@@ -152,6 +140,8 @@ def build_document(manuscript: Manuscript, geometry: PageGeometry, progress: Pro
         else:
             title_font = serif_font(geometry.heading_size * 1.6)
         top = (geometry.height - 2 * geometry.margin) * 0.35
+        if builder.first:  # the first block's top margin is ignored: start with an empty line
+            builder.styled(builder.block_format(indent=False, single=True), "", title_font)
         builder.styled(builder.block_format(indent=False, align="center", top=top, bottom=0.3),
                        manuscript.title, title_font)
         if manuscript.author:
@@ -186,8 +176,8 @@ def build_document(manuscript: Manuscript, geometry: PageGeometry, progress: Pro
 def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
     """Write the manuscript to ``target`` as a PDF."""
     ensure_gui_application()
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import QAbstractTextDocumentLayout, QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtCore import QMarginsF, QSizeF, Qt
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
     geometry = MANUSCRIPT if manuscript.options.manuscript_format else BOOK
     writer = QPdfWriter(str(target))
@@ -210,6 +200,7 @@ def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
 
     margin = geometry.margin * RESOLUTION
     header_font = serif_font(geometry.font_size)
+    lines_by_page = _lines_by_page(document, body_height, pages)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot open {target.name} for writing")
@@ -220,16 +211,32 @@ def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
                 writer.newPage()
             painter.save()
             painter.translate(margin, margin - page * body_height)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            clip = QRectF(0, page * body_height, body_width, body_height)
-            context.clip = clip
-            painter.setClipRect(clip)
-            layout.draw(painter, context)
+            for text_line, origin in lines_by_page[page]:
+                text_line.draw(painter, origin)
             painter.restore()
             _decorate(painter, manuscript, geometry, page, header_font, margin, body_width, Qt)
     finally:
         painter.end()
     painting.report(1.0)
+
+
+def _lines_by_page(document: Any, page_height: float, pages: int) -> list[list[tuple[Any, Any]]]:
+    """Assign every laid-out line to the page its top falls on, with the origin to draw it at.
+
+    Drawing line by line (rather than the whole layout clipped to each page) puts each line's text in the
+    PDF exactly once, so text extraction never sees a line twice at a page boundary.
+    """
+    result: list[list[tuple[Any, Any]]] = [[] for _ in range(max(pages, 1))]
+    block = document.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        origin = text_layout.position()
+        for index in range(text_layout.lineCount()):
+            line = text_layout.lineAt(index)
+            page = min(int((origin.y() + line.y() + 0.5) // page_height), len(result) - 1)
+            result[page].append((line, origin))
+        block = block.next()
+    return result
 
 
 def _decorate(painter: Any, manuscript: Manuscript, geometry: PageGeometry, page: int, font: Any,
