@@ -70,3 +70,13 @@ def test_text_recorded_before_a_kill_is_offered_after_restart(project_folder: Pa
         project.write_chapter(project.chapters[0], pending["one"])
         project.recovery_journal().clear("one")
         assert project.recovery_journal().pending() == {}
+
+
+def test_recoverable_texts_skip_records_equal_to_the_saved_text(open_project) -> None:
+    project = open_project()
+    journal = project.recovery_journal()
+    journal.record("one", "The ferry came in late.\n")  # saved, then killed before the record was cleared
+    journal.record("two", "Rain all night, and wind.\n")
+    journal.record("gone", "A chapter that no longer exists.\n")
+    assert project.recoverable_texts() == {"two": "Rain all night, and wind.\n"}
+    assert set(journal.pending()) == {"two", "gone"}

@@ -353,6 +353,31 @@ class Project(ChapterOperations):
         """Return the crash-recovery journal of this project (kept under ``data_dir()``)."""
         return RecoveryJournal(self.path)
 
+    def recoverable_texts(self) -> dict[str, str]:
+        """Return ``{chapter_id: text}`` from the crash journal that differs from the chapter on disk.
+
+        Records equal to the saved text are stale (saved, then killed before the journal was cleared) and
+        are dropped; records of chapters no longer in the project are left alone and not returned.
+        """
+        journal = self.recovery_journal()
+        result: dict[str, str] = {}
+        for chapter_id, text in journal.pending().items():
+            try:
+                chapter = self.chapter_by_id(chapter_id)
+            except KeyError:
+                log.warning("Recovery record for unknown chapter %s in %s", chapter_id, self.path)
+                continue
+            try:
+                on_disk: str | None = self.read_chapter(chapter)
+            except ProjectError:
+                on_disk = None
+            if on_disk == text:
+                if not self.read_only:
+                    journal.clear(chapter_id)
+            else:
+                result[chapter_id] = text
+        return result
+
     def backups_folder(self) -> Path:
         """Where zip backups go: ``<project>/backups`` (a loose file's sidecar folder for a loose file)."""
         if self.is_loose_file:
