@@ -139,3 +139,32 @@ def test_empty_and_punctuation_only_text(us: SpellChecker) -> None:
 def test_is_correct_and_cache_agree(us: SpellChecker) -> None:
     assert us.is_correct("house") and us.is_correct("house")
     assert not us.is_correct("hosue")
+
+
+COMMON_TYPOS = (
+    "recieve definately seperate occured untill wich becuase thier beleive accomodate tommorow begining wierd "
+    "truely publically suprise writting taht waht happend stareted bedrom basicly quitely brigth darkenss "
+    "screemed threshhold vaccum teh adn hte jsut freind realy thougth hosue somthing alwasy agian"
+).split()
+
+
+@pytest.mark.parametrize("dialect", ["en-US", "en-GB"])
+def test_common_typos_are_not_excused_by_the_fiction_leniency(dialect: str) -> None:
+    checker = SpellChecker(CheckConfig(dialect=dialect))
+    missed = [typo for typo in COMMON_TYPOS if not checker.check(f"She said the {typo} was there.")]
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Wetched business, my fwiend,” he said. “Bwing the pwisoner.”",
+        "“Ze Emperor vill see dat,” said the German. “Dere has neffer been such a case.”",
+        "The gentlemanlike vicomte stood in the cowhouse, unfrequently seen.",
+        "The light shineth in darkness, and Thou gavest it.",
+        "“In this cond...” she began. “Ex... len... lency!”",
+        "The piti-piti-piti of the fly, and the tra-la-la.",
+    ],
+)
+def test_eye_dialect_derived_words_and_broken_speech_are_quiet(us: SpellChecker, text: str) -> None:
+    assert flagged(us, text) == []

@@ -28,6 +28,23 @@ FOREIGN_WORDS: frozenset[str] = frozenset(
     et est sed quod qui quae sunt esse tu nos vos deus
     """.split()
 )
+# Frequent foreign content words that English prose quotes ("au revoir", "mon vieux", "sic transit gloria").
+# They count as foreign in a sentence and are never spelling mistakes on their own.
+FOREIGN_COMMON: frozenset[str] = frozenset(
+    """
+    de soyez attendez tranquille revoir duc mille rire vieux tiens entrez quartier logement cochon grande sainte
+    roi loi ni foi boire battre bonheur viens sexe salut courte danser yeux pont amant voulu principes
+    souverain directeur vivants parisienne caustique bravoure grecque nymphe dangereux voisinage promener
+    affaires enfants diable voyons allez venez dites parlez écoutez regardez pardon pardonner comprendre
+    homme hommes femme femmes fille fils frère soeur père mère amour ami amie amis coeur cœur tête main
+    monde jour nuit temps vie mort guerre paix chose rien toujours jamais beau belle bonne mauvais petits
+    grand gros vrai faut être avoir dormir manger boire sais savoir voir veux voulez peux pouvez quarante
+    cent trois quatre cinq deux douze vingt trente premier dernier tranquillement charmant charmante
+    ganze welt hoch diese geben nehmen herr frau gott kinder krieg mein liebe schön danke bitte
+    mio mia affetto crudele guai dolce amore bella bello signore signora grazie
+    gloria mundi quos vult ovo mori quanti vita veritas ergo sic transit pectoris perdere dementat
+    """.split()
+)
 ENGLISH_WORDS: frozenset[str] = frozenset(
     """
     the a an and or but of to in on at by for with from as is are was were be been being have has had do does
@@ -38,6 +55,7 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 _FOREIGN_ONLY = FOREIGN_WORDS - ENGLISH_WORDS
+_COMMON_ONLY = FOREIGN_COMMON - ENGLISH_WORDS
 
 
 def _words(text: str) -> list[str]:
@@ -49,7 +67,7 @@ def looks_foreign(text: str) -> bool:
     words = _words(text)
     if not words:
         return False
-    foreign = sum(1 for w in words if w in _FOREIGN_ONLY or _ELISION.match(w))
+    foreign = sum(1 for w in words if w in _FOREIGN_ONLY or w in _COMMON_ONLY or _ELISION.match(w))
     english = sum(1 for w in words if w in ENGLISH_WORDS)
     accented = sum(1 for w in words if not w.isascii())
     score = foreign + accented
@@ -73,9 +91,10 @@ def foreign_spans(text: str) -> list[tuple[int, int]]:
 
 def is_foreign_word(word: str) -> bool:
     """Tell whether a lowercase word is a foreign function word that English does not use ("une", "des")."""
-    return word in _FOREIGN_ONLY
+    return word in _FOREIGN_ONLY or word in _COMMON_ONLY
 
 
 def is_foreign_neighbour(previous: str, following: str) -> bool:
     """Tell whether a word sits next to a foreign-only function word ("mon cher", "ma chère")."""
-    return previous.lower() in _FOREIGN_ONLY or following.lower() in _FOREIGN_ONLY
+    previous, following = previous.lower(), following.lower()
+    return previous in _FOREIGN_ONLY or following in _FOREIGN_ONLY or not (previous + following).isascii()

@@ -34,9 +34,31 @@ _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_SUFFIXES = ("like", "less", "ness", "wise", "ful", "ly", "ship", "hood", "ward", "wards")
-_EYE_DIALECT = (("w", "r"), ("v", "w"), ("z", "th"), ("ah", "er"), ("ss", "s"), ("ff", "v"))
-_PREFIXES = ("un", "non", "mis", "over", "under", "out", "half", "self", "counter", "fore", "sub", "super")
+_SUFFIXES = ("like", "less", "ness", "wise", "ful", "ship", "hood", "ward", "wards")
+# Second halves that make everyday closed compounds ("cowhouse", "ryefield", "fieldglass").
+_COMPOUND_HEADS = frozenset(
+    """
+    house houses field fields glass glasses land lands pool pools work works man men woman women cloth cloths
+    play room rooms yard yards side sides wood woods hand handed head headed free pan pans shop shops keeper
+    keepers maker makers boat boats ship ships wife wives mill mills fold folds stone stones light lights
+    fire fires book books board boards flown born bound fast like wise less ness way ways path paths
+    """.split()
+)
+_EYE_DIALECT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), right)
+    for pattern, right in (
+        (r"(?<=[bcdfgkpt])w|^w(?=[aeiou]\w{3,})", "r"),  # "fwiend", "thwee", "wetched" (not "wich")
+        (r"v", "w"),  # "vell", "vill"
+        (r"z", "th"),  # "ze", "zat"
+        (r"d", "th"),  # "dat", "dere"
+        (r"ah(?=s?$)", "er"),  # "bettah", "powdah"
+        (r"ah(?=s?$)", "ar"),  # "collahs"
+        (r"oh$", "or"),  # "foh"
+        (r"ff", "v"),  # "neffer"
+        (r"p", "b"),  # "plood"
+    )
+)
+_PREFIXES = ("un", "re", "non", "mis", "over", "under", "out", "half", "self", "counter", "fore", "sub", "super")
 # Two dictionary words run together are a compound ("cowhouse") unless one is a function word: "ofthe",
 # "andthen", "sawhim" are missing spaces, i.e. typos.
 _FUNCTION_WORDS = ENGLISH_WORDS | frozenset(
@@ -255,20 +277,20 @@ class SpellChecker:
         if self._secondary.spell(plain):
             return self.dialect == "en-US" or self._british_variant(plain) is None
         if plain[:1].isupper():
-            return False  # unknown capitalised words are judged in context (names) by the caller
+            # Unknown capitalised words are judged in context (names) by the caller; "Bwing!" is dialect.
+            return plain[1:].islower() and self._is_eye_dialect(plain.lower())
         return self._is_derived(plain) or self._is_eye_dialect(plain)
 
     def _is_eye_dialect(self, lower: str) -> bool:
-        """Spelled-out accents fiction uses on purpose: "fwiend" (r -> w), "vell", "ze" (German w/th).
+        """Spelled-out accents fiction uses on purpose: "fwiend", "wetched" (r -> w), "vell", "ze", "goot".
 
-        The swapped letters are far apart on a keyboard, so these are rarely typos.
+        Only swaps of letters far apart on a keyboard, in the shapes accents take, so typos stay flagged.
         """
-        for wrong, right in _EYE_DIALECT:
-            if wrong in lower:
-                candidate = lower.replace(wrong, right)
-                if len(candidate) >= 3 and self._word(candidate):
-                    return True
-        return False
+        for pattern, right in _EYE_DIALECT:
+            candidate = pattern.sub(right, lower)
+            if candidate != lower and len(candidate) >= 2 and self._word(candidate):
+                return True
+        return len(lower) >= 4 and lower.endswith("t") and self._word(lower[:-1] + "d")  # "goot", "sount"
 
     def _word(self, lower: str) -> bool:
         return lower in self._ok or self._is_known(lower) or self._primary.spell(lower)
@@ -282,12 +304,18 @@ class SpellChecker:
                 return True
         if lower.endswith("ings") and self._word(lower[:-1]):
             return True
+        for ending in ("eth", "est", "st"):  # archaic verb forms: "falleth", "shineth", "gavest"
+            stem = lower[: -len(ending)]
+            if not lower.endswith(ending) or len(stem) < 3 or (ending == "st" and not stem.endswith("e")):
+                continue
+            if self._word(stem) or self._word(stem + "e"):
+                return True
         for prefix in _PREFIXES:
-            if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and self._word(lower[len(prefix) :]):
+            if lower.startswith(prefix) and len(lower) - len(prefix) >= 5 and self._word(lower[len(prefix) :]):
                 return True
         for cut in range(3, len(lower) - 2):
             left, right = lower[:cut], lower[cut:]
-            if left in _FUNCTION_WORDS or right in _FUNCTION_WORDS:
+            if right not in _COMPOUND_HEADS or left in _FUNCTION_WORDS:
                 continue
             if self._word(left) and self._word(right):
                 return True
@@ -379,6 +407,8 @@ class SpellChecker:
                 return True
             if lower.endswith("in") and self._accepts(word + "g"):
                 return True  # g-dropping: "nothin'", "runnin'"
+        if text.startswith(("...", "…"), end) or text[max(0, start - 5) : start].rstrip().endswith(("...", "…")):
+            return True  # broken-off speech: "in this cond...", "ex... len... lency"
         if (before == "-" or after == "-") and self._hyphenated_ok(text, start, end, word):
             return True
         if _in_web_address(text, start, end):
