@@ -1,0 +1,84 @@
+"""A stand-in main window with the contract's signals and methods, and a small project, for panel tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMainWindow, QTabWidget
+
+from writer_app.core.project import Project
+from writer_app.ui.editor import ChapterEditor
+
+CHAPTERS = [
+    ("Arrival", "Elena stepped off the ferry. Damon waved.\nElena's bag was heavy, and Lena smiled at him."),
+    ("Storm", "The storm came. Nobody went out.\nKat wrote a letter to Marguerite. Marguerite never answered."),
+    ("Return", "Damon fixed the roof while Elena watched.\nLater Elena and Damon ate. Marguerite called."),
+]
+
+
+class FakeWindow(QMainWindow):
+    """Implements the parts of ``MainWindow`` the Characters feature uses."""
+
+    project_opened = Signal(object)
+    project_closed = Signal()
+    chapter_opened = Signal(str)
+    chapter_about_to_close = Signal(str)
+    chapter_saved = Signal(str)
+    settings_changed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.editor = ChapterEditor()
+        self.setCentralWidget(self.editor)
+        self.sidebar = QTabWidget()
+        self.project: Project | None = None
+        self.current_chapter = None
+        self.messages: list[str] = []
+        self.resize(1100, 700)
+
+    def add_sidebar_tab(self, widget, title: str) -> None:
+        self.sidebar.addTab(widget, title)
+
+    def show_message(self, text: str) -> None:
+        self.messages.append(text)
+
+    def open_project(self, project: Project) -> None:
+        self.project = project
+        self.project_opened.emit(project)
+        self.open_chapter(project.chapters[0].id)
+
+    def open_chapter(self, chapter_id: str) -> None:
+        assert self.project is not None
+        self.current_chapter = self.project.chapter_by_id(chapter_id)
+        self.editor.set_chapter_text(self.project.read_chapter(self.current_chapter))
+        self.chapter_opened.emit(chapter_id)
+
+    def chapter_text(self, chapter_id: str) -> str:
+        assert self.project is not None
+        if self.current_chapter is not None and self.current_chapter.id == chapter_id:
+            return self.editor.text()
+        return self.project.read_chapter(self.project.chapter_by_id(chapter_id))
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Project:
+    project = Project.create(tmp_path / "novel", "Novel", first_chapter=None)
+    for title, text in CHAPTERS:
+        project.add_chapter(title, text)
+    project.cast = [
+        {"name": "Elena", "aliases": ["Lena"], "color": "#3b82f6", "notes": ""},
+        {"name": "Damon", "aliases": [], "color": "#ef4444", "notes": ""},
+        {"name": "Kat", "aliases": [], "color": "#a855f7", "notes": ""},
+    ]
+    project.save_manifest()
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def window(qtbot) -> FakeWindow:
+    win = FakeWindow()
+    qtbot.addWidget(win)
+    return win

@@ -1,0 +1,354 @@
+"""The Characters sidebar tab (widgets only): cast with counts, navigation, chart, suggestions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from writer_app.characters.mentions import COUNTING_POLICY
+from writer_app.ui.characters.chart import MentionChart
+
+NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class CastRow:
+    """What the cast list shows for one character."""
+
+    name: str
+    color: str
+    here: int
+    total: int
+    aliases: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SuggestionRow:
+    """What the suggestions list shows for one proposed character."""
+
+    name: str
+    count: int
+    variants: tuple[str, ...] = ()
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    """A small rounded square of ``color`` for list rows."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color or "#888888"))
+    painter.drawRoundedRect(0, 0, size, size, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _button(text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAutoRaise(True)
+    return button
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class CharactersPanel(QWidget):
+    """Shows the cast and suggestions and reports what the writer asks for; the controller does the work."""
+
+    selection_changed = Signal(list)
+    add_requested = Signal()
+    edit_requested = Signal(str)
+    merge_requested = Signal(list)
+    delete_requested = Signal(list)
+    next_requested = Signal()
+    previous_requested = Signal()
+    accept_requested = Signal(list)
+    dismiss_requested = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("charactersPanel")
+        self._updating = False
+
+        # -- cast ---------------------------------------------------------------------------------------------
+        self.add_button = _button(self.tr("Add"), self.tr("Add a character to the cast"))
+        self.edit_button = _button(self.tr("Edit"), self.tr("Edit the selected character's names, colour and notes"))
+        self.merge_button = _button(self.tr("Merge"), self.tr("Merge the selected characters into the first one"))
+        self.delete_button = _button(self.tr("Delete"), self.tr("Remove the selected characters from the cast"))
+        self.policy_label = QLabel(self.tr("How names are counted ⓘ"))
+        self.policy_label.setObjectName("countingPolicy")
+        self.policy_label.setToolTip(self.tr(COUNTING_POLICY))
+        self.policy_label.setStyleSheet("color: palette(placeholder-text);")
+        cast_header = QHBoxLayout()
+        cast_header.addWidget(_heading(self.tr("Cast")))
+        cast_header.addStretch(1)
+        for button in (self.add_button, self.edit_button, self.merge_button, self.delete_button):
+            cast_header.addWidget(button)
+
+        self.cast_list = QTreeWidget()
+        self.cast_list.setObjectName("castList")
+        self.cast_list.setColumnCount(3)
+        self.cast_list.setHeaderLabels([self.tr("Character"), self.tr("Here"), self.tr("All")])
+        header_item = self.cast_list.headerItem()
+        header_item.setToolTip(1, self.tr("Mentions in the chapter open in the editor"))
+        header_item.setToolTip(2, self.tr("Mentions in the whole manuscript"))
+        header_item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+        header_item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+        self.cast_list.setRootIsDecorated(False)
+        self.cast_list.setUniformRowHeights(True)
+        self.cast_list.setAlternatingRowColors(True)
+        self.cast_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = self.cast_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.cast_list.itemSelectionChanged.connect(self._on_cast_selection)
+        self.cast_list.itemDoubleClicked.connect(lambda item, _col: self.edit_requested.emit(item.data(0, NAME_ROLE)))
+
+        self.previous_button = _button(self.tr("◀ Previous"), self.tr("Go to the previous mention (Alt+Up)"))
+        self.next_button = _button(self.tr("Next ▶"), self.tr("Go to the next mention (Alt+Down)"))
+        self.previous_button.setShortcut("Alt+Up")
+        self.next_button.setShortcut("Alt+Down")
+        self.navigation_label = QLabel()
+        self.navigation_label.setObjectName("mentionPosition")
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.next_button)
+        navigation.addWidget(self.navigation_label, 1)
+
+        cast_box = QWidget()
+        cast_layout = QVBoxLayout(cast_box)
+        cast_layout.setContentsMargins(0, 0, 0, 0)
+        cast_layout.addLayout(cast_header)
+        cast_layout.addWidget(self.cast_list, 1)
+        cast_layout.addLayout(navigation)
+        cast_layout.addWidget(self.policy_label)
+
+        # -- chart --------------------------------------------------------------------------------------------
+        self.chart = MentionChart()
+        self.chart.setObjectName("mentionChart")
+        self.chart_title = _heading(self.tr("Mentions per chapter"))
+        self.chart_title.setToolTip(self.tr("Each cell is a chapter; grey means the character is absent there. "
+                                            "Click a cell to open the chapter."))
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart_title)
+        chart_layout.addWidget(self.chart, 1)
+
+        # -- suggestions --------------------------------------------------------------------------------------
+        self.accept_button = _button(self.tr("Accept"), self.tr("Add the selected suggestions to the cast"))
+        self.dismiss_button = _button(self.tr("Dismiss"), self.tr("Never suggest the selected names again"))
+        suggestions_header = QHBoxLayout()
+        suggestions_header.addWidget(_heading(self.tr("Suggestions")))
+        suggestions_header.addStretch(1)
+        suggestions_header.addWidget(self.accept_button)
+        suggestions_header.addWidget(self.dismiss_button)
+        self.suggestion_list = QTreeWidget()
+        self.suggestion_list.setObjectName("suggestionList")
+        self.suggestion_list.setColumnCount(2)
+        self.suggestion_list.setHeaderLabels([self.tr("Found in the prose"), self.tr("Mentions")])
+        self.suggestion_list.headerItem().setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+        self.suggestion_list.setRootIsDecorated(False)
+        self.suggestion_list.setUniformRowHeights(True)
+        self.suggestion_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        s_header = self.suggestion_list.header()
+        s_header.setStretchLastSection(False)
+        s_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        s_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.suggestion_list.itemSelectionChanged.connect(self._update_buttons)
+        self.suggestion_list.itemDoubleClicked.connect(
+            lambda item, _col: self.accept_requested.emit([item.data(0, NAME_ROLE)]))
+        self.status_label = QLabel()
+        self.status_label.setObjectName("charactersStatus")
+        self.status_label.setStyleSheet("color: palette(placeholder-text);")
+        suggestions_box = QWidget()
+        suggestions_layout = QVBoxLayout(suggestions_box)
+        suggestions_layout.setContentsMargins(0, 0, 0, 0)
+        suggestions_layout.addLayout(suggestions_header)
+        suggestions_layout.addWidget(self.suggestion_list, 1)
+        suggestions_layout.addWidget(self.status_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        for box, stretch in ((cast_box, 3), (chart_box, 2), (suggestions_box, 2)):
+            self.splitter.addWidget(box)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.add_button.clicked.connect(self.add_requested.emit)
+        self.edit_button.clicked.connect(self._emit_edit)
+        self.merge_button.clicked.connect(lambda: self.merge_requested.emit(self.selected_names()))
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.selected_names()))
+        self.next_button.clicked.connect(self.next_requested.emit)
+        self.previous_button.clicked.connect(self.previous_requested.emit)
+        self.accept_button.clicked.connect(lambda: self.accept_requested.emit(self.selected_suggestions()))
+        self.dismiss_button.clicked.connect(lambda: self.dismiss_requested.emit(self.selected_suggestions()))
+        self._update_buttons()
+
+    # -- cast list ------------------------------------------------------------------------------------------
+    def set_cast(self, rows: list[CastRow]) -> None:
+        """Show the cast; the selection is kept by name."""
+        selected = set(self.selected_names())
+        current = self.cast_list.currentItem().data(0, NAME_ROLE) if self.cast_list.currentItem() else None
+        self._updating = True
+        try:
+            existing = [self.cast_list.topLevelItem(i) for i in range(self.cast_list.topLevelItemCount())]
+            if [item.data(0, NAME_ROLE) for item in existing] != [row.name for row in rows]:
+                self.cast_list.clear()
+                existing = [QTreeWidgetItem(self.cast_list) for _row in rows]
+            for item, row in zip(existing, rows, strict=True):
+                self._fill_cast_item(item, row)
+                item.setSelected(row.name in selected)
+                if row.name == current:
+                    self.cast_list.setCurrentItem(item, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self._updating = False
+        self._update_buttons()
+        if set(self.selected_names()) != selected:
+            self.selection_changed.emit(self.selected_names())
+
+    def _fill_cast_item(self, item: QTreeWidgetItem, row: CastRow) -> None:
+        item.setData(0, NAME_ROLE, row.name)
+        item.setText(0, row.name)
+        item.setIcon(0, swatch(row.color))
+        item.setText(1, str(row.here))
+        item.setText(2, str(row.total))
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        tip = row.name
+        if row.aliases:
+            tip += "\n" + self.tr("Also: {aliases}").format(aliases=", ".join(row.aliases))
+        if row.notes:
+            tip += "\n\n" + row.notes
+        item.setToolTip(0, tip)
+        absent = row.total == 0
+        item.setForeground(2, self.palette().placeholderText() if absent else self.palette().text())
+
+    def cast_counts(self) -> dict[str, tuple[int, int]]:
+        """Name -> (this chapter, whole manuscript) as shown."""
+        result = {}
+        for i in range(self.cast_list.topLevelItemCount()):
+            item = self.cast_list.topLevelItem(i)
+            result[item.data(0, NAME_ROLE)] = (int(item.text(1)), int(item.text(2)))
+        return result
+
+    def selected_names(self) -> list[str]:
+        """Selected characters in list order."""
+        items = [self.cast_list.topLevelItem(i) for i in range(self.cast_list.topLevelItemCount())]
+        return [item.data(0, NAME_ROLE) for item in items if item.isSelected()]
+
+    def select_names(self, names: list[str]) -> None:
+        """Select these characters (and nothing else)."""
+        wanted = set(names)
+        self._updating = True
+        try:
+            for i in range(self.cast_list.topLevelItemCount()):
+                item = self.cast_list.topLevelItem(i)
+                item.setSelected(item.data(0, NAME_ROLE) in wanted)
+                if item.data(0, NAME_ROLE) in wanted and self.cast_list.currentItem() is None:
+                    self.cast_list.setCurrentItem(item)
+        finally:
+            self._updating = False
+        self._on_cast_selection()
+
+    def _on_cast_selection(self) -> None:
+        if self._updating:
+            return
+        self._update_buttons()
+        self.selection_changed.emit(self.selected_names())
+
+    def _emit_edit(self) -> None:
+        names = self.selected_names()
+        if names:
+            current = self.cast_list.currentItem()
+            name = current.data(0, NAME_ROLE) if current and current.isSelected() else names[0]
+            self.edit_requested.emit(name)
+
+    # -- suggestions ----------------------------------------------------------------------------------------
+    def set_suggestions(self, rows: list[SuggestionRow]) -> None:
+        """Show the suggestions, most mentioned first."""
+        selected = set(self.selected_suggestions())
+        self.suggestion_list.clear()
+        for row in rows:
+            item = QTreeWidgetItem(self.suggestion_list)
+            item.setData(0, NAME_ROLE, row.name)
+            item.setText(0, row.name)
+            item.setText(1, str(row.count))
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            others = [v for v in row.variants if v != row.name]
+            tip = self.tr("{count} mentions").format(count=row.count)
+            if others:
+                tip = self.tr("Also written: {names}").format(names=", ".join(others)) + "\n" + tip
+            item.setToolTip(0, tip + "\n" + self.tr("Double-click to add to the cast."))
+            item.setSelected(row.name in selected)
+        self._update_buttons()
+
+    def suggestion_names(self) -> list[str]:
+        """All suggestions shown, in order."""
+        return [self.suggestion_list.topLevelItem(i).data(0, NAME_ROLE)
+                for i in range(self.suggestion_list.topLevelItemCount())]
+
+    def selected_suggestions(self) -> list[str]:
+        """The selected suggestions, in order."""
+        items = [self.suggestion_list.topLevelItem(i) for i in range(self.suggestion_list.topLevelItemCount())]
+        return [item.data(0, NAME_ROLE) for item in items if item.isSelected()]
+
+    def select_suggestions(self, names: list[str]) -> None:
+        """Select these suggestions."""
+        for i in range(self.suggestion_list.topLevelItemCount()):
+            item = self.suggestion_list.topLevelItem(i)
+            item.setSelected(item.data(0, NAME_ROLE) in names)
+
+    # -- state ----------------------------------------------------------------------------------------------
+    def set_navigation(self, text: str, enabled: bool) -> None:
+        """Say where the cursor is among the mentions and enable previous/next."""
+        self.navigation_label.setText(text)
+        self.previous_button.setEnabled(enabled)
+        self.next_button.setEnabled(enabled)
+
+    def set_status(self, text: str) -> None:
+        """A short line under the suggestions ("Indexing…", "No new names found.")."""
+        self.status_label.setText(text)
+
+    def set_editable(self, editable: bool) -> None:
+        """Enable or disable cast editing (no project open)."""
+        self.setProperty("editable", editable)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        editable = self.property("editable") is not False
+        selected = len(self.selected_names())
+        self.add_button.setEnabled(editable)
+        self.edit_button.setEnabled(editable and selected >= 1)
+        self.merge_button.setEnabled(editable and selected >= 2)
+        self.delete_button.setEnabled(editable and selected >= 1)
+        has_suggestion = bool(self.selected_suggestions())
+        self.accept_button.setEnabled(editable and has_suggestion)
+        self.dismiss_button.setEnabled(editable and has_suggestion)
