@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -52,6 +52,7 @@ class ChapterEditor(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setCenterOnScroll(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTabChangesFocus(False)
         self.setAutoFillBackground(True)
         self.document().setDocumentMargin(24)
@@ -179,6 +180,8 @@ class ChapterEditor(QPlainTextEdit):
             palette.setColor(role, QColor(value))
         self.setPalette(palette)
         self.viewport().setPalette(palette)
+        self.setStyleSheet(f"QPlainTextEdit#chapterEditor {{ background-color: {background}; color: {foreground};"
+                           " border: none; }")
 
     # --- zoom --------------------------------------------------------------------------------------------------
     @property
@@ -227,12 +230,14 @@ class ChapterEditor(QPlainTextEdit):
             side = MIN_SIDE_MARGIN if available > 2 * MIN_SIDE_MARGIN + 100 else 0
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
+            # QPlainTextEdit re-wraps only on a width change of its own resize event.
+            super().resizeEvent(QResizeEvent(self.size(), QSize(-1, -1)))
 
     # --- events ------------------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """Keep the text column centred."""
-        super().resizeEvent(event)
         self._update_margins()
+        super().resizeEvent(event)
         self._emit_viewport_changed()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)

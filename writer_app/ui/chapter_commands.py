@@ -1,0 +1,203 @@
+"""Chapter changes asked from the GUI (add, rename, delete/restore, move, split, merge) on the open session."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from writer_app.core.text import utf16_to_cp, word_count
+from writer_app.errors import WriterAppError
+from writer_app.ui.session import Session
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    """Translate a user-visible string."""
+    return QCoreApplication.translate("ChapterCommands", text)
+
+
+class ChapterCommands(QObject):
+    """Structural chapter operations; each saves pending text first and reports failures in one sentence."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def _ready(self) -> bool:
+        project = self.session.project
+        if project is None:
+            return False
+        if project.read_only:
+            self.session.message.emit(tr("This project is open read-only; chapters cannot be changed."))
+            return False
+        if project.is_loose_file:
+            self.session.message.emit(tr("A single text file has one chapter; import it as a project for more."))
+            return False
+        return True
+
+    def _settle(self) -> None:
+        """Save the open chapter and wait for queued writes, so files and manifest agree before the change."""
+        self.session.save_now()
+        self.session.flush()
+
+    def _fail(self, error: WriterAppError) -> None:
+        self.session._report(str(error))  # noqa: SLF001 - same package helper
+
+    def add(self, title: str | None = None) -> str | None:
+        """Add an empty chapter after the open one and open it; returns its id."""
+        if not self._ready():
+            return None
+        project = self.session.project
+        assert project is not None
+        index = len(project.chapters)
+        if self.session.current is not None:
+            index = project.chapter_index(self.session.current) + 1
+        title = title or tr("Chapter {0}").format(len(project.chapters) + 1)
+        try:
+            chapter = project.add_chapter(title, "", index)
+        except WriterAppError as error:
+            self._fail(error)
+            return None
+        self.session.words[chapter.id] = 0
+        self.session.chapters_changed.emit()
+        self.session.open_chapter(chapter.id)
+        return chapter.id
+
+    def rename(self, chapter_id: str, title: str) -> bool:
+        """Give a chapter a new title."""
+        title = title.strip()
+        project = self.session.project
+        if not title or project is None or project.read_only:
+            return False
+        try:
+            project.rename_chapter(project.chapter_by_id(chapter_id), title)
+        except WriterAppError as error:
+            self._fail(error)
+            return False
+        self.session.chapters_changed.emit()
+        return True
+
+    def delete(self, chapter_id: str) -> bool:
+        """Move a chapter to the trash (restorable); opens a neighbour if it was open."""
+        if not self._ready():
+            return False
+        project = self.session.project
+        assert project is not None
+        if len(project.chapters) <= 1:
+            self.session.message.emit(tr("The last chapter cannot be deleted."))
+            return False
+        self._settle()
+        chapter = project.chapter_by_id(chapter_id)
+        index = project.chapter_index(chapter)
+        was_current = self.session.current is not None and self.session.current.id == chapter_id
+        if chapter_id in self.session._unsaved:  # noqa: SLF001
+            self.session.message.emit(tr("“{0}” has unsaved text; save it before deleting.").format(chapter.title))
+            return False
+        try:
+            project.delete_chapter(chapter)
+        except WriterAppError as error:
+            self._fail(error)
+            return False
+        self.session.words.pop(chapter_id, None)
+        if was_current:
+            self.session.current = None
+            neighbour = project.chapters[min(index, len(project.chapters) - 1)]
+            self.session.open_chapter(neighbour.id)
+        self.session.chapters_changed.emit()
+        self.session.word_counts_changed.emit()
+        self.session.message.emit(tr("Moved “{0}” to the trash.").format(chapter.title))
+        return True
+
+    def restore(self, chapter_id: str) -> bool:
+        """Bring a chapter back from the trash to its old place."""
+        if not self._ready():
+            return False
+        project = self.session.project
+        assert project is not None
+        try:
+            chapter = project.restore_chapter(chapter_id)
+            self.session.words[chapter.id] = word_count(project.read_chapter(chapter))
+        except (WriterAppError, KeyError) as error:
+            self._fail(error if isinstance(error, WriterAppError) else WriterAppError(str(error)))
+            return False
+        self.session.chapters_changed.emit()
+        self.session.word_counts_changed.emit()
+        return True
+
+    def move(self, chapter_id: str, index: int) -> bool:
+        """Move a chapter to ``index`` in reading order (persisted)."""
+        if not self._ready():
+            return False
+        project = self.session.project
+        assert project is not None
+        try:
+            project.move_chapter(project.chapter_by_id(chapter_id), index)
+        except WriterAppError as error:
+            self._fail(error)
+            self.session.chapters_changed.emit()
+            return False
+        self.session.chapters_changed.emit()
+        return True
+
+    def split_at_cursor(self, new_title: str | None = None) -> str | None:
+        """Split the open chapter at the cursor; the tail becomes a new chapter right after it."""
+        if not self._ready() or self.session.current is None:
+            return None
+        project = self.session.project
+        assert project is not None
+        editor = self.session.editor
+        text = editor.text()
+        offset = utf16_to_cp(text, editor.textCursor().position())
+        chapter = self.session.current
+        title = new_title or tr("{0} (continued)").format(chapter.title)
+        self._settle()
+        try:
+            new_chapter = project.split_chapter(chapter, offset, title, text=text)
+        except WriterAppError as error:
+            self._fail(error)
+            return None
+        self.session.reload_current()
+        self.session.words[new_chapter.id] = word_count(text[offset:])
+        self.session.chapters_changed.emit()
+        self.session.word_counts_changed.emit()
+        return new_chapter.id
+
+    def merge_with_next(self, chapter_id: str | None = None) -> bool:
+        """Append the next chapter to this one (the next goes to the trash, restorable)."""
+        if not self._ready():
+            return False
+        project = self.session.project
+        assert project is not None
+        chapter_id = chapter_id or (self.session.current.id if self.session.current else "")
+        if not chapter_id:
+            return False
+        chapter = project.chapter_by_id(chapter_id)
+        index = project.chapter_index(chapter)
+        if index + 1 >= len(project.chapters):
+            self.session.message.emit(tr("“{0}” is the last chapter; there is nothing to merge.").format(chapter.title))
+            return False
+        following = project.chapters[index + 1]
+        self._settle()
+        if self.session._unsaved:  # noqa: SLF001
+            self.session.message.emit(tr("Some text is not saved yet; merge again once it is."))
+            return False
+        try:
+            text = self.session.chapter_text(chapter.id)
+            next_text = self.session.chapter_text(following.id)
+            if self.session.current is not None and self.session.current.id == following.id:
+                self.session.current = None
+                self.session.open_chapter(chapter.id)
+            project.merge_with_next(chapter, text, next_text)
+        except WriterAppError as error:
+            self._fail(error)
+            return False
+        self.session.words.pop(following.id, None)
+        if self.session.current is not None and self.session.current.id == chapter.id:
+            self.session.reload_current()
+        else:
+            self.session.words[chapter.id] = word_count(project.read_chapter(chapter))
+        self.session.chapters_changed.emit()
+        self.session.word_counts_changed.emit()
+        return True

@@ -1,0 +1,144 @@
+"""One writer thread that saves chapter snapshots and recovery-journal records, in order, off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from writer_app.core.errors import ExternalChangeError
+from writer_app.errors import WriterAppError
+
+log = logging.getLogger(__name__)
+
+WRITE = "write"
+JOURNAL = "journal"
+BACKUP = "backup"
+
+
+@dataclass(frozen=True)
+class DiskJob:
+    """An immutable unit of disk work: save a chapter snapshot, journal it, or snapshot a backup."""
+
+    kind: str
+    project: object = field(compare=False)
+    chapter: object = field(default=None, compare=False)
+    text: str = ""
+    revision: int = 0
+    force: bool = False
+    sequence: int = 0
+
+
+@dataclass(frozen=True)
+class DiskResult:
+    """What happened to one job: ``error`` is one sentence for the writer (empty on success)."""
+
+    job: DiskJob
+    error: str = ""
+    external_change: bool = False
+    skipped: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when the job was done (or harmlessly superseded)."""
+        return not self.error
+
+
+class _Thread(QThread):
+    def __init__(self, jobs: queue.Queue[DiskJob | None], owner: DiskWorker) -> None:
+        super().__init__()
+        self._jobs = jobs
+        self._owner = owner
+
+    def run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            try:
+                result = self._owner.perform(job)
+            except Exception as error:  # noqa: BLE001 - never let the writer thread die
+                log.exception("disk job %s failed unexpectedly", job.kind)
+                result = DiskResult(job, error=f"Saving failed unexpectedly ({error}).")
+            self._owner.done.emit(result)
+            self._owner._finished_one()
+
+
+class DiskWorker(QObject):
+    """Queue of disk jobs run one at a time on a dedicated thread; ``done(DiskResult)`` arrives on the GUI thread."""
+
+    done = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._jobs: queue.Queue[DiskJob | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._latest: dict[tuple[int, str, str], int] = {}
+        self._outstanding = 0
+        self._idle = threading.Event()
+        self._idle.set()
+        self._sequence = 0
+        self._thread = _Thread(self._jobs, self)
+        self._thread.start()
+
+    def submit(self, job: DiskJob) -> DiskJob:
+        """Queue a job; an older queued write/journal of the same chapter is skipped when its turn comes."""
+        with self._lock:
+            self._sequence += 1
+            job = DiskJob(job.kind, job.project, job.chapter, job.text, job.revision, job.force, self._sequence)
+            self._latest[self._key(job)] = job.sequence
+            self._outstanding += 1
+            self._idle.clear()
+        self._jobs.put(job)
+        return job
+
+    def is_idle(self) -> bool:
+        """True when no job is queued or running."""
+        return self._idle.is_set()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until every queued job ran (only for quitting); returns False on timeout."""
+        return self._idle.wait(timeout)
+
+    def stop(self) -> None:
+        """Finish the queued jobs and end the thread (blocks; for quitting)."""
+        if self._thread.isRunning():
+            self._jobs.put(None)
+            self._thread.wait()
+
+    def _finished_one(self) -> None:
+        with self._lock:
+            self._outstanding -= 1
+            if self._outstanding == 0:
+                self._idle.set()
+
+    @staticmethod
+    def _key(job: DiskJob) -> tuple[int, str, str]:
+        chapter_id = getattr(job.chapter, "id", "")
+        return (id(job.project), job.kind, chapter_id)
+
+    def perform(self, job: DiskJob) -> DiskResult:
+        """Run one job (on the writer thread)."""
+        with self._lock:
+            superseded = self._latest.get(self._key(job), job.sequence) > job.sequence
+        if superseded and job.kind in (WRITE, JOURNAL) and not job.force:
+            return DiskResult(job, skipped=True)
+        project = job.project
+        try:
+            if job.kind == WRITE:
+                project.write_chapter(job.chapter, job.text, force=job.force)  # type: ignore[attr-defined]
+                project.recovery_journal().clear(job.chapter.id)  # type: ignore[attr-defined]
+            elif job.kind == JOURNAL:
+                project.recovery_journal().record(job.chapter.id, job.text)  # type: ignore[attr-defined]
+            elif job.kind == BACKUP:
+                project.backup_manager().snapshot()  # type: ignore[attr-defined]
+        except ExternalChangeError as error:
+            return DiskResult(job, error=str(error), external_change=True)
+        except WriterAppError as error:
+            return DiskResult(job, error=str(error))
+        except OSError as error:
+            return DiskResult(job, error=f"Saving failed ({error.strerror or error}); your text is kept open.")
+        return DiskResult(job)

@@ -1,0 +1,88 @@
+"""Every question and error the app puts to the writer, in one replaceable object (tests stub its methods)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def tr(text: str) -> str:
+    """Translate a user-visible string."""
+    return QCoreApplication.translate("Prompts", text)
+
+
+@dataclass(frozen=True)
+class RecoveredText:
+    """One chapter's unsaved text found in the crash-recovery journal."""
+
+    chapter_id: str
+    title: str
+    text: str
+    saved_words: int | None
+
+
+class Prompts:
+    """Modal questions (message boxes) owned by the main window."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def error(self, message: str) -> None:
+        """Tell the writer something went wrong (one clear sentence)."""
+        QMessageBox.warning(self._parent, tr("writer-app"), message)
+
+    def ask_open_read_only(self, message: str) -> bool:
+        """The project is locked by another instance: open it read-only?"""
+        answer = QMessageBox.question(
+            self._parent, tr("Project already open"),
+            message + "\n\n" + tr("Open it read-only here?"),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Open
+
+    def ask_open_as_cp1252(self, message: str) -> bool:
+        """A file is not UTF-8: open it as Western (Windows-1252) text?"""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Not UTF-8 text"), message, parent=self._parent)
+        western = box.addButton(tr("Open as Western (Windows-1252)"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is western
+
+    def ask_external_change(self, title: str) -> str:
+        """A chapter changed on disk while it has unsaved edits here: returns "reload" or "keep"."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, tr("Changed by another program"),
+            tr("“{0}” was changed on disk by another program, and you have unsaved changes here.").format(title),
+            parent=self._parent,
+        )
+        box.setInformativeText(tr("Reload loses your unsaved changes; Keep Mine overwrites the other version."))
+        reload_button = box.addButton(tr("Reload from Disk"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(tr("Keep Mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return "reload" if box.clickedButton() is reload_button else "keep"
+
+    def ask_recover(self, items: list[RecoveredText]) -> bool:
+        """Unsaved text from a crash was found: restore it (True) or discard it (False)?"""
+        from writer_app.ui.dialogs.recovery import RecoveryDialog
+
+        return RecoveryDialog(items, self._parent).exec() == RecoveryDialog.DialogCode.Accepted
+
+    def ask_close_unsaved(self, titles: list[str]) -> bool:
+        """Some chapters could not be saved: close anyway (losing them)?"""
+        answer = QMessageBox.warning(
+            self._parent, tr("Unsaved chapters"),
+            tr("These chapters could not be saved: {0}. Close anyway and lose those changes?").format(
+                ", ".join(titles)),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def confirm(self, title: str, message: str) -> bool:
+        """A yes/no question."""
+        answer = QMessageBox.question(self._parent, title, message)
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,472 @@
+"""The open project and chapter: opening, saving off the GUI thread, autosave, recovery, lock, external changes.
+
+Rules that keep text safe:
+* The editor's text is the truth for the open chapter; a chapter left with unsaved text keeps it in
+  ``_unsaved`` until the disk confirms the write, so a failed save never loses words.
+* Writes go to the ``DiskWorker`` with a snapshot; "saved" is shown only when the write of the newest
+  revision succeeded.
+* While text is unsaved it is recorded in the crash-recovery journal every few seconds (also off the GUI
+  thread); the next start offers it back.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QObject, QTimer, Signal
+
+from writer_app.core.errors import EncodingError, ProjectLockedError
+from writer_app.core.project import Chapter, Project
+from writer_app.core.text import word_count
+from writer_app.errors import WriterAppError
+from writer_app.settings import Settings
+from writer_app.ui.disk_worker import BACKUP, JOURNAL, WRITE, DiskJob, DiskResult, DiskWorker
+from writer_app.ui.editor import ChapterEditor
+from writer_app.ui.prompts import Prompts, RecoveredText
+
+log = logging.getLogger(__name__)
+
+JOURNAL_SECONDS = 3.0
+COUNT_DELAY_MS = 400
+
+
+def tr(text: str) -> str:
+    """Translate a user-visible string."""
+    return QCoreApplication.translate("Session", text)
+
+
+class Session(QObject):
+    """Controller between the editor, one open Project and the disk worker."""
+
+    project_opened = Signal(object)
+    project_closed = Signal()
+    chapter_opened = Signal(str)
+    chapter_about_to_close = Signal(str)
+    chapter_saved = Signal(str)
+    chapters_changed = Signal()
+    word_counts_changed = Signal()
+    state_changed = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, editor: ChapterEditor, settings: Settings, prompts: Prompts,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.settings = settings
+        self.prompts = prompts
+        self.project: Project | None = None
+        self.current: Chapter | None = None
+        self.words: dict[str, int | None] = {}
+        self.last_error = ""
+        self._saved_revision = 0
+        self._journaled_revision = 0
+        self._unsaved: dict[str, str] = {}
+        self._failed: set[str] = set()
+        self.worker = DiskWorker(self)
+        self.worker.done.connect(self._on_disk_result)
+        self._autosave = QTimer(self, singleShot=True)
+        self._autosave.timeout.connect(self.save_now)
+        self._journal = QTimer(self, singleShot=True)
+        self._journal.timeout.connect(self._journal_now)
+        self._count = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count.timeout.connect(self._count_current)
+        self._watcher = QFileSystemWatcher(self)
+        self._watch_timer = QTimer(self, singleShot=True, interval=300)
+        self._watcher.directoryChanged.connect(lambda _path: self._watch_timer.start())
+        self._watch_timer.timeout.connect(self.check_external_changes)
+        editor.text_edited.connect(self._on_text_edited)
+
+    # ------------------------------------------------------------------------------------------------ state
+    def is_unsaved(self) -> bool:
+        """True when some text (open chapter or others) is not yet confirmed on disk."""
+        return bool(self._unsaved) or self._current_unsaved()
+
+    def _current_unsaved(self) -> bool:
+        return self.current is not None and self.editor.revision != self._saved_revision
+
+    def state(self) -> str:
+        """One word for the status bar: "saved", "unsaved", "saving", "failed" or "read-only"."""
+        if self.project is None:
+            return ""
+        if self.project.read_only:
+            return "read-only"
+        if self._failed:
+            return "failed"
+        if not self.is_unsaved():
+            return "saved"
+        return "unsaved" if self.worker.is_idle() else "saving"
+
+    def _emit_state(self) -> None:
+        self.state_changed.emit(self.state())
+
+    def chapter_text(self, chapter_id: str) -> str:
+        """The current in-memory text of a chapter (the editor's for the open one, else unsaved or disk text)."""
+        if self.current is not None and chapter_id == self.current.id:
+            return self.editor.text()
+        if chapter_id in self._unsaved:
+            return self._unsaved[chapter_id]
+        assert self.project is not None
+        return self.project.read_chapter(self.project.chapter_by_id(chapter_id))
+
+    def total_words(self) -> int:
+        """Words in the whole manuscript (live for the open chapter)."""
+        return sum(count or 0 for count in self.words.values())
+
+    # ------------------------------------------------------------------------------------------------ projects
+    def open_project(self, path: str | Path, *, read_only: bool = False, encoding: str | None = None) -> bool:
+        """Open a project folder or loose file (closing the current one); False if it did not open."""
+        if self.project is not None and not self.close_project():
+            return False
+        try:
+            project = Project.open(path, read_only=read_only, encoding=encoding)
+        except ProjectLockedError as error:
+            if not read_only and self.prompts.ask_open_read_only(str(error)):
+                return self.open_project(path, read_only=True, encoding=encoding)
+            return False
+        except EncodingError as error:
+            if encoding is None and self.prompts.ask_open_as_cp1252(str(error)):
+                return self.open_project(path, read_only=read_only, encoding="cp1252")
+            return False
+        except WriterAppError as error:
+            self._report(str(error))
+            return False
+        except OSError as error:
+            self._report(tr("{0} could not be opened ({1}).").format(Path(path).name, error.strerror or error))
+            return False
+        return self._adopt(project)
+
+    def _adopt(self, project: Project) -> bool:
+        self.project = project
+        self.current = None
+        self._unsaved.clear()
+        self._failed.clear()
+        self.last_error = ""
+        self.words = {}
+        for chapter in project.chapters:
+            try:
+                self.words[chapter.id] = word_count(project.read_chapter(chapter))
+            except EncodingError as error:
+                if project.encoding is None and self.prompts.ask_open_as_cp1252(str(error)):
+                    path = project.path
+                    read_only = project.read_only
+                    self._drop_project()
+                    return self.open_project(path, read_only=read_only, encoding="cp1252")
+                self.words[chapter.id] = None
+            except WriterAppError as error:
+                log.warning("cannot count %s: %s", chapter.file, error)
+                self.words[chapter.id] = None
+        self.editor.setReadOnly(project.read_only)
+        self.settings.add_recent_project(str(project.path))
+        self._save_settings()
+        if project.read_only and project.read_only_reason:
+            self.message.emit(project.read_only_reason)
+        self._offer_recovery()
+        if not project.read_only:
+            self.worker.submit(DiskJob(BACKUP, project))
+            if not project.is_loose_file:
+                self._watcher.addPath(str(project.folder / "chapters"))
+            self._watcher.addPath(str(project.folder))
+        self.project_opened.emit(project)
+        self.chapters_changed.emit()
+        self.word_counts_changed.emit()
+        if project.chapters:
+            self.open_chapter(project.chapters[0].id)
+        self._emit_state()
+        return True
+
+    def _offer_recovery(self) -> None:
+        project = self.project
+        assert project is not None
+        if project.read_only:
+            return
+        journal = project.recovery_journal()
+        pending = journal.pending()
+        if not pending:
+            return
+        items = []
+        for chapter_id, text in pending.items():
+            try:
+                title = project.chapter_by_id(chapter_id).title
+            except KeyError:
+                title = tr("Recovered text ({0})").format(chapter_id)
+            items.append(RecoveredText(chapter_id, title, text, self.words.get(chapter_id)))
+        if not self.prompts.ask_recover(items):
+            journal.clear_all()
+            self.message.emit(tr("Discarded the recovered text."))
+            return
+        for item in items:
+            try:
+                chapter = project.chapter_by_id(item.chapter_id)
+            except KeyError:
+                try:
+                    chapter = project.add_chapter(item.title, "")
+                except WriterAppError as error:
+                    self._report(str(error))
+                    continue
+                journal.clear(item.chapter_id)
+            self._unsaved[chapter.id] = item.text
+            self.words[chapter.id] = word_count(item.text)
+            self.worker.submit(DiskJob(WRITE, project, chapter, item.text))
+        self.message.emit(tr("Restored unsaved text of {0} chapter(s).").format(len(items)))
+
+    def close_project(self) -> bool:
+        """Save everything (waiting for the disk), back up and release the project; False if the writer cancels."""
+        project = self.project
+        if project is None:
+            return True
+        if self.current is not None:
+            self.chapter_about_to_close.emit(self.current.id)
+        self.save_now()
+        if not project.read_only:
+            self.worker.submit(DiskJob(BACKUP, project))
+        self.flush()
+        if self.is_unsaved() and not project.read_only:
+            titles = [self._title(cid) for cid in self._unsaved] + (
+                [self.current.title] if self._current_unsaved() and self.current else [])
+            if not self.prompts.ask_close_unsaved(titles):
+                return False
+        self._drop_project()
+        self.project_closed.emit()
+        self._emit_state()
+        return True
+
+    def _drop_project(self) -> None:
+        if self._watcher.directories():
+            self._watcher.removePaths(self._watcher.directories())
+        if self.project is not None:
+            self.project.close()
+        self.project = None
+        self.current = None
+        self._unsaved.clear()
+        self._failed.clear()
+        self.words = {}
+        self._autosave.stop()
+        self._journal.stop()
+        self.editor.set_chapter_text("")
+        self._saved_revision = self.editor.revision
+        self.editor.setReadOnly(True)
+
+    def flush(self) -> None:
+        """Wait for every queued disk job and handle its result (for closing and quitting only)."""
+        self.worker.wait_idle()
+        QCoreApplication.sendPostedEvents(self.worker, QEvent.Type.MetaCall)
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+
+    def shutdown(self) -> None:
+        """Stop the writer thread after its queue is done."""
+        self.flush()
+        self.worker.stop()
+
+    # ------------------------------------------------------------------------------------------------ chapters
+    def open_chapter(self, chapter_id: str) -> bool:
+        """Show a chapter in the editor (the previous one is saved first); False if it cannot be read."""
+        project = self.project
+        if project is None:
+            return False
+        if self.current is not None and self.current.id == chapter_id:
+            return True
+        chapter = project.chapter_by_id(chapter_id)
+        if chapter_id in self._unsaved:
+            text = self._unsaved[chapter_id]
+        else:
+            try:
+                text = project.read_chapter(chapter)
+            except WriterAppError as error:
+                self._report(str(error))
+                return False
+        self._leave_current()
+        self.current = chapter
+        self.editor.set_chapter_text(text)
+        self._saved_revision = self.editor.revision
+        if chapter_id in self._unsaved:
+            self._saved_revision -= 1  # shown as unsaved until its pending write is confirmed
+        self._journaled_revision = self.editor.revision
+        self.words[chapter_id] = word_count(text)
+        self.chapter_opened.emit(chapter_id)
+        self.word_counts_changed.emit()
+        self._emit_state()
+        return True
+
+    def _leave_current(self) -> None:
+        if self.current is None:
+            return
+        self.chapter_about_to_close.emit(self.current.id)
+        if self._current_unsaved():
+            text = self.editor.text()
+            self._unsaved[self.current.id] = text
+            self._submit_write(self.current, text, self.editor.revision)
+        self._autosave.stop()
+        self._journal.stop()
+        self.current = None
+
+    def reload_current(self) -> None:
+        """Replace the open chapter's text with the file on disk."""
+        if self.project is None or self.current is None:
+            return
+        chapter = self.current
+        try:
+            text = self.project.read_chapter(chapter)
+        except WriterAppError as error:
+            self._report(str(error))
+            return
+        self._unsaved.pop(chapter.id, None)
+        self._failed.discard(chapter.id)
+        self.project.recovery_journal().clear(chapter.id)
+        self.editor.set_chapter_text(text)
+        self._saved_revision = self._journaled_revision = self.editor.revision
+        self.words[chapter.id] = word_count(text)
+        self.chapter_opened.emit(chapter.id)
+        self.word_counts_changed.emit()
+        self._emit_state()
+
+    def _title(self, chapter_id: str) -> str:
+        try:
+            return self.project.chapter_by_id(chapter_id).title if self.project else chapter_id
+        except KeyError:
+            return chapter_id
+
+    # ------------------------------------------------------------------------------------------------ saving
+    def _on_text_edited(self) -> None:
+        if self.project is None or self.current is None:
+            return
+        self._autosave.start(int(self.settings.autosave_seconds * 1000))
+        if not self._journal.isActive():
+            self._journal.start(int(JOURNAL_SECONDS * 1000))
+        self._count.start()
+        self._emit_state()
+
+    def save_now(self) -> None:
+        """Queue a save of the open chapter if it has unsaved edits (never blocks)."""
+        self._autosave.stop()
+        if self.project is None or self.current is None or self.project.read_only:
+            return
+        if self._current_unsaved():
+            self._submit_write(self.current, self.editor.text(), self.editor.revision)
+        self._emit_state()
+
+    def _submit_write(self, chapter: Chapter, text: str, revision: int, force: bool = False) -> None:
+        assert self.project is not None
+        if self.project.read_only:
+            return
+        self.worker.submit(DiskJob(WRITE, self.project, chapter, text, revision, force))
+
+    def _journal_now(self) -> None:
+        if self.project is None or self.current is None or self.project.read_only:
+            return
+        if self._current_unsaved() and self.editor.revision != self._journaled_revision:
+            self._journaled_revision = self.editor.revision
+            self.worker.submit(DiskJob(JOURNAL, self.project, self.current, self.editor.text(),
+                                       self.editor.revision))
+        if self._current_unsaved():
+            self._journal.start(int(JOURNAL_SECONDS * 1000))
+
+    def _on_disk_result(self, result: DiskResult) -> None:
+        job = result.job
+        if job.project is not self.project or result.skipped:
+            self._emit_state()
+            return
+        if job.kind == WRITE:
+            self._on_write_result(result)
+        elif not result.ok:
+            log.warning("%s failed: %s", job.kind, result.error)
+            if job.kind == JOURNAL:
+                self.message.emit(tr("The recovery journal could not be written: {0}").format(result.error))
+        self._emit_state()
+
+    def _on_write_result(self, result: DiskResult) -> None:
+        job = result.job
+        chapter: Chapter = job.chapter  # type: ignore[assignment]
+        is_current = self.current is not None and self.current.id == chapter.id
+        if result.ok:
+            self._failed.discard(chapter.id)
+            if self._unsaved.get(chapter.id) is job.text:
+                del self._unsaved[chapter.id]
+            if is_current and job.revision == self.editor.revision:
+                self._saved_revision = job.revision
+            elif is_current and chapter.id not in self._unsaved and self.editor.text() == job.text:
+                self._saved_revision = self.editor.revision
+            if self.last_error:
+                self.last_error = ""
+                self.message.emit(tr("Saved."))
+            self.chapter_saved.emit(chapter.id)
+            return
+        self._failed.add(chapter.id)
+        if result.external_change:
+            self._resolve_external_change(chapter, job.text)
+            return
+        if chapter.id not in self._unsaved and not is_current:
+            self._unsaved[chapter.id] = job.text
+        self._report(result.error, dialog=result.error != self.last_error)
+
+    def _report(self, text: str, dialog: bool = True) -> None:
+        self.last_error = text
+        self.message.emit(text)
+        if dialog:
+            self.prompts.error(text)
+
+    # ------------------------------------------------------------------------------------------------ external changes
+    def check_external_changes(self) -> None:
+        """Notice chapters another program changed; reload quietly or let the writer choose (never overwrite)."""
+        project = self.project
+        if project is None:
+            return
+        if not self.worker.is_idle():
+            self._watch_timer.start()
+            return
+        try:
+            changed = project.changed_on_disk()
+        except WriterAppError:
+            return
+        for chapter in changed:
+            if chapter.id in self._unsaved:
+                self._resolve_external_change(chapter, self._unsaved[chapter.id])
+            elif self.current is not None and chapter.id == self.current.id:
+                if self._current_unsaved():
+                    self._resolve_external_change(chapter, self.editor.text())
+                else:
+                    self.reload_current()
+                    self.message.emit(tr("“{0}” was changed by another program; reloaded.").format(chapter.title))
+            else:
+                try:
+                    self.words[chapter.id] = word_count(project.read_chapter(chapter))
+                except WriterAppError:
+                    self.words[chapter.id] = None
+                self.word_counts_changed.emit()
+
+    def _resolve_external_change(self, chapter: Chapter, mine: str) -> None:
+        if self.project is None:
+            return
+        if self.prompts.ask_external_change(chapter.title) == "reload":
+            if self.current is not None and self.current.id == chapter.id:
+                self.reload_current()
+            else:
+                self._unsaved.pop(chapter.id, None)
+                self._failed.discard(chapter.id)
+                self.project.recovery_journal().clear(chapter.id)
+                try:
+                    self.words[chapter.id] = word_count(self.project.read_chapter(chapter))
+                except WriterAppError:
+                    self.words[chapter.id] = None
+                self.word_counts_changed.emit()
+            self.message.emit(tr("Reloaded “{0}” from disk.").format(chapter.title))
+        else:
+            revision = self.editor.revision if self.current is not None and self.current.id == chapter.id else 0
+            if revision == 0:
+                self._unsaved[chapter.id] = mine
+            self._submit_write(chapter, mine, revision, force=True)
+            self.message.emit(tr("Kept your version of “{0}”.").format(chapter.title))
+        self._emit_state()
+
+    # ------------------------------------------------------------------------------------------------ counts
+    def _count_current(self) -> None:
+        if self.current is None:
+            return
+        self.words[self.current.id] = word_count(self.editor.text())
+        self.word_counts_changed.emit()
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except WriterAppError as error:
+            log.warning("settings not saved: %s", error)

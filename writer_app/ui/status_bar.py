@@ -1,0 +1,51 @@
+"""The status bar: chapter words, manuscript words, saved/unsaved state, and room for feature widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+STATE_TEXT = {
+    "saved": "Saved",
+    "unsaved": "Unsaved changes",
+    "saving": "Saving…",
+    "failed": "Not saved",
+    "read-only": "Read-only",
+    "": "",
+}
+
+
+def tr(text: str) -> str:
+    """Translate a user-visible string."""
+    return QCoreApplication.translate("StatusBar", text)
+
+
+class WriterStatusBar(QStatusBar):
+    """Permanent labels on the right; transient messages on the left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self.chapter_words = QLabel(self)
+        self.total_words = QLabel(self)
+        self.save_state = QLabel(self)
+        self.save_state.setObjectName("saveState")
+        for label in (self.chapter_words, self.total_words, self.save_state):
+            self.addPermanentWidget(label)
+        self.state = ""
+
+    def set_counts(self, chapter: int | None, total: int | None) -> None:
+        """Show the open chapter's and the manuscript's word counts."""
+        self.chapter_words.setText("" if chapter is None else tr("Chapter: {0} words").format(f"{chapter:,}"))
+        self.total_words.setText("" if total is None else tr("Manuscript: {0} words").format(f"{total:,}"))
+
+    def set_state(self, state: str) -> None:
+        """Show "saved", "unsaved", "saving", "failed" or "read-only"."""
+        self.state = state
+        self.save_state.setText(tr(STATE_TEXT.get(state, state)))
+        color = {"failed": "#d0453a", "unsaved": "", "saving": ""}.get(state, "")
+        self.save_state.setStyleSheet(f"color: {color}; font-weight: 600;" if color else "")
+
+    def add_feature_widget(self, widget: QWidget) -> None:
+        """Add a feature's widget before the counts."""
+        self.insertPermanentWidget(0, widget)

@@ -1,0 +1,103 @@
+"""Light and dark themes: the application palette, the editor's page colours, system following."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class Colors:
+    """The colours of one theme."""
+
+    window: str
+    panel: str
+    text: str
+    muted: str
+    page: str
+    ink: str
+    accent: str
+    highlight_text: str
+    find: str
+
+
+LIGHT = Colors(window="#eeece8", panel="#f6f5f2", text="#22211f", muted="#7a766f", page="#fdfcf9",
+               ink="#1e1d1b", accent="#3d6fb6", highlight_text="#ffffff", find="#f6d96b")
+DARK = Colors(window="#23252a", panel="#2a2d33", text="#dddad4", muted="#8e8b85", page="#1b1c20",
+              ink="#dcd8cf", accent="#6f9ee8", highlight_text="#10131a", find="#8a6d1c")
+
+
+def system_is_dark() -> bool:
+    """True when the desktop asks for a dark colour scheme."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve(theme: str) -> Colors:
+    """The colours for a theme setting ("system", "light" or "dark")."""
+    if theme == "dark" or (theme == "system" and system_is_dark()):
+        return DARK
+    return LIGHT
+
+
+def palette_for(colors: Colors) -> QPalette:
+    """An application palette built from theme colours."""
+    palette = QPalette()
+    c = {name: QColor(value) for name, value in colors.__dict__.items()}
+    role = QPalette.ColorRole
+    palette.setColor(role.Window, c["window"])
+    palette.setColor(role.WindowText, c["text"])
+    palette.setColor(role.Base, c["panel"])
+    palette.setColor(role.AlternateBase, c["window"])
+    palette.setColor(role.Text, c["text"])
+    palette.setColor(role.Button, c["panel"])
+    palette.setColor(role.ButtonText, c["text"])
+    palette.setColor(role.ToolTipBase, c["panel"])
+    palette.setColor(role.ToolTipText, c["text"])
+    palette.setColor(role.PlaceholderText, c["muted"])
+    palette.setColor(role.Highlight, c["accent"])
+    palette.setColor(role.HighlightedText, c["highlight_text"])
+    palette.setColor(role.Link, c["accent"])
+    palette.setColor(role.BrightText, QColor("#ff5555"))
+    for group_role in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, group_role, c["muted"])
+    return palette
+
+
+def apply_theme(theme: str) -> Colors:
+    """Apply a theme to the running application and return its colours."""
+    colors = resolve(theme)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setPalette(palette_for(colors))
+        app.setStyleSheet(stylesheet(colors))
+    return colors
+
+
+def stylesheet(colors: Colors) -> str:
+    """A small style sheet for the parts the palette cannot reach."""
+    return f"""
+QSplitter::handle {{ background: {colors.window}; }}
+QTabWidget::pane {{ border: none; }}
+QTabBar::tab {{ padding: 6px 12px; border: none; color: {colors.muted}; background: transparent; }}
+QTabBar::tab:selected {{ color: {colors.text}; border-bottom: 2px solid {colors.accent}; }}
+QListWidget#chapterList, QListWidget#trashList {{ border: none; background: {colors.panel}; outline: 0; }}
+QListWidget#chapterList::item, QListWidget#trashList::item {{ padding: 5px 6px; border-radius: 4px; }}
+QListWidget#chapterList::item:selected, QListWidget#trashList::item:selected {{
+    background: {colors.accent}; color: {colors.highlight_text}; }}
+QStatusBar {{ color: {colors.muted}; }}
+QStatusBar QLabel {{ color: {colors.muted}; padding: 0 8px; }}
+QLabel#sectionLabel {{ color: {colors.muted}; font-weight: 600; padding: 8px 8px 2px 8px; }}
+QToolButton {{ border: none; padding: 3px; border-radius: 4px; }}
+QToolButton::menu-indicator {{ image: none; width: 0; }}
+QToolButton#sectionLabel {{ color: {colors.muted}; font-weight: 600; padding: 6px 8px; }}
+QToolButton:hover {{ background: {colors.window}; }}
+QFrame#findBar {{ background: {colors.panel}; border-top: 1px solid {colors.window}; }}
+"""
