@@ -9,6 +9,8 @@ from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEve
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 ROW_HEIGHT = 20
+MIN_ROW_HEIGHT = 8
+MAX_FULL_ROWS = 10  # with more rows the chart keeps its height and the rows get thinner
 AXIS_HEIGHT = 18
 MARGIN = 6
 LABEL_MAX = 110
@@ -35,8 +37,7 @@ class MentionChart(QWidget):
         self._current = -1
         self._empty_text = self.tr("Select characters to see where they appear.")
         self.setMouseTracking(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(ROW_HEIGHT * 2 + AXIS_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Mentions per chapter"))
 
     # -- data ------------------------------------------------------------------------------------------------
@@ -45,7 +46,7 @@ class MentionChart(QWidget):
         self._titles = list(titles)
         self._rows = list(rows)
         self._current = current
-        self.updateGeometry()
+        self.setFixedHeight(self.sizeHint().height())
         self.update()
 
     def set_current(self, index: int) -> None:
@@ -59,7 +60,15 @@ class MentionChart(QWidget):
         return list(self._rows)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return QSize(280, MARGIN * 2 + AXIS_HEIGHT + ROW_HEIGHT * max(2, len(self._rows)))
+        rows = min(MAX_FULL_ROWS, max(2, len(self._rows)))
+        return QSize(280, MARGIN * 2 + AXIS_HEIGHT + ROW_HEIGHT * rows)
+
+    def row_height(self) -> float:
+        """The height of one row: full size, or thinner when many characters are compared."""
+        if not self._rows:
+            return ROW_HEIGHT
+        room = self.height() - MARGIN * 2 - AXIS_HEIGHT
+        return max(MIN_ROW_HEIGHT, min(ROW_HEIGHT, room / len(self._rows)))
 
     # -- geometry --------------------------------------------------------------------------------------------
     def _label_width(self) -> int:
@@ -69,7 +78,7 @@ class MentionChart(QWidget):
 
     def _grid(self) -> QRectF:
         left = MARGIN + self._label_width()
-        return QRectF(left, MARGIN, max(1.0, self.width() - left - MARGIN), ROW_HEIGHT * len(self._rows))
+        return QRectF(left, MARGIN, max(1.0, self.width() - left - MARGIN), self.row_height() * len(self._rows))
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         """(row, chapter index) under a point, or None."""
@@ -77,7 +86,7 @@ class MentionChart(QWidget):
         if not self._titles or not self._rows or not grid.contains(QPointF(x, y)):
             return None
         column = int((x - grid.left()) / grid.width() * len(self._titles))
-        row = int((y - grid.top()) / ROW_HEIGHT)
+        row = int((y - grid.top()) / self.row_height())
         return min(row, len(self._rows) - 1), min(column, len(self._titles) - 1)
 
     # -- painting --------------------------------------------------------------------------------------------
@@ -101,22 +110,30 @@ class MentionChart(QWidget):
             empty = empty.darker(106)
         metrics = QFontMetrics(self.font())
         gap = 1.0 if width >= 4 else 0.0
+        row_height = self.row_height()
+        inset = 2.0 if row_height >= 14 else 0.5
         for r, row in enumerate(self._rows):
-            top = grid.top() + r * ROW_HEIGHT
+            top = grid.top() + r * row_height
             painter.setPen(text_color)
-            label = metrics.elidedText(row.name, Qt.TextElideMode.ElideRight, self._label_width() - 6)
-            painter.drawText(QRectF(MARGIN, top, self._label_width() - 6, ROW_HEIGHT - 2),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            if row_height >= metrics.height() - 2:
+                label = metrics.elidedText(row.name, Qt.TextElideMode.ElideRight, self._label_width() - 6)
+                painter.drawText(QRectF(MARGIN, top, self._label_width() - 6, row_height - 2),
+                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
             peak = max(row.counts, default=0) or 1
             base = QColor(row.color or "#3b82f6")
             for c, count in enumerate(row.counts[:columns]):
-                cell = QRectF(grid.left() + c * width, top + 2, max(1.0, width - gap), ROW_HEIGHT - 5)
+                cell = QRectF(grid.left() + c * width, top + inset, max(1.0, width - gap), row_height - 2 * inset - 1)
                 if count <= 0:
                     painter.fillRect(cell, empty)
                     continue
                 color = QColor(base)
-                color.setAlphaF(0.25 + 0.75 * (count / peak))
+                strength = 0.25 + 0.75 * (count / peak)
+                color.setAlphaF(strength)
                 painter.fillRect(cell, color)
+                label = str(count)
+                if metrics.horizontalAdvance(label) + 4 <= cell.width() and cell.height() >= metrics.height() - 2:
+                    painter.setPen(QColor("white") if strength > 0.6 else text_color)
+                    painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, label)
         if 0 <= self._current < columns:
             pen = QPen(text_color)
             pen.setWidthF(1.5)
@@ -131,6 +148,8 @@ class MentionChart(QWidget):
                     metrics: QFontMetrics) -> None:
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         top = grid.bottom() + 2
+        painter.drawText(QRectF(MARGIN, top, self._label_width() - 6, AXIS_HEIGHT), Qt.AlignmentFlag.AlignLeft,
+                         self.tr("Chapter"))
         step = max(1, _nice_step(columns, grid.width() / max(1, metrics.horizontalAdvance("0000"))))
         marks = [1, *range(step, columns + 1, step)]
         if marks[-1] != columns:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -98,10 +97,12 @@ class CharactersPanel(QWidget):
         self.edit_button = _button(self.tr("Edit"), self.tr("Edit the selected character's names, colour and notes"))
         self.merge_button = _button(self.tr("Merge"), self.tr("Merge the selected characters into the first one"))
         self.delete_button = _button(self.tr("Delete"), self.tr("Remove the selected characters from the cast"))
-        self.policy_label = QLabel(self.tr("How names are counted ⓘ"))
+        self.policy_label = QLabel(self.tr("How are names counted?"))
         self.policy_label.setObjectName("countingPolicy")
-        self.policy_label.setToolTip(self.tr(COUNTING_POLICY))
-        self.policy_label.setStyleSheet("color: palette(placeholder-text);")
+        self.policy_label.setToolTip(f"<p>{self.tr(COUNTING_POLICY)}</p>")
+        self.policy_label.setWhatsThis(self.tr(COUNTING_POLICY))
+        self.policy_label.setCursor(Qt.CursorShape.WhatsThisCursor)
+        self.policy_label.setStyleSheet("color: palette(link); text-decoration: underline dotted;")
         cast_header = QHBoxLayout()
         cast_header.addWidget(_heading(self.tr("Cast")))
         cast_header.addStretch(1)
@@ -193,14 +194,13 @@ class CharactersPanel(QWidget):
         suggestions_layout.addWidget(self.suggestion_list, 1)
         suggestions_layout.addWidget(self.status_label)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        for box, stretch in ((cast_box, 3), (chart_box, 2), (suggestions_box, 2)):
-            self.splitter.addWidget(box)
-            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.splitter)
+        layout.addWidget(cast_box, 3)
+        layout.addSpacing(8)
+        layout.addWidget(chart_box, 0)
+        layout.addSpacing(8)
+        layout.addWidget(suggestions_box, 2)
 
         self.add_button.clicked.connect(self.add_requested.emit)
         self.edit_button.clicked.connect(self._emit_edit)

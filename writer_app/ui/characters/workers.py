@@ -150,4 +150,4 @@ class IndexDispatcher(QObject):
         """Stop accepting results and wait for the running request to finish."""
         self.epoch += 1
         self._pool.clear()
-        self._pool.waitForDone(2000)
+        self._pool.waitForDone(5000)
