@@ -11,6 +11,9 @@ extensions, all optional:
 - ``avoid = ['regex', ...]`` (both kinds): a match is dropped when one of these patterns matches a span of
   the paragraph that contains the marked text (an exception list, like LanguageTool's antipatterns).
 - ``fix_all`` defaults to true for a ``[[phrase]]`` with exactly one right form, false otherwise.
+- ``parallel = true`` (phrases): ``right`` has one entry per ``wrong`` entry and ``right[i]`` replaces
+  ``wrong[i]`` (handy for inflected forms: "eek out", "eeked out" -> "eke out", "eked out").
+- phrase ends must not touch a letter, digit or hyphen (so "her self" does not match "her self-esteem").
 - ``triggers`` given explicitly are split on non-word characters (``"it's"`` -> ``"it"``), since the engine
   compares them with the paragraph's ``\\w+`` words.
 
@@ -39,7 +42,7 @@ _WORD = re.compile(r"\w+")
 
 _COMMON_FIELDS = {"id", "category", "message", "bad", "good", "fixed", "default", "dialects", "fix_all", "triggers", "avoid"}
 _RULE_FIELDS = _COMMON_FIELDS | {"pattern", "mark", "replacements", "case_sensitive", "case"}
-_PHRASE_FIELDS = _COMMON_FIELDS | {"wrong", "right"}
+_PHRASE_FIELDS = _COMMON_FIELDS | {"wrong", "right", "parallel"}
 
 
 class RuleFileError(WriterAppError):
@@ -83,6 +86,7 @@ class Rule:
     dialects: tuple[str, ...] = DIALECTS
     fix_all: bool = False
     follow_case: bool = True
+    parallel: bool = False  # phrases: group "wN" matched -> replacements[N] only
     avoid: tuple[re.Pattern[str], ...] = ()
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
@@ -100,7 +104,10 @@ class Rule:
             if self.avoid and self._avoided(text, start, end):
                 continue
             replacements: list[str] = []
-            for template in self.replacements:
+            templates = self.replacements
+            if self.parallel and match.lastgroup:
+                templates = (self.replacements[int(match.lastgroup[1:])],)
+            for template in templates:
                 value = expand(template, match)
                 if self.follow_case:
                     value = follow_case(value, flagged)
@@ -198,7 +205,7 @@ def _phrase_trigger(phrase: str) -> str:
 
 def _phrase_regex(phrase: str) -> str:
     parts = [re.escape(part) for part in phrase.split()]
-    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+    return r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])"
 
 
 def _common(entry: _Entry) -> dict[str, object]:
@@ -289,7 +296,11 @@ def _phrase_rule(entry: _Entry) -> Rule:
     right = entry.strings("right", required=True)
     if any(not w.strip() for w in wrong) or any(not r.strip() for r in right):
         raise entry.fail("'wrong' and 'right' must not hold empty phrases")
-    pattern = re.compile("|".join(_phrase_regex(w) for w in sorted(wrong, key=len, reverse=True)), re.IGNORECASE)
+    parallel = entry.get("parallel", bool, False)
+    if parallel and len(right) != len(wrong):
+        raise entry.fail(f"'parallel' needs as many 'right' phrases as 'wrong' ones ({len(right)} and {len(wrong)})")
+    by_length = sorted(range(len(wrong)), key=lambda i: len(wrong[i]), reverse=True)
+    pattern = re.compile("|".join(f"(?P<w{i}>{_phrase_regex(wrong[i])})" for i in by_length), re.IGNORECASE)
     triggers = _explicit_triggers(entry) or frozenset(_phrase_trigger(w) for w in wrong)
     requires: tuple[frozenset[str], ...] = ()
     if len(wrong) == 1:
@@ -300,7 +311,8 @@ def _phrase_rule(entry: _Entry) -> Rule:
         replacements=right,
         triggers=triggers,
         requires=requires,
-        fix_all=entry.get("fix_all", bool, len(right) == 1),
+        parallel=parallel,
+        fix_all=entry.get("fix_all", bool, len(right) == 1 or parallel),
         **common,  # type: ignore[arg-type]
     )
 
