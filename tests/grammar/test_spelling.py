@@ -168,3 +168,16 @@ def test_common_typos_are_not_excused_by_the_fiction_leniency(dialect: str) -> N
 )
 def test_eye_dialect_derived_words_and_broken_speech_are_quiet(us: SpellChecker, text: str) -> None:
     assert flagged(us, text) == []
+
+
+def test_learn_names_finds_names_used_mid_sentence_across_wrapped_lines() -> None:
+    checker = SpellChecker(CheckConfig())
+    text = "The marshal was\nDavout. They sent for Marshal Dravout\nlater.\n\nDravout was late."
+    assert flagged(checker, "Dravout was late.") == []  # not near a common word: a name anyway
+    assert checker.learn_names(text) >= 1
+    assert flagged(checker, "Davout was late.") == []
+
+
+def test_capitalised_word_after_a_title_or_before_another_capital_is_a_name() -> None:
+    checker = SpellChecker(CheckConfig())
+    assert flagged(checker, "It was Mrs. Younge. Then Haye Park came into view.") == []

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from writer_app.errors import WriterAppError
-from writer_app.grammar.engine import check_document
 from writer_app.grammar.model import Issue
 
 log = logging.getLogger(__name__)
@@ -54,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     """Check every PATH; exit 0 when clean, 1 when issues were found (errors raise, exit 2)."""
     groups = [_targets_of(Path(raw), raw) for raw in args.paths]
     settings = _load_settings()
-    from writer_app.grammar.factory import build_checker, cast_words_of, config_from
+    from writer_app.grammar.factory import build_checker, cast_words_of, check_text, config_from
 
     checkers: dict[tuple[int, str], Any] = {}
     results: list[Target] = []
@@ -69,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             checkers[key] = (build_checker(config), config)
         checker, config = checkers[key]
         for target in targets:
-            target.issues = check_document(checker, target.text)
+            target.issues = check_text(checker, target.text)
             results.append(target)
     _fill_suggestions(results, checkers)
     out = sys.stdout

@@ -7,7 +7,13 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from writer_app.grammar.engine import DEFAULT_CATEGORIES, CheckConfig, Checker, CompositeChecker
+from writer_app.grammar.engine import (
+    DEFAULT_CATEGORIES,
+    CheckConfig,
+    Checker,
+    CompositeChecker,
+    check_document,
+)
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.spelling import SpellChecker
 from writer_app.grammar.wordlists import load_word_list
@@ -59,6 +65,14 @@ def split_long_text(text: str, limit: int = MAX_PIECE) -> Iterator[tuple[int, st
             cut = space + 1 if space > start else window_end
         yield start, text[start:cut]
         start = cut
+
+
+def check_text(checker: Checker, text: str) -> list[Issue]:
+    """Check a whole document: learn its names first (speller), then check it paragraph by paragraph."""
+    speller = getattr(checker, "speller", None)
+    if speller is not None:
+        speller.learn_names(text)
+    return check_document(checker, text)
 
 
 def build_checker(config: CheckConfig, extra: Sequence[Checker] = ()) -> BuiltinChecker:

@@ -30,6 +30,14 @@ _STRETCH = re.compile(r"([^\W\d_])\1{2,}")
 _ROMAN = re.compile(r"^m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _WEB = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|gov|co|uk|de|fr|html?|txt|md|py)\b|[\\/].*[\\/]", re.I)
 _APOSTROPHES = "'’"
+# A capitalised word after a non-space character and whitespace (line breaks included: hard-wrapped text).
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=(\S))\s+([A-Z][^\W\d_]*(?:['’][^\W\d_]+)*)")
+_AFTER_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Messrs|Dr|St|Capt|Col|Gen|Lt|Sgt|Prof|Rev|Sr|Jr|Mme|Mlle|M)\.\s+([A-Z][^\W\d_]*)"
+)
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr|St|Capt|Col|Gen|Lt|Sgt|Prof|Rev|Sr|Jr|Mme|Mlle|M)\.\s+$")
+_NEXT_CAPITAL = re.compile(r"\s+[A-Z][a-z]")
+_NOT_MID = frozenset(".!?…:;\"“”‘'([{—–-*_»«")
 _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
@@ -229,6 +237,18 @@ class SpellChecker:
             self._unknown -= {w for w in self._unknown if self._is_known(w)}
             self._near.clear()
 
+    def learn_names(self, text: str) -> int:
+        """Remember capitalised unknown words used mid-sentence anywhere in ``text`` (a chapter, a book) as names.
+
+        Call before checking a document so a name is not flagged where it opens a sentence before its first
+        mid-sentence use; returns how many names were learned.
+        """
+        found = {match.group(2) for match in _MID_SENTENCE_CAPITAL.finditer(text) if match.group(1) not in _NOT_MID}
+        found.update(match.group(1) for match in _AFTER_TITLE.finditer(text))
+        fresh = {word for word in found - self._names if not self._accepts(word)}
+        self._names |= fresh
+        return len(fresh)
+
     def is_correct(self, word: str) -> bool:
         """Tell whether ``word`` is accepted on its own, whatever its context."""
         return word in self._ok or self._accepts(word)
@@ -380,6 +400,8 @@ class SpellChecker:
             if word[:1].isupper():
                 if word in self._names or not self._near_common_word(word.lower()):
                     continue
+                if _TITLE_BEFORE.search(text, max(0, start - 12), start) or _NEXT_CAPITAL.match(text, end):
+                    continue  # "Mrs. Younge", "Haye Park": part of a name
             if foreign is None:
                 foreign = foreign_spans(text)
             if any(a <= start and end <= b for a, b in foreign):
