@@ -78,6 +78,14 @@ def main() -> int:
             seconds, words = _best_of(5, open_and_read)
             report(f"open {label} project + read all chapters ({words:,} words)", seconds, 1.0)
 
+            with Project.open(folder) as opened:
+                for chapter in opened.chapters:
+                    opened.read_chapter(chapter)
+                seconds, _ = _best_of(5, opened.changed_on_disk)
+                report(f"poll {label} for external changes ({len(opened.chapters)} files)", seconds)
+                seconds, _ = _best_of(1, opened.backup_manager().snapshot)
+                report(f"zip backup snapshot of {label}", seconds)
+
         loose_source = CORPUS / "war-and-peace.txt"
         if loose_source.exists():
             loose = Path(scratch, "war-and-peace.txt")

@@ -352,7 +352,12 @@ def _pid_alive(pid: int) -> bool:
 
 
 class ProjectLock:
-    """A lock file that keeps a second writer-app instance from opening the same project for writing."""
+    """A lock file that keeps a second writer-app instance from opening the same project for writing.
+
+    The file holds the owner's pid, host, user and time. A lock is stale (and taken over) when its process
+    is dead on this host, when it is this very process (a re-open after a missed close), or when it is
+    unreadable and older than a few seconds. Locks from another host are always respected.
+    """
 
     def __init__(self, folder: Path, name: str = LOCK_FILE_NAME) -> None:
         self.path = Path(folder) / name
