@@ -7,7 +7,7 @@ import threading
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QMainWindow, QMenu, QPlainTextEdit, QTabWidget, QTextEdit, QWidget
 
 from writer_app.grammar.engine import CheckConfig, CompositeChecker
 from writer_app.grammar.model import Category, Issue
@@ -117,3 +117,76 @@ class FakeEditor(QPlainTextEdit):
     def underlined(self) -> list[str]:
         """The texts currently underlined by the "issues" layer."""
         return [s.cursor.selectedText() for s in self.layers.get("issues", [])]
+
+
+class FakeWindow(QMainWindow):
+    """The MainWindow contract: signals, editor, sidebar/status/menus, chapter opening, messages."""
+
+    project_opened = Signal(object)
+    project_closed = Signal()
+    chapter_opened = Signal(str)
+    chapter_about_to_close = Signal(str)
+    chapter_saved = Signal(str)
+    settings_changed = Signal(object)
+
+    def __init__(self, editor: QPlainTextEdit | None = None) -> None:
+        super().__init__()
+        self.editor = editor or FakeEditor()
+        self.setCentralWidget(self.editor)
+        self.project = None
+        self.current_chapter = None
+        self.settings = None
+        self.sidebar = QTabWidget()
+        self.status_widgets: list[QWidget] = []
+        self.messages: list[str] = []
+        self.pages: dict[str, object] = {}
+        self._menus: dict[str, QMenu] = {}
+        self.texts: dict[str, str] = {}
+
+    def add_sidebar_tab(self, widget: QWidget, title: str) -> None:
+        """Add a sidebar tab."""
+        self.sidebar.addTab(widget, title)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Add a permanent status bar widget."""
+        self.status_widgets.append(widget)
+        self.statusBar().addPermanentWidget(widget)
+
+    def add_preferences_page(self, title: str, factory: object) -> None:
+        """Remember a preferences page factory."""
+        self.pages[title] = factory
+
+    def menu(self, name: str) -> QMenu:
+        """A named menu."""
+        if name not in self._menus:
+            self._menus[name] = self.menuBar().addMenu(name)
+        return self._menus[name]
+
+    def show_message(self, text: str) -> None:
+        """Record a status message."""
+        self.messages.append(text)
+
+    def chapter_text(self, chapter_id: str) -> str:
+        """The in-memory text of the open chapter, stored text for others."""
+        if self.current_chapter is not None and chapter_id == self.current_chapter.id:
+            return self.editor.toPlainText()
+        return self.texts[chapter_id]
+
+    def open_project(self, project: object, texts: dict[str, str]) -> None:
+        """Open a project whose chapters' texts are ``texts`` and show its first chapter."""
+        self.project = project
+        self.texts = dict(texts)
+        self.project_opened.emit(project)
+        self.open_chapter(project.chapters[0].id)
+
+    def open_chapter(self, chapter_id: str) -> None:
+        """Show one chapter in the editor."""
+        if self.current_chapter is not None:
+            self.texts[self.current_chapter.id] = self.editor.toPlainText()
+            self.chapter_about_to_close.emit(self.current_chapter.id)
+        self.current_chapter = self.project.chapter_by_id(chapter_id)
+        if hasattr(self.editor, "set_chapter_text"):
+            self.editor.set_chapter_text(self.texts[chapter_id])
+        else:
+            self.editor.setPlainText(self.texts[chapter_id])
+        self.chapter_opened.emit(chapter_id)

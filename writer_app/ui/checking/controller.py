@@ -89,6 +89,8 @@ class CheckingController(QObject):
         self._live_done = False
         self._live_in_flight = 0
         self._block_count = 0
+        self._block_count_before = 0
+        self._orphans = False
         self._told_failure = False
         self._document: QTextDocument | None = None
         self._debounce = single_shot_timer(self, debounce_ms)
@@ -229,6 +231,7 @@ class CheckingController(QObject):
         document = self._document
         if document is None:
             return
+        self._block_count_before = self._block_count
         touched = self.tracker.on_contents_change(position, removed, added)
         count = document.blockCount()
         first_number = document.findBlock(position).blockNumber()
@@ -238,12 +241,15 @@ class CheckingController(QObject):
         self._live_done = False
         self._sweep_found = True
         if touched is None:  # a huge edit: re-verify lazily, check right away
+            self._orphans = True
             self._new_epoch()
             self._live_in_flight = 0
             self._sweep_pos = min(self._sweep_pos, max(0, first_number))
             self.underlines_stale.emit()
             self.schedule_pump()
             return
+        if removed and (len(touched) > 1 or count != self._block_count_before):
+            self._orphans = True  # blocks were deleted: their records go on the next query
         for record in touched:
             self._dirty[record.id] = record
         self._just_edited = True
@@ -559,8 +565,14 @@ class CheckingController(QObject):
         done, total = self.progress()
         return done >= total and self.dispatcher.in_flight == 0 and not self._dirty and not self._debouncing
 
+    def _collect_orphans(self) -> None:
+        if self._orphans:
+            self._orphans = False
+            self.tracker.collect_orphans()
+
     def live_issues(self) -> list[LiveIssue]:
         """Every issue of the open chapter, in text order (spans of up-to-date or shifted paragraphs)."""
+        self._collect_orphans()
         records = [r for r in self.tracker.records.values() if r.spans]
         if not records or self._document is None:
             return []
@@ -577,7 +589,8 @@ class CheckingController(QObject):
         return found
 
     def live_issue_count(self) -> int:
-        """How many issues the open chapter has (cheap: no block lookups)."""
+        """How many issues the open chapter has (cheap unless blocks were deleted since the last query)."""
+        self._collect_orphans()
         return sum(sum(1 for _ in r.visible_spans()) for r in self.tracker.records.values() if r.spans)
 
     def chapter_issues(self, chapter_id: str) -> list[tuple[int, IssueSpan]]:

@@ -153,6 +153,27 @@ class ParagraphTracker:
             return block
         return None
 
+    def collect_orphans(self) -> int:
+        """Drop records whose block was deleted; returns how many went."""
+        if self.document is None:
+            return 0
+        alive: set[int] = set()
+        block = self.document.firstBlock()
+        number = 0
+        records = self.records
+        while block.isValid():
+            state = block.userState()
+            record = records.get(state)
+            if record is not None:
+                alive.add(state)
+                record.hint = number
+            number += 1
+            block = block.next()
+        dead = [key for key in records if key not in alive]
+        for key in dead:
+            del records[key]
+        return len(dead)
+
     def refresh_hints(self) -> None:
         """Walk the document once and store every record's block number."""
         if self.document is None:

@@ -141,6 +141,32 @@ class _Shared:
             self.go.wait(0.05)
 
 
+class OneShot(QRunnable):
+    """A QRunnable that starts working only after ``start_on`` returned.
+
+    PySide6 finishes handing a Python runnable to the pool after ``QThreadPool.start`` released the
+    interpreter lock; a job quick enough to finish (and be auto-deleted) before that crashes the process.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._released = threading.Event()
+
+    def run(self) -> None:  # noqa: D102 - QRunnable entry point
+        self._released.wait()
+        self.work()
+
+    def work(self) -> None:
+        """The job; runs on a pool thread."""
+        raise NotImplementedError
+
+    def start_on(self, pool: QThreadPool, priority: int = 0) -> None:
+        """Queue on ``pool`` and let the job begin."""
+        pool.start(self, priority)
+        self._released.set()
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; runnables emit through it, so results arrive by queued connection."""
 
@@ -155,17 +181,16 @@ def _emit(signal: object, *args: object) -> None:
         log.debug("checking results dropped: receiver is gone")
 
 
-class _CheckRunnable(QRunnable):
+class _CheckRunnable(OneShot):
     """Check one batch of paragraphs, then emit a :class:`BatchResult`."""
 
     def __init__(self, batch: CheckBatch, shared: _Shared, relay: _Relay) -> None:
         super().__init__()
-        self.setAutoDelete(True)
         self._batch = batch
         self._shared = shared
         self._relay = relay
 
-    def run(self) -> None:  # noqa: D102 - QRunnable entry point
+    def work(self) -> None:  # noqa: D102 - see OneShot
         batch, shared = self._batch, self._shared
         results: list[ParagraphResult] = []
         errors: list[str] = []
@@ -215,16 +240,15 @@ class _Stop(Exception):
     """Raised inside a runnable to abandon a long paragraph."""
 
 
-class _SuggestRunnable(QRunnable):
+class _SuggestRunnable(OneShot):
     """Ask the spelling engine for suggestions for one word (only ever on right-click)."""
 
     def __init__(self, request: int, word: str, config: CheckConfig, shared: _Shared, relay: _Relay) -> None:
         super().__init__()
-        self.setAutoDelete(True)
         self._request, self._word, self._config = request, word, config
         self._shared, self._relay = shared, relay
 
-    def run(self) -> None:  # noqa: D102 - QRunnable entry point
+    def work(self) -> None:  # noqa: D102 - see OneShot
         words: list[str] = []
         if not self._shared.closing.is_set():
             try:
@@ -233,6 +257,22 @@ class _SuggestRunnable(QRunnable):
             except Exception:  # noqa: BLE001 - no suggestions is better than a crash
                 log.exception("spelling suggestions failed for %r", self._word)
         _emit(self._relay.suggestions_done, self._request, words)
+
+
+class _WarmRunnable(OneShot):
+    """Build this thread's checker for a configuration, checking nothing."""
+
+    def __init__(self, config: CheckConfig, shared: _Shared) -> None:
+        super().__init__()
+        self._config, self._shared = config, shared
+
+    def work(self) -> None:  # noqa: D102 - see OneShot
+        if self._shared.closing.is_set():
+            return
+        try:
+            self._shared.checker_for(self._config)
+        except Exception:  # noqa: BLE001 - the first real batch reports the failure
+            log.exception("could not build the checker ahead of time")
 
 
 @dataclass
@@ -290,14 +330,19 @@ class CheckDispatcher(QObject):
             return
         self._counters.in_flight += 1
         self._counters.submitted += 1
-        self._pool.start(_CheckRunnable(batch, self._shared, self._relay))
+        _CheckRunnable(batch, self._shared, self._relay).start_on(self._pool)
 
     def request_suggestions(self, word: str, config: CheckConfig) -> int:
         """Ask for spelling suggestions for ``word``; the answer comes by :attr:`suggestions_ready`."""
         self._next_request += 1
         if not self._closed:
-            self._pool.start(_SuggestRunnable(self._next_request, word, config, self._shared, self._relay), 1)
+            _SuggestRunnable(self._next_request, word, config, self._shared, self._relay).start_on(self._pool, 1)
         return self._next_request
+
+    def warm_up(self, config: CheckConfig) -> None:
+        """Build the checker on a worker ahead of the first check (dictionaries load slowly)."""
+        if not self._closed:
+            _WarmRunnable(config, self._shared).start_on(self._pool)
 
     def abandon_before(self, epoch: int) -> None:
         """Tell running batches older than ``epoch`` to stop at the next paragraph."""

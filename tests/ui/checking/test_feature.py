@@ -1,0 +1,202 @@
+"""The installed feature on a window: menu fixes, dictionaries, ignores, panel, status, navigation, closing."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QPoint, QThreadPool
+from PySide6.QtWidgets import QMenu
+
+from tests.ui.checking.fakes import FakeFactory, FakeWindow
+from writer_app.core.project import Project
+from writer_app.grammar.engine import CheckConfig
+from writer_app.ui.checking.install import CheckingFeature
+from writer_app.ui.editor import ChapterEditor
+
+TEXTS = ["Chapter one has teh cat.\nA fine line.", "Two teh two.\nNothing here.", "Clean text only."]
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A three-chapter project on disk."""
+    project = Project.create(tmp_path / "novel", "Novel")
+    for number, text in enumerate(TEXTS, 1):
+        if number <= len(project.chapters):
+            project.write_chapter(project.chapters[number - 1], text)
+        else:
+            project.add_chapter(f"Chapter {number}", text)
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def feature(qtbot, project):
+    """A fake window with the real ChapterEditor, checking installed with the fake checker."""
+    window = FakeWindow(ChapterEditor())
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.show()
+    factory = FakeFactory()
+    feature = CheckingFeature(window, factory, lambda settings, proj: CheckConfig())
+    feature.factory = factory
+    window.open_project(project, {c.id: t for c, t in zip(project.chapters, TEXTS, strict=True)})
+    qtbot.waitUntil(feature.controller.idle, timeout=5000)
+    yield feature
+    feature.shutdown()
+
+
+def menu_for(feature, word: str) -> QMenu:
+    """The editor's context menu as it would open over ``word``."""
+    editor = feature.editor
+    position = editor.toPlainText().index(word) + 1
+    cursor = editor.textCursor()
+    cursor.setPosition(position)
+    menu = editor.createStandardContextMenu()
+    editor.context_menu_about_to_show.emit(menu, cursor)
+    return menu
+
+
+def test_right_click_offers_the_fix_first_and_applies_it_as_one_undo_step(qtbot, feature):
+    menu = menu_for(feature, "teh")
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0] == "Possible typo."
+    assert texts[1] == "the"
+    menu.actions()[1].trigger()
+    assert feature.editor.toPlainText().startswith("Chapter one has the cat.")
+    feature.editor.undo()
+    assert feature.editor.toPlainText().startswith("Chapter one has teh cat.")
+
+
+def test_spelling_suggestions_arrive_in_the_open_menu(qtbot, feature):
+    feature.controller.filter_issues(lambda i: True)
+    live = feature.controller.live_issues()[0]
+    bare = live.issue.__class__(live.issue.start, live.issue.end, "teh", "Unknown word.", (), "SPELL",
+                                live.issue.category, "fake")
+    record = feature.controller.tracker.records[live.record_id]
+    record.spans = tuple(s.__class__(s.start, s.end, bare) for s in record.spans)
+    menu = menu_for(feature, "teh")
+    assert "Finding suggestions…" in [a.text() for a in menu.actions()]
+    qtbot.waitUntil(lambda: "tea" in [a.text() for a in menu.actions()], timeout=3000)
+    assert "Finding suggestions…" not in [a.text() for a in menu.actions()]
+
+
+def test_adding_a_word_to_the_project_dictionary_clears_it_and_is_saved(qtbot, feature, project):
+    menu = menu_for(feature, "teh")
+    action = next(a for a in menu.actions() if "project dictionary" in a.text())
+    action.trigger()
+    assert feature.controller.live_issue_count() == 0
+    assert feature.controller.chapter_issues(project.chapters[1].id) == []
+    qtbot.waitUntil(lambda: "teh" in Project.open(project.path, read_only=True).word_list, timeout=3000)
+
+
+def test_ignore_rule_is_stored_in_the_project(qtbot, feature, project):
+    menu = menu_for(feature, "teh")
+    next(a for a in menu.actions() if a.text().startswith("Ignore rule")).trigger()
+    assert project.ignored_rules == ["TEH"]
+    assert feature.controller.manuscript_issue_count() == 0
+
+
+def test_ignore_here_hides_only_that_paragraph(qtbot, feature):
+    menu = menu_for(feature, "teh")
+    next(a for a in menu.actions() if a.text() == "Ignore here").trigger()
+    assert feature.controller.live_issue_count() == 0
+    assert feature.controller.manuscript_issue_count() == 1
+
+
+def test_personal_dictionary_gets_the_word(qtbot, feature):
+    from writer_app.settings import personal_dictionary_path
+
+    menu = menu_for(feature, "teh")
+    next(a for a in menu.actions() if "personal dictionary" in a.text()).trigger()
+    qtbot.waitUntil(lambda: personal_dictionary_path().is_file()
+                    and "teh" in personal_dictionary_path().read_text(), timeout=3000)
+
+
+def test_panel_lists_the_manuscript_grouped_and_jumps_to_another_chapter(qtbot, feature, project):
+    panel = feature.panel
+    panel.scope.setCurrentIndex(1)
+    panel.refresh()
+    head = panel.model.item(0)
+    assert head.text() == "Spelling (2)"
+    panel.tree.setCurrentIndex(head.child(1).index())
+    panel.jump_requested.emit(panel.selected_entry())
+    assert feature.controller.chapter_id == project.chapters[1].id
+    assert feature.editor.textCursor().selectedText() == "teh"
+
+
+def test_fix_all_like_this_fixes_every_copy_in_one_step(qtbot, feature):
+    editor = feature.editor
+    editor.setPlainText("teh one\nteh two teh")
+    qtbot.waitUntil(lambda: feature.controller.live_issue_count() == 3, timeout=3000)
+    panel = feature.panel
+    panel.refresh()
+    panel.tree.setCurrentIndex(panel.model.item(0).child(0).index())
+    assert panel.fix_all_button.isEnabled()
+    assert panel.fix_all_selected() == 3
+    assert editor.toPlainText() == "the one\nthe two the"
+    editor.undo()
+    assert editor.toPlainText() == "teh one\nteh two teh"
+
+
+def test_category_filter_hides_other_categories(qtbot, feature):
+    feature.editor.setPlainText("teh and and")
+    qtbot.waitUntil(lambda: feature.controller.live_issue_count() == 2, timeout=3000)
+    panel = feature.panel
+    panel.category.setCurrentIndex(panel.category.findData("grammar"))
+    assert [e.issue.rule for e in panel.entries()] == ["DOUBLE"]
+
+
+def test_f7_walks_through_issues(qtbot, feature):
+    feature.editor.setPlainText("teh a\nb teh\nc teh")
+    qtbot.waitUntil(lambda: feature.controller.live_issue_count() == 3, timeout=3000)
+    cursor = feature.editor.textCursor()
+    cursor.setPosition(0)
+    feature.editor.setTextCursor(cursor)
+    positions = []
+    for _ in range(4):
+        feature.next_action.trigger()
+        positions.append(feature.editor.textCursor().selectionStart())
+    assert positions == [0, 8, 14, 0]
+    feature.previous_action.trigger()
+    assert feature.editor.textCursor().selectionStart() == 14
+
+
+def test_status_shows_count_progress_and_engines(qtbot, feature):
+    qtbot.waitUntil(lambda: "manuscript checked" in feature.status.summary(), timeout=3000)
+    assert feature.status.summary() == "1 issue · manuscript checked · fake"
+
+
+def test_tooltip_names_message_rule_and_engine(qtbot, feature):
+    editor = feature.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("teh") + 1)
+    rect = editor.cursorRect(cursor)
+    text = feature.tooltips.text_at(QPoint(rect.center().x(), rect.center().y()))
+    assert "Possible typo." in text and "TEH" in text and "fake" in text
+
+
+def test_closing_the_window_while_checking_stops_all_threads(qtbot, feature):
+    gate = threading.Event()
+    feature.factory.gate = gate
+    feature.dispatcher.reset_checkers()
+    feature.editor.setPlainText("\n".join(f"line {i} teh" for i in range(2000)))
+    qtbot.waitUntil(lambda: feature.dispatcher.in_flight >= 1, timeout=3000)
+    feature.window.close()
+    gate.set()
+    qtbot.waitUntil(lambda: feature.dispatcher.closed, timeout=3000)
+    assert feature.dispatcher._pool.activeThreadCount() == 0
+    assert QThreadPool.globalInstance().waitForDone(3000)
+
+
+def test_preferences_page_round_trips_settings(qtbot, feature):
+    from writer_app.settings import Settings
+
+    page = feature.window.pages["Checking"]()
+    qtbot.addWidget(page)
+    settings = Settings()
+    page.load(settings)
+    page.boxes[next(iter(page.boxes))].setChecked(False)
+    page.dialect.setCurrentIndex(page.dialect.findData("en-GB"))
+    page.apply(settings)
+    assert "spelling" not in settings.enabled_categories and settings.dialect == "en-GB"

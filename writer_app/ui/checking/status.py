@@ -1,0 +1,58 @@
+"""Status bar widget: issue count, manuscript checking progress, active engines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLabel, QWidget
+
+from writer_app.ui.checking.controller import CheckingController
+from writer_app.ui.checking.spans import single_shot_timer
+
+ENGINE_LABELS = {"builtin": "Rules", "spelling": "Spelling", "languagetool": "LanguageTool"}
+
+
+class CheckingStatus(QLabel):
+    """A compact label, refreshed at most a few times a second."""
+
+    def __init__(self, controller: CheckingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("checkingStatus")
+        self.setContentsMargins(6, 0, 6, 0)
+        self._timer = single_shot_timer(self, 250)
+        self._timer.timeout.connect(self.refresh)
+        for signal in (controller.issues_changed, controller.progress_changed, controller.engines_changed):
+            signal.connect(self.schedule)
+        self.refresh()
+
+    @Slot()
+    def schedule(self) -> None:
+        """Refresh soon (coalesces bursts of results)."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def summary(self) -> str:
+        """The text shown: "3 issues · checked 12/61 chapters · Rules + Spelling"."""
+        controller = self.controller
+        parts: list[str] = []
+        if controller.chapter_id is not None:
+            count = controller.live_issue_count()
+            parts.append(self.tr("1 issue") if count == 1 else self.tr("{0} issues").replace("{0}", str(count)))
+        done, total = controller.progress()
+        if total > 1:
+            if done < total:
+                parts.append(self.tr("checking {0}/{1} chapters").replace("{0}", str(done)).replace("{1}", str(total)))
+            else:
+                parts.append(self.tr("manuscript checked"))
+        elif total == 1 and done < total:
+            parts.append(self.tr("checking…"))
+        if controller.engines:
+            parts.append(" + ".join(ENGINE_LABELS.get(name, name) for name in controller.engines))
+        return " · ".join(parts)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Recompute the text."""
+        self.setText(self.summary())
+        done, total = self.controller.progress()
+        self.setToolTip(self.tr("Chapters checked: {0} of {1}").replace("{0}", str(done)).replace("{1}", str(total)))
