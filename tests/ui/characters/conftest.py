@@ -78,7 +78,7 @@ def small_project(tmp_path: Path) -> Project:
 
 
 @pytest.fixture
-def window(qtbot) -> FakeWindow:
+def fake_window(qtbot) -> FakeWindow:
     win = FakeWindow()
     qtbot.addWidget(win)
     return win

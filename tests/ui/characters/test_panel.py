@@ -23,68 +23,68 @@ def opened(qtbot, window: FakeWindow, project: Project) -> CharactersController:
     return controller
 
 
-def test_install_adds_a_characters_tab(qtbot, window: FakeWindow) -> None:
-    controller = install(window)
-    assert window.sidebar.count() == 1
-    assert window.sidebar.tabText(0) == "Characters"
-    assert window.sidebar.widget(0) is controller.panel
+def test_install_adds_a_characters_tab(qtbot, fake_window: FakeWindow) -> None:
+    controller = install(fake_window)
+    assert fake_window.sidebar.count() == 1
+    assert fake_window.sidebar.tabText(0) == "Characters"
+    assert fake_window.sidebar.widget(0) is controller.panel
 
 
 def test_panel_shows_counts_for_this_chapter_and_the_whole_manuscript(
-    qtbot, window: FakeWindow, small_project: Project
+    qtbot, fake_window: FakeWindow, small_project: Project
 ) -> None:
-    controller = opened(qtbot, window, small_project)
+    controller = opened(qtbot, fake_window, small_project)
     counts = controller.panel.cast_counts()
     assert counts == {"Elena": (3, 5), "Damon": (1, 3), "Kat": (0, 1)}
-    window.open_chapter(small_project.chapters[1].id)
+    fake_window.open_chapter(small_project.chapters[1].id)
     qtbot.waitUntil(lambda: controller.panel.cast_counts()["Kat"] == (1, 1))
 
 
-def test_counting_policy_is_explained_in_the_panel(qtbot, window: FakeWindow) -> None:
-    controller = install(window)
+def test_counting_policy_is_explained_in_the_panel(qtbot, fake_window: FakeWindow) -> None:
+    controller = install(fake_window)
     tip = controller.panel.policy_label.toolTip()
     assert "capital" in tip and "Will" in tip and "Lady Catherine" in tip
 
 
 def test_selecting_a_character_highlights_its_mentions_in_its_colour(
-    qtbot, window: FakeWindow, small_project: Project
+    qtbot, fake_window: FakeWindow, small_project: Project
 ) -> None:
-    controller = opened(qtbot, window, small_project)
-    assert window.editor.extra_selection_layer(LAYER) == []
+    controller = opened(qtbot, fake_window, small_project)
+    assert fake_window.editor.extra_selection_layer(LAYER) == []
     controller.panel.select_names(["Elena"])
-    layer = window.editor.extra_selection_layer(LAYER)
+    layer = fake_window.editor.extra_selection_layer(LAYER)
     assert [sel.cursor.selectedText() for sel in layer] == ["Elena", "Elena", "Lena"]
     assert layer[0].format.background().color().name() == "#3b82f6"
     controller.panel.select_names([])
-    assert window.editor.extra_selection_layer(LAYER) == []
+    assert fake_window.editor.extra_selection_layer(LAYER) == []
 
 
 def test_typing_reindexes_the_open_chapter_in_the_background(
-    qtbot, window: FakeWindow, small_project: Project
+    qtbot, fake_window: FakeWindow, small_project: Project
 ) -> None:
-    controller = opened(qtbot, window, small_project)
+    controller = opened(qtbot, fake_window, small_project)
     controller.panel.select_names(["Damon"])
-    cursor = window.editor.textCursor()
+    cursor = fake_window.editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
     cursor.insertText(" Damon laughed. 🙂 Damon left.")
     qtbot.waitUntil(lambda: controller.panel.cast_counts()["Damon"] == (3, 5), timeout=3000)
-    qtbot.waitUntil(lambda: len(window.editor.extra_selection_layer(LAYER)) == 3)
-    last = window.editor.extra_selection_layer(LAYER)[-1].cursor
+    qtbot.waitUntil(lambda: len(fake_window.editor.extra_selection_layer(LAYER)) == 3)
+    last = fake_window.editor.extra_selection_layer(LAYER)[-1].cursor
     assert last.selectedText() == "Damon"  # UTF-16 positions after the emoji
 
 
 def test_next_and_previous_mention_move_the_cursor_across_chapters(
-    qtbot, window: FakeWindow, small_project: Project
+    qtbot, fake_window: FakeWindow, small_project: Project
 ) -> None:
-    controller = opened(qtbot, window, small_project)
+    controller = opened(qtbot, fake_window, small_project)
     controller.panel.select_names(["Damon"])
-    editor = window.editor
+    editor = fake_window.editor
     controller.panel.next_button.click()
     assert editor.textCursor().selectedText() == "Damon"
     first = editor.textCursor().selectionStart()
     assert controller.panel.navigation_label.text() == "1 of 1 in this chapter"
     controller.panel.next_button.click()  # none left here: on to chapter 3 (chapter 2 has no Damon)
-    qtbot.waitUntil(lambda: window.current_chapter.id == small_project.chapters[2].id)
+    qtbot.waitUntil(lambda: fake_window.current_chapter.id == small_project.chapters[2].id)
     qtbot.waitUntil(lambda: editor.textCursor().selectedText() == "Damon")
     assert editor.textCursor().selectionStart() == 0
     controller.panel.next_button.click()
@@ -92,14 +92,14 @@ def test_next_and_previous_mention_move_the_cursor_across_chapters(
     controller.panel.previous_button.click()
     assert editor.textCursor().selectionStart() == 0
     controller.panel.previous_button.click()  # back to chapter 1's last Damon
-    qtbot.waitUntil(lambda: window.current_chapter.id == small_project.chapters[0].id)
+    qtbot.waitUntil(lambda: fake_window.current_chapter.id == small_project.chapters[0].id)
     qtbot.waitUntil(lambda: editor.textCursor().selectionStart() == first)
 
 
 def test_accepting_a_suggestion_adds_it_to_the_cast_and_saves(
-    qtbot, window: FakeWindow, small_project: Project
+    qtbot, fake_window: FakeWindow, small_project: Project
 ) -> None:
-    controller = opened(qtbot, window, small_project)
+    controller = opened(qtbot, fake_window, small_project)
     assert controller.panel.suggestion_names() == ["Marguerite"]
     controller.panel.select_suggestions(["Marguerite"])
     with qtbot.waitSignal(controller.suggestions_updated, timeout=5000):
@@ -111,9 +111,9 @@ def test_accepting_a_suggestion_adds_it_to_the_cast_and_saves(
 
 
 def test_dismissing_a_suggestion_is_remembered_in_the_project(
-    qtbot, window: FakeWindow, small_project: Project
+    qtbot, fake_window: FakeWindow, small_project: Project
 ) -> None:
-    controller = opened(qtbot, window, small_project)
+    controller = opened(qtbot, fake_window, small_project)
     controller.panel.select_suggestions(["Marguerite"])
     controller.panel.dismiss_button.click()
     assert controller.panel.suggestion_names() == []
@@ -124,9 +124,9 @@ def test_dismissing_a_suggestion_is_remembered_in_the_project(
 
 
 def test_add_edit_merge_and_delete_change_the_saved_cast(
-    qtbot, window: FakeWindow, small_project: Project, monkeypatch: pytest.MonkeyPatch
+    qtbot, fake_window: FakeWindow, small_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    controller = opened(qtbot, window, small_project)
+    controller = opened(qtbot, fake_window, small_project)
     monkeypatch.setattr(controller, "ask_character", lambda _existing: Character("Theo", ["T."], "#10b981", ""))
     controller.panel.add_button.click()
     assert [c.name for c in controller.cast] == ["Elena", "Damon", "Kat", "Theo"]
@@ -144,19 +144,19 @@ def test_add_edit_merge_and_delete_change_the_saved_cast(
 
 
 def test_read_only_project_keeps_edits_in_memory_and_says_why(
-    qtbot, window: FakeWindow, small_project: Project, monkeypatch: pytest.MonkeyPatch
+    qtbot, fake_window: FakeWindow, small_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     read_only = Project.open(small_project.path, read_only=True)
-    controller = opened(qtbot, window, read_only)
+    controller = opened(qtbot, fake_window, read_only)
     assert not controller.panel.add_button.isEnabled()
     controller.dismiss_suggestions(["Marguerite"])
-    assert window.messages and "read-only" in window.messages[-1]
+    assert fake_window.messages and "read-only" in fake_window.messages[-1]
 
 
 def test_chart_paints_a_row_per_selected_character_and_opens_a_clicked_chapter(
-    qtbot, window: FakeWindow, small_project: Project, tmp_path: Path
+    qtbot, fake_window: FakeWindow, small_project: Project, tmp_path: Path
 ) -> None:
-    controller = opened(qtbot, window, small_project)
+    controller = opened(qtbot, fake_window, small_project)
     chart = controller.panel.chart
     assert [row.name for row in chart.rows()] == ["Elena", "Damon", "Kat"]  # nothing selected: the cast
     controller.panel.select_names(["Damon", "Kat"])
@@ -170,4 +170,4 @@ def test_chart_paints_a_row_per_selected_character_and_opens_a_clicked_chapter(
     cell_width = chart._grid().width() / 3
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton,
                      pos=QPoint(int(grid_left + 2.5 * cell_width), int(chart._grid().top() + 5)))
-    assert window.current_chapter.id == small_project.chapters[2].id
+    assert fake_window.current_chapter.id == small_project.chapters[2].id

@@ -1,0 +1,37 @@
+"""The Characters feature inside the real main window with the bundled sample project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QTextCursor
+
+from writer_app.ui.characters.controller import LAYER
+from writer_app.ui.characters.install import install
+
+
+def test_sample_project_counts_highlights_and_follows_typing(qtbot, make_window, sample_project: Path) -> None:
+    window = make_window()
+    controller = install(window)
+    with qtbot.waitSignal(controller.suggestions_updated, timeout=10000):
+        window.open_project(sample_project)
+    qtbot.waitUntil(lambda: not controller.busy and controller.panel.cast_counts()["Elena Marsh"][1] > 0,
+                    timeout=10000)
+    counts = controller.panel.cast_counts()
+    assert counts["Elena Marsh"] == (11, 49)
+    assert counts["Theo Tran"] == (0, 3)
+    assert window.sidebar.tabText(window.sidebar.indexOf(controller.panel)) == "Characters"
+    controller.panel.select_names(["Elena Marsh"])
+    layer = window.editor.extra_selection_layer(LAYER)
+    assert layer and {s.cursor.selectedText() for s in layer} <= {"Elena", "Lena", "Elena Marsh"}
+    assert len(layer) < 11  # only the visible part of the chapter is decorated
+    first_visible = {s.cursor.position() for s in layer}
+    for _ in range(6):  # step to a mention far below the first screen: it is centred and decorated
+        controller.panel.next_button.click()
+    assert controller.panel.navigation_label.text() == "6 of 11 in this chapter"
+    target = window.editor.textCursor().selectionEnd()
+    qtbot.waitUntil(lambda: target in {s.cursor.position() for s in window.editor.extra_selection_layer(LAYER)}
+                    and target not in first_visible, timeout=5000)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor, " Theo waved.")
+    qtbot.waitUntil(lambda: controller.panel.cast_counts()["Theo Tran"] == (1, 4), timeout=5000)
