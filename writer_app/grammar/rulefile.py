@@ -11,6 +11,8 @@ extensions, all optional:
 - ``avoid = ['regex', ...]`` (both kinds): a match is dropped when one of these patterns matches a span of
   the paragraph that contains the marked text (an exception list, like LanguageTool's antipatterns).
 - ``fix_all`` defaults to true for a ``[[phrase]]`` with exactly one right form, false otherwise.
+- ``mark = "any"`` (regex rules): mark the first capture group that took part in the match, for patterns
+  that are alternatives each with their own group.
 - ``parallel = true`` (phrases): ``right`` has one entry per ``wrong`` entry and ``right[i]`` replaces
   ``wrong[i]`` (handy for inflected forms: "eek out", "eeked out" -> "eke out", "eked out").
 - phrase ends must not touch a letter, digit or hyphen (so "her self" does not match "her self-esteem").
@@ -77,7 +79,7 @@ class Rule:
     category: Category
     message: str
     pattern: re.Pattern[str]
-    mark: int = 0
+    mark: int = 0  # -1: the first group that took part in the match
     replacements: tuple[str, ...] = ()
     triggers: frozenset[str] | None = None  # None: run on every paragraph
     # Further word sets that must each meet the paragraph's words (derived; a cheap pre-filter).
@@ -97,7 +99,11 @@ class Rule:
     def find(self, text: str) -> Iterator[Issue]:
         """Yield this rule's issues in ``text`` (one paragraph)."""
         for match in self.pattern.finditer(text):
-            start, end = match.span(self.mark)
+            if self.mark < 0:
+                group = next((g for g in range(1, (match.re.groups or 0) + 1) if match.start(g) >= 0), 0)
+                start, end = match.span(group)
+            else:
+                start, end = match.span(self.mark)
             if start < 0 or start == end and not self.replacements:
                 continue
             flagged = text[start:end]
@@ -258,8 +264,12 @@ def _regex_rule(entry: _Entry) -> Rule:
     pattern = entry.compile("pattern", pattern_text, flags)
     if pattern.match(""):
         raise entry.fail("'pattern' matches empty text, so it would flag every paragraph")
-    mark = entry.get("mark", int, 0)
-    if isinstance(mark, bool) or not 0 <= mark <= pattern.groups:
+    mark = entry.get("mark", (int, str), 0)
+    if mark == "any":
+        mark = -1
+    elif isinstance(mark, str):
+        raise entry.fail(f"'mark' must be a group number or \"any\", not \"{mark}\"")
+    if isinstance(mark, bool) or not -1 <= mark <= pattern.groups:
         raise entry.fail(f"'mark' is {mark} but the pattern has {pattern.groups} groups")
     replacements = entry.strings("replacements")
     for template in (*replacements, common["message"]):
