@@ -35,3 +35,21 @@ def test_sample_project_counts_highlights_and_follows_typing(qtbot, make_window,
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(window.editor, " Theo waved.")
     qtbot.waitUntil(lambda: controller.panel.cast_counts()["Theo Tran"] == (1, 4), timeout=5000)
+
+
+def test_a_new_cast_name_becomes_a_known_word_for_the_speller(qtbot, make_window, sample_project: Path,
+                                                              monkeypatch) -> None:
+    from writer_app.characters.cast import Character
+    from writer_app.ui.checking.install import CheckingFeature
+    from writer_app.ui.features import install_features
+
+    window = make_window()
+    installed = install_features(window)
+    controller = installed["writer_app.ui.characters.install"]
+    window.open_project(sample_project)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    checking = window.findChild(CheckingFeature)
+    assert "Zyxwvuts" not in checking.controller.config.known_words
+    monkeypatch.setattr(controller, "ask_character", lambda _existing: Character("Zyxwvuts Qwerty", ["Zyx"]))
+    controller.add_character()
+    assert {"Zyxwvuts", "Qwerty", "Zyx"} <= checking.controller.config.known_words
