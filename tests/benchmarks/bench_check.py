@@ -45,10 +45,15 @@ def main() -> int:
     args = parser.parse_args()
 
     before = _rss()
+    from writer_app.errors import WriterAppError
     from writer_app.grammar.engine import CheckConfig
     from writer_app.grammar.factory import build_checker, check_text
 
-    checkers = {dialect: build_checker(CheckConfig(dialect=dialect)) for dialect in ("en-US", "en-GB")}
+    try:
+        checkers = {dialect: build_checker(CheckConfig(dialect=dialect)) for dialect in ("en-US", "en-GB")}
+    except WriterAppError as error:
+        print(f"cannot build the checker: {error}")
+        return 2
     checkers["en-US"].check("Warm the caches up: a sentence.")
     loaded = _rss()
 
