@@ -31,13 +31,12 @@ _ROMAN = re.compile(r"^m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _WEB = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|gov|co|uk|de|fr|html?|txt|md|py)\b|[\\/].*[\\/]", re.I)
 _APOSTROPHES = "'’"
 # A capitalised word after a non-space character and whitespace (line breaks included: hard-wrapped text).
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=(\S))\s+([A-Z][^\W\d_]*(?:['’][^\W\d_]+)*)")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[^\s.!?…:;\"“”‘'(\[{—–\-*_»«])\s+([A-Z][^\W\d_]*(?:['’][^\W\d_]+)*)")
 _AFTER_TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Messrs|Dr|St|Capt|Col|Gen|Lt|Sgt|Prof|Rev|Sr|Jr|Mme|Mlle|M)\.\s+([A-Z][^\W\d_]*)"
 )
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr|St|Capt|Col|Gen|Lt|Sgt|Prof|Rev|Sr|Jr|Mme|Mlle|M)\.\s+$")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z][a-z]")
-_NOT_MID = frozenset(".!?…:;\"“”‘'([{—–-*_»«")
 _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
@@ -243,7 +242,7 @@ class SpellChecker:
         Call before checking a document so a name is not flagged where it opens a sentence before its first
         mid-sentence use; returns how many names were learned.
         """
-        found = {match.group(2) for match in _MID_SENTENCE_CAPITAL.finditer(text) if match.group(1) not in _NOT_MID}
+        found = set(_MID_SENTENCE_CAPITAL.findall(text))
         found.update(match.group(1) for match in _AFTER_TITLE.finditer(text))
         fresh = {word for word in found - self._names if not self._accepts(word)}
         self._names |= fresh
