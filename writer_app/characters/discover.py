@@ -93,52 +93,19 @@ class _Collector:
         self.places: Counter[str] = Counter()  # uses of each word inside place names ("Netherfield Park")
 
     def feed(self, text: str) -> None:
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        i = 0
-        n = len(tokens)
-        while i < n:
-            start, end, word = tokens[i]
-            if not word[0].isupper() or _is_contraction(word):
-                self.lower[_strip_possessive(word).lower()] += 1
-                i += 1
-                continue
-            # A run of capitalised words joined by single spaces (or "Mr. X"), with particles inside.
-            j = i
-            words = [_strip_possessive(word)]
-            last_end = end
-            while j + 1 < n and not _ends_possessive(tokens[j][2]):
-                gap = text[last_end : tokens[j + 1][0]]
-                nxt = tokens[j + 1][2]
-                joined = _is_name_gap(gap) or (
-                    gap[:1] == "." and tokens[j][2] in _ABBREVIATED and _is_name_gap(gap[1:])
-                )
-                if not joined:
-                    break
-                if nxt[0].isupper() and not nxt.isupper():
-                    words.append(_strip_possessive(nxt))
-                    j += 1
-                    last_end = tokens[j][1]
-                    continue
-                if nxt in PARTICLES and j + 2 < n and _is_name_gap(text[tokens[j + 1][1] : tokens[j + 2][0]]) \
-                        and tokens[j + 2][2][0].isupper():
-                    words.append(nxt)
-                    words.append(_strip_possessive(tokens[j + 2][2]))
-                    j += 2
-                    last_end = tokens[j][1]
-                    continue
-                break
-            initial = is_sentence_start(text, start)
-            previous = before = following = ""
-            if i > 0 and text[tokens[i - 1][1] : start].isspace():
-                previous = tokens[i - 1][2].lower()
-                if i > 1 and text[tokens[i - 2][1] : tokens[i - 1][0]].isspace():
-                    before = tokens[i - 2][2].lower()
-            if _ends_possessive(tokens[j][2]):
-                following = "'s"
-            elif j + 1 < n and text[tokens[j][1] : tokens[j + 1][0]].isspace():
-                following = tokens[j + 1][2].lower()
-            self._record(words, initial, previous, before, following)
-            i = j + 1
+        """Collect the capitalised sequences of one chapter and count its lowercase words."""
+        self.lower.update(_LOWER_WORD.findall(text))
+        for match in _SEQUENCE.finditer(text):
+            for start, end, words in _split_sequence(match):
+                previous, at = _word_before(text, start)
+                before = _word_before(text, at)[0] if previous else ""
+                if words[-1] is _POSSESSIVE_MARK:
+                    words.pop()
+                    following = "'s"
+                else:
+                    after = _FOLLOWING_WORD.match(text, end)
+                    following = after.group(1).lower() if after else ""
+                self._record(words, is_sentence_start(text, start), previous, before, following)
 
     def _record(self, words: list[str], initial: bool, previous: str, before: str, following: str) -> None:
         # "Later Mr. Okafor": the words before a title are a sequence of their own.
@@ -199,6 +166,85 @@ def _strip_possessive(word: str) -> str:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word
+
+
+def _letter_class(test) -> str:
+    """A regex character class of the BMP letters passing ``test`` (Python's re has no \\p{Lu})."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if test(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    parts = (re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return "[" + "".join(parts) + "]"
+
+
+_UPPER = _letter_class(lambda c: c.isupper() or c.istitle())
+_LOWER = _letter_class(str.islower)
+_CAP_WORD = _UPPER + r"[^\W\d_]*(?:['’][^\W\d_]*)*"
+_GAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+# Capitalised words joined by spaces (one line break at most), "." after an abbreviation, particles inside.
+_SEQUENCE = re.compile(
+    rf"(?<![\w'’]){_CAP_WORD}(?:\.?{_GAP}(?:{_PARTICLE}{_GAP})?{_CAP_WORD}(?![\w]))*(?!\w)"
+)
+_SEQUENCE_PART = re.compile(rf"({_CAP_WORD}|{_PARTICLE})(\.?)")
+_LOWER_WORD = re.compile(rf"(?<![\w'’]){_LOWER}[^\W\d_]*")
+_FOLLOWING_WORD = re.compile(r"\s+([^\W\d_]+)")
+_POSSESSIVE_MARK = "'s"
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The lowercased word just before ``start`` across whitespace only (else ``""``), and where it begins."""
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    if i == start or j == i:
+        return "", start
+    return text[j:i].lower(), j
+
+
+def _split_sequence(match: re.Match[str]) -> list[tuple[int, int, list[str]]]:
+    """Cut a matched run into name sequences: after a possessive, at a stray full stop, around
+    all-capital words and contractions. Returns (start, end, words); a possessive ends with ``'s``."""
+    pieces: list[tuple[int, int, list[str]]] = []
+    words: list[str] = []
+    start = end = match.start()
+    text = match.string
+
+    def close() -> None:
+        while words and words[-1] in PARTICLES:
+            words.pop()
+        if words:
+            pieces.append((start, end, list(words)))
+        words.clear()
+
+    for part in _SEQUENCE_PART.finditer(text, match.start(), match.end()):
+        word, dot = part.group(1), part.group(2)
+        if word in PARTICLES and not words:
+            continue
+        if _is_contraction(word) or (len(word) > 1 and word.isupper()):
+            close()
+            continue
+        if not words:
+            start = part.start()
+        possessive = _ends_possessive(word)
+        words.append(_strip_possessive(word))
+        end = part.start(1) + len(word)
+        if possessive:
+            words.append(_POSSESSIVE_MARK)
+            pieces.append((start, end, list(words)))
+            words.clear()
+            continue
+        if dot and word not in _ABBREVIATED:
+            close()
+    close()
+    return pieces
 
 
 class _Judge:

@@ -171,3 +171,18 @@ def test_chart_paints_a_row_per_selected_character_and_opens_a_clicked_chapter(
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton,
                      pos=QPoint(int(grid_left + 2.5 * cell_width), int(chart._grid().top() + 5)))
     assert fake_window.current_chapter.id == small_project.chapters[2].id
+
+
+def test_names_typed_since_opening_are_suggested_after_a_save(
+    qtbot, fake_window: FakeWindow, small_project: Project
+) -> None:
+    controller = opened(qtbot, fake_window, small_project)
+    cursor = fake_window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.insertText("\nThen Rosalind came in. Rosalind laughed at Damon.")
+    fake_window.chapter_saved.emit(small_project.chapters[0].id)
+    assert controller._discover_timer.isActive()
+    with qtbot.waitSignal(controller.suggestions_updated, timeout=5000):
+        controller._discover_timer.setInterval(0)
+        controller._discover_timer.start()
+    assert controller.panel.suggestion_names() == ["Marguerite", "Rosalind"]

@@ -47,6 +47,7 @@ class CharactersController(QObject):
         self.index = MentionIndex(self.matcher)
         self.suggestions: list[Candidate] = []
         self._open_texts: dict[int, tuple[str, int, str]] = {}  # snapshot -> (chapter id, revision, text)
+        self._texts: dict[str, str] = {}  # the latest text seen of every chapter, for discovery
         self._spans: list[tuple[int, int, int]] = []  # open chapter's mentions: (start, end, slot), UTF-16
         self._spans_revision = -1
         self._pending_navigation: tuple[str, str] | None = None  # ("first" | "last", chapter id)
@@ -54,7 +55,7 @@ class CharactersController(QObject):
         self._edit_timer = QTimer(self, singleShot=True, interval=EDIT_DELAY_MS)
         self._edit_timer.timeout.connect(self.reindex_open_chapter)
         self._discover_timer = QTimer(self, singleShot=True, interval=DISCOVER_DELAY_MS)
-        self._discover_timer.timeout.connect(lambda: self.reindex_all(discover=True))
+        self._discover_timer.timeout.connect(self.rediscover)
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_views)
 
@@ -97,6 +98,7 @@ class CharactersController(QObject):
         self.project = project
         self.cast = Cast.from_project(project)
         self.suggestions = []
+        self._texts = {}
         self.panel.set_suggestions([])
         self.panel.set_editable(not getattr(project, "read_only", False))
         self._rebuild_index()
@@ -106,6 +108,7 @@ class CharactersController(QObject):
         self.project = None
         self.cast = Cast()
         self.suggestions = []
+        self._texts = {}
         self.dispatcher.new_epoch()
         self.matcher = MentionMatcher([])
         self.index = MentionIndex(self.matcher)
@@ -140,17 +143,19 @@ class CharactersController(QObject):
         if chapter_id == self._current_id():
             text = self.editor.text()
             self._open_texts[snapshot] = (chapter_id, self.editor.revision, text)
-            return ChapterSnapshot(chapter_id, snapshot, text)
-        try:
-            text = self.window.chapter_text(chapter_id)
-        except (WriterAppError, OSError) as error:
-            log.warning("cannot read chapter %s for character counts: %s", chapter_id, error)
-            return None
+        else:
+            try:
+                text = self.window.chapter_text(chapter_id)
+            except (WriterAppError, OSError) as error:
+                log.warning("cannot read chapter %s for character counts: %s", chapter_id, error)
+                return None
+        self._texts[chapter_id] = text
         return ChapterSnapshot(chapter_id, snapshot, text)
 
-    def _request(self, chapters: list[ChapterSnapshot], discover: bool) -> IndexRequest:
+    def _request(self, chapters: list[ChapterSnapshot], discover_texts: list[str] | None = None) -> IndexRequest:
         return IndexRequest(
-            epoch=self.dispatcher.epoch, matcher=self.matcher, chapters=tuple(chapters), discover=discover,
+            epoch=self.dispatcher.epoch, matcher=self.matcher, chapters=tuple(chapters),
+            discover_texts=tuple(discover_texts) if discover_texts is not None else None,
             exclude=frozenset(form for character in self.cast for form in character.forms()),
             dismissed=frozenset(getattr(self.project, "dismissed_characters", []) or []),
         )
@@ -161,7 +166,24 @@ class CharactersController(QObject):
             return
         snapshots = [s for s in (self._snapshot(c.id) for c in self._chapters()) if s is not None]
         self.panel.set_status(self.tr("Counting mentions…"))
-        self.dispatcher.submit(self._request(snapshots, discover))
+        self.dispatcher.submit(self._request(snapshots, [s.text for s in snapshots] if discover else None))
+
+    def rediscover(self) -> None:
+        """Look for new names in the latest text of every chapter (after saves), without re-counting."""
+        if self.project is None:
+            return
+        current = self._current_id()
+        texts = []
+        for chapter in self._chapters():
+            if chapter.id == current:
+                texts.append(self.editor.text())
+            elif chapter.id in self._texts:
+                texts.append(self._texts[chapter.id])
+            else:
+                snapshot = self._snapshot(chapter.id)
+                if snapshot is not None:
+                    texts.append(snapshot.text)
+        self.dispatcher.submit(self._request([], texts))
 
     def reindex_open_chapter(self) -> None:
         """Index the chapter open in the editor (after typing or opening it)."""
@@ -170,7 +192,7 @@ class CharactersController(QObject):
             return
         snapshot = self._snapshot(chapter_id)
         if snapshot is not None:
-            self.dispatcher.submit(self._request([snapshot], discover=False))
+            self.dispatcher.submit(self._request([snapshot]))
 
     def _on_chapter_indexed(self, chapter_id: str, snapshot: int, mentions: ChapterMentions) -> None:
         if len(mentions.counts) != len(self.index.names):

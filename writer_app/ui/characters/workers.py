@@ -29,12 +29,12 @@ class ChapterSnapshot:
 
 @dataclass(frozen=True)
 class IndexRequest:
-    """Chapters to index with a matcher, and optionally the whole manuscript to scan for new names."""
+    """Chapters to index with a matcher, and optionally the manuscript's texts to scan for new names."""
 
     epoch: int
     matcher: MentionMatcher
     chapters: tuple[ChapterSnapshot, ...]
-    discover: bool = False
+    discover_texts: tuple[str, ...] | None = None
     exclude: frozenset[str] = field(default_factory=frozenset)
     dismissed: frozenset[str] = field(default_factory=frozenset)
 
@@ -54,9 +54,9 @@ def run_request(request: IndexRequest) -> IndexResult:
     try:
         chapters = tuple((snap, ChapterMentions.scan(request.matcher, snap.text)) for snap in request.chapters)
         suggestions = None
-        if request.discover:
+        if request.discover_texts is not None:
             suggestions = tuple(discover_candidates(
-                (snap.text for snap in request.chapters), exclude=request.exclude, dismissed=request.dismissed,
+                request.discover_texts, exclude=request.exclude, dismissed=request.dismissed,
             ))
         return IndexResult(request, chapters, suggestions)
     except Exception as error:  # noqa: BLE001 - a bad text must not kill the worker thread
@@ -125,13 +125,13 @@ class IndexDispatcher(QObject):
     def submit(self, request: IndexRequest) -> None:
         """Run ``request`` in the background."""
         self._pending += 1
-        self._discover_pending += request.discover
+        self._discover_pending += request.discover_texts is not None
         self._pool.start(_IndexRunnable(request, self._relay))
 
     @Slot(object)
     def _on_done(self, result: IndexResult) -> None:
         self._pending -= 1
-        self._discover_pending -= result.request.discover
+        self._discover_pending -= result.request.discover_texts is not None
         if result.request.epoch == self.epoch:
             if result.error:
                 self.failed.emit(result.error)
