@@ -88,3 +88,9 @@ def test_pride_and_prejudice_top_twenty_suggestions_are_the_books_people(corpus_
     people, members, report = judge_top(candidates)
     assert people >= 17, "\n".join(report)
     assert len(members) >= 15, "\n".join(report)
+
+
+def test_a_closing_quote_after_a_name_is_not_part_of_it() -> None:
+    text = "‘I saw Borís’ face,’ said Natasha. ‘Borís’ horse and Borís’s sword.’ Borís smiled. Natasha smiled."
+    found = names(discover_candidates([text]))
+    assert "Borís" in found and not any(name.endswith("’") for name in found)

@@ -183,7 +183,7 @@ def _letter_class(test) -> str:
 
 _UPPER = _letter_class(lambda c: c.isupper() or c.istitle())
 _LOWER = _letter_class(str.islower)
-_CAP_WORD = _UPPER + r"[^\W\d_]*(?:['’][^\W\d_]*)*"
+_CAP_WORD = _UPPER + r"[^\W\d_]*(?:['’][^\W\d_]+)*"
 _GAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 # Capitalised words joined by spaces (one line break at most), "." after an abbreviation, particles inside.

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -159,7 +160,8 @@ class CharactersPanel(QWidget):
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.addWidget(self.chart_title)
-        chart_layout.addWidget(self.chart, 1)
+        chart_layout.addWidget(self.chart)
+        chart_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         # -- suggestions --------------------------------------------------------------------------------------
         self.accept_button = _button(self.tr("Accept"), self.tr("Add the selected suggestions to the cast"))
