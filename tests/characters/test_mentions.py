@@ -58,9 +58,9 @@ def test_regex_metacharacters_in_names_are_taken_literally() -> None:
     assert [text[m.start : m.end] for m in matcher.find(text)] == ["Dr. (Who)", "A.J.", "C++ Kid", "[Bracket]*"]
 
 
-def test_empty_and_blank_names_are_ignored() -> None:
-    matcher = MentionMatcher([("", ["", "   "]), ("Jess", [""])])
-    assert spelled(matcher, "Jess and   everyone") == [("Jess", "Jess")]
+def test_empty_blank_and_punctuation_only_names_are_ignored() -> None:
+    matcher = MentionMatcher([("", ["", "   "]), ("Jess", ["", "...", "—"])])
+    assert spelled(matcher, "Jess and   everyone... — fine") == [("Jess", "Jess")]
     assert MentionMatcher([]).find("anything") == []
 
 

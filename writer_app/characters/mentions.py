@@ -99,7 +99,9 @@ class MentionMatcher:
             names.append(name)
             for form in forms:
                 form = " ".join(str(form).split())
-                if form and form not in owner:  # a spelling shared by two characters belongs to the first
+                if not any(ch.isalnum() for ch in form):
+                    continue  # "..." or "—" would count punctuation, not a person
+                if form not in owner:  # a spelling shared by two characters belongs to the first
                     owner[form] = index
         self.names: tuple[str, ...] = tuple(names)
         self._owner = owner
