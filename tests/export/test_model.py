@@ -101,3 +101,8 @@ def test_inline_emphasis_runs() -> None:
         (".", False, False),
     ]
     assert plain("snake_case_name and 2 * 3 * 4") == "snake_case_name and 2 * 3 * 4"
+
+
+def test_characters_xml_cannot_hold_are_dropped_but_words_kept() -> None:
+    blocks = chapter_blocks("Page\x0cbreak and a bell\x07 here.", ExportOptions())
+    assert blocks[0].text == "Page break and a bell here."

@@ -146,6 +146,32 @@ def test_export_runs_in_a_worker_and_writes_the_file(qtbot, dialog: ExportDialog
     assert "Exported" in dialog.status_label.text() and dialog.export_button.isEnabled()
 
 
+def test_pdf_export_from_the_dialog_runs_off_the_gui_thread(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
+    dialog.manuscript_check.setChecked(True)
+    target = tmp_path / "book.pdf"
+    dialog.path_edit.setText(str(target))
+    with qtbot.waitSignal(dialog.dispatcher.relay.finished, timeout=30_000):
+        dialog.export_button.click()
+    reader = PdfReader(str(target))
+    second_page = " ".join(reader.pages[1].extract_text().split())
+    assert len(reader.pages) > 2 and f"/ {dialog.window_.project.title} / 2" in second_page
+
+
+def test_a_loose_draft_is_never_offered_as_its_own_export_target(qtbot, make_window, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Some words.\n", encoding="utf-8")
+    window = make_window(draft)
+    dispatcher = ExportDispatcher(window)
+    dialog = ExportDialog(window, dispatcher)
+    qtbot.addWidget(dialog)
+    assert Path(dialog.path_edit.text()) != draft
+    assert dialog.path_edit.text().endswith(".txt")
+    dispatcher.shutdown()
+
+
 def test_refusing_to_overwrite_project_json_is_shown_in_the_dialog(qtbot, dialog: ExportDialog, window) -> None:
     manifest = Path(window.project.path) / "project.json"
     before = manifest.read_bytes()

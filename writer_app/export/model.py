@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from writer_app.core.text import paragraphs
 from writer_app.export.errors import ExportError
 from writer_app.export.polish import DEFAULT_SCENE_BREAK, is_scene_break, polish_paragraph
 from writer_app.export.progress import Progress
@@ -94,6 +95,8 @@ def rounded_word_count(words: int) -> str:
 
 
 _HEADING_MARK_RE = re.compile(r"^#{1,6}\s+")
+# Characters XML (DOCX, ODT, EPUB, HTML) cannot hold; imported text sometimes has form feeds and the like.
+_NON_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CHAPTER_WORD_RE = re.compile(r"^(chapter|part|book|prologue|epilogue)\b", re.IGNORECASE)
 
 
@@ -117,7 +120,7 @@ def chapter_blocks(text: str, options: ExportOptions, title: str = "") -> tuple[
     """Split a chapter's text into blocks: non-empty lines are paragraphs; scene breaks are recognised."""
     blocks: list[Block] = []
     first = True
-    for line in text.splitlines():
+    for line in paragraphs(text):
         if not line.strip():
             continue
         if first:
@@ -129,7 +132,7 @@ def chapter_blocks(text: str, options: ExportOptions, title: str = "") -> tuple[
             if blocks and blocks[-1].kind == "paragraph":
                 blocks.append(Block("scene_break", options.scene_break))
             continue
-        body = _HEADING_MARK_RE.sub("", line)
+        body = _NON_XML_RE.sub(" ", _HEADING_MARK_RE.sub("", line))
         body = polish_paragraph(body) if options.polish else body.strip()
         if body:
             blocks.append(Block("paragraph", body))

@@ -18,6 +18,8 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from writer_app.core.text import paragraphs
+
 DEFAULT_SCENE_BREAK = "* * *"
 
 _SCENE_BREAK_RE = re.compile(r"^\s*(?:#|\*|(?:\*\s*){3,}|(?:~\s*){3,}|(?:-\s*){3,}|(?:#\s*){3,})\s*$")
@@ -142,7 +144,7 @@ def collapse_blank_runs(lines: Iterable[str]) -> list[str]:
 def polish_text(text: str, scene_break: str = DEFAULT_SCENE_BREAK) -> str:
     """Polish a whole chapter: every line is a paragraph; scene-break lines become ``scene_break``."""
     lines = []
-    for line in text.splitlines():
+    for line in paragraphs(text):
         if is_scene_break(line):
             lines.append(scene_break)
         else:
@@ -161,7 +163,7 @@ def polish_with_changes(text: str, scene_break: str = DEFAULT_SCENE_BREAK) -> tu
     lines: list[str] = []
     spans: list[tuple[int, int]] = []
     offset = 0
-    for raw in text.splitlines():
+    for raw in paragraphs(text):
         line = scene_break if is_scene_break(raw) else polish_paragraph(raw)
         if not line:
             if lines and lines[-1] != "":

@@ -286,11 +286,16 @@ class ExportDialog(QDialog):
     def _set_path_for(self, fmt: ExportFormat) -> None:
         text = self.path_edit.text().strip()
         if text:
-            path = Path(text)
-            self.path_edit.setText(str(path.with_suffix(fmt.extension)))
+            path = Path(text).with_suffix(fmt.extension)
+            if path == self.snapshot.path:
+                path = path.with_name(f"{path.stem} (export){fmt.extension}")
+            self.path_edit.setText(str(path))
             return
         base = self.snapshot.path.parent
-        self.path_edit.setText(str(base / f"{_file_stem(self.snapshot.title)}{fmt.extension}"))
+        candidate = base / f"{_file_stem(self.snapshot.title)}{fmt.extension}"
+        if candidate == self.snapshot.path:  # a loose draft exported to its own format: never suggest itself
+            candidate = base / f"{_file_stem(self.snapshot.title)} (export){fmt.extension}"
+        self.path_edit.setText(str(candidate))
 
     def _on_format_changed(self) -> None:
         fmt = self.current_format()

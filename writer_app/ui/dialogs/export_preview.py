@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
+from writer_app.core.text import paragraphs
 from writer_app.export.polish import DEFAULT_SCENE_BREAK, polish_with_changes
 
 PREVIEW_CHARS = 40_000  # a preview never needs more than the first few thousand words
@@ -42,7 +43,7 @@ def build_preview(text: str, *, polish: bool = True, scene_break: str = DEFAULT_
     if polish:
         polished, spans = polish_with_changes(clipped, scene_break)
     else:
-        polished = "\n".join(line.strip() for line in clipped.splitlines() if line.strip())
+        polished = "\n".join(line.strip() for line in paragraphs(clipped) if line.strip())
         spans = []
     pieces: list[str] = []
     position = 0
@@ -52,17 +53,17 @@ def build_preview(text: str, *, polish: bool = True, scene_break: str = DEFAULT_
         position = end
     pieces.append(escape(polished[position:]))
     body = "".join(pieces)
-    paragraphs = []
+    rendered: list[str] = []
     for line in body.split("\n"):
         if not line:
             continue
         plain = line.replace(f'<span style="background-color:{CHANGE_COLOUR};">', "").replace("</span>", "")
         centred = plain.strip() == escape(scene_break)
         align = "center" if centred else "left"
-        paragraphs.append(f'<p align="{align}" style="margin:0 0 0.6em 0;">{line}</p>')
+        rendered.append(f'<p align="{align}" style="margin:0 0 0.6em 0;">{line}</p>')
     head = f'<h3 align="center" style="font-weight:normal;">{escape(heading)}</h3>' if heading else ""
     more = ""
     if len(text) > PREVIEW_CHARS:
         more = '<p align="center" style="color:#888;"><i>… the preview shows the beginning of the chapter.</i></p>'
-    html = f'<div style="font-family:{escape(font_family)}; font-size:12pt;">{head}{"".join(paragraphs)}{more}</div>'
+    html = f'<div style="font-family:{escape(font_family)}; font-size:12pt;">{head}{"".join(rendered)}{more}</div>'
     return PreviewPage(html, _summary(polished, spans, polish), len(spans))
