@@ -186,3 +186,20 @@ def test_names_typed_since_opening_are_suggested_after_a_save(
         controller._discover_timer.setInterval(0)
         controller._discover_timer.start()
     assert controller.panel.suggestion_names() == ["Marguerite", "Rosalind"]
+
+
+def test_next_mention_right_after_typing_uses_the_new_text(
+    qtbot, fake_window: FakeWindow, small_project: Project
+) -> None:
+    controller = opened(qtbot, fake_window, small_project)
+    controller.panel.select_names(["Damon"])
+    editor = fake_window.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    cursor.insertText("Damon knocked. ")
+    editor.setTextCursor(cursor)
+    cursor.movePosition(cursor.MoveOperation.Start)
+    editor.setTextCursor(cursor)
+    controller.panel.next_button.click()  # before the background re-index has run
+    assert fake_window.current_chapter.id == small_project.chapters[0].id
+    assert (editor.textCursor().selectionStart(), editor.textCursor().selectedText()) == (0, "Damon")

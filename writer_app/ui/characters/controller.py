@@ -348,8 +348,24 @@ class CharactersController(QObject):
         """Select the previous mention of the selected characters, moving back to earlier chapters."""
         self._step(forward=False)
 
+    def _ensure_current_spans(self) -> None:
+        """Index the open chapter right now if typing made the positions stale (a chapter takes ~1 ms)."""
+        chapter_id = self._current_id()
+        if chapter_id is None or self._spans_revision == self.editor.revision:
+            return
+        text = self.editor.text()
+        snapshot = self.dispatcher.next_snapshot()
+        mentions = ChapterMentions.scan(self.matcher, text)
+        self.dispatcher.mark_applied(chapter_id, snapshot)
+        self.index.set_chapter(chapter_id, mentions)
+        spans = utf16_spans(text, [(m.start, m.end) for m in mentions.mentions])
+        self._spans = [(s, e, m.character) for (s, e), m in zip(spans, mentions.mentions, strict=True)]
+        self._spans_revision = self.editor.revision
+        self._refresh_timer.start()
+
     def _step(self, forward: bool) -> None:
-        spans = self._navigable_spans() if self._spans_revision == self.editor.revision else []
+        self._ensure_current_spans()
+        spans = self._navigable_spans()
         cursor = self.editor.textCursor()
         if forward:
             position = cursor.selectionEnd()

@@ -111,6 +111,10 @@ class IndexDispatcher(QObject):
         """A number larger than every earlier snapshot's."""
         return next(self._snapshots)
 
+    def mark_applied(self, chapter_id: str, snapshot: int) -> None:
+        """Record a chapter result computed on the GUI thread, so older background results are dropped."""
+        self._applied[chapter_id] = max(snapshot, self._applied.get(chapter_id, 0))
+
     def new_epoch(self) -> int:
         """Start over (new project or changed cast): results of earlier requests will be dropped."""
         self.epoch += 1
