@@ -94,6 +94,12 @@ def test_chapter_choice_current_and_selected(dialog: ExportDialog, window) -> No
     for row in range(dialog.chapter_list.count()):
         dialog.chapter_list.item(row).setCheckState(Qt.CheckState.Checked if row in (1, 3) else Qt.CheckState.Unchecked)
     assert dialog.options().chapter_ids == (chapters[1].id, chapters[3].id)
+    assert dialog.selection_label.text().startswith("2 chapters, ")
+    dialog.all_radio.setChecked(True)
+    assert all(dialog.chapter_list.item(row).checkState() == Qt.CheckState.Checked
+               for row in range(dialog.chapter_list.count()))
+    dialog.selected_radio.setChecked(True)  # the writer's own ticks come back
+    assert dialog.options().chapter_ids == (chapters[1].id, chapters[3].id)
     for row in range(dialog.chapter_list.count()):
         dialog.chapter_list.item(row).setCheckState(Qt.CheckState.Unchecked)
     assert not dialog.export_button.isEnabled()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from writer_app.core.text import word_count
 from writer_app.export.model import ExportOptions, chapter_heading
 from writer_app.export.polish import DEFAULT_SCENE_BREAK
 from writer_app.export.registry import ExportFormat, formats
@@ -121,6 +122,8 @@ class ExportDialog(QDialog):
         current = window.current_chapter
         self.current_id = current.id if current is not None else None
         self.chapter_counts: dict[str, Counter[str]] = {}
+        self.word_counts = {chapter_id: word_count(text) for chapter_id, text in self.texts.items()}
+        self._custom_selection: set[str] = {self.current_id} if self.current_id is not None else set()
         self.result: ExportResult | None = None
         self._formats: list[ExportFormat] = formats()
         self._preview_timer = QTimer(self, singleShot=True, interval=120)
@@ -162,9 +165,13 @@ class ExportDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, chapter.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if chapter.id == self.current_id else Qt.CheckState.Unchecked)
+        self.selection_label = QLabel(self)
+        self.selection_label.setObjectName("exportSelectionSummary")
+        self.selection_label.setStyleSheet("color: palette(mid);")
         chapters_box = QVBoxLayout()
         chapters_box.setSpacing(2)
-        for widget in (self.all_radio, self.current_radio, self.selected_radio, self.chapter_list):
+        for widget in (self.all_radio, self.current_radio, self.selected_radio, self.chapter_list,
+                       self.selection_label):
             chapters_box.addWidget(widget)
 
         self.title_page_check = QCheckBox(tr("Title page"), self)
@@ -262,7 +269,7 @@ class ExportDialog(QDialog):
         self.browse_button.clicked.connect(self.browse)
         self.path_edit.textChanged.connect(self._update_path_note)
         self.chapter_mode.idToggled.connect(lambda _id, _on: self._on_chapter_mode())
-        self.chapter_list.itemChanged.connect(lambda _item: self._on_selection_changed())
+        self.chapter_list.itemChanged.connect(lambda _item: self._on_item_changed())
         self.title_page_check.toggled.connect(self._sync_enabled)
         self.manuscript_check.toggled.connect(self._sync_enabled)
         for signal in (self.polish_check.toggled, self.heading_box.currentIndexChanged,
@@ -327,7 +334,25 @@ class ExportDialog(QDialog):
             self.path_edit.setText(path)
 
     def _on_chapter_mode(self) -> None:
-        self.chapter_list.setEnabled(self.selected_radio.isChecked())
+        selecting = self.selected_radio.isChecked()
+        self.chapter_list.setEnabled(selecting)
+        if selecting:
+            shown = self._custom_selection
+        elif self.current_radio.isChecked() and self.current_id is not None:
+            shown = {self.current_id}
+        else:
+            shown = {c.id for c in self.snapshot.chapters}
+        self.chapter_list.blockSignals(True)  # the list mirrors the mode; only the writer's own ticks count
+        for row in range(self.chapter_list.count()):
+            item = self.chapter_list.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in shown
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.chapter_list.blockSignals(False)
+        self._on_selection_changed()
+
+    def _on_item_changed(self) -> None:
+        if self.selected_radio.isChecked():
+            self._custom_selection = set(self.selected_chapter_ids())
         self._on_selection_changed()
 
     def selected_chapter_ids(self) -> tuple[str, ...]:
@@ -345,6 +370,9 @@ class ExportDialog(QDialog):
 
     def _on_selection_changed(self) -> None:
         ids = self.selected_chapter_ids()
+        words = sum(self.word_counts.get(chapter_id, 0) for chapter_id in ids)
+        self.selection_label.setText(tr("{0} chapter{1}, {2:,} words").format(
+            len(ids), "" if len(ids) == 1 else "s", words))
         self.export_button.setEnabled(bool(ids) and not self.dispatcher.exporting)
         if ids and self.preview_chapter.currentData() not in ids:
             self.preview_chapter.setCurrentIndex(self.preview_chapter.findData(ids[0]))
