@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-# "{1}", "{0}", "{2|lower}", "{1|upper}", "{1|capitalize}": a group of the match, optionally transformed.
-GROUP_REF = re.compile(r"\{(\d+)(?:\|(lower|upper|capitalize))?\}")
+# "{1}", "{0}", "{2|lower}", "{1|upper}", "{1|capitalize}", "{2|form}": a group of the match, optionally
+# transformed; "form" looks the group's text up (lowercased) in the rule's ``forms`` table.
+GROUP_REF = re.compile(r"\{(\d+)(?:\|(lower|upper|capitalize|form))?\}")
 
 _TRANSFORMS = {
     None: lambda s: s,
@@ -20,13 +21,15 @@ def group_refs(template: str) -> list[int]:
     return [int(m.group(1)) for m in GROUP_REF.finditer(template)]
 
 
-def expand(template: str, match: re.Match[str]) -> str:
+def expand(template: str, match: re.Match[str], forms: dict[str, str] | None = None) -> str:
     """Replace ``{N}`` references in ``template`` by the match's groups (an unmatched group is empty)."""
     if "{" not in template:
         return template
 
     def substitute(ref: re.Match[str]) -> str:
         value = match.group(int(ref.group(1))) or ""
+        if ref.group(2) == "form":
+            return (forms or {}).get(value.lower(), value)
         return _TRANSFORMS[ref.group(2)](value)
 
     return GROUP_REF.sub(substitute, template)

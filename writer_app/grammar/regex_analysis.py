@@ -104,10 +104,10 @@ def _is_boundary(op: object, av: object) -> bool:
 
 
 def _flatten(data: list) -> list:
-    """Inline non-literal groups so words inside capture groups can be found."""
+    """Inline groups (unless they are alternatives of whole words) so words inside them can be found."""
     out: list = []
     for op, av in data:
-        if op is _c.SUBPATTERN and _literal_set(list(av[-1])) is None:
+        if op is _c.SUBPATTERN and not _wordlike(_literal_set(list(av[-1]))):
             out.extend(_flatten(list(av[-1])))
         else:
             out.append((op, av))
@@ -201,6 +201,27 @@ def _derive(data: list) -> list[set[str]]:
                 union |= sub[0]
             return [union] if len(union) <= _MAX_ALTERNATIVES * 2 else []
     return []
+
+
+def _char_set(op: object, av: object) -> frozenset[str] | None:
+    """The characters a single mandatory item can match, when it is a small set of non-letters."""
+    if op is _c.LITERAL:
+        chars = {chr(av)}  # type: ignore[arg-type]
+    elif op is _c.IN and all(sub_op is _c.LITERAL for sub_op, _ in av):  # type: ignore[union-attr]
+        chars = {chr(code) for _, code in av}  # type: ignore[union-attr]
+    elif op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:  # type: ignore[index]
+        return _char_set(*list(av[2])[0])  # type: ignore[index]
+    else:
+        return None
+    if any(ch.isalnum() or ch.isspace() for ch in chars):
+        return None
+    return frozenset(chars)
+
+
+def required_chars(pattern: str, flags: int) -> frozenset[str] | None:
+    """A set of punctuation characters one of which occurs wherever ``pattern`` matches, or None."""
+    sets = [found for op, av in _flatten(list(_parser.parse(pattern, flags))) if (found := _char_set(op, av))]
+    return min(sets, key=len) if sets else None
 
 
 def derive_requirements(pattern: str, flags: int) -> list[frozenset[str]]:

@@ -13,6 +13,8 @@ extensions, all optional:
 - ``fix_all`` defaults to true for a ``[[phrase]]`` with exactly one right form, false otherwise.
 - ``mark = "any"`` (regex rules): mark the first capture group that took part in the match, for patterns
   that are alternatives each with their own group.
+- ``forms = { ran = "run", came = "come" }`` (regex rules): a word table for the ``{N|form}`` filter, which
+  replaces group N's text (lowercased) by its entry, e.g. the past participle of a past-tense verb.
 - ``parallel = true`` (phrases): ``right`` has one entry per ``wrong`` entry and ``right[i]`` replaces
   ``wrong[i]`` (handy for inflected forms: "eek out", "eeked out" -> "eke out", "eked out").
 - phrase ends must not touch a letter, digit or hyphen (so "her self" does not match "her self-esteem").
@@ -34,7 +36,7 @@ from pathlib import Path
 from writer_app.errors import WriterAppError
 from writer_app.grammar.casing import expand, follow_case, group_refs
 from writer_app.grammar.model import Category, Issue
-from writer_app.grammar.regex_analysis import COMMON_WORDS, derive_requirements, nested_repeat
+from writer_app.grammar.regex_analysis import COMMON_WORDS, derive_requirements, nested_repeat, required_chars
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +45,7 @@ _ID = re.compile(r"[A-Z][A-Z0-9_]*\Z")
 _WORD = re.compile(r"\w+")
 
 _COMMON_FIELDS = {"id", "category", "message", "bad", "good", "fixed", "default", "dialects", "fix_all", "triggers", "avoid"}
-_RULE_FIELDS = _COMMON_FIELDS | {"pattern", "mark", "replacements", "case_sensitive", "case"}
+_RULE_FIELDS = _COMMON_FIELDS | {"pattern", "mark", "replacements", "case_sensitive", "case", "forms"}
 _PHRASE_FIELDS = _COMMON_FIELDS | {"wrong", "right", "parallel"}
 
 
@@ -84,11 +86,14 @@ class Rule:
     triggers: frozenset[str] | None = None  # None: run on every paragraph
     # Further word sets that must each meet the paragraph's words (derived; a cheap pre-filter).
     requires: tuple[frozenset[str], ...] = ()
+    # Punctuation one of which must be in the paragraph (derived; a cheap pre-filter).
+    chars: frozenset[str] | None = None
     default: bool = True
     dialects: tuple[str, ...] = DIALECTS
     fix_all: bool = False
     follow_case: bool = True
     parallel: bool = False  # phrases: group "wN" matched -> replacements[N] only
+    forms: dict[str, str] = field(default_factory=dict)  # table for the {N|form} template filter
     avoid: tuple[re.Pattern[str], ...] = ()
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
@@ -114,14 +119,14 @@ class Rule:
             if self.parallel and match.lastgroup:
                 templates = (self.replacements[int(match.lastgroup[1:])],)
             for template in templates:
-                value = expand(template, match)
+                value = expand(template, match, self.forms)
                 if self.follow_case:
                     value = follow_case(value, flagged)
                 if value != flagged and value not in replacements:
                     replacements.append(value)
             if self.replacements and not replacements:
                 continue  # the text already reads the way the rule wants
-            message = expand(self.message, match) if "{" in self.message else self.message
+            message = expand(self.message, match, self.forms) if "{" in self.message else self.message
             yield Issue(start, end, flagged, message, tuple(replacements), self.id, self.category, "builtin", self.fix_all)
 
     def _avoided(self, text: str, start: int, end: int) -> bool:
@@ -280,10 +285,15 @@ def _regex_rule(entry: _Entry) -> Rule:
     if case not in ("follow", "as_is"):
         raise entry.fail("'case' must be \"follow\" or \"as_is\"")
     derived = derive_requirements(pattern_text, flags)
+    forms = entry.get("forms", dict, {})
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in forms.items()):
+        raise entry.fail("'forms' must map words to words, like { ran = \"run\" }")
+    forms = {k.lower(): v for k, v in forms.items()}
     triggers = _explicit_triggers(entry)
     if triggers is None and derived:
         triggers = derived[0]
     requires = tuple(words for words in derived if words != triggers)
+    chars = required_chars(pattern_text, flags)
     return Rule(
         kind="rule",
         pattern=pattern,
@@ -291,6 +301,8 @@ def _regex_rule(entry: _Entry) -> Rule:
         replacements=replacements,
         triggers=triggers,
         requires=requires,
+        chars=chars,
+        forms=forms,
         fix_all=entry.get("fix_all", bool, False),
         follow_case=case == "follow",
         **common,  # type: ignore[arg-type]
@@ -313,6 +325,8 @@ def _phrase_rule(entry: _Entry) -> Rule:
     pattern = re.compile("|".join(f"(?P<w{i}>{_phrase_regex(wrong[i])})" for i in by_length), re.IGNORECASE)
     triggers = _explicit_triggers(entry) or frozenset(_phrase_trigger(w) for w in wrong)
     requires: tuple[frozenset[str], ...] = ()
+    # Punctuation one of which must be in the paragraph (derived; a cheap pre-filter).
+    chars: frozenset[str] | None = None
     if len(wrong) == 1:
         requires = tuple(frozenset({w}) for w in set(_WORD.findall(wrong[0].lower())) if w not in triggers)
     return Rule(

@@ -113,6 +113,7 @@ class RuleChecker:
                 for word in rule.triggers:
                     index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
+        self._gates = [(rule.pattern.search, rule.requires, rule.chars, rule) for rule in self.rules]
         self._trigger_words = frozenset(self._index)
 
     def _words(self, text: str) -> set[str]:
@@ -136,19 +137,23 @@ class RuleChecker:
         hits = words & self._trigger_words
         if hits:
             selected = set(self._always)
+            index = self._index
             for word in hits:
-                selected.update(self._index[word])
-            order = sorted(selected)
+                selected.update(index[word])
+        elif self._always:
+            selected = set(self._always)
         else:
-            order = self._always
+            return []
         issues: list[Issue] = []
-        rules = self.rules
-        for position in order:
-            rule = rules[position]
-            if rule.requires and any(words.isdisjoint(required) for required in rule.requires):
+        gates = self._gates
+        for position in selected:
+            search, requires, chars, rule = gates[position]
+            if requires and not all(map(words.intersection, requires)):
                 continue
-            if rule.pattern.search(text) is not None:  # cheap C-level test before the Python-level walk
+            if chars and not any(ch in text for ch in chars):
+                continue
+            if search(text) is not None:  # cheap C-level test before the Python-level walk
                 issues.extend(rule.find(text))
         if len(issues) > 1:
-            issues.sort(key=lambda i: (i.start, i.end))
+            issues.sort(key=lambda i: (i.start, i.end, i.rule))
         return issues
