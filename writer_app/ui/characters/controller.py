@@ -198,7 +198,6 @@ class CharactersController(QObject):
         if len(mentions.counts) != len(self.index.names):
             return  # computed for another cast
         self.index.set_chapter(chapter_id, mentions)
-        self.index.reorder([c.id for c in self._chapters()])
         opened = self._open_texts.pop(snapshot, None)
         for old in [s for s in self._open_texts if s < snapshot]:
             del self._open_texts[old]
@@ -240,6 +239,7 @@ class CharactersController(QObject):
 
     def _refresh_views(self) -> None:
         """Counts in the cast list, the chart and the navigation line."""
+        self.index.reorder([c.id for c in self._chapters()])
         current = self._current_id()
         rows = []
         for slot, character in enumerate(self.cast):
