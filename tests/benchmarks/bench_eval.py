@@ -19,6 +19,10 @@ from tests.grammar.eval_scoring import EVAL_FILE, load_pairs, score  # noqa: E40
 from writer_app.grammar.engine import CheckConfig  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "harper-pairs.jsonl"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+NOVELS = (("pride-and-prejudice.txt", "en-GB"), ("war-and-peace.txt", "en-US"))
+# The rule files the eval work added; ``--novels`` shows what they alone flag in published fiction.
+EVAL_RULE_FILES = ("agreement.toml", "expressions.toml", "usage.toml", "word_forms.toml", "x_numbers_names.toml")
 
 
 def build(rules_only: bool):
@@ -33,6 +37,35 @@ def build(rules_only: bool):
     return build_checker(config)
 
 
+def novel_flags(top: int) -> None:
+    """Print flags per 1,000 words that the eval rule files add on each corpus novel, with examples."""
+    from collections import Counter
+
+    from writer_app.grammar.engine import check_document
+    from writer_app.grammar.rules import RuleChecker, parse_rule_file
+    from writer_app.resources import resource_path
+
+    rules = [rule for name in EVAL_RULE_FILES for rule in parse_rule_file(resource_path("rules", name))]
+    for name, dialect in NOVELS:
+        path = CORPUS / name
+        if not path.exists():
+            print(f"\n{name}: not found in {CORPUS}")
+            continue
+        text = path.read_text(encoding="utf-8")
+        started = time.perf_counter()
+        issues = check_document(RuleChecker(CheckConfig(dialect=dialect), rules=rules), text)
+        elapsed = time.perf_counter() - started
+        words = len(text.split())
+        print(f"\n{name} ({dialect}): {len(issues)} flags from {len(rules)} eval rules, "
+              f"{1000 * len(issues) / words:.3f} per 1,000 words (target <= 1 for the whole check), "
+              f"{words / elapsed:,.0f} words/s")
+        counts = Counter(issue.rule for issue in issues)
+        for rule, count in counts.most_common(top):
+            example = next(i for i in issues if i.rule == rule)
+            context = text[max(0, example.start - 40) : example.end + 30].replace("\n", " ")
+            print(f"  {rule:34s} {count:4d}  e.g. ...{context}...")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the overall figures, the Harper rules we miss most, and our rules that fire on correct text."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -40,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=0, help="print up to N missed sentences per Harper rule")
     parser.add_argument("--rule", action="append", default=[], help="only score these Harper rules")
     parser.add_argument("--top", type=int, default=25, help="how many Harper rules to list")
+    parser.add_argument("--novels", action="store_true", help="also run the eval rule files over the corpus novels")
     args = parser.parse_args(argv)
 
     path = EVAL if EVAL.exists() else EVAL_FILE
@@ -82,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\nOur rules firing on correct sentences:")
     for rule, count in result.alarm_rules.most_common(args.top):
         print(f"  {rule:40s} {count:4d}  e.g. {result.alarm_examples[rule][0]}")
+    if args.novels:
+        novel_flags(args.top)
     if args.misses:
         print("\nMissed sentences:")
         for name, misses in sorted(result.misses.items()):
