@@ -104,3 +104,13 @@ def test_loose_file_exports(tmp_path: Path) -> None:
     out = tmp_path / "draft.html"
     assert main(["export", str(draft), "-o", str(out)]) == 0
     assert "“Quick,” he said." in out.read_text(encoding="utf-8")
+
+
+def test_pdf_from_the_command_line(project_dir: Path, tmp_path: Path, qapp: object) -> None:
+    # qapp: without it the PDF writer would create a bare QGuiApplication, as the real command line does.
+    from pypdf import PdfReader
+
+    out = tmp_path / "novel.pdf"
+    assert main(["export", str(project_dir), "-o", str(out), "--manuscript-format", "--chapters", "2"]) == 0
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages]
+    assert len(pages) == 2 and "Quill / Novel / 2" in pages[1] and "It’s ’em again…" in pages[1]

@@ -27,6 +27,16 @@ SAMPLE_CHAPTERS: tuple[tuple[str, str], ...] = (
 ProjectFactory = Callable[..., Project]
 
 
+@pytest.fixture(autouse=True)
+def _widgets_application(qapp: object) -> object:
+    """Run export tests under pytest-qt's QApplication.
+
+    The PDF writer creates a bare QGuiApplication when no application exists (right for the command line);
+    in one pytest process that would leave later widget tests without a QApplication.
+    """
+    return qapp
+
+
 @pytest.fixture
 def make_project(tmp_path: Path) -> ProjectFactory:
     """Build a project folder with the given ``(title, text)`` chapters and return it opened."""
