@@ -30,7 +30,7 @@ import logging
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from writer_app.errors import WriterAppError
@@ -94,6 +94,7 @@ class Rule:
     follow_case: bool = True
     parallel: bool = False  # phrases: group "wN" matched -> replacements[N] only
     forms: dict[str, str] = field(default_factory=dict)  # table for the {N|form} template filter
+    parts: tuple[Rule, ...] = ()  # phrases with several wrong forms: one quicker matcher per form
     avoid: tuple[re.Pattern[str], ...] = ()
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
@@ -322,23 +323,40 @@ def _phrase_rule(entry: _Entry) -> Rule:
     if parallel and len(right) != len(wrong):
         raise entry.fail(f"'parallel' needs as many 'right' phrases as 'wrong' ones ({len(right)} and {len(wrong)})")
     by_length = sorted(range(len(wrong)), key=lambda i: len(wrong[i]), reverse=True)
-    pattern = re.compile("|".join(f"(?P<w{i}>{_phrase_regex(wrong[i])})" for i in by_length), re.IGNORECASE)
-    triggers = _explicit_triggers(entry) or frozenset(_phrase_trigger(w) for w in wrong)
-    requires: tuple[frozenset[str], ...] = ()
-    # Punctuation one of which must be in the paragraph (derived; a cheap pre-filter).
-    chars: frozenset[str] | None = None
-    if len(wrong) == 1:
-        requires = tuple(frozenset({w}) for w in set(_WORD.findall(wrong[0].lower())) if w not in triggers)
-    return Rule(
+    alternatives = "|".join(f"(?P<w{i}>{_phrase_regex(wrong[i])})" for i in by_length)
+    pattern = re.compile(alternatives, re.IGNORECASE)
+    explicit = _explicit_triggers(entry)
+    rule = Rule(
         kind="phrase",
         pattern=pattern,
         replacements=right,
-        triggers=triggers,
-        requires=requires,
+        triggers=explicit or frozenset(_phrase_trigger(w) for w in wrong),
+        requires=_phrase_requires(wrong[0], explicit) if len(wrong) == 1 else (),
         parallel=parallel,
         fix_all=entry.get("fix_all", bool, len(right) == 1 or parallel),
         **common,  # type: ignore[arg-type]
     )
+    if len(wrong) == 1:
+        return rule
+    # One matcher per wrong phrase, each gated by its own words: a long alternation is slow to scan.
+    parts = tuple(
+        replace(
+            rule,
+            pattern=re.compile(_phrase_regex(phrase), re.IGNORECASE),
+            replacements=(right[i],) if parallel else right,
+            triggers=explicit or frozenset({_phrase_trigger(phrase)}),
+            requires=_phrase_requires(phrase, explicit),
+            parallel=False,
+        )
+        for i, phrase in enumerate(wrong)
+    )
+    return replace(rule, parts=parts)
+
+
+def _phrase_requires(phrase: str, explicit: frozenset[str] | None) -> tuple[frozenset[str], ...]:
+    """Every word of a phrase must be in the paragraph (the trigger is checked separately)."""
+    trigger = explicit or {_phrase_trigger(phrase)}
+    return tuple(frozenset({w}) for w in sorted(set(_WORD.findall(phrase.lower()))) if w not in trigger)
 
 
 def parse_rule_file(path: Path) -> list[Rule]:

@@ -104,16 +104,17 @@ class RuleChecker:
                 folders.append(user)
             rules = cached_rules(folders)
         self.rules = [rule for rule in rules if rule_enabled(rule, self.config)]
+        matchers = [part for rule in self.rules for part in (rule.parts or (rule,))]
         self._always: list[int] = []
         index: dict[str, list[int]] = {}
-        for position, rule in enumerate(self.rules):
+        for position, rule in enumerate(matchers):
             if rule.triggers is None:
                 self._always.append(position)
             else:
                 for word in rule.triggers:
                     index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
-        self._gates = [(rule.pattern.search, rule.requires, rule.chars, rule) for rule in self.rules]
+        self._gates = [(rule.pattern.search, rule.requires, rule.chars, rule) for rule in matchers]
         self._trigger_words = frozenset(self._index)
 
     def _words(self, text: str) -> set[str]:
