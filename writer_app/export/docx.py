@@ -44,6 +44,19 @@ def _set_font(style: Any, family: str, size_pt: float) -> None:
         fonts.set(qn(attribute), family)
 
 
+def _drop_decoration(style: Any) -> None:
+    """Remove the template's border and letter spacing from a style (a manuscript title is plain text)."""
+    from docx.oxml.ns import qn
+
+    for parent in (style.element.pPr, style.element.rPr):
+        if parent is None:
+            continue
+        for tag in ("w:pBdr", "w:spacing"):
+            for child in parent.findall(qn(tag)):
+                if parent is style.element.rPr or tag == "w:pBdr":
+                    parent.remove(child)
+
+
 def _configure(document: Any, manuscript: Manuscript) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Inches, Pt
@@ -75,6 +88,7 @@ def _configure(document: Any, manuscript: Manuscript) -> None:
     hfmt.space_after = Pt(24)
     title = document.styles["Title"]
     _set_font(title, SERIF, 12 if manuscript_format else 28)
+    _drop_decoration(title)
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.first_line_indent = Inches(0)
     core = document.core_properties
