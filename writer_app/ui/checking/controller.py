@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from writer_app.grammar.engine import CheckConfig
@@ -27,8 +27,8 @@ from writer_app.ui.checking.workers import BatchResult, CheckBatch, CheckDispatc
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 400
-BATCH_PARAGRAPHS = 160
-BATCH_CHARS = 16_000
+BATCH_PARAGRAPHS = 600
+BATCH_CHARS = 48_000
 PUMP_BUDGET_S = 0.004  # GUI time one pump may spend preparing work before yielding to the event loop
 CACHE_LIMIT = 200_000
 
@@ -85,15 +85,17 @@ class CheckingController(QObject):
         self._debouncing = False
         self._just_edited = False
         self._sweep_pos = 0
-        self._sweep_found = False  # this sweep pass dispatched or changed something: another pass follows
         self._live_done = False
         self._live_in_flight = 0
         self._block_count = 0
-        self._block_count_before = 0
         self._orphans = False
         self._told_failure = False
         self._document: QTextDocument | None = None
         self._debounce = single_shot_timer(self, debounce_ms)
+        self._debounce_s = debounce_ms / 1000
+        self._last_edit = 0.0
+        self._paused = False
+        self._visible: tuple[int, int] | None = None
         self._debounce.timeout.connect(self._on_debounce)
         self._pump_timer = single_shot_timer(self, 0)
         self._pump_timer.timeout.connect(self.pump)
@@ -113,8 +115,8 @@ class CheckingController(QObject):
         document.contentsChange.connect(self._on_contents_change)
         self._new_epoch()
         self._sweep_pos = 0
-        self._sweep_found = False
         self._live_done = False
+        self._visible = None
         self.typing_record = None
         self.pump()
         self.underlines_stale.emit()
@@ -169,6 +171,8 @@ class CheckingController(QObject):
         self._dirty.clear()
         self._debouncing = False
         self._debounce.stop()
+        self._paused = False
+        self._visible = None
         self.dispatcher.resume()
         self._live_in_flight = 0
 
@@ -190,7 +194,6 @@ class CheckingController(QObject):
             record.revision += 1
             record.in_flight = -1
         self._sweep_pos = 0
-        self._sweep_found = False
         self._live_done = False
         self._live_in_flight = 0
         self.store.restart()
@@ -231,34 +234,42 @@ class CheckingController(QObject):
         document = self._document
         if document is None:
             return
-        self._block_count_before = self._block_count
-        touched = self.tracker.on_contents_change(position, removed, added)
+        edit = self.tracker.on_contents_change(position, removed, added)
         count = document.blockCount()
-        first_number = document.findBlock(position).blockNumber()
-        if first_number >= 0 and first_number < self._sweep_pos:
-            self._sweep_pos = max(first_number, self._sweep_pos + count - self._block_count)
-        self._block_count = count
+        if count != self._block_count:
+            if edit.first_block < self._sweep_pos:
+                self._sweep_pos = max(edit.first_block, self._sweep_pos + count - self._block_count)
+            if removed:
+                self._orphans = True  # blocks were deleted: their records go on the next query
+            self._block_count = count
+            self._visible = None
         self._live_done = False
-        self._sweep_found = True
-        if touched is None:  # a huge edit: re-verify lazily, check right away
+        touched = edit.touched
+        if touched is None:  # a huge edit: re-verify everything lazily, check right away
             self._orphans = True
             self._new_epoch()
             self._live_in_flight = 0
-            self._sweep_pos = min(self._sweep_pos, max(0, first_number))
+            self._sweep_pos = 0
+            self._visible = None
             self.underlines_stale.emit()
             self.schedule_pump()
             return
-        if removed and (len(touched) > 1 or count != self._block_count_before):
-            self._orphans = True  # blocks were deleted: their records go on the next query
+        if removed and len(touched) > 1:
+            self._orphans = True
+        dirty = self._dirty
         for record in touched:
-            self._dirty[record.id] = record
+            dirty[record.id] = record
         self._just_edited = True
         was_typing = self.typing_record
         self.typing_record = touched[0].id if len(touched) == 1 and added <= 2 else None
         self._debouncing = True
-        self.dispatcher.pause()
-        self._debounce.start()
-        if touched or was_typing != self.typing_record:
+        self._last_edit = time.perf_counter()
+        if not self._paused:
+            self._paused = True
+            self.dispatcher.pause()
+        if not self._debounce.isActive():
+            self._debounce.start()
+        if edit.spans_changed or was_typing != self.typing_record:
             self.underlines_stale.emit()
 
     @Slot()
@@ -272,13 +283,34 @@ class CheckingController(QObject):
 
     @Slot()
     def _on_debounce(self) -> None:
+        remaining = self._last_edit + self._debounce_s - time.perf_counter()
+        if remaining > 0.002:  # typed again meanwhile: wait for the rest of the pause
+            self._debounce.start(max(1, int(remaining * 1000)))
+            return
+        self._debounce.setInterval(int(self._debounce_s * 1000))
         self._debouncing = False
+        self._paused = False
         self.dispatcher.resume()
         self.pump()
 
     @Slot()
     def _on_viewport_changed(self) -> None:
+        self._visible = None
         self.schedule_pump()
+
+    def visible_range(self) -> tuple[int, int]:
+        """First and last block numbers on screen (cached until the view or the block count changes)."""
+        if self._visible is None:
+            editor = self.editor
+            try:
+                viewport = editor.viewport()  # type: ignore[attr-defined]
+                first = editor.firstVisibleBlock().blockNumber()  # type: ignore[attr-defined]
+                bottom = editor.cursorForPosition(  # type: ignore[attr-defined]
+                    QPoint(viewport.width() - 1, viewport.height() - 1))
+                self._visible = (max(0, first), max(first, bottom.blockNumber()))
+            except AttributeError:
+                self._visible = editor.visible_block_range()  # type: ignore[attr-defined]
+        return self._visible
 
     # ------------------------------------------------------------------ scheduling
     def schedule_pump(self) -> None:
@@ -329,13 +361,11 @@ class CheckingController(QObject):
             cached = ()
         if cached is not None:
             record.checked, record.spans, record.key = record.revision, cached, key
-            self._sweep_found = True
             if cached:
                 self.underlines_stale.emit()
                 self.issues_changed.emit()
             return None
         record.in_flight = record.revision
-        self._sweep_found = True
         return ParagraphJob(record.id, record.revision, text)
 
     def _next_live_batch(self, deadline: float) -> CheckBatch | None:
@@ -343,13 +373,15 @@ class CheckingController(QObject):
         if document is None or self.chapter_id is None:
             return None
         jobs: list[ParagraphJob] = []
-        first, last = self.editor.visible_block_range()  # type: ignore[attr-defined]
-        block = document.findBlockByNumber(max(0, first))
-        while block.isValid() and block.blockNumber() <= last:
-            job = self._prepare(block, self.tracker.record(block))
+        first, last = self.visible_range()
+        block = document.findBlockByNumber(first)
+        number = first
+        while block.isValid() and number <= last:
+            job = self._prepare(block, self.tracker.record(block, number))
             if job is not None:
                 jobs.append(job)
             block = block.next()
+            number += 1
         if jobs:  # the visible paragraphs go alone, so their underlines come first
             return self._batch(jobs, live=True)
         if not self._debouncing:
@@ -373,36 +405,30 @@ class CheckingController(QObject):
             return None
         jobs: list[ParagraphJob] = []
         chars = 0
-        block = document.findBlockByNumber(self._sweep_pos)
-        steps = 0
+        number = self._sweep_pos
+        block = document.findBlockByNumber(number)
+        record = self.tracker.record
         while block.isValid():
-            job = self._prepare(block, self.tracker.record(block))
-            self._sweep_pos += 1
+            job = self._prepare(block, record(block, number))
+            number += 1
             block = block.next()
             if job is not None:
                 jobs.append(job)
                 chars += len(job.text)
                 if len(jobs) >= BATCH_PARAGRAPHS or chars >= BATCH_CHARS:
                     break
-            steps += 1
-            if steps % 64 == 0 and time.perf_counter() > deadline:
+            if number % 64 == 0 and time.perf_counter() > deadline:
                 break
-        if not block.isValid() and not jobs and self._sweep_pos >= document.blockCount():
-            if self._live_in_flight:
-                return None  # wait for the results, then verify the whole chapter once more
-            if self._sweep_found:
-                self._sweep_pos = 0  # something changed during the pass: verify again
-                self._sweep_found = False
-                self.schedule_pump()
-            else:
-                self._live_done = True
-                self.progress_changed.emit()
-                self.schedule_pump()
-        if not jobs:
-            if block.isValid():
-                self.schedule_pump()
-            return None
-        return self._batch(jobs, live=True)
+        self._sweep_pos = number
+        if jobs:
+            return self._batch(jobs, live=True)
+        if block.isValid():
+            self.schedule_pump()  # out of time: continue on the next turn of the event loop
+        elif self._live_in_flight == 0 and not self._dirty:
+            self._live_done = True  # every paragraph has a result (edits since then come back as dirty)
+            self.progress_changed.emit()
+            self.schedule_pump()
+        return None
 
     def _next_background_batch(self, deadline: float) -> CheckBatch | None:
         if self._text_of is None:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +16,7 @@ from writer_app.ui.checking.context_menu import IssueContextMenu
 from writer_app.ui.checking.controller import CheckingController, LiveIssue, passes
 from writer_app.ui.checking.issues_panel import IssuesPanel, PanelEntry
 from writer_app.ui.checking.preferences_page import CheckingPreferencesPage
+from writer_app.ui.checking.spans import single_shot_timer
 from writer_app.ui.checking.status import CheckingStatus
 from writer_app.ui.checking.tooltips import IssueTooltips
 from writer_app.ui.checking.underlines import UnderlineLayer
@@ -77,8 +78,12 @@ class CheckingFeature(QObject):
         self.panel = IssuesPanel(self.controller, self._chapter_title)
         self.status = CheckingStatus(self.controller)
         self._relay = _TaskRelay(self)
+        self._tasks = QThreadPool(self)  # one thread: word-list and manifest saves run in order
+        self._tasks.setMaxThreadCount(1)
         self._relay.failed.connect(self._tell)
         self._closed = False
+        self._close_check = single_shot_timer(self, 0)  # a child: never fires once the feature is gone
+        self._close_check.timeout.connect(self._shutdown_if_hidden)
         self.controller.failure.connect(self._tell)
         self.panel.jump_requested.connect(self.jump_to)
         window.add_sidebar_tab(self.panel, self.tr("Issues"))  # type: ignore[attr-defined]
@@ -165,7 +170,7 @@ class CheckingFeature(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Stop the workers once the window has really closed."""
         if watched is self.window and event.type() == QEvent.Type.Close:
-            QTimer.singleShot(0, self._shutdown_if_hidden)
+            self._close_check.start()  # after the window decided whether it really closes
         return False
 
     @Slot()
@@ -184,6 +189,7 @@ class CheckingFeature(QObject):
             return
         self._closed = True
         self.controller.shutdown()
+        self._tasks.waitForDone(5000)
 
     @Slot(str)
     def _tell(self, message: str) -> None:
@@ -268,14 +274,14 @@ class CheckingFeature(QObject):
 
             add_to_word_list(personal_dictionary_path(), word)
 
-        _Task(save, self._relay).start_on(QThreadPool.globalInstance())
+        _Task(save, self._relay).start_on(self._tasks)
         self.controller.replace_config_words(frozenset({word}))
 
     def _save_manifest(self, project: object) -> None:
         if getattr(project, "read_only", False):
             self._tell(self.tr("This project is read-only; the choice lasts until you close it."))
             return
-        _Task(project.save_manifest, self._relay).start_on(QThreadPool.globalInstance())  # type: ignore[attr-defined]
+        _Task(project.save_manifest, self._relay).start_on(self._tasks)  # type: ignore[attr-defined]
 
     def still_flagged(self, issue: Issue) -> bool:
         """Whether ``issue`` would still be shown under the current configuration."""

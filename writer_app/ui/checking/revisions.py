@@ -10,6 +10,7 @@ are not walked: the records are marked unverified and re-verified lazily by text
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from PySide6.QtGui import QTextBlock, QTextDocument
 
@@ -50,6 +51,14 @@ class ParagraphRecord:
                 yield span
 
 
+class Edit(NamedTuple):
+    """What one ``contentsChange`` did: touched records (None: a large edit), first block, spans moved."""
+
+    touched: list[ParagraphRecord] | None
+    first_block: int
+    spans_changed: bool
+
+
 class ParagraphTracker:
     """Assign ids to blocks, keep their records, and follow edits of one document."""
 
@@ -65,24 +74,24 @@ class ParagraphTracker:
         self.records.clear()
         self.generation += 1
 
-    def record(self, block: QTextBlock) -> ParagraphRecord:
-        """The record of ``block``, created (with a fresh id) when the block has none."""
+    def record(self, block: QTextBlock, number: int = -1) -> ParagraphRecord:
+        """The record of ``block`` (block number ``number`` if known), created when the block has none."""
         record = self.records.get(block.userState())
         if record is None:
-            record = self._new_record(block)
+            record = self._new_record(block, number)
         else:
-            record.hint = block.blockNumber()
+            record.hint = number if number >= 0 else block.blockNumber()
         return record
 
     def peek(self, block: QTextBlock) -> ParagraphRecord | None:
         """The record of ``block`` if it has one (never creates)."""
         return self.records.get(block.userState())
 
-    def _new_record(self, block: QTextBlock) -> ParagraphRecord:
+    def _new_record(self, block: QTextBlock, number: int = -1) -> ParagraphRecord:
         record_id = self._next_id
         self._next_id += 1
         block.setUserState(record_id)
-        record = ParagraphRecord(record_id, block.blockNumber(), self.generation)
+        record = ParagraphRecord(record_id, number if number >= 0 else block.blockNumber(), self.generation)
         self.records[record_id] = record
         return record
 
@@ -98,46 +107,58 @@ class ParagraphTracker:
                 record.key = None
         return text
 
-    def on_contents_change(self, position: int, removed: int, added: int) -> list[ParagraphRecord] | None:
-        """Follow one edit; returns the touched records, or None for a large edit handled lazily."""
+    def on_contents_change(self, position: int, removed: int, added: int) -> Edit:
+        """Follow one edit: bump the touched blocks' revisions and move or drop their spans."""
         document = self.document
         if document is None:
-            return []
+            return Edit(None, 0, False)
         first = document.findBlock(position)
         if not first.isValid():
             first = document.lastBlock()
-        last = document.findBlock(position + added)
-        if not last.isValid():
-            last = document.lastBlock()
-        span_blocks = last.blockNumber() - first.blockNumber()
+        first_number = first.blockNumber()
+        if added <= 1 and removed <= 1 and (added == 0 or document.characterAt(position) != "\u2029"):
+            last, last_number = first, first_number  # typing: one block, no lookups
+        else:
+            last = document.findBlock(position + added)
+            if not last.isValid():
+                last = document.lastBlock()
+            last_number = last.blockNumber()
+        span_blocks = last_number - first_number
         if span_blocks > LARGE_EDIT_BLOCKS:
             self.generation += 1
             for record in self.records.values():
                 record.in_flight = -1
-            return None
+            return Edit(None, first_number, True)
         touched: list[ParagraphRecord] = []
         seen: set[int] = set()
         block = first
+        number = first_number
         relative = position - first.position()
-        while block.isValid():
+        spans_changed = False
+        while True:
             record = self.records.get(block.userState())
             if record is None or record.id in seen:  # Qt can copy or drop userState when blocks split/merge
-                record = self._new_record(block)
+                record = self._new_record(block, number)
             else:
-                record.hint = block.blockNumber()
+                record.hint = number
             seen.add(record.id)
             record.revision += 1
+            before = record.spans
             if span_blocks == 0:
-                record.spans = _shift_spans(record.spans, relative, removed, added)
-            elif block == first:
-                record.spans = tuple(s for s in record.spans if s.end < relative)
+                record.spans = _shift_spans(before, relative, removed, added)
+            elif number == first_number:
+                record.spans = tuple(s for s in before if s.end < relative)
             else:
                 record.spans = ()
+            spans_changed = spans_changed or len(before) != len(record.spans)
             touched.append(record)
-            if block == last:
+            if number >= last_number:
                 break
             block = block.next()
-        return touched
+            number += 1
+            if not block.isValid():
+                break
+        return Edit(touched, first_number, spans_changed)
 
     def find_block(self, record: ParagraphRecord) -> QTextBlock | None:
         """The block a record belongs to (by its hint, else by a scan that also refreshes every hint)."""

@@ -74,7 +74,7 @@ class UnderlineLayer(QObject):
         document = tracker.document
         selections: list[QTextEdit.ExtraSelection] = []
         if document is not None:
-            first, last = self.editor.visible_block_range()  # type: ignore[attr-defined]
+            first, last = controller.visible_range()
             top, bottom = self._visible_positions()
             cursor_position = self.editor.textCursor().position()  # type: ignore[attr-defined]
             block = document.findBlockByNumber(max(0, first))

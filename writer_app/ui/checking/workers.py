@@ -110,6 +110,8 @@ class _Shared:
         self.closing = threading.Event()
         self.go = threading.Event()  # cleared while the writer types
         self.go.set()
+        self.warmed = threading.Event()
+        self.warmed.set()
         self.min_epoch = 0  # batches older than this are abandoned (plain int: atomic to read and write)
         self._lock = threading.Lock()
         self._checkers: dict[int, tuple[CheckConfig, Checker]] = {}
@@ -273,6 +275,8 @@ class _WarmRunnable(OneShot):
             self._shared.checker_for(self._config)
         except Exception:  # noqa: BLE001 - the first real batch reports the failure
             log.exception("could not build the checker ahead of time")
+        finally:
+            self._shared.warmed.set()
 
 
 @dataclass
@@ -321,8 +325,17 @@ class CheckDispatcher(QObject):
         return self._closed
 
     def has_capacity(self) -> bool:
-        """Whether another batch may start now without exceeding the worker limit."""
-        return not self._closed and self._counters.in_flight < self._pool.maxThreadCount()
+        """Whether another batch may be queued: one running plus one waiting per worker thread.
+
+        The pool never runs more than ``max_workers`` threads; the waiting batch only keeps a worker from
+        idling while the GUI thread prepares the next one.
+        """
+        return not self._closed and self._counters.in_flight < 2 * self._pool.maxThreadCount()
+
+    @property
+    def ready(self) -> bool:
+        """True once a warm-up built a checker (or none was asked for)."""
+        return self._shared.warmed.is_set()
 
     def submit(self, batch: CheckBatch) -> None:
         """Start checking ``batch`` in the background."""
@@ -342,6 +355,7 @@ class CheckDispatcher(QObject):
     def warm_up(self, config: CheckConfig) -> None:
         """Build the checker on a worker ahead of the first check (dictionaries load slowly)."""
         if not self._closed:
+            self._shared.warmed.clear()
             _WarmRunnable(config, self._shared).start_on(self._pool)
 
     def abandon_before(self, epoch: int) -> None:

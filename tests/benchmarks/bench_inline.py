@@ -1,0 +1,254 @@
+"""Inline checking in the real main window: first underline, keystroke latency, GUI stalls, whole-manuscript time.
+
+Run: ``/work/venv/bin/python tests/benchmarks/bench_inline.py``. Offscreen; prints figures and target ratios,
+asserts nothing. Targets (issue 4): open -> first underline in the visible area <= 0.3 s; keystroke p99 while the
+manuscript is being checked <= 1.5 x a bare QPlainTextEdit holding the same text; longest GUI-thread stall while
+checking the whole manuscript <= 50 ms. Pride and Prejudice is measured as one 121k-word loose chapter and as
+the 61-chapter imported project. One slip ("teh") is planted in the opening sentence so that the visible area
+has something to underline (the novel itself is nearly clean).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+
+KEYS = 240  # keystrokes per editor and scenario
+BURST = 12  # keys typed ~30 ms apart, then a pause long enough for checking to resume
+PLANT = ("It is a truth universally", "It is teh truth universally")
+
+
+def report(label: str, value: float, unit: str, target: float | None = None, lower_is_better: bool = True) -> None:
+    """Print one figure with its target and ratio."""
+    if target:
+        print(f"{label:66} {value:10.3f} {unit:3} target {target:7.3f}  ratio {value / target:5.2f}")
+    else:
+        print(f"{label:66} {value:10.3f} {unit:3}")
+
+
+class LagProbe:
+    """A 5 ms timer recording how late the event loop runs it (GUI-thread stalls), plus peak RSS."""
+
+    def __init__(self) -> None:
+        import psutil
+        from PySide6.QtCore import QTimer
+
+        self._process = psutil.Process()
+        self.peak_rss = self._process.memory_info().rss
+        self.max_lag = 0.0
+        self._last = 0.0
+        self._ticks = 0
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        """Start measuring from zero."""
+        self.max_lag = 0.0
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> float:
+        """Stop; return the worst lag in seconds."""
+        self._timer.stop()
+        return self.max_lag
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.max_lag = max(self.max_lag, now - self._last - 0.005)
+        self._last = now
+        self._ticks += 1
+        if self._ticks % 20 == 0:
+            self.peak_rss = max(self.peak_rss, self._process.memory_info().rss)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 120.0) -> float:
+    """Spin the event loop until ``condition``; return the seconds it took."""
+    from PySide6.QtWidgets import QApplication
+
+    start = time.perf_counter()
+    while not condition():
+        QApplication.processEvents()
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError("condition not met in time")
+        time.sleep(0.0005)
+    return time.perf_counter() - start
+
+
+def pump_for(seconds: float) -> None:
+    """Run the event loop for ``seconds``."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QApplication.processEvents()
+        time.sleep(0.0005)
+
+
+def type_keys(editor: object, count: int, keep_busy: Callable[[], None] | None = None) -> list[float]:
+    """Type ``count`` letters in bursts; return each keystroke's processing time (seconds)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    times: list[float] = []
+    for index in range(count):
+        if keep_busy is not None:
+            keep_busy()
+        start = time.perf_counter()
+        QTest.keyClick(editor, Qt.Key.Key_A if index % 5 else Qt.Key.Key_Space)
+        times.append(time.perf_counter() - start)
+        pump_for(0.6 if index % BURST == BURST - 1 else 0.03)
+    return times
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value at ``fraction`` of the sorted list."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def place_cursor(editor: object) -> None:
+    """Put the cursor in the middle of the first paragraph on screen."""
+    from PySide6.QtGui import QTextCursor
+
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(4).position() + 10)
+    cursor.movePosition(QTextCursor.MoveOperation.NoMove)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+
+
+def bare_editor_latency(text: str, size: tuple[int, int]) -> list[float]:
+    """Keystroke times of a plain QPlainTextEdit with the same text and size (nothing else running)."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    bare = QPlainTextEdit()
+    bare.resize(*size)
+    bare.setPlainText(text)
+    bare.show()
+    place_cursor(bare)
+    pump_for(0.2)
+    times = type_keys(bare, KEYS)
+    bare.close()
+    bare.deleteLater()
+    return times
+
+
+def scenario(label: str, path: Path, text: str) -> None:
+    """Open ``path`` in a fresh main window with checking installed and print every figure."""
+    from writer_app.ui.checking.install import install
+    from writer_app.ui.main_window import MainWindow
+
+    print(f"\n== {label}")
+    window = MainWindow()
+    window.resize(1300, 850)
+    window.show()
+    feature = install(window)
+    controller = feature.controller
+    wait_until(lambda: feature.dispatcher.in_flight == 0, 30)
+    pump_for(0.3)  # the warm-up runnable builds the checker (dictionaries) before anything is opened
+    probe = LagProbe()
+    probe.start()
+    start = time.perf_counter()
+    window.open_project(path)
+    opened = time.perf_counter() - start
+    wait_until(lambda: bool(window.editor.extra_selection_layer("issues")), 30)
+    first_underline = time.perf_counter() - start
+    wait_until(controller.idle, 300)
+    checked = time.perf_counter() - start
+    stall = probe.stop()
+    done, total = controller.progress()
+    report("open_project() itself (window + session, not checking)", opened, "s")
+    report("open -> first underline in the visible area", first_underline, "s", 0.3)
+    report(f"open -> whole manuscript checked ({done}/{total} chapters)", checked, "s")
+    report("longest GUI-thread stall while checking the whole manuscript", stall * 1000, "ms", 50)
+    print(f"{'issues found in the manuscript':66} {controller.manuscript_issue_count():10d}")
+
+    size = (window.editor.width(), window.editor.height())
+    editor = window.editor
+    place_cursor(editor)
+    pump_for(0.3)
+
+    rechecks = [0]
+
+    def keep_busy() -> None:
+        """Restart a full re-check of the manuscript whenever the previous one has finished."""
+        if controller.idle():
+            rechecks[0] += 1
+            controller._cache.clear()  # noqa: SLF001 - make the re-check real work, not cache hits
+            controller.set_config(controller.config.__class__(**{
+                **{f: getattr(controller.config, f) for f in controller.config.__dataclass_fields__},
+                "style_rules": frozenset({f"bench-{rechecks[0]}"})}))
+
+    probe.start()
+    checked_times = type_keys(editor, KEYS, keep_busy)
+    typing_stall = probe.stop()
+    bare_times = bare_editor_latency(text, size)
+    # The same typing with the pause-while-typing switched off: workers compete for the interpreter lock.
+    feature.dispatcher.pause = lambda: None  # type: ignore[method-assign]
+    place_cursor(editor)
+    unpaused_times = type_keys(editor, KEYS, keep_busy)
+    for name, values in (("ChapterEditor + checking, manuscript being re-checked", checked_times),
+                         ("bare QPlainTextEdit, same text, nothing running", bare_times),
+                         ("ChapterEditor + checking, workers NOT paused while typing", unpaused_times)):
+        report(f"keystroke p50: {name}", statistics.median(values) * 1000, "ms")
+        report(f"keystroke p99: {name}", percentile(values, 0.99) * 1000, "ms")
+    ratio = percentile(checked_times, 0.99) / percentile(bare_times, 0.99)
+    print(f"{'keystroke p99 ratio (checking / bare), target <= 1.5':66} {ratio:10.2f}")
+    ratio = percentile(unpaused_times, 0.99) / percentile(bare_times, 0.99)
+    print(f"{'keystroke p99 ratio, workers not paused (for information)':66} {ratio:10.2f}")
+    report("longest GUI-thread stall while typing during re-checks", typing_stall * 1000, "ms", 50)
+    print(f"{'full re-checks started during typing':66} {rechecks[0]:10d}")
+    report("peak memory (RSS)", probe.peak_rss / 2**20, "MiB")
+    feature.dispatcher.pause = type(feature.dispatcher).pause.__get__(feature.dispatcher)  # type: ignore[method-assign]
+    editor.document().setModified(False)
+    window.session.close_project() if hasattr(window, "session") else None
+    feature.shutdown()
+    window.close()
+    window.deleteLater()
+    pump_for(0.1)
+
+
+def main() -> int:
+    """Run both scenarios."""
+    source = CORPUS / "pride-and-prejudice.txt"
+    if not source.exists():
+        print(f"{source} is missing; nothing to measure")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench-inline-") as scratch:
+        for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+            os.environ[variable] = str(Path(scratch, variable.lower()))
+        from writer_app.app import create_application
+        from writer_app.core.importer import import_manuscript
+
+        app = create_application()
+        text = source.read_text(encoding="utf-8").replace(*PLANT, 1)
+        loose = Path(scratch, "pride-and-prejudice.txt")
+        loose.write_text(text, encoding="utf-8")
+        print(f"Pride and Prejudice, {len(text.split()):,} words; {os.cpu_count()} CPUs")
+        scenario("one 121k-word chapter (loose file)", loose, text)
+        planted = Path(scratch, "planted.txt")
+        planted.write_text(text, encoding="utf-8")
+        project = import_manuscript(planted, Path(scratch, "project"))
+        chapters = len(project.chapters)
+        folder = project.path
+        project.close()
+        scenario(f"the {chapters}-chapter imported project", folder, text)
+        shutil.rmtree(folder, ignore_errors=True)
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
