@@ -130,6 +130,59 @@ def _title_page(document: Any, manuscript: Manuscript) -> None:
         byline.paragraph_format.first_line_indent = Inches(0)
 
 
+class _Body:
+    """Appends paragraphs straight before the body's section properties.
+
+    python-docx's ``add_paragraph`` searches the whole body for that anchor and sets run text character by
+    character, which is quadratic-ish on a novel; this keeps python-docx objects but adds them in O(1).
+    """
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        body = document.element.body
+        self.anchor = body.sectPr if body.sectPr is not None else None
+        self.body = body
+        self.heading_style = document.styles["Heading 1"].style_id
+
+    def paragraph(self, style_id: str | None = None) -> Any:
+        """Append an empty paragraph (optionally with a paragraph style id) and return it."""
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        element = OxmlElement("w:p")
+        if self.anchor is not None:
+            self.anchor.addprevious(element)
+        else:
+            self.body.append(element)
+        if style_id:
+            element.get_or_add_pPr().style = style_id
+        return Paragraph(element, self.document._body)
+
+    @staticmethod
+    def run(paragraph: Any, text: str, italic: bool = False, bold: bool = False) -> None:
+        """Append one run of text (tabs and line breaks go through python-docx's slower path)."""
+        if "\t" in text or "\n" in text:
+            run = paragraph.add_run(text)
+            run.italic, run.bold = italic or None, bold or None
+            return
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        run = OxmlElement("w:r")
+        if italic or bold:
+            properties = OxmlElement("w:rPr")
+            if bold:
+                properties.append(OxmlElement("w:b"))
+            if italic:
+                properties.append(OxmlElement("w:i"))
+            run.append(properties)
+        content = OxmlElement("w:t")
+        content.text = text
+        content.set(qn("xml:space"), "preserve")
+        run.append(content)
+        paragraph._p.append(run)
+
+
 def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
     """Write the manuscript to ``target`` as a Word document."""
     import docx
@@ -142,33 +195,31 @@ def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
     if manuscript.options.title_page:
         _title_page(document, manuscript)
         has_content = True
+    body = _Body(document)
     total = manuscript.paragraph_count or 1
     done = 0
     for chapter in manuscript.chapters:
         progress.step(done, total, "Writing chapters…")
         new_page = has_content
         if chapter.heading:
-            heading = document.add_paragraph(chapter.heading, style="Heading 1")
+            heading = body.paragraph(body.heading_style)
+            body.run(heading, chapter.heading)
             heading.paragraph_format.page_break_before = new_page
             new_page = False
         indent_next = not chapter.heading
         for block in chapter.blocks:
-            paragraph = document.add_paragraph()
+            paragraph = body.paragraph()
             if new_page:
                 paragraph.paragraph_format.page_break_before = True
                 new_page = False
             if block.kind == "scene_break":
-                paragraph.add_run(block.text)
+                body.run(paragraph, block.text)
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 paragraph.paragraph_format.first_line_indent = Inches(0)
                 indent_next = False
                 continue
             for text, italic, bold in inline_runs(block.text):
-                run = paragraph.add_run(text)
-                if italic:
-                    run.italic = True
-                if bold:
-                    run.bold = True
+                body.run(paragraph, text, italic, bold)
             if not indent_next:
                 paragraph.paragraph_format.first_line_indent = Inches(0)
                 indent_next = True
