@@ -110,3 +110,15 @@ def test_reader_callback_supplies_unsaved_text(make_project: ProjectFactory, tmp
     project = make_project([("One", "On disk.")])
     export_project(project, ExportOptions(format="txt"), tmp_path / "b.txt", read=lambda chapter: "In memory.")
     assert "In memory." in (tmp_path / "b.txt").read_text(encoding="utf-8")
+
+
+def test_an_unwritable_folder_is_one_clear_sentence(sample_project: Project, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError, match="Cannot write in .*Permission denied"):
+        export_project(sample_project, ExportOptions(format="txt"), tmp_path / "book.txt")

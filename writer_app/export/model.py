@@ -22,7 +22,7 @@ class ExportOptions:
 
     format: str = "txt"
     chapter_ids: tuple[str, ...] | None = None  # None: every chapter, in project order
-    title: str | None = None  # None: the project's title
+    title: str | None = None  # None or empty: the project's title
     author: str | None = None  # None: the project's author
     title_page: bool = True
     headings: HeadingStyle = "titles"
@@ -175,7 +175,7 @@ def build_manuscript(
             heading = polish_paragraph(heading)
         chapters.append(ManuscriptChapter(chapter.id, chapter.title, heading, chapter_blocks(text, options, chapter.title)))
     progress.report(1.0)
-    title = options.title if options.title is not None else (getattr(project, "title", "") or "Untitled")
+    title = (options.title or "").strip() or getattr(project, "title", "") or "Untitled"
     author = options.author if options.author is not None else (getattr(project, "author", "") or "")
     if options.polish:
         title, author = polish_paragraph(title), polish_paragraph(author)

@@ -74,7 +74,11 @@ def check_target(project: Any, target: Path) -> Path:
 
 def write_manuscript(manuscript: Manuscript, fmt: ExportFormat, target: Path, progress: Progress) -> None:
     """Render ``manuscript`` to a temporary file in ``target``'s folder, then atomically replace ``target``."""
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=f".partial{fmt.extension}", dir=target.parent)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=f".partial{fmt.extension}",
+                                             dir=target.parent)
+    except OSError as error:
+        raise ExportError(f"Cannot write in {target.parent}: {error.strerror or error}.") from error
     os.close(handle)
     temp = Path(temp_name)
     try:
