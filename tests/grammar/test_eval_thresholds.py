@@ -36,7 +36,8 @@ def test_scoring_counts_overlap_insertion_and_exact_fix() -> None:
     issue = Issue(7, 11, "went", "m", ("gone",), "R")
     assert detects(issue, 7, 11) and fixes(issue, bad, good)
     assert not detects(issue, 0, 2)
-    assert detects(Issue(3, 6, "had", "m"), 7, 7)  # an empty span touched at its edge
+    assert detects(Issue(3, 7, "had ", "m"), 7, 7)  # an empty span touched at its edge
+    assert not detects(Issue(3, 6, "had", "m"), 7, 7)
     assert not fixes(Issue(7, 11, "went", "m", ("goes",), "R"), bad, good)
 
 
