@@ -238,3 +238,19 @@ def test_cancelling_a_long_export_writes_nothing(qtbot, war_and_peace_window, tm
     assert not target.exists() and not list(tmp_path.glob("*.partial*"))
     assert "cancelled" in dialog.status_label.text()
     dispatcher.shutdown()
+
+
+def test_issue_counting_waits_while_an_export_runs(qtbot) -> None:
+    from writer_app.ui.dialogs.export_workers import ExportRelay, IssueCountRunnable
+
+    relay = ExportRelay()
+    counted: list[str] = []
+    relay.chapter_counted.connect(lambda chapter_id, _counts: counted.append(chapter_id))
+    busy, cancel = threading.Event(), threading.Event()  # "busy": idle is not set, an export runs
+    cancel.set()
+    IssueCountRunnable([("a", "the cat said the")], FakeChecker, cancel, relay, busy).work()
+    idle = threading.Event()
+    idle.set()
+    with qtbot.waitSignal(relay.counting_done):
+        IssueCountRunnable([("b", "and the cat said no")], FakeChecker, threading.Event(), relay, idle).work()
+    qtbot.waitUntil(lambda: counted == ["b"])

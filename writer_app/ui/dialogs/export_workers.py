@@ -115,9 +115,16 @@ class IssueCountRunnable(OneShot):
     """Check every chapter once and report its unresolved issues counted by category."""
 
     def __init__(self, texts: list[tuple[str, str]], factory: CheckerFactory, cancel: threading.Event,
-                 relay: ExportRelay) -> None:
+                 relay: ExportRelay, idle: threading.Event | None = None) -> None:
         super().__init__()
         self._texts, self._factory, self._cancel, self._relay = texts, factory, cancel, relay
+        self._idle = idle  # cleared while an export runs: counting waits so the export gets the CPU
+
+    def _wait_for_idle(self) -> bool:
+        while self._idle is not None and not self._idle.wait(0.1):
+            if self._cancel.is_set():
+                return False
+        return not self._cancel.is_set()
 
     def work(self) -> None:  # noqa: D102 - see OneShot
         try:
@@ -125,7 +132,7 @@ class IssueCountRunnable(OneShot):
 
             checker = self._factory()
             for chapter_id, text in self._texts:
-                if self._cancel.is_set():
+                if not self._wait_for_idle():
                     return
                 counts = Counter(issue.category.value for issue in check_text(checker, text))
                 _emit(self._relay.chapter_counted, chapter_id, dict(counts))
@@ -145,6 +152,8 @@ class ExportDispatcher(QObject):
         self.pool.setMaxThreadCount(2)
         self._export_cancel: threading.Event | None = None
         self._count_cancel: threading.Event | None = None
+        self._idle = threading.Event()  # set when no export runs
+        self._idle.set()
         self.relay.finished.connect(self._export_over)
         self.relay.failed.connect(self._export_over)
         self.relay.cancelled.connect(self._export_over)
@@ -161,6 +170,7 @@ class ExportDispatcher(QObject):
                      target: Path) -> None:
         """Export in the background; results arrive on ``relay``."""
         self._export_cancel = threading.Event()
+        self._idle.clear()
         ExportRunnable(snapshot, texts, options, target, self._export_cancel, self.relay).start_on(self.pool)
 
     def cancel_export(self) -> None:
@@ -170,12 +180,13 @@ class ExportDispatcher(QObject):
 
     def _export_over(self, *_args: object) -> None:
         self._export_cancel = None
+        self._idle.set()
 
     def start_count(self, texts: list[tuple[str, str]], factory: CheckerFactory) -> None:
         """Count unresolved issues chapter by chapter in the background."""
         self.cancel_count()
         self._count_cancel = threading.Event()
-        IssueCountRunnable(texts, factory, self._count_cancel, self.relay).start_on(self.pool)
+        IssueCountRunnable(texts, factory, self._count_cancel, self.relay, self._idle).start_on(self.pool)
 
     def cancel_count(self) -> None:
         """Stop counting issues."""
