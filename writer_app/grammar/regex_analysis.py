@@ -99,7 +99,12 @@ def _is_boundary(op: object, av: object) -> bool:
         # (?<!\w) or (?!\w): the neighbour is not a word character.
         _direction, item = av  # type: ignore[misc]
         item = list(item)
-        return len(item) == 1 and item[0] in ((_c.IN, [(_c.CATEGORY, _c.CATEGORY_WORD)]),)
+        if len(item) != 1:
+            return False
+        op1, av1 = item[0]
+        if op1 is _c.IN:
+            return (_c.CATEGORY, _c.CATEGORY_WORD) in av1 and not any(o is _c.NEGATE for o, _ in av1)
+        return op1 is _c.CATEGORY and av1 is _c.CATEGORY_WORD
     return False
 
 
@@ -220,7 +225,19 @@ def _char_set(op: object, av: object) -> frozenset[str] | None:
 
 def required_chars(pattern: str, flags: int) -> frozenset[str] | None:
     """A set of punctuation characters one of which occurs wherever ``pattern`` matches, or None."""
-    sets = [found for op, av in _flatten(list(_parser.parse(pattern, flags))) if (found := _char_set(op, av))]
+    return _required_chars(_flatten(list(_parser.parse(pattern, flags))))
+
+
+def _required_chars(items: list) -> frozenset[str] | None:
+    if len(items) == 1 and items[0][0] is _c.BRANCH:
+        union: set[str] = set()
+        for branch in items[0][1][1]:
+            found = _required_chars(_flatten(list(branch)))
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union)
+    sets = [found for op, av in items if (found := _char_set(op, av))]
     return min(sets, key=len) if sets else None
 
 

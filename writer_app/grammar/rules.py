@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from writer_app.grammar.engine import CheckConfig
@@ -76,6 +76,19 @@ def cached_rules(folders: Sequence[Path]) -> list[Rule]:
     return rules
 
 
+# Punctuation so common that testing for it first costs more than it saves.
+_COMMON_CHARS = frozenset(",.'’\"“”-")
+
+
+def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | None:
+    """A quick punctuation test for a rule: one character to look for, a compiled class search, or None."""
+    if not chars or chars & _COMMON_CHARS:
+        return None
+    if len(chars) == 1:
+        return next(iter(chars))
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]").search
+
+
 def _dialect(name: str) -> str:
     return "en-GB" if name.replace("_", "-") in _GB_DIALECTS else "en-US"
 
@@ -114,7 +127,7 @@ class RuleChecker:
                 for word in rule.triggers:
                     index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
-        self._gates = [(rule.pattern.search, rule.requires, rule.chars, rule) for rule in matchers]
+        self._gates = [(rule.pattern.search, rule.requires, _char_gate(rule.chars), rule) for rule in matchers]
         self._trigger_words = frozenset(self._index)
 
     def _words(self, text: str) -> set[str]:
@@ -149,9 +162,9 @@ class RuleChecker:
         gates = self._gates
         for position in selected:
             search, requires, chars, rule = gates[position]
-            if requires and not all(map(words.intersection, requires)):
+            if requires and any(map(words.isdisjoint, requires)):
                 continue
-            if chars and not any(ch in text for ch in chars):
+            if chars is not None and (chars not in text if type(chars) is str else chars(text) is None):
                 continue
             if search(text) is not None:  # cheap C-level test before the Python-level walk
                 issues.extend(rule.find(text))
