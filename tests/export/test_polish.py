@@ -37,6 +37,8 @@ def words_of(text: str) -> list[str]:
         ("Wait 'til morning, 'cause I said so.", "Wait ’til morning, ’cause I said so."),
         ("It's the dogs' bones and the boss's hat.", "It’s the dogs’ bones and the boss’s hat."),
         ("'Quoted' words are not elisions.", "‘Quoted’ words are not elisions."),
+        ("\"'Tis true,\" he said. 'Twas so.", "“’Tis true,” he said. ’Twas so."),
+        ("She sang--'Bout time!'", "She sang—‘Bout time!’"),
         ("He was 5'10\" tall.", "He was 5’10” tall."),
     ],
 )

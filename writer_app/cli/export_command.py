@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from writer_app.cli import CommandError
-from writer_app.export.model import HEADING_STYLES, ExportOptions
+from writer_app.export.model import ExportOptions
 from writer_app.export.polish import DEFAULT_SCENE_BREAK
 from writer_app.export.registry import format_for_path, format_keys, get_format
 
@@ -93,7 +93,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         chapter_ids = resolve_chapters(project.chapters, args.chapters) if args.chapters else None
         heading_style = "none" if args.no_headings else "numbered" if args.numbered else "titles"
-        assert heading_style in HEADING_STYLES
         options = ExportOptions(
             format=fmt.key,
             chapter_ids=chapter_ids,

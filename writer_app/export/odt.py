@@ -52,11 +52,14 @@ def _styles(document: Any, manuscript: Manuscript) -> dict[str, Any]:
         document.automaticstyles.addElement(layout)
         layouts[name] = layout
 
-    def paragraph_style(name: str, family: str = "paragraph", **props: str) -> Any:
+    def paragraph_style(name: str, parent: str | None = "Body", **props: str) -> Any:
+        """Add a named paragraph style; ``text_*`` keywords are text properties, the rest paragraph ones."""
         text_props = {k[5:]: v for k, v in props.items() if k.startswith("text_")}
         para_props = {k: v for k, v in props.items() if not k.startswith("text_") and k != "masterpagename"}
-        kwargs = {"masterpagename": props["masterpagename"]} if "masterpagename" in props else {}
-        style = Style(name=name, family=family, **kwargs)
+        extra = {"masterpagename": props["masterpagename"]} if "masterpagename" in props else {}
+        if parent:
+            extra["parentstylename"] = parent
+        style = Style(name=name, family="paragraph", **extra)
         if para_props:
             style.addElement(ParagraphProperties(**para_props))
         if text_props:
@@ -64,34 +67,25 @@ def _styles(document: Any, manuscript: Manuscript) -> dict[str, Any]:
         document.styles.addElement(style)
         return style
 
-    size = "12pt"
-    line = "200%" if ms else "115%"
+    language, _, country = (manuscript.language or "en-US").partition("-")
+    heading_size = "12pt" if ms else "18pt"
     styles = {
         "Body": paragraph_style(
-            "Body", lineheight=line, textindent="0.5in" if ms else "0.3in", margintop="0in", marginbottom="0in",
-            text_fontname=SERIF, text_fontsize=size, text_language="en", text_country="US",
+            "Body", parent=None, lineheight="200%" if ms else "115%", textindent="0.5in" if ms else "0.3in",
+            margintop="0in", marginbottom="0in", text_fontname=SERIF, text_fontsize="12pt",
+            text_language=language or "en", text_country=country or "US",
         ),
+        "BodyFirst": paragraph_style("BodyFirst", textindent="0in"),
+        "SceneBreak": paragraph_style("SceneBreak", textalign="center", textindent="0in"),
+        "Heading": paragraph_style(
+            "ChapterHeading", textalign="center", textindent="0in", margintop="2in" if ms else "1in",
+            marginbottom="0.3in", keepwithnext="always", breakbefore="page", text_fontsize=heading_size,
+        ),
+        "ChapterStart": paragraph_style("ChapterStart", breakbefore="page", textindent="0in"),
+        "Title": paragraph_style("TitleLine", textalign="center", textindent="0in", margintop="2.5in",
+                                 text_fontsize="12pt" if ms else "28pt"),
+        "Byline": paragraph_style("Byline", textalign="center", textindent="0in"),
     }
-    document.styles.addElement(Style(name="Standard", family="paragraph"))
-    styles["BodyFirst"] = paragraph_style("BodyFirst", textindent="0in")
-    styles["BodyFirst"].setAttribute("parentstylename", "Body")
-    styles["SceneBreak"] = paragraph_style("SceneBreak", textalign="center", textindent="0in")
-    styles["SceneBreak"].setAttribute("parentstylename", "Body")
-    styles["Heading"] = paragraph_style(
-        "ChapterHeading", textalign="center", textindent="0in", margintop="2in" if ms else "1in",
-        marginbottom="0.3in", keepwithnext="always", breakbefore="page",
-        text_fontname=SERIF, text_fontsize="12pt" if ms else "18pt",
-    )
-    styles["Heading"].setAttribute("parentstylename", "Body")
-    styles["ChapterStart"] = paragraph_style("ChapterStart", breakbefore="page", textindent="0in")
-    styles["ChapterStart"].setAttribute("parentstylename", "Body")
-    styles["Title"] = paragraph_style(
-        "TitleLine", textalign="center", textindent="0in", margintop="2.5in", text_fontname=SERIF,
-        text_fontsize="12pt" if ms else "28pt",
-    )
-    styles["Title"].setAttribute("parentstylename", "Body")
-    styles["Byline"] = paragraph_style("Byline", textalign="center", textindent="0in")
-    styles["Byline"].setAttribute("parentstylename", "Body")
     contact = Style(name="Contact", family="paragraph", parentstylename="Body")
     contact_props = ParagraphProperties(textindent="0in", lineheight="100%")
     stops = TabStops()
@@ -100,13 +94,11 @@ def _styles(document: Any, manuscript: Manuscript) -> dict[str, Any]:
     contact.addElement(contact_props)
     document.styles.addElement(contact)
     styles["Contact"] = contact
-    styles["Italic"] = Style(name="Italic", family="text")
-    styles["Italic"].addElement(TextProperties(fontstyle="italic"))
-    styles["Bold"] = Style(name="Bold", family="text")
-    styles["Bold"].addElement(TextProperties(fontweight="bold"))
-    document.styles.addElement(styles["Italic"])
-    document.styles.addElement(styles["Bold"])
-    header_para = paragraph_style("HeaderRight", textalign="end", textindent="0in", text_fontname=SERIF, text_fontsize=size)
+    for name, props in (("Italic", {"fontstyle": "italic"}), ("Bold", {"fontweight": "bold"})):
+        styles[name] = Style(name=name, family="text")
+        styles[name].addElement(TextProperties(**props))
+        document.styles.addElement(styles[name])
+    header_para = paragraph_style("HeaderRight", textalign="end", textindent="0in", lineheight="100%")
 
     body_master = MasterPage(name="Standard", pagelayoutname=layouts["Body"])
     if ms:
@@ -119,8 +111,7 @@ def _styles(document: Any, manuscript: Manuscript) -> dict[str, Any]:
     document.masterstyles.addElement(
         MasterPage(name="TitlePage", pagelayoutname=layouts["Plain"], nextstylename="Standard")
     )
-    styles["TitlePageStart"] = paragraph_style("TitlePageStart", masterpagename="TitlePage")
-    styles["TitlePageStart"].setAttribute("parentstylename", "Contact")
+    styles["TitlePageStart"] = paragraph_style("TitlePageStart", parent="Contact", masterpagename="TitlePage")
     return styles
 
 

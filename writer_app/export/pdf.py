@@ -176,7 +176,7 @@ def build_document(manuscript: Manuscript, geometry: PageGeometry, progress: Pro
 def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
     """Write the manuscript to ``target`` as a PDF."""
     ensure_gui_application()
-    from PySide6.QtCore import QMarginsF, QSizeF, Qt
+    from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
     geometry = MANUSCRIPT if manuscript.options.manuscript_format else BOOK
@@ -214,7 +214,7 @@ def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
             for text_line, origin in lines_by_page[page]:
                 text_line.draw(painter, origin)
             painter.restore()
-            _decorate(painter, manuscript, geometry, page, header_font, margin, body_width, Qt)
+            _decorate(painter, manuscript, geometry, page, header_font, margin, body_width)
     finally:
         painter.end()
     painting.report(1.0)
@@ -240,9 +240,9 @@ def _lines_by_page(document: Any, page_height: float, pages: int) -> list[list[t
 
 
 def _decorate(painter: Any, manuscript: Manuscript, geometry: PageGeometry, page: int, font: Any,
-              margin: float, body_width: float, qt: Any) -> None:
+              margin: float, body_width: float) -> None:
     """Draw the running header (manuscript) or the page number (book) on one page."""
-    from PySide6.QtCore import QRectF
+    from PySide6.QtCore import QRectF, Qt
 
     if page == 0 and manuscript.options.title_page:
         return
@@ -250,12 +250,12 @@ def _decorate(painter: Any, manuscript: Manuscript, geometry: PageGeometry, page
     line = font.pointSizeF() / 72 * RESOLUTION * 1.5
     if geometry is MANUSCRIPT:
         rect = QRectF(margin, 0.5 * RESOLUTION, body_width, line)
-        painter.drawText(rect, int(qt.AlignmentFlag.AlignRight | qt.AlignmentFlag.AlignTop),
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
                          f"{manuscript.surname} / {manuscript.title} / {page + 1}")
     else:
         top = (geometry.height - geometry.margin * 0.6) * RESOLUTION
         rect = QRectF(margin, top, body_width, line)
-        painter.drawText(rect, int(qt.AlignmentFlag.AlignHCenter | qt.AlignmentFlag.AlignTop), str(page + 1))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), str(page + 1))
 
 
 FORMAT = ExportFormat(

@@ -27,10 +27,10 @@ _SCENE_BREAK_RE = re.compile(r"^\s*(?:#|\*|(?:\*\s*){3,}|(?:~\s*){3,}|(?:-\s*){3
 # Words that begin with an apostrophe standing for dropped letters (compared lower-case).
 ELISIONS = frozenset(
     {
-        "til", "tis", "twas", "twere", "twill", "twould", "tween", "em", "n", "cause", "cos", "coz",
-        "bout", "round", "fore", "nother", "neath", "im", "ere", "ave", "ow", "appen", "ello", "ome",
-        "ope", "ad", "allo", "eard", "ouse", "alf", "orrible", "s", "d", "ll", "re", "ve", "m", "t",
-        "kay", "cept", "gainst", "mongst", "nuff", "spose", "sup", "ya", "yer", "scuse", "specially",
+        "til", "tis", "twas", "twere", "twill", "twould", "tween", "em", "n", "im", "cause", "cos", "coz",
+        "bout", "round", "fore", "nother", "neath", "ere", "ave", "appen", "ello", "ome", "ope", "allo",
+        "eard", "ouse", "alf", "orrible", "kay", "cept", "gainst", "mongst", "nuff", "spose", "sup", "ya",
+        "yer", "scuse", "specially",
     }
 )
 
@@ -70,8 +70,6 @@ def _elision_at(text: str, index: int) -> bool:
     word = match.group(0).lower()
     if word not in ELISIONS:
         return False
-    if len(word) <= 2 and word not in {"em", "n", "im"}:
-        return False  # 's, 'd, 'll ... only count inside words (handled there)
     if word == "n":
         return rest[1:2] == "'"  # rock 'n' roll
     return True
