@@ -190,3 +190,11 @@ class FakeWindow(QMainWindow):
         else:
             self.editor.setPlainText(self.texts[chapter_id])
         self.chapter_opened.emit(chapter_id)
+
+
+class PoisonChecker(TehChecker):
+    """A TehChecker (importable by path, for engine processes) that raises on paragraphs saying "poison"."""
+
+    def __init__(self, config: CheckConfig | None = None) -> None:
+        super().__init__(config)
+        self.fail_on = "poison"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -14,6 +15,7 @@ from writer_app.grammar.engine import CheckConfig, Checker
 from writer_app.grammar.model import Issue
 from writer_app.ui.checking.context_menu import IssueContextMenu
 from writer_app.ui.checking.controller import CheckingController, LiveIssue, passes
+from writer_app.ui.checking.engine_process import DEFAULT_FACTORY
 from writer_app.ui.checking.issues_panel import IssuesPanel, PanelEntry
 from writer_app.ui.checking.preferences_page import CheckingPreferencesPage
 from writer_app.ui.checking.spans import single_shot_timer
@@ -70,7 +72,10 @@ class CheckingFeature(QObject):
         self.window = window
         self.editor = window.editor  # type: ignore[attr-defined]
         self._make_config = config_maker or make_config
-        self.dispatcher = CheckDispatcher(factory or default_factory, self)
+        if factory is None and not getattr(sys, "frozen", False):
+            self.dispatcher = CheckDispatcher(parent=self, process_factory=DEFAULT_FACTORY)
+        else:  # injected checkers (tests) and frozen builds check on the worker threads
+            self.dispatcher = CheckDispatcher(factory or default_factory, self)
         self.controller = CheckingController(self.editor, self.dispatcher, self._config(), self)
         self.underlines = UnderlineLayer(self.editor, self.controller, self)
         self.tooltips = IssueTooltips(self.editor, self.controller, self)

@@ -2,23 +2,31 @@
 
 The GUI thread never runs a checker. It hands a :class:`CheckBatch` (a frozen snapshot of paragraph texts) to
 :class:`CheckDispatcher`, which starts a one-shot runnable on its own pool of ``maxThreadCount() - 1`` threads;
-results come back by a queued signal. Each pool thread keeps one checker per configuration, because
-building one (dictionaries, rule indexes) is costly. Workers pause between paragraphs while the writer types,
-so the GUI thread gets the interpreter lock at once.
+results come back by a queued signal. Each pool thread keeps one backend: a checker built per configuration
+(building one is costly), or an engine process holding that checker (the app's default: CPU-bound Python
+checks in a thread would fight the GUI for the interpreter lock and delay keystrokes). Workers pause between
+groups of paragraphs while the writer types.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from writer_app.grammar.engine import CheckConfig, Checker, CheckerError
-from writer_app.grammar.model import Issue
-from writer_app.ui.checking.spans import IssueSpan, text_key, to_spans
+from writer_app.ui.checking.engine_process import (
+    ProcessBackend,
+    TextResult,
+    check_texts,
+    engine_names,
+    suggestions,
+)
+from writer_app.ui.checking.spans import IssueSpan, text_key
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +34,20 @@ CheckerFactory = Callable[[CheckConfig], Checker]
 
 # A paragraph longer than this is checked in slices cut at whitespace, pausing and honouring cancel between.
 CHUNK_CHARS = 20_000
+# Paragraphs sent to the engine at once inside a batch (pause and cancel are honoured between groups).
+SUB_PARAGRAPHS = 64
+SUB_CHARS = 8_000
+
+
+class Backend(Protocol):
+    """Where checks run: in the worker thread, or in an engine process owned by the worker thread."""
+
+    engines: tuple[str, ...]
+
+    def check(self, config: CheckConfig, texts: list[str]) -> list[TextResult]: ...
+    def suggest(self, config: CheckConfig, word: str) -> list[str]: ...
+    def warm(self, config: CheckConfig) -> None: ...
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,23 +92,6 @@ class BatchResult:
     cancelled: bool = False
 
 
-def engine_names(checker: Checker) -> tuple[str, ...]:
-    """The names of the engines inside ``checker`` (a composite lists its parts)."""
-    parts = getattr(checker, "checkers", None)
-    if parts:
-        return tuple(str(getattr(part, "name", type(part).__name__)) for part in parts)
-    return (str(getattr(checker, "name", type(checker).__name__)),)
-
-
-def find_suggester(checker: Checker) -> Callable[[str], list[str]] | None:
-    """The ``suggest`` method of the spelling engine inside ``checker``, if any."""
-    for part in (checker, *getattr(checker, "checkers", ())):
-        suggest = getattr(part, "suggest", None)
-        if callable(suggest):
-            return suggest
-    return None
-
-
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """Cut ``text`` into slices of about ``size`` characters, ending after whitespace (never inside a word)."""
     bounds: list[tuple[int, int]] = []
@@ -102,36 +107,77 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
+class ThreadBackend:
+    """Checks in the calling worker thread, with one checker per configuration (tests, fallback)."""
+
+    def __init__(self, factory: CheckerFactory) -> None:
+        self._factory = factory
+        self.engines: tuple[str, ...] = ()
+        self._config: CheckConfig | None = None
+        self._checker: Checker | None = None
+
+    def _checker_for(self, config: CheckConfig) -> Checker:
+        if self._checker is None or not (config is self._config or config == self._config):
+            self._checker = None
+            self._checker = self._factory(config)
+            self._config = config
+            self.engines = engine_names(self._checker)
+        return self._checker
+
+    def check(self, config: CheckConfig, texts: list[str]) -> list[TextResult]:
+        """Check texts here."""
+        return check_texts(self._checker_for(config), texts)
+
+    def suggest(self, config: CheckConfig, word: str) -> list[str]:
+        """Spelling suggestions."""
+        return suggestions(self._checker_for(config), word)
+
+    def warm(self, config: CheckConfig) -> None:
+        """Build the checker now."""
+        self._checker_for(config)
+
+    def close(self) -> None:
+        """Forget the checker."""
+        self._checker = None
+
+
 class _Shared:
     """State shared by the dispatcher and its runnables; every field is thread-safe to read."""
 
-    def __init__(self, factory: CheckerFactory) -> None:
-        self.factory = factory
+    def __init__(self, make_backend: Callable[[], Backend]) -> None:
+        self.make_backend = make_backend
         self.closing = threading.Event()
         self.go = threading.Event()  # cleared while the writer types
         self.go.set()
         self.warmed = threading.Event()
         self.warmed.set()
         self.min_epoch = 0  # batches older than this are abandoned (plain int: atomic to read and write)
+        self.engines: tuple[str, ...] = ()
         self._lock = threading.Lock()
-        self._checkers: dict[int, tuple[CheckConfig, Checker]] = {}
+        self._backends: dict[int, Backend] = {}
 
-    def checker_for(self, config: CheckConfig) -> Checker:
-        """This thread's checker for ``config``, built on first use (or after the config changed)."""
+    def backend(self) -> Backend:
+        """This thread's backend (one checker, or one engine process, per worker thread)."""
         ident = threading.get_ident()
         with self._lock:
-            cached = self._checkers.get(ident)
-        if cached is not None and (cached[0] is config or cached[0] == config):
-            return cached[1]
-        checker = self.factory(config)
-        with self._lock:
-            self._checkers[ident] = (config, checker)
-        return checker
+            backend = self._backends.get(ident)
+        if backend is None or not getattr(backend, "alive", True):
+            if backend is not None:
+                backend.close()
+            backend = self.make_backend()
+            with self._lock:
+                self._backends[ident] = backend
+        return backend
 
-    def drop_checkers(self) -> None:
-        """Forget every cached checker (on shutdown or when the word lists changed)."""
+    def drop_backends(self) -> None:
+        """Close every backend (on shutdown)."""
         with self._lock:
-            self._checkers.clear()
+            backends, self._backends = list(self._backends.values()), {}
+        for backend in backends:
+            try:
+                backend.close()
+            except Exception:  # noqa: BLE001 - closing must not raise
+                log.exception("closing a checking backend failed")
 
     def wait_turn(self, batch: CheckBatch | None = None) -> bool:
         """Block while typing pauses work; False when the work should stop (closing or stale)."""
@@ -194,52 +240,79 @@ class _CheckRunnable(OneShot):
 
     def work(self) -> None:  # noqa: D102 - see OneShot
         batch, shared = self._batch, self._shared
-        results: list[ParagraphResult] = []
         errors: list[str] = []
-        engines: tuple[str, ...] = ()
+        found: dict[int, list[IssueSpan]] = {}
+        failed: set[int] = set()
+        finished = 0  # jobs fully done (in order)
         cancelled = False
         try:
-            checker = shared.checker_for(batch.config)
-            engines = engine_names(checker)
-        except Exception as error:  # noqa: BLE001 - a broken engine must not kill the worker
-            log.exception("could not build the checker")
-            errors.append(str(error) or type(error).__name__)
-            checker = None
-        for job in batch.jobs:
+            backend = shared.backend()
+        except Exception as error:  # noqa: BLE001 - e.g. the engine process cannot start
+            log.exception("could not start the checking engine")
+            backend, errors = None, [str(error) or type(error).__name__]
+        pieces = list(_pieces(batch.jobs))
+        index = 0
+        while index < len(pieces) and backend is not None:
             if not shared.wait_turn(batch):
                 cancelled = True
                 break
-            if checker is None:
-                results.append(ParagraphResult(job.key, job.revision, text_key(job.text), (), failed=True))
-                continue
+            group = pieces[index:index + 1]
+            size = len(group[0].text)
+            while index + len(group) < len(pieces) and len(group) < SUB_PARAGRAPHS and size < SUB_CHARS:
+                group.append(pieces[index + len(group)])
+                size += len(group[-1].text)
             try:
-                issues = self._check(checker, job.text, batch)
-            except _Stop:
-                cancelled = True
-                break
-            except Exception as error:  # noqa: BLE001 - skip the paragraph, keep checking the others
-                log.exception("checker failed on paragraph %s of chapter %s (%d characters); skipped",
-                              job.key, batch.chapter_id, len(job.text))
+                answers = backend.check(batch.config, [piece.text for piece in group])
+                shared.engines = backend.engines
+            except Exception as error:  # noqa: BLE001 - the engine failed as a whole: these pieces fail
+                log.exception("checking engine failed on %d paragraphs of chapter %s", len(group), batch.chapter_id)
+                answers = [((), True, str(error) or type(error).__name__)] * len(group)
                 if isinstance(error, CheckerError) or not errors:
                     errors.append(str(error) or type(error).__name__)
-                results.append(ParagraphResult(job.key, job.revision, text_key(job.text), (), failed=True))
-                continue
-            results.append(ParagraphResult(job.key, job.revision, text_key(job.text), to_spans(job.text, issues)))
-        _emit(self._relay.batch_done, BatchResult(batch, tuple(results), engines, tuple(errors), cancelled))
+            for piece, (spans, bad, message) in zip(group, answers, strict=True):
+                if bad:
+                    failed.add(piece.job)
+                    if message and not errors:
+                        errors.append(message)
+                    continue
+                bucket = found.setdefault(piece.job, [])
+                if piece.cp_offset:
+                    bucket.extend(IssueSpan(s.start + piece.u16_offset, s.end + piece.u16_offset,
+                                            s.issue.shifted(piece.cp_offset)) for s in spans)
+                else:
+                    bucket.extend(spans)
+            index += len(group)
+            finished = pieces[index].job if index < len(pieces) else len(batch.jobs)
+        if backend is None:
+            failed.update(range(len(batch.jobs)))
+            finished = len(batch.jobs)
+        results = tuple(
+            ParagraphResult(job.key, job.revision, text_key(job.text),
+                            () if number in failed else tuple(found.get(number, ())), number in failed)
+            for number, job in enumerate(batch.jobs[:finished]))
+        _emit(self._relay.batch_done, BatchResult(batch, results, shared.engines, tuple(errors), cancelled))
 
-    def _check(self, checker: Checker, text: str, batch: CheckBatch) -> list[Issue]:
-        if len(text) <= CHUNK_CHARS:
-            return list(checker.check(text))
-        issues: list[Issue] = []
-        for start, end in chunk_bounds(text):
-            if not self._shared.wait_turn(batch):
-                raise _Stop
-            issues.extend(issue.shifted(start) for issue in checker.check(text[start:end]))
-        return issues
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A paragraph, or a slice of a very long one, with the offsets of the slice inside its paragraph."""
+
+    job: int
+    text: str
+    cp_offset: int = 0
+    u16_offset: int = 0
 
 
-class _Stop(Exception):
-    """Raised inside a runnable to abandon a long paragraph."""
+def _pieces(jobs: tuple[ParagraphJob, ...]) -> Iterator[_Piece]:
+    for number, job in enumerate(jobs):
+        if len(job.text) <= CHUNK_CHARS:
+            yield _Piece(number, job.text)
+            continue
+        u16 = 0
+        for start, end in chunk_bounds(job.text):
+            piece = job.text[start:end]
+            yield _Piece(number, piece, start, u16)
+            u16 += len(piece) if piece.isascii() else len(piece.encode("utf-16-le")) // 2
 
 
 class _SuggestRunnable(OneShot):
@@ -254,8 +327,7 @@ class _SuggestRunnable(OneShot):
         words: list[str] = []
         if not self._shared.closing.is_set():
             try:
-                suggest = find_suggester(self._shared.checker_for(self._config))
-                words = list(suggest(self._word)) if suggest else []
+                words = list(self._shared.backend().suggest(self._config, self._word))
             except Exception:  # noqa: BLE001 - no suggestions is better than a crash
                 log.exception("spelling suggestions failed for %r", self._word)
         _emit(self._relay.suggestions_done, self._request, words)
@@ -272,7 +344,9 @@ class _WarmRunnable(OneShot):
         if self._shared.closing.is_set():
             return
         try:
-            self._shared.checker_for(self._config)
+            backend = self._shared.backend()
+            backend.warm(self._config)
+            self._shared.engines = backend.engines
         except Exception:  # noqa: BLE001 - the first real batch reports the failure
             log.exception("could not build the checker ahead of time")
         finally:
@@ -293,10 +367,17 @@ class CheckDispatcher(QObject):
     batch_finished = Signal(object)  # BatchResult
     suggestions_ready = Signal(int, object)  # request id, list[str]
 
-    def __init__(self, factory: CheckerFactory, parent: QObject | None = None,
-                 max_workers: int | None = None) -> None:
+    def __init__(self, factory: CheckerFactory | None = None, parent: QObject | None = None,
+                 max_workers: int | None = None, process_factory: str | None = None) -> None:
+        """Check with ``factory`` on the worker threads, or, given ``process_factory`` ("module:function"),
+        in one engine process per worker thread (no contention with the GUI for the interpreter lock)."""
         super().__init__(parent)
-        self._shared = _Shared(factory)
+        if process_factory is not None:
+            self._shared = _Shared(lambda: ProcessBackend(process_factory))
+        elif factory is not None:
+            self._shared = _Shared(lambda: ThreadBackend(factory))
+        else:
+            raise ValueError("a checker factory or an engine process factory is needed")
         self._relay = _Relay(self)
         self._relay.batch_done.connect(self._on_batch_done)
         self._relay.suggestions_done.connect(self.suggestions_ready)
@@ -376,8 +457,7 @@ class CheckDispatcher(QObject):
         return not self._shared.go.is_set()
 
     def reset_checkers(self) -> None:
-        """Make every thread build a fresh checker for the next batch."""
-        self._shared.drop_checkers()
+        """Checkers are rebuilt whenever the configuration changes; nothing else to reset."""
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Stop all work and wait for the threads; True when every runnable finished in time."""
@@ -390,7 +470,7 @@ class CheckDispatcher(QObject):
         done = self._pool.waitForDone(timeout_ms)
         if not done:
             log.warning("checking threads still busy after %d ms", timeout_ms)
-        self._shared.drop_checkers()
+        self._shared.drop_backends()
         return done
 
     @Slot(object)

@@ -1,0 +1,51 @@
+"""Checks in an engine process: same results as in a thread, failures isolated, children stopped on close."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.checking.fakes import FakeEditor
+from writer_app.grammar.engine import CheckConfig
+from writer_app.ui.checking.controller import CheckingController
+from writer_app.ui.checking.underlines import UnderlineLayer
+from writer_app.ui.checking.workers import CheckDispatcher
+
+FACTORY = "tests.ui.checking.fakes:PoisonChecker"
+
+
+@pytest.fixture
+def process_rig(qtbot):
+    """A fake editor checked by an engine process running the poison checker."""
+    editor = FakeEditor()
+    qtbot.addWidget(editor)
+    editor.resize(600, 400)
+    editor.show()
+    dispatcher = CheckDispatcher(process_factory=FACTORY, max_workers=1)
+    controller = CheckingController(editor, dispatcher, CheckConfig(), debounce_ms=100)
+    layer = UnderlineLayer(editor, controller)
+    yield editor, dispatcher, controller, layer
+    controller.shutdown()
+
+
+def test_engine_process_underlines_exactly_the_word_after_an_emoji(qtbot, process_rig):
+    editor, dispatcher, controller, layer = process_rig
+    editor.setPlainText("😀 teh cat\nfine\npoison teh\nteh again")
+    told: list[str] = []
+    controller.failure.connect(told.append)
+    controller.open_chapter("c")
+    qtbot.waitUntil(controller.idle, timeout=20000)
+    layer.refresh()
+    assert editor.underlined() == ["teh", "teh"]
+    assert len(told) == 1
+    assert controller.engines == ("fake",)
+
+
+def test_shutdown_stops_the_engine_process(qtbot, process_rig):
+    editor, dispatcher, controller, layer = process_rig
+    editor.setPlainText("teh")
+    controller.open_chapter("c")
+    qtbot.waitUntil(controller.idle, timeout=20000)
+    backends = list(dispatcher._shared._backends.values())
+    assert backends and all(b.alive for b in backends)
+    controller.shutdown()
+    assert not any(b.alive for b in backends)

@@ -1,0 +1,180 @@
+"""A checking engine in a child process, so checks never compete with the GUI for the interpreter lock.
+
+The parent (:class:`ProcessBackend`, used from one worker thread) starts ``python -m
+writer_app.ui.checking.engine_process FACTORY`` and exchanges pickled requests over its stdin/stdout:
+``("check", config_or_None, texts)`` -> a list of ``(spans, failed, error)``, ``("suggest", config_or_None,
+word)`` -> a list of words, ``("stop",)``. The config is sent only when it changed; the child keeps one
+checker per config. A checker that raises on a text marks only that text as failed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any, BinaryIO
+
+from writer_app.grammar.engine import CheckConfig, Checker
+from writer_app.ui.checking.spans import IssueSpan, to_spans
+
+log = logging.getLogger(__name__)
+
+DEFAULT_FACTORY = "writer_app.grammar.factory:build_checker"
+TextResult = tuple[tuple[IssueSpan, ...], bool, str]
+
+
+def load_factory(path: str) -> Callable[[CheckConfig], Checker]:
+    """Import ``"module:function"``."""
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def check_texts(checker: Checker, texts: list[str]) -> list[TextResult]:
+    """Check each text; a text the checker raises on is reported as failed, the others still checked."""
+    results: list[TextResult] = []
+    for text in texts:
+        try:
+            results.append((to_spans(text, list(checker.check(text))), False, ""))
+        except Exception as error:  # noqa: BLE001 - skip this text, keep going
+            log.exception("checker failed on a paragraph of %d characters; skipped", len(text))
+            results.append(((), True, str(error) or type(error).__name__))
+    return results
+
+
+def engine_names(checker: Checker) -> tuple[str, ...]:
+    """The names of the engines inside ``checker`` (a composite lists its parts)."""
+    parts = getattr(checker, "checkers", None)
+    if parts:
+        return tuple(str(getattr(part, "name", type(part).__name__)) for part in parts)
+    return (str(getattr(checker, "name", type(checker).__name__)),)
+
+
+def suggestions(checker: Checker, word: str) -> list[str]:
+    """Spelling suggestions from the engine inside ``checker`` that offers them."""
+    for part in (checker, *getattr(checker, "checkers", ())):
+        suggest = getattr(part, "suggest", None)
+        if callable(suggest):
+            return list(suggest(word))
+    return []
+
+
+def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: BinaryIO) -> None:
+    """Answer requests until ``("stop",)`` or end of input."""
+    config = CheckConfig()
+    checker: Checker | None = None
+    while True:
+        try:
+            request = pickle.load(source)
+        except EOFError:
+            return
+        kind = request[0]
+        if kind == "stop":
+            return
+        if request[1] is not None:
+            config, checker = request[1], None
+        answer: Any
+        try:
+            if checker is None:
+                checker = factory(config)
+            if kind == "check":
+                answer = ("ok", check_texts(checker, request[2]), engine_names(checker))
+            elif kind == "suggest":
+                answer = ("ok", suggestions(checker, request[2]), engine_names(checker))
+            else:
+                answer = ("ok", None, engine_names(checker))
+        except Exception as error:  # noqa: BLE001 - e.g. a broken rule file: tell the parent
+            log.exception("checking engine request %s failed", kind)
+            answer = ("error", str(error) or type(error).__name__, ())
+        pickle.dump(answer, sink, protocol=pickle.HIGHEST_PROTOCOL)
+        sink.flush()
+
+
+class EngineStopped(RuntimeError):
+    """The child process died or could not start."""
+
+
+class ProcessBackend:
+    """The parent's end of one engine process (used by one worker thread at a time)."""
+
+    def __init__(self, factory_path: str = DEFAULT_FACTORY) -> None:
+        env = dict(os.environ)
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+        env.pop("QT_QPA_PLATFORM", None)
+        self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-m", "writer_app.ui.checking.engine_process", factory_path],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self._sent_config: CheckConfig | None = None
+        self._lock = threading.Lock()
+        self.engines: tuple[str, ...] = ()
+
+    def _call(self, kind: str, config: CheckConfig, payload: object) -> Any:
+        with self._lock:
+            send = None if config is self._sent_config else config
+            try:
+                pickle.dump((kind, send, payload), self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                self._process.stdin.flush()
+                status, answer, engines = pickle.load(self._process.stdout)
+            except (EOFError, OSError, pickle.UnpicklingError) as error:
+                raise EngineStopped("the checking process stopped unexpectedly") from error
+            self._sent_config = config
+        if status == "error":
+            self._sent_config = None  # the child dropped its checker: resend the config next time
+            raise RuntimeError(answer)
+        self.engines = tuple(engines)
+        return answer
+
+    def check(self, config: CheckConfig, texts: list[str]) -> list[TextResult]:
+        """Check texts in the child."""
+        return self._call("check", config, texts)
+
+    def suggest(self, config: CheckConfig, word: str) -> list[str]:
+        """Spelling suggestions from the child."""
+        return self._call("suggest", config, word)
+
+    def warm(self, config: CheckConfig) -> None:
+        """Make the child build its checker now."""
+        self._call("warm", config, None)
+
+    @property
+    def alive(self) -> bool:
+        """True while the child runs."""
+        return self._process.poll() is None
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Stop the child (politely, then firmly)."""
+        process = self._process
+        try:
+            if process.poll() is None:
+                pickle.dump(("stop",), process.stdin)
+                process.stdin.flush()
+            process.stdin.close()
+        except OSError:
+            pass
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def main() -> int:
+    """Child entry point: serve requests on stdin/stdout with the factory named on the command line."""
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    factory = load_factory(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_FACTORY)
+    sink = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # anything else printed goes to stderr, never into the protocol
+    sys.stdout = sys.stderr
+    serve(factory, sys.stdin.buffer, sink)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
