@@ -152,3 +152,24 @@ def test_a_few_megabyte_single_paragraph_finishes(tmp_path, capsys) -> None:
     path = write(tmp_path / "huge.txt", "The long night went on and on without end. " * 80_000)  # ~3.4 MB
     code, out, err = run(capsys, str(path))
     assert code == 0 and out == "" and err == ""
+
+
+def test_project_json_path_checks_the_project(tmp_path, capsys) -> None:
+    from writer_app.core.project import Project
+
+    folder = tmp_path / "novel"
+    project = Project.create(folder, "Novel", first_chapter=None)
+    project.add_chapter("One", CARD)
+    project.close()
+    code, out, _ = run(capsys, str(folder / "project.json"))
+    assert code == 1 and "ch-" in out and "[TAKE_PRECEDENCE]" in out
+
+
+def test_check_runs_as_a_separate_process_with_exit_codes(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    path = write(tmp_path / "draft.txt", CARD)
+    done = subprocess.run([sys.executable, "-m", "writer_app", "check", str(path)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1 and "[TAKE_PRECEDENCE] -> precedence" in done.stdout and done.stderr == ""

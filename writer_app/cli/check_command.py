@@ -6,10 +6,11 @@ import argparse
 import bisect
 import json
 import logging
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from writer_app.errors import WriterAppError
 from writer_app.grammar.model import Issue
@@ -31,6 +32,7 @@ class Target:
     text: str
     project: Any = None
     issues: list[Issue] = field(default_factory=list)
+    checker: Any = None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     settings = _load_settings()
     from writer_app.grammar.factory import build_checker, cast_words_of, check_text, config_from
 
-    checkers: dict[tuple[int, str], Any] = {}
+    checkers: dict[tuple[int, str], tuple[Any, Any]] = {}
     results: list[Target] = []
     for project, targets in groups:
         config = config_from(settings, project, cast_words_of(project))
@@ -69,10 +71,21 @@ def run(args: argparse.Namespace) -> int:
         checker, config = checkers[key]
         for target in targets:
             target.issues = check_text(checker, target.text)
+            target.checker = checker
             results.append(target)
-    _fill_suggestions(results, checkers)
-    out = sys.stdout
-    if args.format == "json":
+    _fill_suggestions(results)
+    try:
+        _write(results, args.format, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `writer-app check ... | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 1 if any(t.issues for t in results) else 0
+
+
+def _write(results: list[Target], fmt: str, out: TextIO) -> None:
+    """Print the results as ``file:line:col: message [rule] -> suggestion`` lines or as JSON."""
+    if fmt == "json":
         json.dump({"files": [_json_file(t) for t in results]}, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
@@ -82,7 +95,6 @@ def run(args: argparse.Namespace) -> int:
                 line, column = _line_column(starts, issue.start)
                 suggestion = f" -> {issue.replacements[0]}" if issue.replacements else ""
                 out.write(f"{target.shown}:{line}:{column}: {issue.message} [{issue.rule}]{suggestion}\n")
-    return 1 if any(t.issues for t in results) else 0
 
 
 def _load_settings() -> Any:
@@ -93,26 +105,28 @@ def _load_settings() -> Any:
     return Settings.load()
 
 
-def _fill_suggestions(results: list[Target], checkers: dict[tuple[int, str], Any]) -> None:
-    """Spelling issues carry no replacements (suggestions are slow); the batch tool asks for a few."""
-    spellers = [checker.speller for checker, _ in checkers.values() if getattr(checker, "speller", None)]
-    if not spellers:
-        return
-    speller = spellers[0]
-    cache: dict[str, tuple[str, ...]] = {}
+def _fill_suggestions(results: list[Target]) -> None:
+    """Spelling issues carry no replacements (suggestions are slow); this batch tool asks for a few."""
+    cache: dict[tuple[int, str], tuple[str, ...]] = {}
     for target in results:
+        speller = getattr(target.checker, "speller", None)
+        if speller is None:
+            continue
         filled = []
         for issue in target.issues:
             if issue.source == speller.name and not issue.replacements:
-                if issue.text not in cache:
-                    cache[issue.text] = tuple(speller.suggest(issue.text)[:SUGGESTIONS_SHOWN])
-                issue = replace(issue, replacements=cache[issue.text])
+                key = (id(speller), issue.text)
+                if key not in cache:
+                    cache[key] = tuple(speller.suggest(issue.text)[:SUGGESTIONS_SHOWN])
+                issue = replace(issue, replacements=cache[key])
             filled.append(issue)
         target.issues = filled
 
 
 def _targets_of(path: Path, shown: str) -> tuple[Any, list[Target]]:
     """Read one PATH: a project folder (every chapter) or a single text file."""
+    if path.is_file() and path.name == "project.json":
+        path = path.parent
     if path.is_dir():
         from writer_app.core.project import Project
 
