@@ -35,14 +35,14 @@ FOREIGN_COMMON: frozenset[str] = frozenset(
     de soyez attendez tranquille revoir duc mille rire vieux tiens entrez quartier logement cochon grande sainte
     roi loi ni foi boire battre bonheur viens sexe salut courte danser yeux pont amant voulu principes
     souverain directeur vivants parisienne caustique bravoure grecque nymphe dangereux voisinage promener
-    affaires enfants diable voyons allez venez dites parlez écoutez regardez pardon pardonner comprendre
-    homme hommes femme femmes fille fils frère soeur père mère amour ami amie amis coeur cœur tête main
-    monde jour nuit temps vie mort guerre paix chose rien toujours jamais beau belle bonne mauvais petits
-    grand gros vrai faut être avoir dormir manger boire sais savoir voir veux voulez peux pouvez quarante
-    cent trois quatre cinq deux douze vingt trente premier dernier tranquillement charmant charmante
-    ganze welt hoch diese geben nehmen herr frau gott kinder krieg mein liebe schön danke bitte
+    affaires enfants diable voyons allez venez dites parlez écoutez regardez pardonner comprendre
+    homme hommes femmes fille fils frère soeur père mère amour ami amie amis coeur cœur tête
+    monde jour nuit temps vie mort guerre paix chose rien toujours jamais bonne mauvais petits
+    gros vrai faut être avoir dormir boire sais savoir voir veux voulez peux pouvez quarante
+    trois quatre cinq deux douze vingt trente dernier tranquillement charmant charmante
+    ganze welt hoch diese geben nehmen herr frau gott krieg mein liebe schön danke bitte
     mio mia affetto crudele guai dolce amore bella bello signore signora grazie
-    gloria mundi quos vult ovo mori quanti vita veritas ergo sic transit pectoris perdere dementat
+    gloria mundi quos vult ovo mori quanti vita veritas pectoris perdere dementat
     """.split()
 )
 ENGLISH_WORDS: frozenset[str] = frozenset(

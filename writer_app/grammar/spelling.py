@@ -66,8 +66,7 @@ _EYE_DIALECT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _PREFIXES = ("un", "re", "non", "mis", "over", "under", "out", "half", "self", "counter", "fore", "sub", "super")
-# Two dictionary words run together are a compound ("cowhouse") unless one is a function word: "ofthe",
-# "andthen", "sawhim" are missing spaces, i.e. typos.
+# A compound's first half is never a function word: "ofthe", "andthen" are missing spaces, i.e. typos.
 _FUNCTION_WORDS = ENGLISH_WORDS | frozenset(
     """
     after again also am another any around away back because before being both came come could did does
@@ -100,9 +99,7 @@ class _Dictionary:
 
         folder = _dictionary_folder(code)
         if folder is None:
-            import hunspell as package
-
-            folder = Path(package.__file__).parent / "dictionaries"
+            folder = Path(hunspell.__file__).parent / "dictionaries"
             log.warning("bundled %s dictionary missing; falling back to chunspell's en_US", code)
             code = "en_US"
         self.code = code
