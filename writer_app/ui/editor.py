@@ -62,6 +62,10 @@ class ChapterEditor(QPlainTextEdit):
         self._viewport_timer.setSingleShot(True)
         self._viewport_timer.setInterval(0)
         self._viewport_timer.timeout.connect(self.viewport_changed.emit)
+        self._margin_timer = QTimer(self)
+        self._margin_timer.setSingleShot(True)
+        self._margin_timer.setInterval(0)
+        self._margin_timer.timeout.connect(self._update_margins)
         self._apply_font()
 
     # --- text --------------------------------------------------------------------------------------------------
@@ -276,7 +280,7 @@ class ChapterEditor(QPlainTextEdit):
     def event(self, event: QEvent) -> bool:
         """Recompute the column when the style or font changes."""
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self._update_margins)
+            self._margin_timer.start()
         return super().event(event)
 
 

@@ -1,9 +1,10 @@
-"""Work around PySide6 builds that drop a reference to ``None`` on every void call (Python < 3.12).
+"""Work around PySide6 builds that drop references to None/True/False (seen with PySide6 6.12 on CPython 3.11).
 
-PySide6 6.12 on CPython 3.11 returns ``Py_None`` from void methods without a new reference (harmless on 3.12+
-where None is immortal). Each call then lowers None's reference count by one, and after a few thousand Qt calls
-the interpreter aborts with "none_dealloc". ``ensure_none_is_safe()`` detects the bug once and, if present,
-gives None a reference count so large that no session can exhaust it.
+PySide6 6.12 returns ``Py_None`` from void methods, and passes ``True`` to Python-defined ``Signal(bool)``
+slots, without taking a new reference; that is harmless on CPython 3.12+ where these objects are immortal.
+On 3.11 every such call lowers the object's reference count, and after a few thousand calls the interpreter
+aborts ("none_dealloc" / "bool_dealloc"). ``ensure_singletons_are_safe()`` gives the three singletons a
+reference count so large no session can exhaust it (they are never freed anyway, so this costs nothing).
 """
 
 from __future__ import annotations
@@ -15,29 +16,22 @@ import sys
 log = logging.getLogger(__name__)
 
 _BOOST = 1 << 46
-_checked = False
+_done = False
 
 
-def _void_call_drops_none() -> bool:
-    from PySide6.QtCore import QPointF
-
-    point = QPointF(0.0, 0.0)
-    before = sys.getrefcount(None)
-    for _ in range(16):
-        point.setX(1.0)
-    return sys.getrefcount(None) <= before - 16
-
-
-def ensure_none_is_safe() -> None:
-    """Make None effectively immortal when this PySide6 build leaks its references (idempotent)."""
-    global _checked
-    if _checked or sys.version_info >= (3, 12):
-        _checked = True
+def ensure_singletons_are_safe() -> None:
+    """Make None, True and False effectively immortal on Python < 3.12 (idempotent)."""
+    global _done
+    if _done:
         return
-    _checked = True
-    if _void_call_drops_none():
-        ctypes.c_ssize_t.from_address(id(None)).value += _BOOST
-        log.info("PySide6 drops references to None on void calls; compensated")
+    _done = True
+    if sys.version_info >= (3, 12):
+        return
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _BOOST
+    log.debug("boosted the reference counts of None/True/False for PySide6 on Python %s", sys.version.split()[0])
 
 
-ensure_none_is_safe()
+ensure_none_is_safe = ensure_singletons_are_safe
+
+ensure_singletons_are_safe()

@@ -1,0 +1,174 @@
+"""Saving that never loses text: autosave, Ctrl+S, chapter switch, quit, recovery, external changes, lock."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+
+from tests.ui.conftest import chapter_file, type_text
+from writer_app.core.storage import LOCK_FILE_NAME, RecoveryJournal
+
+
+def _disk(project, chapter_id="ch-0001") -> str:
+    return chapter_file(project, chapter_id).read_text(encoding="utf-8")
+
+
+def test_typing_marks_unsaved_and_autosave_writes_it(window, qtbot, sample_project):
+    type_text(qtbot, window, " Autosaved words.")
+    assert window.status.save_state.text() in ("Unsaved changes", "Saving…")
+    assert window.isWindowModified()
+    qtbot.waitUntil(lambda: _disk(sample_project).endswith(" Autosaved words."), timeout=5000)
+    qtbot.waitUntil(lambda: window.status.save_state.text() == "Saved", timeout=5000)
+    assert not window.isWindowModified()
+
+
+def test_saved_only_when_latest_revision_is_written(window, qtbot, sample_project):
+    window.editor.insertPlainText("first ")
+    window.save_now()
+    window.editor.insertPlainText("second ")
+    qtbot.waitUntil(lambda: _disk(sample_project).startswith("first "), timeout=5000)
+    window.session.flush()
+    assert window.session.state() != "saved"
+    window.save_now()
+    qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=5000)
+    assert _disk(sample_project).startswith("first second ")
+
+
+def test_ctrl_s_saves_now(window, qtbot, sample_project):
+    window.editor.insertPlainText("Saved by hand. ")
+    with qtbot.waitSignal(window.chapter_saved, timeout=5000) as saved:
+        window.actions_.save.trigger()
+    assert saved.args == ["ch-0001"]
+    assert _disk(sample_project).startswith("Saved by hand. ")
+
+
+def test_switching_chapters_saves_the_previous_one(window, qtbot, sample_project):
+    window.settings.autosave_seconds = 600
+    window.editor.insertPlainText("Switch save. ")
+    with qtbot.waitSignal(window.chapter_about_to_close) as closing:
+        window.chapters_panel.list.setCurrentRow(1)
+    assert closing.args == ["ch-0001"]
+    assert window.current_chapter.id == "ch-0002"
+    qtbot.waitUntil(lambda: _disk(sample_project).startswith("Switch save. "), timeout=5000)
+    assert window.chapter_text("ch-0001").startswith("Switch save. ")
+
+
+def test_deactivating_the_window_saves(window, qtbot, sample_project, monkeypatch):
+    from PySide6.QtCore import QEvent
+
+    window.settings.autosave_seconds = 600
+    window.editor.insertPlainText("Focus lost. ")
+    monkeypatch.setattr(window, "isActiveWindow", lambda: False)
+    window.changeEvent(QEvent(QEvent.Type.ActivationChange))
+    qtbot.waitUntil(lambda: _disk(sample_project).startswith("Focus lost. "), timeout=5000)
+
+
+def test_quit_saves_everything(window, sample_project):
+    window.settings.autosave_seconds = 600
+    window.editor.insertPlainText("Last words. ")
+    window.close()
+    assert _disk(sample_project).startswith("Last words. ")
+    assert not (sample_project / LOCK_FILE_NAME).exists()
+    assert list((sample_project / "backups").glob("backup-*.zip"))
+
+
+def _crash(window) -> None:
+    """Lose the window as a crash would: no save, the writer thread and the lock simply vanish."""
+    session = window.session
+    session._autosave.stop()
+    session.worker.stop()
+    session.project.close()
+    session.project = None
+    session.current = None
+
+
+def test_recovery_is_offered_after_a_crash(window, qtbot, make_window, sample_project, prompt_log):
+    window.settings.autosave_seconds = 600
+    before = _disk(sample_project)
+    type_text(qtbot, window, " Words only in the journal.")
+    window.session._journal_now()
+    journal = RecoveryJournal(sample_project)
+    qtbot.waitUntil(lambda: "ch-0001" in journal.pending(), timeout=5000)
+    _crash(window)
+    assert _disk(sample_project) == before
+    again = make_window(sample_project)
+    assert "recover" in prompt_log.names()
+    items = dict(prompt_log.asked)["recover"]
+    assert items[0].title == "The Ferry" and items[0].text.endswith(" Words only in the journal.")
+    assert again.editor.text().endswith(" Words only in the journal.")
+    qtbot.waitUntil(lambda: _disk(sample_project).endswith(" Words only in the journal."), timeout=5000)
+    qtbot.waitUntil(lambda: not journal.pending(), timeout=5000)
+
+
+def test_discarding_recovery_clears_the_journal(make_window, sample_project, prompt_log):
+    RecoveryJournal(sample_project).record("ch-0002", "stale text")
+    prompt_log.recover = False
+    window = make_window(sample_project)
+    assert "recover" in prompt_log.names()
+    assert not RecoveryJournal(sample_project).pending()
+    window.open_chapter("ch-0002")
+    assert window.editor.text() != "stale text"
+
+
+def test_external_change_without_local_edits_reloads(window, qtbot, sample_project):
+    chapter_file(sample_project, "ch-0001").write_text("Changed elsewhere.\n", encoding="utf-8")
+    window.session.check_external_changes()
+    qtbot.waitUntil(lambda: window.editor.text() == "Changed elsewhere.\n", timeout=5000)
+    assert window.session.state() == "saved"
+
+
+def test_external_change_with_local_edits_asks_and_keeps_mine(window, qtbot, sample_project, prompt_log):
+    window.settings.autosave_seconds = 600
+    window.editor.insertPlainText("Mine. ")
+    chapter_file(sample_project, "ch-0001").write_text("Theirs.\n", encoding="utf-8")
+    window.session.check_external_changes()
+    qtbot.waitUntil(lambda: prompt_log.names() == ["external"], timeout=5000)
+    qtbot.waitUntil(lambda: _disk(sample_project).startswith("Mine. "), timeout=5000)
+    qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=5000)
+
+
+def test_external_change_noticed_on_save_and_reload_chosen(window, qtbot, sample_project, prompt_log):
+    prompt_log.external = "reload"
+    window.settings.autosave_seconds = 600
+    window.editor.insertPlainText("Mine. ")
+    chapter_file(sample_project, "ch-0001").write_text("Theirs.\n", encoding="utf-8")
+    window.save_now()
+    qtbot.waitUntil(lambda: "external" in prompt_log.names(), timeout=5000)
+    assert window.editor.text() == "Theirs.\n"
+    assert _disk(sample_project) == "Theirs.\n"
+    assert window.session.state() == "saved"
+
+
+def test_second_instance_is_offered_read_only(make_window, sample_project, prompt_log):
+    owner = {"pid": os.getppid(), "host": socket.gethostname(), "user": "x", "time": "now"}
+    (sample_project / LOCK_FILE_NAME).write_text(json.dumps(owner), encoding="utf-8")
+    window = make_window(sample_project)
+    assert prompt_log.names() == ["read_only"]
+    assert window.project.read_only and window.editor.isReadOnly()
+    assert window.status.save_state.text() == "Read-only"
+    assert "(read-only)" in window.windowTitle()
+
+
+def test_second_instance_can_refuse(make_window, sample_project, prompt_log):
+    owner = {"pid": os.getppid(), "host": socket.gethostname(), "user": "x", "time": "now"}
+    (sample_project / LOCK_FILE_NAME).write_text(json.dumps(owner), encoding="utf-8")
+    prompt_log.read_only = False
+    window = make_window(sample_project)
+    assert window.project is None
+
+
+def test_backup_snapshot_on_open(window, qtbot, sample_project):
+    qtbot.waitUntil(lambda: bool(list((sample_project / "backups").glob("backup-*.zip"))), timeout=5000)
+
+
+def test_loose_file_opens_as_one_chapter_and_saves_in_place(make_window, tmp_path, qtbot):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("A loose draft.\n", encoding="utf-8")
+    window = make_window(draft)
+    assert window.project.is_loose_file
+    assert window.editor.text() == "A loose draft.\n"
+    window.editor.insertPlainText("More. ")
+    window.save_now()
+    qtbot.waitUntil(lambda: draft.read_text(encoding="utf-8") == "More. A loose draft.\n", timeout=5000)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]

@@ -1,0 +1,69 @@
+"""Build the QApplication and the main window, open a project, run the event loop, quit cleanly."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def create_application() -> object:
+    """Return the QApplication (created with the app's names and icon if none exists yet)."""
+    from PySide6.QtWidgets import QApplication
+
+    from writer_app.ui import qt_compat  # noqa: F401  (before heavy Qt use)
+    from writer_app.ui.main_window import window_icon
+
+    QApplication.setOrganizationName("writer-app")
+    QApplication.setApplicationName("writer-app")
+    QApplication.setApplicationDisplayName("writer-app")
+    QApplication.setDesktopFileName("writer-app")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setWindowIcon(window_icon())
+    return app
+
+
+def open_initial_project(window: object, path: str | None) -> bool:
+    """Open ``path``, else the last project, else (first run, or it is gone) a writable copy of the sample."""
+    from writer_app.core.sample import ensure_sample_project
+
+    if path:
+        return bool(window.open_project(path))  # type: ignore[attr-defined]
+    last = window.settings.last_project  # type: ignore[attr-defined]
+    if last and Path(last).exists() and window.open_project(last):  # type: ignore[attr-defined]
+        return True
+    try:
+        sample = ensure_sample_project()
+    except OSError as error:
+        log.warning("the sample project could not be copied: %s", error)
+        return False
+    return bool(window.open_project(sample))  # type: ignore[attr-defined]
+
+
+def build_window(path: str | None = None) -> object:
+    """Create the main window with every feature installed, shown, with a project open."""
+    from writer_app.ui.features import install_features
+    from writer_app.ui.main_window import MainWindow
+
+    window = MainWindow()
+    try:
+        install_features(window)
+    except Exception:  # noqa: BLE001 - a broken feature must not keep the writer from their text
+        log.exception("a feature failed to install")
+    window.show()
+    open_initial_project(window, path)
+    return window
+
+
+def run_gui(path: str | None) -> int:
+    """Run the editor on ``path`` (a project folder or a .txt/.md file) or the last/sample project."""
+    from PySide6.QtCore import QThreadPool
+
+    app = create_application()
+    window = build_window(path)
+    code = app.exec()  # type: ignore[attr-defined]
+    window.close()  # type: ignore[attr-defined]  (no-op if already closed; saves otherwise)
+    QThreadPool.globalInstance().waitForDone()
+    return int(code)
