@@ -31,6 +31,31 @@ def test_alarms_on_correct_sentences_stay_under_five_percent(result) -> None:
     assert result.alarm_rate <= 0.05, f"alarms {result.alarm_rate:.1%}: {result.alarm_rules.most_common(5)}"
 
 
+EVAL_RULE_FILES = ("agreement.toml", "expressions.toml", "usage.toml", "word_forms.toml", "x_numbers_names.toml")
+
+
+@pytest.fixture(scope="module")
+def eval_rules_result():
+    """Score the eval helper's own rule files alone (no speller, no other rule files)."""
+    if not EVAL_FILE.exists():
+        pytest.skip(f"eval pairs not found at {EVAL_FILE}")
+    from writer_app.grammar.rules import RuleChecker, parse_rule_file
+    from writer_app.resources import resource_path
+
+    rules = [rule for name in EVAL_RULE_FILES for rule in parse_rule_file(resource_path("rules", name))]
+    return score(RuleChecker(CheckConfig(), rules=rules), load_pairs())
+
+
+def test_eval_rule_files_alone_catch_and_fix_a_third(eval_rules_result) -> None:
+    assert eval_rules_result.detection >= 0.33, f"detection {eval_rules_result.detection:.1%}"
+    assert eval_rules_result.right_fix >= 0.33, f"right fix {eval_rules_result.right_fix:.1%}"
+
+
+def test_eval_rule_files_alone_stay_quiet_on_correct_sentences(eval_rules_result) -> None:
+    rate = eval_rules_result.alarm_rate
+    assert rate <= 0.015, f"alarms {rate:.1%}: {eval_rules_result.alarm_rules.most_common(5)}"
+
+
 def test_scoring_counts_overlap_insertion_and_exact_fix() -> None:
     bad, good = "He had went home.", "He had gone home."
     issue = Issue(7, 11, "went", "m", ("gone",), "R")
