@@ -160,3 +160,26 @@ def test_bundled_messages_are_sentences_for_writers() -> None:
     for rule in load_rules():
         assert rule.message[-1] in ".?!”)", f"{rule.id}: message should end like a sentence"
         assert not re.search(r"\\[bswd]", rule.message), f"{rule.id}: message leaks regex"
+
+
+def test_long_paragraph_finds_the_same_slips_as_its_sentences(checker: RuleChecker) -> None:
+    sentences = [
+        "The rain had not stopped since Tuesday.",
+        "He'd just have to life with the disappointment.",
+        "Her safety net had taken president over his bleeding heart.",
+        "Nobody in the village spoke of it again, not once, not even at the inn.",
+    ] * 30
+    paragraph = " ".join(sentences)
+    assert len(paragraph) > 2_000
+    found = [(i.rule, paragraph[i.start : i.end]) for i in checker.check(paragraph)]
+    assert found.count(("HAVE_TO_LIFE", "life")) == 30
+    assert found.count(("TAKE_PRECEDENCE", "president")) == 30
+    expected = sorted((i.start, i.end) for i in checker.check(paragraph))
+    assert expected == sorted(set(expected)), "a slip was reported twice"
+
+
+def test_long_range_style_rule_sees_the_whole_paragraph() -> None:
+    config = CheckConfig(categories=frozenset(Category), style_rules=frozenset({"STYLE_LONG_SENTENCE"}))
+    sentence = "and then the wind came over the hills and through the trees " * 12
+    issues = [i for i in RuleChecker(config).check("He walked " + sentence + "home.") if i.rule == "STYLE_LONG_SENTENCE"]
+    assert len(issues) == 1 and issues[0].start == 0

@@ -288,3 +288,8 @@ def nested_repeat(pattern: str, flags: int) -> bool:
         return False
 
     return walk(list(_parser.parse(pattern, flags)), False)
+
+
+def min_width(pattern: str, flags: int) -> int:
+    """The fewest characters a match of ``pattern`` can span."""
+    return int(_parser.parse(pattern, flags).getwidth()[0])

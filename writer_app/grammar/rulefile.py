@@ -36,7 +36,13 @@ from pathlib import Path
 from writer_app.errors import WriterAppError
 from writer_app.grammar.casing import expand, follow_case, group_refs
 from writer_app.grammar.model import Category, Issue
-from writer_app.grammar.regex_analysis import COMMON_WORDS, derive_requirements, nested_repeat, required_chars
+from writer_app.grammar.regex_analysis import (
+    COMMON_WORDS,
+    derive_requirements,
+    min_width,
+    nested_repeat,
+    required_chars,
+)
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +101,7 @@ class Rule:
     parallel: bool = False  # phrases: group "wN" matched -> replacements[N] only
     forms: dict[str, str] = field(default_factory=dict)  # table for the {N|form} template filter
     parts: tuple[Rule, ...] = ()  # phrases with several wrong forms: one quicker matcher per form
+    min_width: int = 0  # shortest text the pattern can match (long-range rules run on whole paragraphs)
     avoid: tuple[re.Pattern[str], ...] = ()
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
@@ -102,9 +109,9 @@ class Rule:
     path: Path = field(default_factory=Path)
     line: int = 0
 
-    def find(self, text: str) -> Iterator[Issue]:
-        """Yield this rule's issues in ``text`` (one paragraph)."""
-        for match in self.pattern.finditer(text):
+    def find(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Issue]:
+        """Yield this rule's issues in ``text`` (one paragraph), or in ``text[pos:endpos]`` with full context."""
+        for match in self.pattern.finditer(text, pos, len(text) if endpos is None else endpos):
             if self.mark < 0:
                 group = next((g for g in range(1, (match.re.groups or 0) + 1) if match.start(g) >= 0), 0)
                 start, end = match.span(group)
@@ -131,8 +138,8 @@ class Rule:
             yield Issue(start, end, flagged, message, tuple(replacements), self.id, self.category, "builtin", self.fix_all)
 
     def _avoided(self, text: str, start: int, end: int) -> bool:
-        window_start = max(0, start - 200)
-        window = text[window_start : end + 200]
+        window_start = max(0, start - 100)
+        window = text[window_start : end + 100]
         for pattern in self.avoid:
             for m in pattern.finditer(window):
                 if m.start() + window_start <= start and m.end() + window_start >= end:
@@ -296,6 +303,7 @@ def _regex_rule(entry: _Entry) -> Rule:
     requires = tuple(words for words in derived if words != triggers)
     chars = required_chars(pattern_text, flags)
     return Rule(
+        min_width=min_width(pattern_text, flags),
         kind="rule",
         pattern=pattern,
         mark=mark,

@@ -23,8 +23,12 @@ __all__ = ["Rule", "RuleChecker", "RuleFileError", "load_rules", "parse_rule_fil
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
-# Paragraphs longer than this are tokenised in slices so a huge paragraph never builds a huge word list.
-_SLICE = 1 << 16
+# Paragraphs longer than this are checked in slices that end at a sentence end where possible.
+_CHUNK = 160
+_MIN_SLICE = 50
+_WIDE = 100  # rules whose matches are at least this long run over whole paragraphs
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 _GB_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
 
 _cache_lock = threading.Lock()
@@ -89,6 +93,28 @@ def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | 
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]").search
 
 
+def _slices(text: str) -> list[tuple[int, int]]:
+    """Cut a long text into slices of at most ``_CHUNK`` characters, preferring sentence ends, then spaces."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    length = len(text)
+    while start < length:
+        end = start + _CHUNK
+        if end >= length:
+            spans.append((start, length))
+            break
+        cut = None
+        for pattern in (_SENTENCE_END, _SPACE):
+            found = pattern.search(text, start + _MIN_SLICE, end)
+            if found is not None:
+                cut = found.end()
+                break
+        end = cut or end
+        spans.append((start, end))
+        start = end
+    return spans
+
+
 def _dialect(name: str) -> str:
     return "en-GB" if name.replace("_", "-") in _GB_DIALECTS else "en-US"
 
@@ -117,7 +143,9 @@ class RuleChecker:
                 folders.append(user)
             rules = cached_rules(folders)
         self.rules = [rule for rule in rules if rule_enabled(rule, self.config)]
-        matchers = [part for rule in self.rules for part in (rule.parts or (rule,))]
+        matchers = [part for rule in self.rules for part in (rule.parts or (rule,)) if part.min_width < _WIDE]
+        # Long-range rules (a sixty-word sentence) cannot match inside one slice: they see the whole paragraph.
+        self._wide = [rule for rule in self.rules if rule.min_width >= _WIDE]
         self._always: list[int] = []
         index: dict[str, list[int]] = {}
         for position, rule in enumerate(matchers):
@@ -130,24 +158,27 @@ class RuleChecker:
         self._gates = [(rule.pattern.search, rule.requires, _char_gate(rule.chars), rule) for rule in matchers]
         self._trigger_words = frozenset(self._index)
 
-    def _words(self, text: str) -> set[str]:
-        if len(text) <= _SLICE:
-            return set(_WORD.findall(text.lower()))
-        words: set[str] = set()
-        start = 0
-        while start < len(text):
-            end = min(len(text), start + _SLICE)
-            while end < len(text) and text[end].isalnum():  # never cut a word in two
-                end += 1
-            words.update(_WORD.findall(text[start:end].lower()))
-            start = end
-        return words
-
     def check(self, text: str) -> list[Issue]:
         """Return the issues of one paragraph, offsets relative to ``text``."""
         if not text:
             return []
-        words = self._words(text)
+        if len(text) <= _CHUNK:
+            issues = self._check_span(text, 0, len(text))
+        else:
+            # A long paragraph is checked a few sentences at a time: trigger words stay selective, and the
+            # matching still sees the whole text around each slice (look-behinds keep their context).
+            issues = []
+            for start, end in _slices(text):
+                issues.extend(self._check_span(text, start, end))
+        if self._wide:
+            for rule in self._wide:
+                issues.extend(rule.find(text))
+            issues.sort(key=lambda i: (i.start, i.end, i.rule))
+        return issues
+
+    def _check_span(self, text: str, start: int, end: int) -> list[Issue]:
+        piece = text if start == 0 and end == len(text) else text[start:end]
+        words = set(_WORD.findall(piece.lower()))
         hits = words & self._trigger_words
         if hits:
             selected = set(self._always)
@@ -164,10 +195,10 @@ class RuleChecker:
             search, requires, chars, rule = gates[position]
             if requires and any(map(words.isdisjoint, requires)):
                 continue
-            if chars is not None and (chars not in text if type(chars) is str else chars(text) is None):
+            if chars is not None and (chars not in piece if type(chars) is str else chars(piece) is None):
                 continue
-            if search(text) is not None:  # cheap C-level test before the Python-level walk
-                issues.extend(rule.find(text))
+            if search(text, start, end) is not None:  # cheap C-level test before the Python-level walk
+                issues.extend(rule.find(text, start, end))
         if len(issues) > 1:
             issues.sort(key=lambda i: (i.start, i.end, i.rule))
         return issues
