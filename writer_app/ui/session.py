@@ -267,7 +267,8 @@ class Session(QObject):
         if self.current is not None and self.current.id == chapter_id:
             return True
         chapter = project.chapter_by_id(chapter_id)
-        if chapter_id in self._unsaved:
+        pending = chapter_id in self._unsaved
+        if pending:
             text = self._unsaved[chapter_id]
         else:
             try:
@@ -279,8 +280,10 @@ class Session(QObject):
         self.current = chapter
         self.editor.set_chapter_text(text)
         self._saved_revision = self.editor.revision
-        if chapter_id in self._unsaved:
-            self._saved_revision -= 1  # shown as unsaved until its pending write is confirmed
+        if pending:
+            # The editor holds the unconfirmed text now; it stays "unsaved" until a write of it succeeds.
+            del self._unsaved[chapter_id]
+            self._saved_revision -= 1
         self._journaled_revision = self.editor.revision
         self.words[chapter_id] = word_count(text)
         self.chapter_opened.emit(chapter_id)

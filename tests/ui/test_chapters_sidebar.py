@@ -1,0 +1,112 @@
+"""Chapters sidebar: add, rename, delete + restore, reorder by drag and drop, split, merge, live counts."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextCursor
+
+from tests.ui.conftest import type_text
+
+
+def _manifest_ids(project_dir) -> list[str]:
+    data = json.loads((project_dir / "project.json").read_text(encoding="utf-8"))
+    return [c["id"] for c in data["chapters"]]
+
+
+def test_add_chapter_opens_it_after_the_current(window, sample_project):
+    window.panel = window.chapters_panel
+    window.chapters_panel.add_button.click()
+    ids = window.chapters_panel.chapter_ids()
+    assert len(ids) == 6 and ids[1] == window.current_chapter.id
+    assert window.editor.text() == ""
+    assert _manifest_ids(sample_project)[1] == window.current_chapter.id
+    assert (sample_project / window.project.chapter_by_id(ids[1]).file).exists()
+
+
+def test_rename_in_place_is_saved(window, sample_project):
+    item = window.chapters_panel.list.item(1)
+    item.setText("Rain Gutters")
+    assert window.project.chapter_by_id("ch-0002").title == "Rain Gutters"
+    data = json.loads((sample_project / "project.json").read_text(encoding="utf-8"))
+    assert data["chapters"][1]["title"] == "Rain Gutters"
+
+
+def test_delete_goes_to_trash_and_restores(window, sample_project, qtbot):
+    window.chapters_panel.list.setCurrentRow(2)
+    assert window.current_chapter.id == "ch-0003"
+    window.actions_.delete_chapter.trigger()
+    assert "ch-0003" not in window.chapters_panel.chapter_ids()
+    assert window.current_chapter.id == "ch-0004"
+    assert window.chapters_panel.trash.count() == 1 and window.chapters_panel.trash_label.isVisibleTo(window)
+    assert "ch-0003" not in _manifest_ids(sample_project)
+    total_after_delete = window.session.total_words()
+    window.chapters_panel.restore_requested.emit("ch-0003")
+    assert window.chapters_panel.chapter_ids()[2] == "ch-0003"
+    assert window.chapters_panel.trash.count() == 0
+    assert window.session.total_words() > total_after_delete
+    assert _manifest_ids(sample_project)[2] == "ch-0003"
+
+
+def test_reorder_by_drag_is_persisted(window, sample_project):
+    model = window.chapters_panel.list.model()
+    assert model.moveRow(QModelIndex(), 0, QModelIndex(), 3)  # what an internal drag and drop does
+    assert window.chapters_panel.chapter_ids()[:3] == ["ch-0002", "ch-0003", "ch-0001"]
+    assert [c.id for c in window.project.chapters][:3] == ["ch-0002", "ch-0003", "ch-0001"]
+    assert _manifest_ids(sample_project)[:3] == ["ch-0002", "ch-0003", "ch-0001"]
+
+
+def test_split_at_cursor_makes_a_new_chapter_with_the_tail(window, sample_project):
+    text = window.editor.text()
+    cut = text.index("Six years.")
+    cursor = window.editor.textCursor()
+    cursor.setPosition(cut)
+    window.editor.setTextCursor(cursor)
+    window.actions_.split_chapter.trigger()
+    ids = window.chapters_panel.chapter_ids()
+    assert len(ids) == 6
+    new_id = ids[1]
+    assert window.editor.text() == text[:cut].rstrip("\n") + "\n"
+    assert window.chapter_text(new_id).startswith("Six years.")
+    assert (sample_project / "chapters" / "ch-0001.md").read_text(encoding="utf-8") == window.editor.text()
+    assert window.session.state() == "saved"
+
+
+def test_merge_with_next_appends_and_trashes_the_next(window, sample_project):
+    first = window.editor.text()
+    second = window.chapter_text("ch-0002")
+    window.actions_.merge_chapter.trigger()
+    assert window.chapters_panel.chapter_ids()[:2] == ["ch-0001", "ch-0003"]
+    assert window.editor.text().startswith(first.rstrip("\n"))
+    assert window.editor.text().rstrip().endswith(second.rstrip())
+    assert window.chapters_panel.trash.count() == 1
+
+
+def test_unsaved_text_survives_merge(window, qtbot, sample_project):
+    window.settings.autosave_seconds = 600
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.editor.insertPlainText("\nUnsaved ending.")
+    window.commands.merge_with_next("ch-0001")
+    assert "Unsaved ending." in (sample_project / "chapters" / "ch-0001.md").read_text(encoding="utf-8")
+
+
+def test_counts_update_live_while_typing(window, qtbot):
+    before = window.chapters_panel.list.item(0).data(Qt.ItemDataRole.UserRole + 1)
+    type_text(qtbot, window, " one two three")
+    qtbot.waitUntil(
+        lambda: window.chapters_panel.list.item(0).data(Qt.ItemDataRole.UserRole + 1) == before + 3, timeout=3000)
+    assert f"{before + 3:,} words" in window.status.chapter_words.text()
+
+
+def test_selecting_a_chapter_opens_it(window, qtbot):
+    with qtbot.waitSignal(window.chapter_opened) as opened:
+        window.chapters_panel.list.setCurrentRow(4)
+    assert opened.args == ["ch-0005"]
+    assert window.current_chapter.title == "No Flats"
+
+
+def test_count_formatting():
+    from writer_app.ui.sidebar.chapters import format_count
+
+    assert [format_count(n) for n in (None, 0, 999, 4321, 121561)] == ["?", "0", "999", "4.3k", "122k"]

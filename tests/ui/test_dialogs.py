@@ -1,0 +1,136 @@
+"""Dialogs: find/replace bar, preferences editor page, recovery offer, new project, import."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+
+from writer_app.settings import Settings
+from writer_app.ui.dialogs.new_project import NewProjectDialog, safe_folder_name
+from writer_app.ui.dialogs.preferences import EditorPage
+from writer_app.ui.dialogs.recovery import RecoveryDialog
+from writer_app.ui.prompts import RecoveredText
+
+
+def _find(window, text: str, replace: str | None = None):
+    bar = window.find_bar
+    window.actions_.replace.trigger() if replace is not None else window.actions_.find.trigger()
+    bar.find_edit.setText(text)
+    if replace is not None:
+        bar.replace_edit.setText(replace)
+    bar.refresh_highlights()
+    return bar
+
+
+def test_find_highlights_every_match_and_moves_between_them(window):
+    bar = _find(window, "Elena")
+    assert bar.isVisible()
+    layer = window.editor.extra_selection_layer("find")
+    expected = window.editor.text().count("Elena")
+    assert len(layer) == expected > 1
+    assert bar.count_label.text() == f"{expected} found"
+    assert bar.find_next()
+    first = window.editor.textCursor().selectionStart()
+    assert window.editor.textCursor().selectedText() == "Elena"
+    bar.find_next()
+    assert window.editor.textCursor().selectionStart() > first
+    bar.find_previous()
+    assert window.editor.textCursor().selectionStart() == first
+
+
+def test_find_wraps_and_reports_not_found(window):
+    bar = _find(window, "zebra-crossing")
+    assert not bar.find_next()
+    assert bar.count_label.text() == "Not found"
+
+
+def test_replace_and_replace_all_in_chapter_is_one_undo_step(window):
+    original = window.editor.text()
+    bar = _find(window, "Elena", "Lena")
+    count = original.count("Elena")
+    bar.find_next()
+    assert bar.replace()
+    assert window.editor.text().count("Elena") == count - 1
+    replaced = bar.replace_all()
+    assert replaced == count - 1
+    assert "Elena" not in window.editor.text()
+    assert window.editor.extra_selection_layer("find") == []
+    window.editor.undo()
+    assert window.editor.text().count("Elena") == count - 1
+    assert window.session.is_unsaved()
+
+
+def test_escape_closes_find_and_clears_highlights(window, qtbot):
+    bar = _find(window, "the")
+    assert window.editor.extra_selection_layer("find")
+    bar.close_bar()
+    assert not bar.isVisible()
+    assert window.editor.extra_selection_layer("find") == []
+
+
+def test_find_seeds_from_selection(window):
+    cursor = window.editor.textCursor()
+    cursor.setPosition(4)
+    cursor.setPosition(9, QTextCursor.MoveMode.KeepAnchor)
+    window.editor.setTextCursor(cursor)
+    window.actions_.find.trigger()
+    assert window.find_bar.find_edit.text() == "ferry"
+
+
+def test_editor_preferences_page_round_trip(qtbot):
+    settings = Settings()
+    page = EditorPage()
+    qtbot.addWidget(page)
+    page.load(settings)
+    page.line_spacing.setValue(1.8)
+    page.text_width.setValue(60)
+    page.theme.setCurrentIndex(page.theme.findData("dark"))
+    page.apply(settings)
+    assert (settings.line_spacing, settings.text_width, settings.theme) == (1.8, 60, "dark")
+
+
+def test_preferences_apply_to_the_editor(window):
+    window.settings.line_spacing = 1.8
+    window.settings.text_width = 50
+    window.apply_changed_settings()
+    assert window.editor.line_spacing() == 1.8 and window.editor.text_width() == 50
+
+
+def test_recovery_dialog_lists_chapters_and_words(qtbot):
+    items = [RecoveredText("ch-0001", "The Ferry", "one two three", 700), RecoveredText("x", "Other", "four", None)]
+    dialog = RecoveryDialog(items)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2
+    assert dialog.list.item(0).text().startswith("The Ferry: 3 words")
+    assert "700" in dialog.list.item(0).text()
+    assert dialog.preview.toPlainText() == "one two three"
+    dialog.list.setCurrentRow(1)
+    assert dialog.preview.toPlainText() == "four"
+
+
+def test_new_project_dialog_target_and_create(window, tmp_path, qtbot):
+    dialog = NewProjectDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("My: Novel/Draft")
+    assert dialog.target() == tmp_path / "My NovelDraft"
+    assert safe_folder_name("  ..  ") == "Untitled"
+    assert window.create_project(tmp_path / "Fresh", "Fresh")
+    assert window.project.title == "Fresh" and window.chapters_panel.list.count() == 1
+    assert (tmp_path / "Fresh" / "project.json").exists()
+
+
+def test_import_manuscript_opens_the_new_project(window, tmp_path):
+    source = tmp_path / "novel.txt"
+    source.write_text("My Novel\n\nChapter 1\n\nIt began.\n\nChapter 2\n\nIt ended.\n", encoding="utf-8")
+    assert window.import_manuscript(source, tmp_path / "Imported")
+    assert window.project.path == tmp_path / "Imported"
+    assert window.chapters_panel.list.count() == 2
+    assert window.editor.text().strip() == "It began."
+
+
+def test_import_refuses_a_non_empty_target(window, tmp_path, prompt_log):
+    source = tmp_path / "novel.txt"
+    source.write_text("Chapter 1\n\nx\n", encoding="utf-8")
+    (tmp_path / "Busy").mkdir()
+    (tmp_path / "Busy" / "file").write_text("x")
+    assert not window.import_manuscript(source, tmp_path / "Busy")
+    assert len(prompt_log.errors) == 1 and "not empty" in prompt_log.errors[0]
