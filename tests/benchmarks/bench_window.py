@@ -1,0 +1,128 @@
+"""Benchmark: show the main window; open imported Pride and Prejudice / War and Peace; War and Peace as one file.
+
+Run: /work/venv/bin/python tests/benchmarks/bench_window.py   (prints figures and target ratios; no asserts)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+TARGETS = {"show window": 0.5, "open P&P project": 1.0, "open W&P project": 1.0, "open W&P loose file": 2.0}
+
+
+def _settle(app) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _open_timed(app, path: Path) -> tuple[float, object]:
+    from writer_app.settings import Settings
+    from writer_app.ui.main_window import MainWindow
+
+    window = MainWindow(Settings())
+    window.resize(1300, 850)
+    window.show()
+    _settle(app)
+    start = time.perf_counter()
+    window.open_project(path)
+    window.editor.viewport().repaint()
+    _settle(app)
+    elapsed = time.perf_counter() - start
+    assert window.current_chapter is not None and all(v is not None for v in window.session.words.values())
+    return elapsed, window
+
+
+def main() -> int:
+    home = Path(tempfile.mkdtemp(prefix="bench-window-"))
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        os.environ[variable] = str(home / variable.lower())
+    t0 = time.perf_counter()
+    from writer_app.app import create_application
+
+    app = create_application()
+    from writer_app.core.importer import import_manuscript
+    from writer_app.settings import Settings
+    from writer_app.ui.main_window import MainWindow
+
+    imports = time.perf_counter() - t0
+    figures: dict[str, float] = {}
+    start = time.perf_counter()
+    window = MainWindow(Settings())
+    window.resize(1300, 850)
+    window.show()
+    window.repaint()
+    _settle(app)
+    figures["show window"] = time.perf_counter() - start
+    window.close()
+    print(f"(imports + QApplication: {imports:.3f} s, not counted)")
+
+    pride = CORPUS / "pride-and-prejudice.txt"
+    war = CORPUS / "war-and-peace.txt"
+    if not pride.exists() or not war.exists():
+        print(f"corpus not found in {CORPUS}; only the window figure is available")
+    else:
+        start = time.perf_counter()
+        import_manuscript(pride, home / "Pride").close()
+        pride_import = time.perf_counter() - start
+        start = time.perf_counter()
+        import_manuscript(war, home / "War").close()
+        war_import = time.perf_counter() - start
+        print(f"(imports into a temp dir: P&P {pride_import:.2f} s, W&P {war_import:.2f} s, not counted)")
+        loose = home / "war-and-peace.txt"
+        shutil.copyfile(war, loose)
+        for label, path in (("open P&P project", home / "Pride"), ("open W&P project", home / "War"),
+                            ("open W&P loose file", loose)):
+            elapsed, opened = _open_timed(app, path)
+            figures[label] = elapsed
+            words = opened.session.total_words()
+            chapters = len(opened.project.chapters)
+            print(f"    {label}: {chapters} chapter(s), {words:,} words, first chapter shown")
+            if label == "open W&P loose file":
+                typing = _typing_latency(app, opened)
+            opened.close()
+        figures_typing = typing
+    print()
+    print(f"{'measure':<24}{'seconds':>9}{'target':>9}{'ratio':>8}")
+    for label, value in figures.items():
+        target = TARGETS[label]
+        print(f"{label:<24}{value:>9.3f}{target:>9.1f}{value / target:>8.2f}")
+    if pride.exists() and war.exists():
+        print(f"typing in the 560k-word file: {figures_typing * 1000:.2f} ms per keystroke (median)")
+        print("reference: novelWriter needs 8.3 s to open a 122k-word document")
+    shutil.rmtree(home, ignore_errors=True)
+    return 0
+
+
+def _typing_latency(app, window) -> float:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    editor = window.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().characterCount() // 2)
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+    _settle(app)
+    samples = []
+    for _ in range(40):
+        start = time.perf_counter()
+        QTest.keyClick(editor, Qt.Key.Key_A)
+        editor.viewport().repaint()
+        samples.append(time.perf_counter() - start)
+    window.session.save_now()
+    samples.sort()
+    return samples[len(samples) // 2]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
