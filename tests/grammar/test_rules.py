@@ -127,9 +127,10 @@ def test_empty_and_odd_paragraphs_do_not_fail(checker: RuleChecker) -> None:
 
 
 def test_multi_megabyte_paragraph_is_checked_in_linear_time(checker: RuleChecker) -> None:
-    sentence = "She had to live with it, and the the rain came down , hard.Then nothing.  "
+    clean = "She had to live with it, and the rain came down hard on the roofs of the town. " * 9
+    slips = "Then the the rain came down , hard.Then nothing.  "
     pieces = [
-        sentence * 20_000,
+        (clean + slips) * 2_500,
         "a" * 200_000,
         " " * 200_000,
         "," * 50_000,
@@ -147,13 +148,14 @@ def test_multi_megabyte_paragraph_is_checked_in_linear_time(checker: RuleChecker
 
 def test_every_bundled_pattern_is_quick_on_pathological_runs() -> None:
     rules = load_rules()
-    runs = ["a" * 20_000, " " * 20_000, "," * 20_000, "aa " * 7_000, "A. " * 7_000, "’" * 20_000, "-" * 20_000]
+    runs = ["a" * 12_000, " " * 12_000, "," * 12_000, "aa " * 4_000, "A. " * 4_000, "’" * 12_000, "-" * 12_000]
     for rule in rules:
         for run in runs:
             began = time.perf_counter()
             for _ in rule.pattern.finditer(run):
                 pass
-            assert time.perf_counter() - began < 0.5, f"{rule.id} is slow on {run[:6]!r}…"
+            # a quadratic pattern needs tens of millions of steps here; a linear one a few milliseconds
+            assert time.perf_counter() - began < 0.25, f"{rule.id} is slow on {run[:6]!r}…"
 
 
 def test_bundled_messages_are_sentences_for_writers() -> None:
