@@ -64,6 +64,9 @@ def test_suggest_keeps_curly_apostrophes(us: SpellChecker) -> None:
         "Don’t, can’t, won’t, it’s the writer’s choice.",
         "She used her iPhone and her eBay account.",
         "He snake_caseword and x86stuff.",
+        "She opened init.xz in lib/tmpq and called imread() on jxn-30's files.",
+        "The IsValid flag, HMMs, McAllister and DeVito.",
+        "She posted a selfie, checked her emails and the wifi config.",
     ],
 )
 def test_fiction_is_quiet(us: SpellChecker, text: str) -> None:

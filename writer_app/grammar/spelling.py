@@ -277,8 +277,8 @@ class SpellChecker:
         plain = word.replace("’", "'")
         if len(plain) == 1 or self._is_known(plain):
             return True
-        if plain.isupper() or (not plain[:1].isupper() and any(c.isupper() for c in plain[1:])):
-            return True  # SHOUTING, acronyms, iPhone-style brand names
+        if plain.isupper() or any(c.isupper() for c in plain[1:]):
+            return True  # SHOUTING, acronyms ("HMMs"), mixed case: "iPhone", "McAllister", "IsValid"
         if self._primary.spell(plain):
             return True
         base = _possessive_base(plain)
@@ -429,7 +429,7 @@ class SpellChecker:
             return True  # broken-off speech: "in this cond...", "ex... len... lency"
         if (before == "-" or after == "-") and self._hyphenated_ok(text, start, end, word):
             return True
-        if _in_web_address(text, start, end):
+        if _in_web_address(text, start, end) or _in_code(text, start, end):
             return True
         if is_foreign_word(lower):
             return True
@@ -505,6 +505,25 @@ def _in_web_address(text: str, start: int, end: int) -> bool:
         right += 1
     chunk = text[left:right]
     return bool(_WEB.search(chunk))
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """A file name, path or call rather than prose: "init.xz", "lib/", "imread()", "ricardo-reis-1970's"."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if (before and before in "/\\") or (after and after in "/\\(") or (
+        before == "." and start >= 2 and text[start - 2].isalnum()
+    ):
+        return True
+    if before == "-" or after == "-":
+        left = start
+        while left > 0 and not text[left - 1].isspace() and start - left < 60:
+            left -= 1
+        right = end
+        while right < len(text) and not text[right].isspace() and right - end < 60:
+            right += 1
+        return any(c.isdigit() for c in text[left:right])
+    return False
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
