@@ -107,7 +107,7 @@ def test_manifest_that_is_not_utf8_is_refused(project_folder: Path) -> None:
 
 
 @pytest.mark.parametrize("bad", ["../../etc/passwd", "/etc/passwd", "chapters/../../outside.md", "C:\\x.md",
-                                 "", "~/notes.md", "."])
+                                 "C:x.md", "chapters\\..\\..\\x.md", "", "~/notes.md", "."])
 def test_chapter_paths_outside_the_project_are_refused(project_folder: Path, bad: str) -> None:
     write_manifest(project_folder, chapters=[{"id": "one", "title": "A", "file": bad}])
     with pytest.raises(UnsafePathError, match="outside the project folder"):
@@ -122,6 +122,13 @@ def test_chapter_symlink_pointing_outside_is_refused(project_folder: Path, tmp_p
     write_manifest(project_folder, chapters=[{"id": "one", "title": "A", "file": "chapters/link.md"}])
     with pytest.raises(UnsafePathError):
         Project.open(project_folder)
+
+
+def test_chapter_file_names_may_contain_colons(project_folder: Path) -> None:
+    (project_folder / "chapters" / "Part 1: Dawn.md").write_text("Dawn.\n")
+    write_manifest(project_folder, chapters=[{"id": "one", "title": "A", "file": "chapters/Part 1: Dawn.md"}])
+    with Project.open(project_folder) as project:
+        assert project.read_chapter(project.chapters[0]) == "Dawn.\n"
 
 
 def test_folder_without_manifest_is_not_a_project(tmp_path: Path) -> None:

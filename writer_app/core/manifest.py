@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -29,6 +30,7 @@ MANIFEST_NAME = "project.json"
 LANGUAGES = ("en-US", "en-GB")
 
 _REQUIRED = ("format_version", "title", "chapters")
+_DRIVE = re.compile(r"^[A-Za-z]:")  # a Windows drive ("C:notes.md" is relative to C:'s current folder)
 _STRING_FIELDS = ("title", "author", "language")
 _STRING_LISTS = ("dismissed_characters", "word_list", "ignored_rules")
 
@@ -88,7 +90,7 @@ def check_relative_file(folder: Path, file: str, source: Path) -> Path:
         f"{source.name} lists the chapter file {file!r}, which is outside the project folder; "
         "writer-app refuses to open it."
     )
-    if not file or "\\" in file or "\0" in file or ":" in file:
+    if not file or "\\" in file or "\0" in file or _DRIVE.match(file):
         raise bad
     pure = PurePosixPath(file)
     if pure.is_absolute() or ".." in pure.parts or file.startswith("~"):
