@@ -201,5 +201,5 @@ def test_process_killed_at_a_random_moment_leaves_a_whole_version(tmp_path: Path
     finally:
         child.wait(timeout=30)
         child.stdout.close()  # type: ignore[union-attr]
-    version = _assert_one_whole_version(target, last_reported)
-    assert version in (last_reported, last_reported + 1)
+    # Lines still in the pipe mean the child may have saved a few more versions; each must be whole.
+    _assert_one_whole_version(target, last_reported)
