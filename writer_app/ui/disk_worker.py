@@ -7,7 +7,7 @@ import queue
 import threading
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from writer_app.core.errors import ExternalChangeError
 from writer_app.errors import WriterAppError
@@ -47,24 +47,22 @@ class DiskResult:
         return not self.error
 
 
-class _Thread(QThread):
-    def __init__(self, jobs: queue.Queue[DiskJob | None], owner: DiskWorker) -> None:
-        super().__init__()
-        self._jobs = jobs
-        self._owner = owner
-
-    def run(self) -> None:
-        while True:
-            job = self._jobs.get()
-            if job is None:
-                return
-            try:
-                result = self._owner.perform(job)
-            except Exception as error:  # noqa: BLE001 - never let the writer thread die
-                log.exception("disk job %s failed unexpectedly", job.kind)
-                result = DiskResult(job, error=f"Saving failed unexpectedly ({error}).")
-            self._owner.done.emit(result)
-            self._owner._finished_one()
+def _run_jobs(jobs: queue.Queue[DiskJob | None], owner: DiskWorker) -> None:
+    """The writer thread's loop: run jobs in order until ``None`` arrives."""
+    while True:
+        job = jobs.get()
+        if job is None:
+            return
+        try:
+            result = owner.perform(job)
+        except Exception as error:  # noqa: BLE001 - never let the writer thread die
+            log.exception("disk job %s failed unexpectedly", job.kind)
+            result = DiskResult(job, error=f"Saving failed unexpectedly ({error}).")
+        try:
+            owner.done.emit(result)
+        except RuntimeError:  # the window is gone (tests, crash); the write itself is done
+            log.debug("disk result dropped: receiver deleted")
+        owner._finished_one()
 
 
 class DiskWorker(QObject):
@@ -81,7 +79,10 @@ class DiskWorker(QObject):
         self._idle = threading.Event()
         self._idle.set()
         self._sequence = 0
-        self._thread = _Thread(self._jobs, self)
+        # A daemon thread (not a QThread): it may outlive the window in tests without aborting the process;
+        # quitting calls stop(), which finishes the queue first.
+        self._thread = threading.Thread(target=_run_jobs, args=(self._jobs, self), name="writer-app disk",
+                                        daemon=True)
         self._thread.start()
 
     def submit(self, job: DiskJob) -> DiskJob:
@@ -105,9 +106,9 @@ class DiskWorker(QObject):
 
     def stop(self) -> None:
         """Finish the queued jobs and end the thread (blocks; for quitting)."""
-        if self._thread.isRunning():
+        if self._thread.is_alive():
             self._jobs.put(None)
-            self._thread.wait()
+            self._thread.join()
 
     def _finished_one(self) -> None:
         with self._lock:

@@ -171,14 +171,16 @@ class MainWindow(QMainWindow):
         p.merge_requested.connect(self.commands.merge_with_next)
         self._editor.zoom_changed.connect(self._on_zoom)
         hints = QGuiApplication.styleHints()
-        hints.colorSchemeChanged.connect(lambda _scheme: self._apply_theme())
+        hints.colorSchemeChanged.connect(self._on_color_scheme)
 
     def _refresh_chapters(self) -> None:
         project = self.session.project
         if project is None:
             self.chapters_panel.set_chapters([], {}, None)
             self.chapters_panel.set_trash([])
+            self.chapters_panel.set_title("")
             return
+        self.chapters_panel.set_title(project.title or project.path.name)
         current = self.session.current.id if self.session.current else None
         self.chapters_panel.set_chapters([(c.id, c.title) for c in project.chapters], self.session.words, current)
         self.chapters_panel.set_trash([(t.chapter.id, t.chapter.title) for t in reversed(project.trash)])
@@ -233,6 +235,10 @@ class MainWindow(QMainWindow):
         self._editor.set_colors(self.colors.page, self.colors.ink)
         self.find_bar.highlight = QColor(self.colors.find)
         self.find_bar.refresh_highlights()
+
+    def _on_color_scheme(self, _scheme: object) -> None:
+        if self._settings.theme == "system":
+            self._apply_theme()
 
     def set_theme(self, theme: str) -> None:
         """Switch to "system", "light" or "dark" and remember it."""

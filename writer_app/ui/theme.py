@@ -94,6 +94,7 @@ QListWidget#chapterList::item:selected, QListWidget#trashList::item:selected {{
     background: {colors.accent}; color: {colors.highlight_text}; }}
 QStatusBar {{ color: {colors.muted}; }}
 QStatusBar QLabel {{ color: {colors.muted}; padding: 0 8px; }}
+QLabel#projectTitle {{ font-weight: 600; padding: 2px 4px; }}
 QLabel#sectionLabel {{ color: {colors.muted}; font-weight: 600; padding: 8px 8px 2px 8px; }}
 QToolButton {{ border: none; padding: 3px; border-radius: 4px; }}
 QToolButton::menu-indicator {{ image: none; width: 0; }}

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -128,7 +129,9 @@ class ChaptersPanel(QWidget):
 
         header = QHBoxLayout()
         header.setContentsMargins(6, 4, 6, 2)
-        header.addStretch(1)
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("projectTitle")
+        header.addWidget(self.title_label, 1)
         header.addWidget(self.add_button)
         header.addWidget(self.more_button)
         layout = QVBoxLayout(self)
@@ -169,6 +172,12 @@ class ChaptersPanel(QWidget):
             self.set_current(current)
         finally:
             self._updating = False
+
+    def set_title(self, title: str) -> None:
+        """Show the project's title above the list."""
+        metrics = self.title_label.fontMetrics()
+        self.title_label.setText(metrics.elidedText(title, Qt.TextElideMode.ElideRight, 150))
+        self.title_label.setToolTip(title)
 
     def set_trash(self, entries: list[tuple[str, str]]) -> None:
         """Show deleted chapters as (id, title); the section hides when empty."""
