@@ -63,6 +63,24 @@ def test_heading_words_inside_prose_are_not_headings() -> None:
     assert [t for t, _ in split_chapters(text)] == ["Chapter 1"]
 
 
+def test_subtitle_line_under_a_bare_heading_joins_the_title() -> None:
+    text = ("CHAPTER I.\nDown the Rabbit-Hole\n\nAlice was beginning to get very tired.\n\n"
+            "CHAPTER II.\nTHE POOL OF TEARS\n\nCuriouser and curiouser!\n")
+    assert split_chapters(text) == [
+        ("Chapter I: Down the Rabbit-Hole", "Alice was beginning to get very tired.\n"),
+        ("Chapter II: The Pool of Tears", "Curiouser and curiouser!\n"),
+    ]
+
+
+def test_bare_heading_directly_followed_by_prose_keeps_the_prose() -> None:
+    text = ("Chapter 5\nIt rained all night.\n\nChapter 6\n\"Stop,\" she said.\n\n"
+            "Part two\nof his plan was simple.\n")
+    assert split_chapters(text) == [
+        ("Chapter 5", "It rained all night.\n"),
+        ("Chapter 6", "\"Stop,\" she said.\n\nPart two\nof his plan was simple.\n"),
+    ]
+
+
 def test_substantial_text_before_the_first_heading_becomes_a_chapter() -> None:
     preface = "This is a long note before the story begins, with enough words to matter to anyone reading it."
     chapters = split_chapters(f"{preface}\n\nChapter 1\n\nStory.\n")

@@ -1,8 +1,10 @@
 """Import a whole manuscript (.txt, .md, .docx) into a new project, split into chapters at headings.
 
-Recognised headings (each on a line of its own, after a blank line; markdown ``#`` headings anywhere):
+Recognised headings (a paragraph of their own, i.e. between blank lines; markdown ``#`` headings anywhere):
 ``Chapter 12``, ``CHAPTER XII``, ``Chapter Twelve: The Ball``, ``# Title``, ``BOOK ONE: 1805``, ``BOOK I``,
 ``Part One``, ``Volume II``, ``Prologue``, ``Epilogue``, ``First Epilogue: 1813 - 20``, ``Interlude``.
+A bare numbered heading may be followed directly by a one-line subtitle (``CHAPTER I.`` / ``Down the
+Rabbit-Hole``), which joins the title (``Chapter I: Down the Rabbit-Hole``); or directly by the prose.
 
 A heading immediately followed by another heading (a book or part before its first chapter) becomes a prefix
 of the chapters under it: ``Book One: 1805 — Chapter I``. Heading lines become titles (all-capital headings
@@ -65,11 +67,13 @@ _SMALL_WORDS = {"a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "o
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A heading line: its rank (1 = book, 2 = part, 3 = chapter; markdown level n = n) and its title."""
+    """A heading: its first line, rank (1 = book, 2 = part, 3 = chapter; markdown level n = n), title, and
+    the last line it covers (the line after it when that line is a subtitle)."""
 
     line: int
     rank: int
     title: str
+    last_line: int
 
 
 def smart_title(text: str) -> str:
@@ -95,33 +99,57 @@ def smart_title(text: str) -> str:
     return "".join(out)
 
 
-def _match_heading(line: str, standalone: bool) -> tuple[int, str] | None:
-    stripped = line.strip()
-    if not stripped or len(stripped) > 100:
-        return None
-    md = _MARKDOWN_HEADING.match(stripped) if stripped.startswith("#") else None
-    if md:
-        return len(md.group(1)), md.group(2).strip()
-    if not standalone:
-        return None
+def _match_keyword(stripped: str) -> tuple[int, str, bool] | None:
+    """Match a keyword heading; returns rank, title and whether it is bare (no title after the number)."""
     for _kind, rank, pattern in _KEYWORD_HEADINGS:
-        if pattern.match(stripped):
-            return rank, smart_title(stripped.rstrip("."))
+        match = pattern.match(stripped)
+        if match:
+            groups = match.groupdict()
+            bare = not (groups.get("rest") or groups.get("plain"))
+            return rank, smart_title(stripped.rstrip(".")), bare
     return None
 
 
+def _subtitle(line: str) -> str | None:
+    """Return a chapter's subtitle line (``CHAPTER I.`` then ``Down the Rabbit-Hole``) or None if it is prose."""
+    text = line.strip()
+    if not text or len(text) > 80 or len(text.split()) > 12 or text[0] in "\"'“‘([-—":
+        return None
+    if text.endswith((".", ",", ";", ":")) and not text.isupper():
+        return None
+    return smart_title(text.rstrip("."))
+
+
 def find_headings(lines: list[str]) -> list[Heading]:
-    """Return the heading lines of a manuscript, in order."""
+    """Return the headings of a manuscript, in order (see the module docstring for what counts)."""
     headings = []
     count = len(lines)
     for i, line in enumerate(lines):
         if not line or len(line) > 100:
             continue
-        before_blank = i == 0 or not lines[i - 1].strip()
-        after_blank = i + 1 >= count or not lines[i + 1].strip()
-        found = _match_heading(line, before_blank and after_blank)
-        if found:
-            headings.append(Heading(i, found[0], found[1]))
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            md = _MARKDOWN_HEADING.match(stripped)
+            if md:
+                headings.append(Heading(i, len(md.group(1)), md.group(2).strip(), i))
+            continue
+        if i > 0 and lines[i - 1].strip():
+            continue  # keyword headings start a paragraph
+        found = _match_keyword(stripped)
+        if found is None:
+            continue
+        rank, title, bare = found
+        if i + 1 >= count or not lines[i + 1].strip():
+            headings.append(Heading(i, rank, title, i))
+        elif bare and not lines[i + 1].lstrip()[:1].islower():
+            # "Chapter 5" directly followed by a line: a one-line subtitle paragraph, or the prose itself
+            # (a line starting in lower case continues a sentence: "Part two" + "of his plan ...").
+            ends_paragraph = i + 2 >= count or not lines[i + 2].strip()
+            subtitle = _subtitle(lines[i + 1]) if ends_paragraph else None
+            if subtitle:
+                headings.append(Heading(i, rank, f"{title}: {subtitle}", i + 1))
+            else:
+                headings.append(Heading(i, rank, title, i))
     return headings
 
 
@@ -173,7 +201,7 @@ def _split(text: str, unwrap: bool | None) -> tuple[str | None, list[tuple[str, 
     containers: list[Heading] = []
     for index, heading in enumerate(headings):
         end = headings[index + 1].line if index + 1 < len(headings) else len(lines)
-        body_lines = lines[heading.line + 1:end]
+        body_lines = lines[heading.last_line + 1:end]
         while containers and containers[-1].rank >= heading.rank:
             containers.pop()
         has_body = any(line.strip() for line in body_lines)
