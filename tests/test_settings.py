@@ -93,3 +93,14 @@ def test_recent_projects_are_deduplicated_and_bounded() -> None:
     assert s.recent_projects[0] == "/p/5" and s.last_project == "/p/5"
     assert len(s.recent_projects) == settings_module.MAX_RECENT_PROJECTS
     assert s.recent_projects.count("/p/5") == 1
+
+
+def test_unusable_config_folder_gives_defaults(monkeypatch: pytest.MonkeyPatch,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    def refuse() -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(settings_module, "settings_path", refuse)
+    with caplog.at_level(logging.WARNING):
+        assert Settings.load() == Settings()
+    assert "Permission denied" in caplog.text

@@ -112,13 +112,13 @@ class Settings:
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
         """Read settings; a missing or corrupt file (or bad values) yields defaults and a logged warning."""
-        path = path or settings_path()
         try:
+            path = path or settings_path()
             raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return cls()
         except (OSError, UnicodeDecodeError, ValueError) as error:
-            log.warning("Ignoring unreadable settings file %s (%s); using defaults.", path, error)
+            log.warning("Ignoring unreadable settings file %s (%s); using defaults.", path or SETTINGS_FILE, error)
             return cls()
         if not isinstance(raw, dict):
             log.warning("Ignoring settings file %s: it is not a JSON object; using defaults.", path)
