@@ -67,21 +67,53 @@ class CompositeChecker:
 
 
 def merge_issues(issues: Iterable[Issue], config: CheckConfig) -> list[Issue]:
-    """Drop filtered issues and duplicates (same span from two engines: the first engine wins)."""
+    """Drop filtered issues and merge overlapping ones into the single most useful underline.
+
+    Two engines (or two rules) often flag one slip with slightly different spans; the writer should see one
+    underline. Among overlapping non-style issues the one with a replacement wins, then a non-spelling one,
+    then the wider span, then the earlier engine. Style advice spans whole sentences, so it never merges.
+    """
     kept: list[Issue] = []
     for issue in sorted(issues, key=lambda i: (i.start, i.end)):
-        if issue.category not in config.categories and not (
-            issue.category is Category.STYLE and issue.rule in config.style_rules
-        ):
+        if not _wanted(issue, config):
             continue
-        if issue.rule in config.ignored_rules or (issue.rule, issue.text) in config.ignored_texts:
-            continue
-        if issue.category is Category.SPELLING and issue.text in config.known_words:
-            continue
-        if any(k.start == issue.start and k.end == issue.end for k in kept[-4:]):
-            continue
-        kept.append(issue)
+        rival = _overlapping(kept, issue)
+        if rival is None:
+            kept.append(issue)
+        elif _usefulness(issue) > _usefulness(kept[rival]):
+            kept[rival] = issue
+    kept.sort(key=lambda i: (i.start, i.end))
     return kept
+
+
+def _wanted(issue: Issue, config: CheckConfig) -> bool:
+    """False when the configuration filters the issue out."""
+    if issue.category not in config.categories and not (
+        issue.category is Category.STYLE and issue.rule in config.style_rules
+    ):
+        return False
+    if issue.rule in config.ignored_rules or (issue.rule, issue.text) in config.ignored_texts:
+        return False
+    return not (issue.category is Category.SPELLING and issue.text in config.known_words)
+
+
+def _overlapping(kept: list[Issue], issue: Issue) -> int | None:
+    """Index of a recently kept issue that ``issue`` should merge with, if any."""
+    if issue.category is Category.STYLE:
+        return None
+    for index in range(len(kept) - 1, max(-1, len(kept) - 6), -1):
+        other = kept[index]
+        if other.category is Category.STYLE:
+            continue
+        same_span = other.start == issue.start and other.end == issue.end
+        if same_span or (other.start < issue.end and issue.start < other.end):
+            return index
+    return None
+
+
+def _usefulness(issue: Issue) -> tuple[bool, bool, int]:
+    """How helpful an underline is, for choosing between overlapping ones (higher is better)."""
+    return (bool(issue.replacements), issue.category is not Category.SPELLING, issue.end - issue.start)
 
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:

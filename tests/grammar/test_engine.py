@@ -1,0 +1,90 @@
+"""The composite checker: merging, filtering and fault isolation across engines."""
+
+from __future__ import annotations
+
+from writer_app.grammar.engine import (
+    CheckConfig,
+    CompositeChecker,
+    check_document,
+    iter_paragraphs,
+    merge_issues,
+)
+from writer_app.grammar.model import Category, Issue
+
+
+def issue(start, end, text="x", rule="R", category=Category.GRAMMAR, replacements=(), source="builtin"):
+    return Issue(start, end, text, "message", tuple(replacements), rule, category, source)
+
+
+def test_identical_spans_from_two_engines_keep_the_first_engine():
+    a = issue(0, 4, source="builtin", replacements=["y"])
+    b = issue(0, 4, source="languagetool", replacements=["z"])
+    assert merge_issues([a, b], CheckConfig()) == [a]
+
+
+def test_overlapping_spans_become_one_underline_preferring_a_fix_over_a_bare_spelling_flag():
+    spelling = issue(0, 4, "alot", "SPELLING", Category.SPELLING)
+    rule = issue(0, 4, "alot", "A_LOT", Category.WORD_CHOICE, ["a lot"])
+    wider = issue(0, 9, "alot more", "OTHER", Category.GRAMMAR)
+    assert merge_issues([spelling, rule], CheckConfig()) == [rule]
+    assert merge_issues([wider, rule], CheckConfig()) == [rule]  # the fix beats the wider bare flag
+
+
+def test_separate_slips_are_all_kept_in_order():
+    found = [issue(10, 12), issue(0, 3), issue(4, 8)]
+    assert [i.start for i in merge_issues(found, CheckConfig())] == [0, 4, 10]
+
+
+def test_style_advice_never_hides_a_grammar_issue_inside_its_sentence():
+    style = issue(0, 80, rule="LONG_SENTENCE", category=Category.STYLE)
+    grammar = issue(10, 14, rule="COULD_OF", replacements=["could have"])
+    config = CheckConfig(style_rules=frozenset({"LONG_SENTENCE"}))
+    assert merge_issues([style, grammar], config) == [style, grammar]
+
+
+def test_filters_drop_disabled_categories_ignored_rules_texts_and_known_words():
+    config = CheckConfig(
+        categories=frozenset({Category.SPELLING, Category.GRAMMAR}),
+        ignored_rules=frozenset({"IGNORED"}),
+        ignored_texts=frozenset({("R", "gonna")}),
+        known_words=frozenset({"Damon"}),
+    )
+    found = [
+        issue(0, 5, "Damon", "SPELLING", Category.SPELLING),
+        issue(6, 9, rule="IGNORED"),
+        issue(10, 15, "gonna", "R"),
+        issue(16, 20, category=Category.PUNCTUATION),
+        issue(21, 30, category=Category.STYLE, rule="ADVERB"),
+        issue(31, 35, "teh", "SPELLING", Category.SPELLING),
+    ]
+    assert [i.text for i in merge_issues(found, config)] == ["teh"]
+
+
+def test_an_engine_that_raises_is_skipped_and_the_others_still_report():
+    class Broken:
+        name = "broken"
+
+        def check(self, text):
+            raise RuntimeError("boom")
+
+    class Works:
+        name = "works"
+
+        def check(self, text):
+            return [issue(0, 3, text[:3])]
+
+    assert [i.text for i in CompositeChecker([Broken(), Works()]).check("teh cat")] == ["teh"]
+
+
+def test_check_document_maps_paragraph_offsets_to_the_whole_text_with_crlf():
+    class Teh:
+        name = "teh"
+
+        def check(self, text):
+            at = text.find("teh")
+            return [issue(at, at + 3, "teh")] if at >= 0 else []
+
+    text = "First line.\r\n\r\nThen teh end.\nteh"
+    found = check_document(Teh(), text)
+    assert [text[i.start:i.end] for i in found] == ["teh", "teh"]
+    assert [offset for offset, _ in iter_paragraphs(text)] == [0, 13, 15, 29]
