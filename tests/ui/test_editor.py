@@ -137,3 +137,37 @@ def test_ctrl_wheel_zooms(qtbot):
                         False)
     QApplication.sendEvent(editor.viewport(), event)
     assert editor.zoom == 1
+
+
+def test_word_count_follows_typing_enter_paste_and_undo(qtbot):
+    editor = _editor(qtbot, "one two three\nfour five\n\nsix")
+    assert editor.word_count() == 6
+    cursor = editor.textCursor()
+    cursor.setPosition(3)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, " alpha beta")
+    assert editor.word_count() == 8
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "gamma")
+    assert editor.word_count() == 9 == len(editor.text().split())
+    editor.insertPlainText("pasted words\nacross lines ")
+    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=3000)
+    editor.undo()
+    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=3000)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=3000)
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # joins two paragraphs
+    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=3000)
+
+
+def test_word_count_is_incremental_for_single_block_edits(qtbot):
+    editor = _editor(qtbot, "word " * 50 + "\n" + "more " * 10)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    with qtbot.assertNotEmitted(editor._recount_timer.timeout, wait=0):
+        qtbot.keyClicks(editor, "x y z")
+    assert not editor._recount_timer.isActive()
+    assert editor.word_count() == 63

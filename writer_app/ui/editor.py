@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
+from writer_app.core.text import word_count
 from writer_app.ui import qt_compat  # noqa: F401  (must run before heavy Qt use)
 from writer_app.ui.line_spacing import SpacedPlainTextLayout
 
@@ -37,6 +38,7 @@ class ChapterEditor(QPlainTextEdit):
     viewport_changed = Signal()
     zoom_changed = Signal(int)
     text_edited = Signal()
+    word_count_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,14 @@ class ChapterEditor(QPlainTextEdit):
         self.setAutoFillBackground(True)
         self.document().setDocumentMargin(24)
         self.document().contentsChanged.connect(self._on_contents_changed)
+        self.document().contentsChange.connect(self._on_contents_change)
+        self.cursorPositionChanged.connect(self._record_block)
+        self._words = 0
+        self._record = (0, 0, 0, -1)  # start, length, words, block number of the cursor's block
+        self._recount_timer = QTimer(self)
+        self._recount_timer.setSingleShot(True)
+        self._recount_timer.setInterval(400)
+        self._recount_timer.timeout.connect(self._full_recount)
         self.verticalScrollBar().valueChanged.connect(self._emit_viewport_changed)
         self._viewport_timer = QTimer(self)
         self._viewport_timer.setSingleShot(True)
@@ -69,21 +79,59 @@ class ChapterEditor(QPlainTextEdit):
         self._apply_font()
 
     # --- text --------------------------------------------------------------------------------------------------
-    def set_chapter_text(self, text: str) -> None:
-        """Replace the whole text (no undo history, not modified) and put the cursor at the start."""
+    def set_chapter_text(self, text: str, words: int | None = None) -> None:
+        """Replace the whole text (no undo history, not modified) and put the cursor at the start.
+
+        ``words`` is the text's word count when the caller already knows it (saves a pass over big chapters).
+        """
         self._loading = True
         try:
             self.setPlainText(text)
         finally:
             self._loading = False
+        self._recount_timer.stop()
+        self._words = word_count(text) if words is None else words
         self.document().setModified(False)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._record_block()
         self._update_margins()
         self._emit_viewport_changed()
 
     def text(self) -> str:
         """The editor's whole text."""
         return self.toPlainText()
+
+    def word_count(self) -> int:
+        """Words in the editor, kept up to date incrementally while typing (``len(text.split())``)."""
+        return self._words
+
+    def _record_block(self) -> None:
+        block = self.textCursor().block()
+        self._record = (block.position(), block.length() - 1, len(block.text().split()), block.blockNumber())
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._loading:
+            return
+        start, length, words, number = self._record
+        if number < 0 or self._recount_timer.isActive() or position < start or position + removed > start + length:
+            self._record = (0, 0, 0, -1)
+            self._recount_timer.start()
+            return
+        document = self.document()
+        block = document.findBlock(start)
+        last = document.findBlock(position + added).blockNumber()
+        total = 0
+        while block.isValid() and block.blockNumber() <= last:
+            total += len(block.text().split())
+            block = block.next()
+        self._words += total - words
+        self._record_block()
+        self.word_count_changed.emit(self._words)
+
+    def _full_recount(self) -> None:
+        self._words = word_count(self.toPlainText())
+        self._record_block()
+        self.word_count_changed.emit(self._words)
 
     @property
     def revision(self) -> int:

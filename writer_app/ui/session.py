@@ -28,7 +28,7 @@ from writer_app.ui.prompts import Prompts, RecoveredText
 log = logging.getLogger(__name__)
 
 JOURNAL_SECONDS = 3.0
-COUNT_DELAY_MS = 400
+COUNT_DELAY_MS = 150
 
 
 def tr(text: str) -> str:
@@ -63,6 +63,7 @@ class Session(QObject):
         self._journaled_revision = 0
         self._unsaved: dict[str, str] = {}
         self._failed: set[str] = set()
+        self._preread: tuple[str, str, int] | None = None  # the first chapter, read while counting at open
         self.worker = DiskWorker(self)
         self.worker.done.connect(self._on_disk_result)
         self._autosave = QTimer(self, singleShot=True)
@@ -76,6 +77,7 @@ class Session(QObject):
         self._watcher.directoryChanged.connect(lambda _path: self._watch_timer.start())
         self._watch_timer.timeout.connect(self.check_external_changes)
         editor.text_edited.connect(self._on_text_edited)
+        editor.word_count_changed.connect(lambda _words: self._count.start())
 
     # ------------------------------------------------------------------------------------------------ state
     def is_unsaved(self) -> bool:
@@ -143,9 +145,12 @@ class Session(QObject):
         self._failed.clear()
         self.last_error = ""
         self.words = {}
-        for chapter in project.chapters:
+        for index, chapter in enumerate(project.chapters):
             try:
-                self.words[chapter.id] = word_count(project.read_chapter(chapter))
+                text = project.read_chapter(chapter)
+                self.words[chapter.id] = word_count(text)
+                if index == 0:
+                    self._preread = (chapter.id, text, self.words[chapter.id])
             except EncodingError as error:
                 if project.encoding is None and self.prompts.ask_open_as_cp1252(str(error)):
                     path = project.path
@@ -268,8 +273,12 @@ class Session(QObject):
             return True
         chapter = project.chapter_by_id(chapter_id)
         pending = chapter_id in self._unsaved
+        preread, self._preread = self._preread, None
+        words: int | None = None
         if pending:
             text = self._unsaved[chapter_id]
+        elif preread is not None and preread[0] == chapter_id:
+            _id, text, words = preread
         else:
             try:
                 text = project.read_chapter(chapter)
@@ -278,14 +287,16 @@ class Session(QObject):
                 return False
         self._leave_current()
         self.current = chapter
-        self.editor.set_chapter_text(text)
+        if words is None:
+            words = word_count(text)
+        self.editor.set_chapter_text(text, words)
         self._saved_revision = self.editor.revision
         if pending:
             # The editor holds the unconfirmed text now; it stays "unsaved" until a write of it succeeds.
             del self._unsaved[chapter_id]
             self._saved_revision -= 1
         self._journaled_revision = self.editor.revision
-        self.words[chapter_id] = word_count(text)
+        self.words[chapter_id] = words
         self.chapter_opened.emit(chapter_id)
         self.word_counts_changed.emit()
         self._emit_state()
@@ -316,9 +327,10 @@ class Session(QObject):
         self._unsaved.pop(chapter.id, None)
         self._failed.discard(chapter.id)
         self.project.recovery_journal().clear(chapter.id)
-        self.editor.set_chapter_text(text)
+        words = word_count(text)
+        self.editor.set_chapter_text(text, words)
         self._saved_revision = self._journaled_revision = self.editor.revision
-        self.words[chapter.id] = word_count(text)
+        self.words[chapter.id] = words
         self.chapter_opened.emit(chapter.id)
         self.word_counts_changed.emit()
         self._emit_state()
@@ -336,7 +348,6 @@ class Session(QObject):
         self._autosave.start(int(self.settings.autosave_seconds * 1000))
         if not self._journal.isActive():
             self._journal.start(int(JOURNAL_SECONDS * 1000))
-        self._count.start()
         self._emit_state()
 
     def save_now(self) -> None:
@@ -465,7 +476,7 @@ class Session(QObject):
     def _count_current(self) -> None:
         if self.current is None:
             return
-        self.words[self.current.id] = word_count(self.editor.text())
+        self.words[self.current.id] = self.editor.word_count()
         self.word_counts_changed.emit()
 
     def _save_settings(self) -> None:
