@@ -15,6 +15,10 @@ extensions, all optional:
   that are alternatives each with their own group.
 - ``forms = { ran = "run", came = "come" }`` (regex rules): a word table for the ``{N|form}`` filter, which
   replaces group N's text (lowercased) by its entry, e.g. the past participle of a past-tense verb.
+- ``gate = "regex"`` (both kinds): a quick test that must find something in the paragraph before the
+  rule runs; rules with the same gate text share one test per paragraph (for punctuation rules that no
+  trigger word can select). The gate ``(?#adjacent repeated word)`` passes only when a word is directly
+  followed by the same word.
 - ``parallel = true`` (phrases): ``right`` has one entry per ``wrong`` entry and ``right[i]`` replaces
   ``wrong[i]`` (handy for inflected forms: "eek out", "eeked out" -> "eke out", "eked out").
 - phrase ends must not touch a letter, digit or hyphen (so "her self" does not match "her self-esteem").
@@ -50,7 +54,9 @@ DIALECTS = ("en-US", "en-GB")
 _ID = re.compile(r"[A-Z][A-Z0-9_]*\Z")
 _WORD = re.compile(r"\w+")
 
-_COMMON_FIELDS = {"id", "category", "message", "bad", "good", "fixed", "default", "dialects", "fix_all", "triggers", "avoid"}
+_COMMON_FIELDS = {
+    "id", "category", "message", "bad", "good", "fixed", "default", "dialects", "fix_all", "triggers", "avoid", "gate",
+}
 _RULE_FIELDS = _COMMON_FIELDS | {"pattern", "mark", "replacements", "case_sensitive", "case", "forms"}
 _PHRASE_FIELDS = _COMMON_FIELDS | {"wrong", "right", "parallel"}
 
@@ -102,6 +108,7 @@ class Rule:
     forms: dict[str, str] = field(default_factory=dict)  # table for the {N|form} template filter
     parts: tuple[Rule, ...] = ()  # phrases with several wrong forms: one quicker matcher per form
     min_width: int = 0  # shortest text the pattern can match (long-range rules run on whole paragraphs)
+    gate: re.Pattern[str] | None = None  # a quick regex that must match the paragraph first
     avoid: tuple[re.Pattern[str], ...] = ()
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
@@ -202,6 +209,16 @@ class _Entry:
         return compiled
 
 
+_GATES: dict[str, re.Pattern[str]] = {}
+
+
+def _compile_gate(entry: _Entry, text: str) -> re.Pattern[str]:
+    """Compile a gate once per distinct text, so rules sharing it share the compiled pattern."""
+    if text not in _GATES:
+        _GATES[text] = entry.compile("gate", text, 0)
+    return _GATES[text]
+
+
 def _explicit_triggers(entry: _Entry) -> frozenset[str] | None:
     raw = entry.strings("triggers")
     if "triggers" not in entry.data:
@@ -252,7 +269,10 @@ def _common(entry: _Entry) -> dict[str, object]:
         raise entry.fail(f"'fixed' has {len(fixed)} sentences but 'bad' has {len(bad)}; they go in pairs")
     flags = re.IGNORECASE
     avoid = tuple(entry.compile("avoid", p, flags) for p in entry.strings("avoid"))
+    gate_text = entry.get("gate", str)
+    gate = _compile_gate(entry, gate_text) if gate_text is not None else None
     return {
+        "gate": gate,
         "id": rule_id,
         "category": category,
         "message": message,

@@ -27,6 +27,8 @@ _WORD = re.compile(r"\w+")
 _CHUNK = 160
 _MIN_SLICE = 50
 _WIDE = 100  # rules whose matches are at least this long run over whole paragraphs
+# A gate with this text passes only when some word is directly followed by the same word (doubled words).
+ADJACENT_REPEAT = "(?#adjacent repeated word)"
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 _GB_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
@@ -155,7 +157,9 @@ class RuleChecker:
                 for word in rule.triggers:
                     index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
-        self._gates = [(rule.pattern.search, rule.requires, _char_gate(rule.chars), rule) for rule in matchers]
+        self._gates = [
+            (rule.pattern.search, rule.requires, _char_gate(rule.chars), rule.gate, rule) for rule in matchers
+        ]
         self._trigger_words = frozenset(self._index)
 
     def check(self, text: str) -> list[Issue]:
@@ -191,12 +195,24 @@ class RuleChecker:
             return []
         issues: list[Issue] = []
         gates = self._gates
+        passed: dict[re.Pattern[str], bool] = {}
         for position in selected:
-            search, requires, chars, rule = gates[position]
+            search, requires, chars, gate, rule = gates[position]
             if requires and any(map(words.isdisjoint, requires)):
                 continue
             if chars is not None and (chars not in piece if type(chars) is str else chars(piece) is None):
                 continue
+            if gate is not None:
+                ok = passed.get(gate)
+                if ok is None:
+                    if gate.pattern == ADJACENT_REPEAT:
+                        tokens = _WORD.findall(piece.lower())
+                        ok = any(map(str.__eq__, tokens, tokens[1:]))
+                    else:
+                        ok = gate.search(piece) is not None
+                    passed[gate] = ok
+                if not ok:
+                    continue
             if search(text, start, end) is not None:  # cheap C-level test before the Python-level walk
                 issues.extend(rule.find(text, start, end))
         if len(issues) > 1:
