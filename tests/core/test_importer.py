@@ -158,6 +158,24 @@ def test_import_bad_inputs(tmp_path: Path) -> None:
     assert not (tmp_path / "B").exists() and not (tmp_path / "C").exists() and not (tmp_path / "D").exists()
 
 
+def test_full_disk_during_import_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from writer_app.core.errors import SaveError
+
+    source = tmp_path / "novel.txt"
+    source.write_text("Chapter 1\n\nOne.\n\nChapter 2\n\nTwo.\n")
+
+    def no_space(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(SaveError, match="disk is full"):
+        import_manuscript(source, tmp_path / "Novel")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["novel.txt"]
+
+
 def test_docx_headings_split_chapters(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()

@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from writer_app.core import textfile
-from writer_app.core.errors import ProjectError
+from writer_app.core.errors import ProjectError, SaveError
 from writer_app.core.manifest import Chapter, Manifest
 from writer_app.core.project import CHAPTERS_FOLDER, Project
-from writer_app.core.storage import atomic_write_text
+from writer_app.core.storage import fsync_folder, save_error_message
 from writer_app.core.text import normalize_newlines
 
 log = logging.getLogger(__name__)
@@ -280,16 +280,24 @@ def import_manuscript(source: Path | str, target_folder: Path | str, title: str 
         for number, (chapter_title, body) in enumerate(chapters, start=1):
             chapter_id = f"ch-{number:04d}"
             chapter = Chapter(chapter_id, chapter_title, f"{CHAPTERS_FOLDER}/{chapter_id}.md")
-            atomic_write_text(staging / chapter.file, body)
+            # The staging folder is invisible until the final rename, so plain writes are safe here.
+            with open(staging / chapter.file, "wb") as handle:
+                handle.write(body.encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
             manifest.chapters.append(chapter)
+        fsync_folder(staging / CHAPTERS_FOLDER)
         staged = Project(staging, manifest)
         staged.save_manifest()
         if target.exists():
             target.rmdir()
         os.replace(staging, target)
-    except BaseException:
+        fsync_folder(parent)
+    except BaseException as error:
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)
+        if isinstance(error, OSError):
+            raise SaveError(save_error_message(target, error), target) from error
         raise
     log.info("Imported %s into %s: %d chapters", source, target, len(chapters))
     return Project.open(target)

@@ -54,7 +54,7 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Flush a folder entry to disk so a completed rename survives a power cut (no-op where unsupported)."""
     if os.name == "nt":
         return
@@ -105,7 +105,7 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-    _fsync_folder(folder)
+    fsync_folder(folder)
 
 
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
