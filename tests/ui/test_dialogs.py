@@ -134,3 +134,15 @@ def test_import_refuses_a_non_empty_target(window, tmp_path, prompt_log):
     (tmp_path / "Busy" / "file").write_text("x")
     assert not window.import_manuscript(source, tmp_path / "Busy")
     assert len(prompt_log.errors) == 1 and "not empty" in prompt_log.errors[0]
+
+
+def test_escape_in_find_bar_closes_it_even_in_focus_mode(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.actions_.focus_mode.trigger()
+    bar = _find(window, "the")
+    bar.find_edit.setFocus()
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert window.focus.active
+    window.leave_focus_mode()

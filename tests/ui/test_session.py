@@ -172,3 +172,12 @@ def test_loose_file_opens_as_one_chapter_and_saves_in_place(make_window, tmp_pat
     window.save_now()
     qtbot.waitUntil(lambda: draft.read_text(encoding="utf-8") == "More. A loose draft.\n", timeout=5000)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]
+
+
+def test_open_chapter_deleted_by_another_program_is_written_back(window, qtbot, sample_project):
+    text = window.editor.text()
+    chapter_file(sample_project, "ch-0001").unlink()
+    window.session.check_external_changes()
+    qtbot.waitUntil(lambda: chapter_file(sample_project, "ch-0001").exists(), timeout=5000)
+    assert _disk(sample_project) == text
+    assert "removed by another program" in window.status.currentMessage()

@@ -436,7 +436,12 @@ class Session(QObject):
             if chapter.id in self._unsaved:
                 self._resolve_external_change(chapter, self._unsaved[chapter.id])
             elif self.current is not None and chapter.id == self.current.id:
-                if self._current_unsaved():
+                if not project.chapter_path(chapter).exists():
+                    # Deleted or moved away: the open text is the only copy, so put it back.
+                    self._submit_write(chapter, self.editor.text(), self.editor.revision, force=True)
+                    self.message.emit(tr("“{0}” was removed by another program; saved it again from the open text.")
+                                      .format(chapter.title))
+                elif self._current_unsaved():
                     self._resolve_external_change(chapter, self.editor.text())
                 else:
                     self.reload_current()
