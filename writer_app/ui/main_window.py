@@ -278,7 +278,10 @@ class MainWindow(QMainWindow):
         if s.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode("ascii")))
         else:
-            self.resize(1200, 800)
+            area = self.screen().availableGeometry()
+            width, height = min(1320, int(area.width() * 0.94)), min(880, int(area.height() * 0.94))
+            self.setGeometry(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2,
+                             width, height)
         if s.window_state:
             self.restoreState(QByteArray.fromBase64(s.window_state.encode("ascii")))
         splitter = s.unknown.get("ui_splitter")
