@@ -102,7 +102,7 @@ class ChapterCommands(QObject):
             return False
         self.session.words.pop(chapter_id, None)
         if was_current:
-            self.session.current = None
+            self.session.forget_current()
             neighbour = project.chapters[min(index, len(project.chapters) - 1)]
             self.session.open_chapter(neighbour.id)
         self.session.chapters_changed.emit()
@@ -187,7 +187,7 @@ class ChapterCommands(QObject):
             text = self.session.chapter_text(chapter.id)
             next_text = self.session.chapter_text(following.id)
             if self.session.current is not None and self.session.current.id == following.id:
-                self.session.current = None
+                self.session.forget_current()
                 self.session.open_chapter(chapter.id)
             project.merge_with_next(chapter, text, next_text)
         except WriterAppError as error:

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         s.message.connect(self.show_message)
         self.find_bar.message.connect(self.show_message)
         p = self.chapters_panel
-        p.chapter_selected.connect(self.open_chapter)
+        p.chapter_selected.connect(self._on_chapter_selected)
         p.add_requested.connect(lambda: self.commands.add())
         p.rename_requested.connect(self.commands.rename)
         p.delete_requested.connect(self.commands.delete)
@@ -172,6 +172,10 @@ class MainWindow(QMainWindow):
         self._editor.zoom_changed.connect(self._on_zoom)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_color_scheme)
+
+    def _on_chapter_selected(self, chapter_id: str) -> None:
+        if not self.open_chapter(chapter_id):
+            self.chapters_panel.set_current(self.session.current.id if self.session.current else None)
 
     def _refresh_chapters(self) -> None:
         project = self.session.project

@@ -314,6 +314,14 @@ class Session(QObject):
         self._journal.stop()
         self.current = None
 
+    def forget_current(self) -> None:
+        """Close the open chapter without saving it (it was just saved, merged away or trashed)."""
+        if self.current is not None:
+            self.chapter_about_to_close.emit(self.current.id)
+        self._autosave.stop()
+        self._journal.stop()
+        self.current = None
+
     def reload_current(self) -> None:
         """Replace the open chapter's text with the file on disk."""
         if self.project is None or self.current is None:
