@@ -49,10 +49,11 @@ def test_delete_goes_to_trash_and_restores(window, sample_project, qtbot):
     assert _manifest_ids(sample_project)[2] == "ch-0003"
 
 
-def test_reorder_by_drag_is_persisted(window, sample_project):
+def test_reorder_by_drag_is_persisted(window, sample_project, qtbot):
     model = window.chapters_panel.list.model()
     assert model.moveRow(QModelIndex(), 0, QModelIndex(), 3)  # what an internal drag and drop does
     assert window.chapters_panel.chapter_ids()[:3] == ["ch-0002", "ch-0003", "ch-0001"]
+    qtbot.waitUntil(lambda: [c.id for c in window.project.chapters][:3] == ["ch-0002", "ch-0003", "ch-0001"])
     assert [c.id for c in window.project.chapters][:3] == ["ch-0002", "ch-0003", "ch-0001"]
     assert _manifest_ids(sample_project)[:3] == ["ch-0002", "ch-0003", "ch-0001"]
 
@@ -118,3 +119,11 @@ def test_unreadable_chapter_keeps_the_selection_on_the_open_one(window, sample_p
     assert len(prompt_log.errors) == 1 and "ch-0003.md" in prompt_log.errors[0]
     assert window.current_chapter.id == "ch-0001"
     assert window.chapters_panel.current_id() == "ch-0001"
+
+
+def test_reorder_arriving_as_remove_and_insert_is_persisted(window, sample_project, qtbot):
+    panel = window.chapters_panel
+    item = panel.list.takeItem(4)
+    panel.list.insertItem(0, item)
+    qtbot.waitUntil(lambda: window.project.chapters[0].id == "ch-0005")
+    assert _manifest_ids(sample_project)[0] == "ch-0005"

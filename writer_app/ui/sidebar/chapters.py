@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,7 +100,13 @@ class ChaptersPanel(QWidget):
         self.list.customContextMenuRequested.connect(self._chapter_menu)
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.list.itemChanged.connect(self._on_item_changed)
+        # A drop may arrive as a move or as insert + remove: compare the order once the model settles.
+        self._order_timer = QTimer(self)
+        self._order_timer.setSingleShot(True)
+        self._order_timer.setInterval(0)
+        self._order_timer.timeout.connect(self._check_order)
         self.list.model().rowsMoved.connect(self._on_rows_moved)
+        self.list.model().rowsRemoved.connect(self._on_rows_moved)
 
         self.trash_label = QToolButton(self)
         self.trash_label.setObjectName("sectionLabel")
@@ -243,10 +249,14 @@ class ChaptersPanel(QWidget):
             self.rename_requested.emit(chapter_id, item.text().strip())
 
     def _on_rows_moved(self, *_args: object) -> None:
-        if self._updating:
-            return
+        if not self._updating:
+            self._order_timer.start()
+
+    def _check_order(self) -> None:
         new_order = self.chapter_ids()
         old_order = self._order
+        if new_order == old_order or sorted(new_order) != sorted(old_order):
+            return
         self._order = new_order
         for chapter_id in new_order:
             if [c for c in new_order if c != chapter_id] == [c for c in old_order if c != chapter_id]:
