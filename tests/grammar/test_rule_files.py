@@ -137,3 +137,52 @@ def test_user_rules_are_loaded_after_the_bundled_ones(tmp_path: Path) -> None:
     _write(folder, "mine.toml", GOOD_ENTRY.format(id="MY_LIFE_RULE"))
     issues = RuleChecker().check("I had to life with it.")
     assert "MY_LIFE_RULE" in {issue.rule for issue in issues}
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("mark = 1", "mark = 1\ngate = '(unclosed'"), "'gate' is not a valid regular expression"),
+        (("mark = 1", 'mark = 1\nforms = { life = 3 }'), "'forms' must map words to words"),
+        (("mark = 1", 'mark = "some"'), "'mark' must be a group number or \"any\""),
+        (("mark = 1", 'mark = 1\ncase = "upper"'), "'case' must be"),
+        (("pattern = '\\bto\\s+(life)\\s+with\\b'", "pattern = '(life)?'"), "matches empty text"),
+    ],
+)
+def test_extension_fields_are_validated(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    text = GOOD_ENTRY.format(id="ONE").replace(*change)
+    assert text != GOOD_ENTRY.format(id="ONE")
+    _write(tmp_path, "a.toml", text)
+    assert expected in str(_error(tmp_path))
+
+
+def test_parallel_phrase_needs_one_right_form_per_wrong_form(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "p.toml",
+        '[[phrase]]\nid = "P"\ncategory = "word_choice"\nmessage = "m."\nwrong = ["eek out", "eeked out"]\n'
+        'right = ["eke out"]\nparallel = true\nbad = ["x"]\ngood = ["y"]\n',
+    )
+    assert "'parallel' needs as many" in str(_error(tmp_path))
+
+
+def test_phrase_forms_map_to_their_own_replacement(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "p.toml",
+        '[[phrase]]\nid = "P"\ncategory = "word_choice"\nmessage = "m."\nwrong = ["eek out", "eeked out"]\n'
+        'right = ["eke out", "eked out"]\nparallel = true\nbad = ["x"]\ngood = ["y"]\n',
+    )
+    (rule,) = load_rules(tmp_path)
+    issues = RuleChecker(rules=[rule]).check("They eeked out a living, as we eek out ours.")
+    assert [(i.text, i.replacements) for i in issues] == [("eeked out", ("eked out",)), ("eek out", ("eke out",))]
+
+
+def test_forms_table_fills_the_replacement(tmp_path: Path) -> None:
+    text = GOOD_ENTRY.format(id="ONE").replace("(life)", "(life|lives)").replace(
+        'replacements = ["live"]', 'replacements = ["{1|form}"]\nforms = { life = "live", lives = "lives" }'
+    )
+    _write(tmp_path, "a.toml", text)
+    (rule,) = load_rules(tmp_path)
+    (issue,) = RuleChecker(rules=[rule]).check("We had to Life with it.")
+    assert issue.replacements == ("Live",)
