@@ -6,7 +6,7 @@ import pytest
 
 from tests.grammar.eval_scoring import EVAL_FILE, Pair, detects, fixes, load_pairs, score
 from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.model import Issue
+from writer_app.grammar.model import Category, Issue
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +29,19 @@ def test_right_fix_is_at_least_thirty_percent(result) -> None:
 
 def test_alarms_on_correct_sentences_stay_under_five_percent(result) -> None:
     assert result.alarm_rate <= 0.05, f"alarms {result.alarm_rate:.1%}: {result.alarm_rules.most_common(5)}"
+
+
+def test_spelling_flags_count_as_alarms_only_for_the_spell_check_rule() -> None:
+    class Speller:
+        name = "spelling"
+
+        def check(self, text: str) -> list[Issue]:
+            return [Issue(0, 3, text[:3], "m", (), "SPELLING", Category.SPELLING)]
+
+    pairs = [Pair("correct", "then_than", "npm is fine."), Pair("correct", "spell_check", "teh cat.")]
+    outcome = score(Speller(), pairs)
+    assert outcome.by_rule["then_than"].alarms == 0 and outcome.by_rule["spell_check"].alarms == 1
+    assert outcome.strict_alarm_rate == 1.0 and outcome.alarm_rate == 0.5
 
 
 EVAL_RULE_FILES = ("agreement.toml", "expressions.toml", "usage.toml", "word_forms.toml", "x_numbers_names.toml")
