@@ -96,7 +96,7 @@ def test_counts_update_live_while_typing(window, qtbot):
     before = window.chapters_panel.list.item(0).data(Qt.ItemDataRole.UserRole + 1)
     type_text(qtbot, window, " one two three")
     qtbot.waitUntil(
-        lambda: window.chapters_panel.list.item(0).data(Qt.ItemDataRole.UserRole + 1) == before + 3, timeout=3000)
+        lambda: window.chapters_panel.list.item(0).data(Qt.ItemDataRole.UserRole + 1) == before + 3, timeout=10000)
     assert f"{before + 3:,} words" in window.status.chapter_words.text()
 
 

@@ -151,17 +151,17 @@ def test_word_count_follows_typing_enter_paste_and_undo(qtbot):
     qtbot.keyClicks(editor, "gamma")
     assert editor.word_count() == 9 == len(editor.text().split())
     editor.insertPlainText("pasted words\nacross lines ")
-    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=3000)
+    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=10000)
     editor.undo()
-    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=3000)
+    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=10000)
     editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
-    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=3000)
+    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=10000)
     qtbot.keyClick(editor, Qt.Key.Key_Home)
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # joins two paragraphs
-    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=3000)
+    qtbot.waitUntil(lambda: editor.word_count() == len(editor.text().split()), timeout=10000)
 
 
 def test_word_count_is_incremental_for_single_block_edits(qtbot):

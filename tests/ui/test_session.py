@@ -18,8 +18,8 @@ def test_typing_marks_unsaved_and_autosave_writes_it(window, qtbot, sample_proje
     type_text(qtbot, window, " Autosaved words.")
     assert window.status.save_state.text() in ("Unsaved changes", "Saving…")
     assert window.isWindowModified()
-    qtbot.waitUntil(lambda: _disk(sample_project).endswith(" Autosaved words."), timeout=5000)
-    qtbot.waitUntil(lambda: window.status.save_state.text() == "Saved", timeout=5000)
+    qtbot.waitUntil(lambda: _disk(sample_project).endswith(" Autosaved words."), timeout=15000)
+    qtbot.waitUntil(lambda: window.status.save_state.text() == "Saved", timeout=15000)
     assert not window.isWindowModified()
 
 
@@ -27,17 +27,17 @@ def test_saved_only_when_latest_revision_is_written(window, qtbot, sample_projec
     window.editor.insertPlainText("first ")
     window.save_now()
     window.editor.insertPlainText("second ")
-    qtbot.waitUntil(lambda: _disk(sample_project).startswith("first "), timeout=5000)
+    qtbot.waitUntil(lambda: _disk(sample_project).startswith("first "), timeout=15000)
     window.session.flush()
     assert window.session.state() != "saved"
     window.save_now()
-    qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=5000)
+    qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=15000)
     assert _disk(sample_project).startswith("first second ")
 
 
 def test_ctrl_s_saves_now(window, qtbot, sample_project):
     window.editor.insertPlainText("Saved by hand. ")
-    with qtbot.waitSignal(window.chapter_saved, timeout=5000) as saved:
+    with qtbot.waitSignal(window.chapter_saved, timeout=15000) as saved:
         window.actions_.save.trigger()
     assert saved.args == ["ch-0001"]
     assert _disk(sample_project).startswith("Saved by hand. ")
@@ -50,7 +50,7 @@ def test_switching_chapters_saves_the_previous_one(window, qtbot, sample_project
         window.chapters_panel.list.setCurrentRow(1)
     assert closing.args == ["ch-0001"]
     assert window.current_chapter.id == "ch-0002"
-    qtbot.waitUntil(lambda: _disk(sample_project).startswith("Switch save. "), timeout=5000)
+    qtbot.waitUntil(lambda: _disk(sample_project).startswith("Switch save. "), timeout=15000)
     assert window.chapter_text("ch-0001").startswith("Switch save. ")
 
 
@@ -61,7 +61,7 @@ def test_deactivating_the_window_saves(window, qtbot, sample_project, monkeypatc
     window.editor.insertPlainText("Focus lost. ")
     monkeypatch.setattr(window, "isActiveWindow", lambda: False)
     window.changeEvent(QEvent(QEvent.Type.ActivationChange))
-    qtbot.waitUntil(lambda: _disk(sample_project).startswith("Focus lost. "), timeout=5000)
+    qtbot.waitUntil(lambda: _disk(sample_project).startswith("Focus lost. "), timeout=15000)
 
 
 def test_quit_saves_everything(window, sample_project):
@@ -89,7 +89,7 @@ def test_recovery_is_offered_after_a_crash(window, qtbot, make_window, sample_pr
     type_text(qtbot, window, " Words only in the journal.")
     window.session._journal_now()
     journal = RecoveryJournal(sample_project)
-    qtbot.waitUntil(lambda: "ch-0001" in journal.pending(), timeout=5000)
+    qtbot.waitUntil(lambda: "ch-0001" in journal.pending(), timeout=15000)
     _crash(window)
     assert _disk(sample_project) == before
     again = make_window(sample_project)
@@ -97,8 +97,8 @@ def test_recovery_is_offered_after_a_crash(window, qtbot, make_window, sample_pr
     items = dict(prompt_log.asked)["recover"]
     assert items[0].title == "The Ferry" and items[0].text.endswith(" Words only in the journal.")
     assert again.editor.text().endswith(" Words only in the journal.")
-    qtbot.waitUntil(lambda: _disk(sample_project).endswith(" Words only in the journal."), timeout=5000)
-    qtbot.waitUntil(lambda: not journal.pending(), timeout=5000)
+    qtbot.waitUntil(lambda: _disk(sample_project).endswith(" Words only in the journal."), timeout=15000)
+    qtbot.waitUntil(lambda: not journal.pending(), timeout=15000)
 
 
 def test_discarding_recovery_clears_the_journal(make_window, sample_project, prompt_log):
@@ -114,7 +114,7 @@ def test_discarding_recovery_clears_the_journal(make_window, sample_project, pro
 def test_external_change_without_local_edits_reloads(window, qtbot, sample_project):
     chapter_file(sample_project, "ch-0001").write_text("Changed elsewhere.\n", encoding="utf-8")
     window.session.check_external_changes()
-    qtbot.waitUntil(lambda: window.editor.text() == "Changed elsewhere.\n", timeout=5000)
+    qtbot.waitUntil(lambda: window.editor.text() == "Changed elsewhere.\n", timeout=15000)
     assert window.session.state() == "saved"
 
 
@@ -123,9 +123,9 @@ def test_external_change_with_local_edits_asks_and_keeps_mine(window, qtbot, sam
     window.editor.insertPlainText("Mine. ")
     chapter_file(sample_project, "ch-0001").write_text("Theirs.\n", encoding="utf-8")
     window.session.check_external_changes()
-    qtbot.waitUntil(lambda: prompt_log.names() == ["external"], timeout=5000)
-    qtbot.waitUntil(lambda: _disk(sample_project).startswith("Mine. "), timeout=5000)
-    qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=5000)
+    qtbot.waitUntil(lambda: prompt_log.names() == ["external"], timeout=15000)
+    qtbot.waitUntil(lambda: _disk(sample_project).startswith("Mine. "), timeout=15000)
+    qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=15000)
 
 
 def test_external_change_noticed_on_save_and_reload_chosen(window, qtbot, sample_project, prompt_log):
@@ -134,7 +134,7 @@ def test_external_change_noticed_on_save_and_reload_chosen(window, qtbot, sample
     window.editor.insertPlainText("Mine. ")
     chapter_file(sample_project, "ch-0001").write_text("Theirs.\n", encoding="utf-8")
     window.save_now()
-    qtbot.waitUntil(lambda: "external" in prompt_log.names(), timeout=5000)
+    qtbot.waitUntil(lambda: "external" in prompt_log.names(), timeout=15000)
     assert window.editor.text() == "Theirs.\n"
     assert _disk(sample_project) == "Theirs.\n"
     assert window.session.state() == "saved"
@@ -159,7 +159,7 @@ def test_second_instance_can_refuse(make_window, sample_project, prompt_log):
 
 
 def test_backup_snapshot_on_open(window, qtbot, sample_project):
-    qtbot.waitUntil(lambda: bool(list((sample_project / "backups").glob("backup-*.zip"))), timeout=5000)
+    qtbot.waitUntil(lambda: bool(list((sample_project / "backups").glob("backup-*.zip"))), timeout=15000)
 
 
 def test_loose_file_opens_as_one_chapter_and_saves_in_place(make_window, tmp_path, qtbot):
@@ -170,7 +170,7 @@ def test_loose_file_opens_as_one_chapter_and_saves_in_place(make_window, tmp_pat
     assert window.editor.text() == "A loose draft.\n"
     window.editor.insertPlainText("More. ")
     window.save_now()
-    qtbot.waitUntil(lambda: draft.read_text(encoding="utf-8") == "More. A loose draft.\n", timeout=5000)
+    qtbot.waitUntil(lambda: draft.read_text(encoding="utf-8") == "More. A loose draft.\n", timeout=15000)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]
 
 
@@ -178,6 +178,6 @@ def test_open_chapter_deleted_by_another_program_is_written_back(window, qtbot, 
     text = window.editor.text()
     chapter_file(sample_project, "ch-0001").unlink()
     window.session.check_external_changes()
-    qtbot.waitUntil(lambda: chapter_file(sample_project, "ch-0001").exists(), timeout=5000)
+    qtbot.waitUntil(lambda: chapter_file(sample_project, "ch-0001").exists(), timeout=15000)
     assert _disk(sample_project) == text
     assert "removed by another program" in window.status.currentMessage()

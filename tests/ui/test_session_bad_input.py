@@ -86,7 +86,7 @@ def test_failed_save_keeps_text_and_says_why(window, qtbot, sample_project, monk
     window.settings.autosave_seconds = 600
     window.editor.insertPlainText("Precious words. ")
     window.save_now()
-    qtbot.waitUntil(lambda: len(prompt_log.errors) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(prompt_log.errors) == 1, timeout=15000)
     assert words in prompt_log.errors[0] and "ch-0001.md" in prompt_log.errors[0]
     assert window.status.save_state.text() == "Not saved"
     assert window.editor.text().startswith("Precious words. ")
@@ -94,7 +94,7 @@ def test_failed_save_keeps_text_and_says_why(window, qtbot, sample_project, monk
     assert not list((sample_project / "chapters").glob(".*.tmp"))
     monkeypatch.undo()
     window.save_now()
-    qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=5000)
+    qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=15000)
     assert chapter_file(sample_project, "ch-0001").read_text(encoding="utf-8").startswith("Precious words. ")
 
 
@@ -106,14 +106,14 @@ def test_failed_save_on_chapter_switch_keeps_text_in_memory(window, qtbot, sampl
     window.settings.autosave_seconds = 600
     window.editor.insertPlainText("Kept in memory. ")
     window.open_chapter("ch-0002")
-    qtbot.waitUntil(lambda: len(prompt_log.errors) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(prompt_log.errors) == 1, timeout=15000)
     assert window.chapter_text("ch-0001").startswith("Kept in memory. ")
     assert window.session.state() == "failed"
     window.open_chapter("ch-0001")
     assert window.editor.text().startswith("Kept in memory. ")
     monkeypatch.undo()
     window.save_now()
-    qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=5000)
+    qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=15000)
     assert chapter_file(sample_project, "ch-0001").read_text(encoding="utf-8").startswith("Kept in memory. ")
 
 
