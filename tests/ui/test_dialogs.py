@@ -8,6 +8,7 @@ from writer_app.settings import Settings
 from writer_app.ui.dialogs.new_project import NewProjectDialog, safe_folder_name
 from writer_app.ui.dialogs.preferences import EditorPage
 from writer_app.ui.dialogs.recovery import RecoveryDialog
+from writer_app.ui.editor import default_font_family
 from writer_app.ui.prompts import RecoveredText
 
 
@@ -81,6 +82,7 @@ def test_editor_preferences_page_round_trip(qtbot):
     page = EditorPage()
     qtbot.addWidget(page)
     page.load(settings)
+    assert page.font_family.currentFont().family() == default_font_family()
     page.line_spacing.setValue(1.8)
     page.text_width.setValue(60)
     page.theme.setCurrentIndex(page.theme.findData("dark"))

@@ -332,6 +332,18 @@ class ChapterEditor(QPlainTextEdit):
         return super().event(event)
 
 
+def default_font_family() -> str:
+    """A comfortable serif for long prose, from what is installed."""
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    families = set(QFontDatabase.families())
+    for name in ("Literata", "Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "Liberation Serif"):
+        if name in families:
+            return name
+    return QApplication.font().family()
+
+
 def make_selection(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
     """Build one ExtraSelection from a cursor span and a QTextCharFormat."""
     selection = QTextEdit.ExtraSelection()

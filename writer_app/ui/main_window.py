@@ -26,7 +26,7 @@ from writer_app.settings import Settings
 from writer_app.ui.actions import WindowActions
 from writer_app.ui.chapter_commands import ChapterCommands
 from writer_app.ui.dialogs.find_replace import FindBar
-from writer_app.ui.editor import ChapterEditor
+from writer_app.ui.editor import ChapterEditor, default_font_family
 from writer_app.ui.focus_mode import FocusMode
 from writer_app.ui.prompts import Prompts
 from writer_app.ui.session import Session
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------------ settings
     def _apply_settings(self) -> None:
         s = self._settings
-        self._editor.set_editor_font(s.editor_font_family or _default_serif(), s.editor_font_size)
+        self._editor.set_editor_font(s.editor_font_family or default_font_family(), s.editor_font_size)
         self._editor.set_line_spacing(s.line_spacing)
         self._editor.set_text_width(s.text_width)
         self._editor.set_zoom(s.zoom)
@@ -440,16 +440,6 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.session.shutdown()
         event.accept()
-
-
-def _default_serif() -> str:
-    from PySide6.QtGui import QFontDatabase
-
-    families = set(QFontDatabase.families())
-    for name in ("Literata", "Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "Liberation Serif"):
-        if name in families:
-            return name
-    return QApplication.font().family()
 
 
 def window_icon() -> QIcon:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from writer_app.settings import Settings
+from writer_app.ui.editor import default_font_family
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +63,7 @@ class EditorPage(QWidget):
 
     def load(self, settings: Settings) -> None:
         """Show the current settings."""
-        if settings.editor_font_family:
-            self.font_family.setCurrentFont(QFont(settings.editor_font_family))
+        self.font_family.setCurrentFont(QFont(settings.editor_font_family or default_font_family()))
         self.font_size.setValue(settings.editor_font_size)
         self.line_spacing.setValue(settings.line_spacing)
         self.text_width.setValue(settings.text_width)
