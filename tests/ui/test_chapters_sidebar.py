@@ -127,3 +127,16 @@ def test_reorder_arriving_as_remove_and_insert_is_persisted(window, sample_proje
     panel.list.insertItem(0, item)
     qtbot.waitUntil(lambda: window.project.chapters[0].id == "ch-0005")
     assert _manifest_ids(sample_project)[0] == "ch-0005"
+
+
+def test_empty_trash_asks_then_deletes_for_good(window, sample_project):
+    window.commands.delete("ch-0002")
+    answers = []
+    window.prompts.confirm = lambda title, message: answers.append(message) or False
+    window.chapters_panel.empty_trash_requested.emit()
+    assert window.chapters_panel.trash.count() == 1 and (sample_project / "chapters" / "ch-0002.md").exists()
+    window.prompts.confirm = lambda title, message: True
+    window.chapters_panel.empty_trash_requested.emit()
+    assert window.chapters_panel.trash.count() == 0
+    assert not (sample_project / "chapters" / "ch-0002.md").exists()
+    assert answers and "1 chapter" in answers[0]

@@ -201,3 +201,17 @@ class ChapterCommands(QObject):
         self.session.chapters_changed.emit()
         self.session.word_counts_changed.emit()
         return True
+
+    def empty_trash(self) -> int:
+        """Delete the trashed chapters' files for good (after the writer confirmed); returns how many."""
+        if not self._ready():
+            return 0
+        project = self.session.project
+        assert project is not None
+        try:
+            count = project.empty_trash()
+        except WriterAppError as error:
+            self._fail(error)
+            return 0
+        self.session.chapters_changed.emit()
+        return count

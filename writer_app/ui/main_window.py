@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         p.rename_requested.connect(self.commands.rename)
         p.delete_requested.connect(self.commands.delete)
         p.restore_requested.connect(self.commands.restore)
+        p.empty_trash_requested.connect(self.empty_trash)
         p.moved.connect(self.commands.move)
         p.split_requested.connect(lambda: self.commands.split_at_cursor())
         p.merge_requested.connect(self.commands.merge_with_next)
@@ -391,6 +392,15 @@ class MainWindow(QMainWindow):
         """Start renaming the open chapter in the sidebar."""
         self.sidebar.setCurrentWidget(self.chapters_panel)
         self.chapters_panel.edit_current_title()
+
+    def empty_trash(self) -> None:
+        """Delete the trashed chapters for good, after asking."""
+        project = self.session.project
+        if project is None or not project.trash:
+            return
+        if self.prompts.confirm(tr("Empty Trash"), tr("Delete {0} chapter(s) in the trash for good? This cannot be "
+                                                      "undone.").format(len(project.trash))):
+            self.commands.empty_trash()
 
     def delete_current_chapter(self) -> None:
         """Move the open chapter to the trash."""

@@ -80,6 +80,7 @@ class ChaptersPanel(QWidget):
     rename_requested = Signal(str, str)
     delete_requested = Signal(str)
     restore_requested = Signal(str)
+    empty_trash_requested = Signal()
     moved = Signal(str, int)
     split_requested = Signal()
     merge_requested = Signal(str)
@@ -300,5 +301,7 @@ class ChaptersPanel(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(tr("Restore"), lambda: self.restore_requested.emit(item.data(ID_ROLE)))
+        menu.addSeparator()
+        menu.addAction(tr("Empty Trash…"), self.empty_trash_requested.emit)
         menu.exec(self.trash.viewport().mapToGlobal(pos))
         menu.deleteLater()
