@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 WRITE = "write"
 JOURNAL = "journal"
 BACKUP = "backup"
+FORGET = "forget"  # drop a chapter's journal record (after the writer discarded that text)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class DiskWorker(QObject):
         with self._lock:
             superseded = self._latest.get(self._key(job), job.sequence) > job.sequence
         if superseded and job.kind in (WRITE, JOURNAL) and not job.force:
+            # A newer snapshot of the same chapter is queued behind this one.
             return DiskResult(job, skipped=True)
         project = job.project
         try:
@@ -134,6 +136,8 @@ class DiskWorker(QObject):
                 project.recovery_journal().clear(job.chapter.id)  # type: ignore[attr-defined]
             elif job.kind == JOURNAL:
                 project.recovery_journal().record(job.chapter.id, job.text)  # type: ignore[attr-defined]
+            elif job.kind == FORGET:
+                project.recovery_journal().clear(job.chapter.id)  # type: ignore[attr-defined]
             elif job.kind == BACKUP:
                 project.backup_manager().snapshot()  # type: ignore[attr-defined]
         except ExternalChangeError as error:

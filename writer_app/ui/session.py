@@ -21,7 +21,7 @@ from writer_app.core.project import Chapter, Project
 from writer_app.core.text import word_count
 from writer_app.errors import WriterAppError
 from writer_app.settings import Settings
-from writer_app.ui.disk_worker import BACKUP, JOURNAL, WRITE, DiskJob, DiskResult, DiskWorker
+from writer_app.ui.disk_worker import BACKUP, FORGET, JOURNAL, WRITE, DiskJob, DiskResult, DiskWorker
 from writer_app.ui.editor import ChapterEditor
 from writer_app.ui.prompts import Prompts, RecoveredText
 
@@ -470,7 +470,7 @@ class Session(QObject):
             else:
                 self._unsaved.pop(chapter.id, None)
                 self._failed.discard(chapter.id)
-                self.project.recovery_journal().clear(chapter.id)
+                self.worker.submit(DiskJob(FORGET, self.project, chapter))
                 try:
                     self.words[chapter.id] = word_count(self.project.read_chapter(chapter))
                 except WriterAppError:
