@@ -119,23 +119,33 @@ def _flatten(data: list) -> list:
     return out
 
 
-def _edge(items: list, index: int, step: int) -> bool:
+def _zero_width(op: object, av: object) -> bool:
+    """A look-around that says nothing about word edges: the neighbour is found beyond it."""
+    return op is _c.ASSERT or (op is _c.ASSERT_NOT and not _is_boundary(op, av))
+
+
+def _edge(items: list, index: int, step: int, depth: int = 0) -> bool:
     """True when the text next to a word, walking from ``index`` by ``step``, is a non-word char or an edge."""
-    if not 0 <= index < len(items):
+    if not 0 <= index < len(items) or depth > 8:
         return False
     op, av = items[index]
+    if _zero_width(op, av):
+        return _edge(items, index + step, step, depth + 1)
     if op in _REPEATS:
         content = _flatten(list(av[2]))
-        inner = _edge(content, 0 if step > 0 else len(content) - 1, step)
+        inner = _edge(content, 0 if step > 0 else len(content) - 1, step, depth + 1)
         # An optional item may be absent: then the neighbour beyond it must be an edge too.
-        return inner and (av[0] > 0 or _edge(items, index + step, step))
-    if op is _c.SUBPATTERN:
-        content = _flatten(list(av[-1]))
-        return _edge(content, 0 if step > 0 else len(content) - 1, step)
-    if op is _c.BRANCH:
-        return all(
-            _edge(flat, 0 if step > 0 else len(flat) - 1, step) for flat in (_flatten(list(b)) for b in av[1])
-        )
+        return inner and (av[0] > 0 or _edge(items, index + step, step, depth + 1))
+    if op is _c.SUBPATTERN or op is _c.BRANCH:
+        branches = [av[-1]] if op is _c.SUBPATTERN else av[1]
+        for branch in branches:
+            flat = _flatten(list(branch))
+            # each alternative continues into what follows (or precedes) the group
+            joined = flat + items[index + 1 :] if step > 0 else items[:index] + flat
+            start = 0 if step > 0 else len(joined) - 1
+            if not _edge(joined, start, step, depth + 1):
+                return False
+        return True
     return _is_boundary(op, av)
 
 

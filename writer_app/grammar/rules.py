@@ -95,6 +95,13 @@ def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | 
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]").search
 
 
+def _gate_passes(gate: re.Pattern[str], piece: str, tokens: list[str]) -> bool:
+    """Run a rule group's quick test on a slice of text (``tokens``: its lowercase words in order)."""
+    if gate.pattern == ADJACENT_REPEAT:
+        return any(map(str.__eq__, tokens, tokens[1:]))
+    return gate.search(piece) is not None
+
+
 def _slices(text: str) -> list[tuple[int, int]]:
     """Cut a long text into slices of at most ``_CHUNK`` characters, preferring sentence ends, then spaces."""
     spans: list[tuple[int, int]] = []
@@ -149,9 +156,12 @@ class RuleChecker:
         # Long-range rules (a sixty-word sentence) cannot match inside one slice: they see the whole paragraph.
         self._wide = [rule for rule in self.rules if rule.min_width >= _WIDE]
         self._always: list[int] = []
+        gated: dict[re.Pattern[str], list[int]] = {}
         index: dict[str, list[int]] = {}
         for position, rule in enumerate(matchers):
-            if rule.triggers is None:
+            if rule.triggers is None and rule.gate is not None:
+                gated.setdefault(rule.gate, []).append(position)  # one gate test per paragraph for the group
+            elif rule.triggers is None:
                 self._always.append(position)
             else:
                 for word in rule.triggers:
@@ -161,6 +171,7 @@ class RuleChecker:
             (rule.pattern.search, rule.requires, _char_gate(rule.chars), rule.gate, rule) for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
+        self._gate_groups = [(gate, tuple(positions)) for gate, positions in gated.items()]
 
     def check(self, text: str) -> list[Issue]:
         """Return the issues of one paragraph, offsets relative to ``text``."""
@@ -182,20 +193,23 @@ class RuleChecker:
 
     def _check_span(self, text: str, start: int, end: int) -> list[Issue]:
         piece = text if start == 0 and end == len(text) else text[start:end]
-        words = set(_WORD.findall(piece.lower()))
-        hits = words & self._trigger_words
-        if hits:
-            selected = set(self._always)
-            index = self._index
-            for word in hits:
-                selected.update(index[word])
-        elif self._always:
-            selected = set(self._always)
-        else:
+        tokens = _WORD.findall(piece.lower())
+        words = set(tokens)
+        selected = set(self._always)
+        index = self._index
+        for word in words & self._trigger_words:
+            selected.update(index[word])
+        passed: dict[re.Pattern[str], bool] = {}
+        for gate, positions in self._gate_groups:
+            if _gate_passes(gate, piece, tokens):
+                passed[gate] = True
+                selected.update(positions)
+            else:
+                passed[gate] = False
+        if not selected:
             return []
         issues: list[Issue] = []
         gates = self._gates
-        passed: dict[re.Pattern[str], bool] = {}
         for position in selected:
             search, requires, chars, gate, rule = gates[position]
             if requires and any(map(words.isdisjoint, requires)):
@@ -205,12 +219,7 @@ class RuleChecker:
             if gate is not None:
                 ok = passed.get(gate)
                 if ok is None:
-                    if gate.pattern == ADJACENT_REPEAT:
-                        tokens = _WORD.findall(piece.lower())
-                        ok = any(map(str.__eq__, tokens, tokens[1:]))
-                    else:
-                        ok = gate.search(piece) is not None
-                    passed[gate] = ok
+                    ok = passed[gate] = _gate_passes(gate, piece, tokens)
                 if not ok:
                     continue
             if search(text, start, end) is not None:  # cheap C-level test before the Python-level walk
