@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
+
+from writer_app.ui.i18n import translator
 
 if TYPE_CHECKING:
     from writer_app.ui.main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("MainWindow", text)
+tr = translator("MainWindow")
 
 
 class WindowActions:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from writer_app.core.text import utf16_to_cp, word_count
 from writer_app.errors import WriterAppError
+from writer_app.ui.i18n import translator
 from writer_app.ui.session import Session
 
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("ChapterCommands", text)
+tr = translator("ChapterCommands")
 
 
 class ChapterCommands(QObject):

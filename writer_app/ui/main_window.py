@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from writer_app.ui.chapter_commands import ChapterCommands
 from writer_app.ui.dialogs.find_replace import FindBar
 from writer_app.ui.editor import ChapterEditor, default_font_family
 from writer_app.ui.focus_mode import FocusMode
+from writer_app.ui.i18n import translator
 from writer_app.ui.prompts import Prompts
 from writer_app.ui.session import Session
 from writer_app.ui.sidebar.chapters import ChaptersPanel
@@ -39,9 +40,7 @@ log = logging.getLogger(__name__)
 SIDEBAR_WIDTH = 260
 
 
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("MainWindow", text)
+tr = translator("MainWindow")
 
 
 class MainWindow(QMainWindow):

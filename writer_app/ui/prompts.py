@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from writer_app.ui.i18n import translator
 
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("Prompts", text)
+tr = translator("Prompts")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from writer_app.errors import WriterAppError
 from writer_app.settings import Settings
 from writer_app.ui.disk_worker import BACKUP, FORGET, JOURNAL, WRITE, DiskJob, DiskResult, DiskWorker
 from writer_app.ui.editor import ChapterEditor
+from writer_app.ui.i18n import translator
 from writer_app.ui.prompts import Prompts, RecoveredText
 
 log = logging.getLogger(__name__)
@@ -31,9 +32,7 @@ JOURNAL_SECONDS = 3.0
 COUNT_DELAY_MS = 150
 
 
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("Session", text)
+tr = translator("Session")
 
 
 class Session(QObject):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from writer_app.ui.i18n import translator
 
 STATE_TEXT = {
     "saved": "Saved",
@@ -15,9 +16,7 @@ STATE_TEXT = {
 }
 
 
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("StatusBar", text)
+tr = translator("StatusBar")
 
 
 class WriterStatusBar(QStatusBar):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from writer_app.ui.editor import ChapterEditor, make_selection
+from writer_app.ui.i18n import translator
 
 MAX_HIGHLIGHTS = 2000
 
 
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("FindBar", text)
+tr = translator("FindBar")
 
 
 class FindBar(QFrame):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,11 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from writer_app.ui.dialogs.new_project import safe_folder_name
+from writer_app.ui.i18n import translator
 
-
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("ImportDialog", text)
+tr = translator("ImportDialog")
 
 
 class ImportDialog(QDialog):

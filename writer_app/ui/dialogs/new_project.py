@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,10 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from writer_app.ui.i18n import translator
 
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("NewProjectDialog", text)
+tr = translator("NewProjectDialog")
 
 
 def safe_folder_name(title: str) -> str:

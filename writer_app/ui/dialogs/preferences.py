@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,15 +21,14 @@ from PySide6.QtWidgets import (
 
 from writer_app.settings import Settings
 from writer_app.ui.editor import default_font_family
+from writer_app.ui.i18n import translator
 
 log = logging.getLogger(__name__)
 
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 
 
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("Preferences", text)
+tr = translator("Preferences")
 
 
 class EditorPage(QWidget):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,12 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from writer_app.core.text import word_count
+from writer_app.ui.i18n import translator
 from writer_app.ui.prompts import RecoveredText
 
-
-def tr(text: str) -> str:
-    """Translate a user-visible string."""
-    return QCoreApplication.translate("RecoveryDialog", text)
+tr = translator("RecoveryDialog")
 
 
 class RecoveryDialog(QDialog):
