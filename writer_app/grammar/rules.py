@@ -95,6 +95,19 @@ def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | 
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]").search
 
 
+def _without_overlaps(issues: list[Issue]) -> list[Issue]:
+    """Sort issues; where one rule flagged overlapping spans (two forms of a phrase), keep the longest."""
+    issues.sort(key=lambda i: (i.start, i.start - i.end, i.rule))
+    kept: list[Issue] = []
+    last_end: dict[str, int] = {}
+    for issue in issues:
+        if issue.start < last_end.get(issue.rule, -1):
+            continue
+        kept.append(issue)
+        last_end[issue.rule] = issue.end
+    return kept
+
+
 def _gate_passes(gate: re.Pattern[str], piece: str, tokens: list[str]) -> bool:
     """Run a rule group's quick test on a slice of text (``tokens``: its lowercase words in order)."""
     if gate.pattern == ADJACENT_REPEAT:
@@ -224,6 +237,4 @@ class RuleChecker:
                     continue
             if search(text, start, end) is not None:  # cheap C-level test before the Python-level walk
                 issues.extend(rule.find(text, start, end))
-        if len(issues) > 1:
-            issues.sort(key=lambda i: (i.start, i.end, i.rule))
-        return issues
+        return _without_overlaps(issues) if len(issues) > 1 else issues
