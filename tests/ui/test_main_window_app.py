@@ -34,30 +34,33 @@ def test_explicit_path_wins(make_window, tmp_path, sample_project):
 
 
 def test_run_gui_opens_the_sample_and_saves_on_quit(qtbot, monkeypatch):
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from writer_app import app as app_module
 
     windows = []
     real_build = app_module.build_window
+    real_app = app_module.create_application()
+
+    class OneShotApp:
+        """Stands in for QApplication.exec (a real quit() would stop timers for the rest of the test run)."""
+
+        def exec(self) -> int:
+            window = windows[0]
+            window.editor.insertPlainText("Quit words. ")
+            window.close()
+            return 0
 
     def build(path):
         window = real_build(path)
         windows.append(window)
-
-        def write_and_quit():
-            window.editor.insertPlainText("Quit words. ")
-            window.close()
-            QApplication.quit()
-
-        QTimer.singleShot(0, write_and_quit)
         return window
 
     monkeypatch.setattr(app_module, "build_window", build)
+    monkeypatch.setattr(app_module, "create_application", OneShotApp)
     assert app_module.run_gui(None) == 0
     window = windows[0]
     assert window.project is None  # closed on quit
     sample_copy = sorted(data_dir().rglob("ch-0001.md"))
     assert sample_copy and sample_copy[0].read_text(encoding="utf-8").startswith("Quit words. ")
-    assert QApplication.windowIcon().availableSizes() or not QApplication.windowIcon().isNull()
+    assert real_app is QApplication.instance() and not QApplication.windowIcon().isNull()
