@@ -33,6 +33,7 @@ class RecoveryDialog(QDialog):
             words = word_count(item.text)
             before = "" if item.saved_words is None else tr(" (saved version: {0} words)").format(item.saved_words)
             self.list.addItem(tr("{0}: {1} words{2}").format(item.title, words, before))
+        self.list.setMaximumHeight(min(140, 28 + 22 * len(items)))
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.list.currentRowChanged.connect(lambda row: self.preview.setPlainText(items[row].text[:20000]))
