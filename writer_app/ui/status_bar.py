@@ -40,6 +40,8 @@ class WriterStatusBar(QStatusBar):
 
     def set_state(self, state: str) -> None:
         """Show "saved", "unsaved", "saving", "failed" or "read-only"."""
+        if state == self.state and self.save_state.text():
+            return
         self.state = state
         self.save_state.setText(tr(STATE_TEXT.get(state, state)))
         color = {"failed": "#d0453a", "unsaved": "", "saving": ""}.get(state, "")
