@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 try:  # Python 3.11+
     import re._constants as _c
@@ -303,3 +304,88 @@ def nested_repeat(pattern: str, flags: int) -> bool:
 def min_width(pattern: str, flags: int) -> int:
     """The fewest characters a match of ``pattern`` can span."""
     return int(_parser.parse(pattern, flags).getwidth()[0])
+
+
+def _loosen(data: list, leading: bool = False) -> list:
+    """Rewrite a parsed pattern into a looser, case-sensitive one for lowercased text (see ``gate_pattern``)."""
+    out: list = []
+    for op, av in data:
+        if op in (_c.AT, _c.ASSERT_NOT) or (op is _c.ASSERT and leading and not out):
+            continue  # dropping a zero-width condition only allows more matches
+        if op is _c.ASSERT:
+            out.append((op, (av[0], _sub(av[1], _loosen(list(av[1]))))))
+            continue
+        if op in (_c.LITERAL, _c.NOT_LITERAL):
+            low = chr(av).lower()
+            out.append((op, ord(low) if len(low) == 1 else av))
+        elif op is _c.IN:
+            items = []
+            for sub_op, sub_av in av:
+                if sub_op is _c.LITERAL:
+                    low = chr(sub_av).lower()
+                    items.append((sub_op, ord(low) if len(low) == 1 else sub_av))
+                    items.append((sub_op, sub_av))
+                elif sub_op is _c.RANGE:
+                    items.append((sub_op, sub_av))
+                    lo, hi = sub_av
+                    if ord("A") <= lo <= hi <= ord("Z"):
+                        items.append((sub_op, (lo + 32, hi + 32)))
+                else:
+                    items.append((sub_op, sub_av))
+            out.append((op, items))
+        elif op is _c.SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            ignore = ~_c.SRE_FLAG_IGNORECASE
+            out.append((op, (group, add_flags & ignore, del_flags & ignore, _sub(sub, _loosen(list(sub))))))
+        elif op is _c.BRANCH:
+            out.append((op, (av[0], [_sub(branch, _loosen(list(branch))) for branch in av[1]])))
+        elif op in _REPEATS:
+            low, high, item = av
+            out.append((op, (low, high, _sub(item, _loosen(list(item))))))
+        elif hasattr(_c, "ATOMIC_GROUP") and op is _c.ATOMIC_GROUP:
+            out.append((op, _sub(av, _loosen(list(av)))))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _skippable(data: list) -> bool:
+    """Whether the regex engine can jump to candidate positions: the pattern starts with known characters."""
+    while data and data[0][0] is _c.SUBPATTERN:
+        data = list(data[0][1][-1])
+    if not data:
+        return False
+    op, av = data[0]
+    if op is _c.LITERAL:
+        return True
+    if op is _c.IN:
+        return all(sub_op in (_c.LITERAL, _c.RANGE) for sub_op, _ in av)
+    if op is _c.BRANCH:
+        return all(list(branch) and list(branch)[0][0] is _c.LITERAL for branch in av[1])
+    return False
+
+
+def _sub(template: object, data: list) -> object:
+    """A parser SubPattern like ``template`` holding ``data``."""
+    return _parser.SubPattern(template.state, data)  # type: ignore[attr-defined]
+
+
+def gate_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """A quick, looser stand-in for ``pattern`` to run on the *lowercased* text.
+
+    Whenever ``pattern`` matches the original text, the stand-in matches the lowercased text at the same
+    place (letters are lowercased, case-insensitivity is dropped, and zero-width conditions such as ``\\b``
+    and look-arounds are removed). Without a leading ``\\b``, Python's regex engine can skip ahead to the
+    first letter of the pattern, which is several times faster. Returns None if the pattern is unsuitable.
+    """
+    try:
+        from re import _compiler  # private, but stable across 3.11-3.13; failure only costs speed
+
+        tree = _parser.parse(pattern, flags)
+        tree.state.flags &= ~_c.SRE_FLAG_IGNORECASE
+        loose = _parser.SubPattern(tree.state, _loosen(list(tree), leading=True))
+        if loose.getwidth()[0] == 0 or not _skippable(list(loose)):
+            return None  # no faster than the pattern itself
+        return _compiler.compile(loose, flags & ~re.IGNORECASE)
+    except Exception:  # noqa: BLE001 - any surprise from the private API: just do without the shortcut
+        return None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.regex_analysis import gate_pattern
 from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
 from writer_app.resources import resource_path
 
@@ -93,6 +94,33 @@ def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | 
     if len(chars) == 1:
         return next(iter(chars))
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]").search
+
+
+_quick_lock = threading.Lock()
+_quick_cache: dict[tuple[str, int], Callable[..., object] | None] = {}
+
+
+def _quick_search(rule: Rule) -> Callable[..., object] | None:
+    """The search method of a faster, looser stand-in for ``rule``'s pattern on lowercased text, if any.
+
+    The stand-in is only trusted when it agrees with the rule on the rule's own bad examples.
+    """
+    key = (rule.pattern.pattern, rule.pattern.flags)
+    with _quick_lock:
+        if key in _quick_cache:
+            return _quick_cache[key]
+    quick = gate_pattern(rule.pattern.pattern, rule.pattern.flags)
+    if quick is not None:
+        for sentence in rule.bad:
+            lower = sentence.lower()
+            if len(lower) == len(sentence) and rule.pattern.search(sentence) and not quick.search(lower):
+                log.warning("rule %s: quick test disagrees with its pattern; not using it", rule.id)
+                quick = None
+                break
+    found = quick.search if quick is not None else None
+    with _quick_lock:
+        _quick_cache[key] = found
+    return found
 
 
 def _without_overlaps(issues: list[Issue]) -> list[Issue]:
@@ -181,7 +209,8 @@ class RuleChecker:
                     index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self._gates = [
-            (rule.pattern.search, rule.requires, _char_gate(rule.chars), rule.gate, rule) for rule in matchers
+            (rule.pattern.search, _quick_search(rule), rule.requires, _char_gate(rule.chars), rule.gate, rule)
+            for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
         self._gate_groups = [(gate, tuple(positions)) for gate, positions in gated.items()]
@@ -190,23 +219,26 @@ class RuleChecker:
         """Return the issues of one paragraph, offsets relative to ``text``."""
         if not text:
             return []
+        lower = text.lower()
+        low = lower if len(lower) == len(text) else None  # quick tests need offsets that line up
         if len(text) <= _CHUNK:
-            issues = self._check_span(text, 0, len(text))
+            issues = self._check_span(text, low, 0, len(text))
         else:
             # A long paragraph is checked a few sentences at a time: trigger words stay selective, and the
             # matching still sees the whole text around each slice (look-behinds keep their context).
             issues = []
             for start, end in _slices(text):
-                issues.extend(self._check_span(text, start, end))
+                issues.extend(self._check_span(text, low, start, end))
         if self._wide:
             for rule in self._wide:
                 issues.extend(rule.find(text))
             issues.sort(key=lambda i: (i.start, i.end, i.rule))
         return issues
 
-    def _check_span(self, text: str, start: int, end: int) -> list[Issue]:
-        piece = text if start == 0 and end == len(text) else text[start:end]
-        tokens = _WORD.findall(piece.lower())
+    def _check_span(self, text: str, low: str | None, start: int, end: int) -> list[Issue]:
+        whole = start == 0 and end == len(text)
+        piece = text if whole else text[start:end]
+        tokens = _WORD.findall((low if whole else low[start:end]) if low is not None else piece.lower())
         words = set(tokens)
         selected = set(self._always)
         index = self._index
@@ -224,7 +256,7 @@ class RuleChecker:
         issues: list[Issue] = []
         gates = self._gates
         for position in selected:
-            search, requires, chars, gate, rule = gates[position]
+            search, quick, requires, chars, gate, rule = gates[position]
             if requires and any(map(words.isdisjoint, requires)):
                 continue
             if chars is not None and (chars not in piece if type(chars) is str else chars(piece) is None):
@@ -235,6 +267,8 @@ class RuleChecker:
                     ok = passed[gate] = _gate_passes(gate, piece, tokens)
                 if not ok:
                     continue
+            if quick is not None and low is not None and quick(low, start, end) is None:
+                continue  # the looser stand-in found nothing, so the rule cannot match here
             if search(text, start, end) is not None:  # cheap C-level test before the Python-level walk
                 issues.extend(rule.find(text, start, end))
         return _without_overlaps(issues) if len(issues) > 1 else issues
