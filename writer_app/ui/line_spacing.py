@@ -41,6 +41,13 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
         if count == 0:
             return rect
         factor = self._spacing - 1.0
+        margin = self.document().documentMargin() if not block.next().isValid() else 0.0
+        # Fast path (one font, every line the same height): already spaced if the last line sits right.
+        first_height = layout.lineAt(0).height()
+        last = layout.lineAt(count - 1)
+        expected = (count - 1) * first_height * self._spacing + first_height * factor / 2.0
+        if count > 1 and abs(last.y() - expected) < 0.01 and abs(last.height() - first_height) < 0.01:
+            return QRectF(rect.x(), rect.y(), rect.width(), count * first_height * self._spacing + margin)
         y = 0.0
         for index in range(count):
             line = layout.lineAt(index)
@@ -49,6 +56,4 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
             if abs(line.y() - target) > 0.01:
                 line.setPosition(QPointF(line.x(), target))
             y += height * self._spacing
-        if not block.next().isValid():
-            y += self.document().documentMargin()
-        return QRectF(rect.x(), rect.y(), rect.width(), y)
+        return QRectF(rect.x(), rect.y(), rect.width(), y + margin)
