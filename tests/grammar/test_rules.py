@@ -185,3 +185,30 @@ def test_long_range_style_rule_sees_the_whole_paragraph() -> None:
     sentence = "and then the wind came over the hills and through the trees " * 12
     issues = [i for i in RuleChecker(config).check("He walked " + sentence + "home.") if i.rule == "STYLE_LONG_SENTENCE"]
     assert len(issues) == 1 and issues[0].start == 0
+
+
+def test_quick_tests_find_everything_the_real_patterns_find() -> None:
+    from writer_app.grammar.regex_analysis import gate_pattern
+
+    checked = 0
+    for rule in load_rules():
+        for part in rule.parts or (rule,):
+            quick = gate_pattern(part.pattern.pattern, part.pattern.flags)
+            if quick is None:
+                continue
+            for sentence in (*rule.bad, *rule.good, *rule.fixed):
+                if part.pattern.search(sentence):
+                    checked += 1
+                    assert quick.search(sentence.lower()), f"{rule.id}: quick test misses {sentence!r}"
+    assert checked > 100
+
+
+def test_quick_test_is_looser_and_case_folded() -> None:
+    from writer_app.grammar.regex_analysis import gate_pattern
+
+    quick = gate_pattern(r"\b(?:take|took)\s+(president)\s+over\b(?!\s+there)", re.IGNORECASE)
+    assert quick is not None
+    assert quick.search("she took president over there")  # the negative look-ahead is dropped
+    assert quick.search("retook president over")  # so is the word boundary
+    assert not quick.search("took the president over")
+    assert gate_pattern(r"\b(\w+)\s+\1\b", re.IGNORECASE) is None  # nothing to skip ahead to
