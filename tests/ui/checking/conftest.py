@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 import pytest
@@ -27,6 +28,13 @@ class Rig:
         """Put ``text`` in the editor and start checking it as chapter ``chapter_id``."""
         self.editor.setPlainText(text)
         self.controller.open_chapter(chapter_id)
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread():
+    """Free each test's Qt garbage here: a worker thread running the collector would delete widgets off-thread."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture

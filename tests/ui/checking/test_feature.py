@@ -47,12 +47,17 @@ def feature(qtbot, project):
 
 
 def menu_for(feature, word: str) -> QMenu:
-    """The editor's context menu as it would open over ``word``."""
+    """The editor's context menu as it would open over ``word`` (owned by the editor, deleted with it).
+
+    A parentless menu would be freed by whichever thread next runs Python's garbage collector, and a
+    QWidget deleted off the GUI thread crashes the process.
+    """
     editor = feature.editor
     position = editor.toPlainText().index(word) + 1
     cursor = editor.textCursor()
     cursor.setPosition(position)
     menu = editor.createStandardContextMenu()
+    menu.setParent(editor, menu.windowFlags())
     editor.context_menu_about_to_show.emit(menu, cursor)
     return menu
 

@@ -1,5 +1,7 @@
-"""Inline checking in the editor: background workers, underlines, fixes, issues panel and status."""
+"""Inline checking in the editor: background workers, underlines, fixes, issues panel and status.
+
+Qt-facing modules import :mod:`qt_guard` first; :mod:`engine_process` stays free of Qt so the engine
+process starts quickly.
+"""
 
 from __future__ import annotations
-
-from writer_app.ui.checking import qt_guard  # noqa: F401 - must run before any signal is emitted

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QObject, QPoint, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -14,7 +14,7 @@ from writer_app.ui.checking.spans import single_shot_timer
 
 LAYER = "issues"
 # Most underlines one rebuild may create (a pasted novel-sized paragraph must not build 100,000 of them).
-MAX_UNDERLINES = 1500
+MAX_UNDERLINES = 600
 
 CATEGORY_COLORS: dict[Category, str] = {
     Category.SPELLING: "#d32f2f",  # red
@@ -59,12 +59,29 @@ class UnderlineLayer(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
-    def _visible_positions(self) -> tuple[int, int]:
-        viewport = self.editor.viewport()  # type: ignore[attr-defined]
-        top = self.editor.cursorForPosition(QPoint(0, 0)).position()  # type: ignore[attr-defined]
-        bottom = self.editor.cursorForPosition(  # type: ignore[attr-defined]
-            QPoint(viewport.width(), viewport.height())).position()
-        return top, bottom
+    def _visible_part(self, block: object) -> tuple[int, int]:
+        """Document positions of the on-screen part of a long block (binary search over its lines)."""
+        base = block.position()  # type: ignore[attr-defined]
+        layout = block.layout()  # type: ignore[attr-defined]
+        count = layout.lineCount() if layout is not None else 0
+        if count == 0:
+            return base, base + block.length()  # type: ignore[attr-defined]
+        editor = self.editor
+        top = editor.blockBoundingGeometry(block).translated(editor.contentOffset()).top()  # type: ignore[attr-defined]
+        height = editor.viewport().height()  # type: ignore[attr-defined]
+
+        def line_at(y: float) -> int:
+            lo, hi = 0, count - 1
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if top + layout.lineAt(mid).y() <= y:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            return lo
+
+        first, last = layout.lineAt(line_at(0)), layout.lineAt(line_at(height))
+        return base + first.textStart(), base + last.textStart() + last.textLength()
 
     @Slot()
     def refresh(self) -> None:
@@ -75,7 +92,6 @@ class UnderlineLayer(QObject):
         selections: list[QTextEdit.ExtraSelection] = []
         if document is not None:
             first, last = controller.visible_range()
-            top, bottom = self._visible_positions()
             cursor_position = self.editor.textCursor().position()  # type: ignore[attr-defined]
             block = document.findBlockByNumber(max(0, first))
             while block.isValid() and block.blockNumber() <= last and len(selections) < MAX_UNDERLINES:
@@ -83,6 +99,8 @@ class UnderlineLayer(QObject):
                 if record is not None and record.spans:
                     if record.verified != tracker.generation:
                         tracker.verify(block, record)
+                    top, bottom = (self._visible_part(block) if len(record.spans) > 64
+                                   else (0, 1 << 62))
                     selections.extend(self._block_selections(block, record, top, bottom, cursor_position))
                 block = block.next()
         self.count = len(selections)

@@ -19,6 +19,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from writer_app.grammar.engine import CheckConfig, Checker, CheckerError
+from writer_app.ui.checking import qt_guard  # noqa: F401 - before any signal is emitted
 from writer_app.ui.checking.engine_process import (
     ProcessBackend,
     TextResult,
@@ -35,8 +36,8 @@ CheckerFactory = Callable[[CheckConfig], Checker]
 # A paragraph longer than this is checked in slices cut at whitespace, pausing and honouring cancel between.
 CHUNK_CHARS = 20_000
 # Paragraphs sent to the engine at once inside a batch (pause and cancel are honoured between groups).
-SUB_PARAGRAPHS = 64
-SUB_CHARS = 8_000
+SUB_PARAGRAPHS = 256
+SUB_CHARS = 32_000
 
 
 class Backend(Protocol):

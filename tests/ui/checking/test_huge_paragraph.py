@@ -1,0 +1,78 @@
+"""A 50 MB paragraph is checked in slices in the background: the GUI thread keeps running, closing is quick."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
+
+from writer_app.grammar.engine import CheckConfig
+from writer_app.ui.checking.workers import CHUNK_CHARS, CheckBatch, ParagraphJob
+
+FIFTY_MB = 50 * 1024 * 1024
+
+
+class LongestGap:
+    """Measures the longest gap between 5 ms timer ticks (how long the event loop was blocked)."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+
+def huge_text() -> str:
+    """About 50 MB of prose in one paragraph, with a slip near the end."""
+    unit = "The rain fell on the quiet town and nobody minded it. "
+    return unit * (FIFTY_MB // len(unit)) + "Then teh end."
+
+
+def test_a_50_mb_paragraph_is_checked_in_slices_without_blocking_the_event_loop(qtbot, rig):
+    text = huge_text()
+    seen: list[int] = []
+    rig.factory.built.clear()
+    gap = LongestGap()
+    dispatcher = rig.dispatcher
+    with qtbot.waitSignal(dispatcher.batch_finished, timeout=120_000) as done:
+        dispatcher.submit(CheckBatch("big", rig.controller.epoch, CheckConfig(), (ParagraphJob(1, 1, text),)))
+    gap.timer.stop()
+    result = done.args[0].results[0]
+    assert [(s.issue.text, s.start) for s in result.spans] == [("teh", len(text) - 8)]
+    seen = [c.calls for c in rig.factory.built]
+    assert sum(seen) >= len(text) // CHUNK_CHARS  # checked slice by slice, never in one piece
+    assert gap.longest < 0.25
+
+
+def test_closing_while_a_50_mb_paragraph_is_checked_returns_quickly(qtbot, rig):
+    text = huge_text()
+    dispatcher = rig.dispatcher
+    dispatcher.submit(CheckBatch("big", rig.controller.epoch, CheckConfig(), (ParagraphJob(1, 1, text),)))
+    qtbot.waitUntil(lambda: rig.factory.calls > 10, timeout=10_000)
+    start = time.perf_counter()
+    assert dispatcher.shutdown(timeout_ms=5000)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_pasted_megabyte_paragraph_gets_underlines_while_typing_elsewhere_stays_live(qtbot, rig):
+    rig.load("first line\nlast line")
+    qtbot.waitUntil(rig.controller.idle, timeout=5000)
+    cursor = QTextCursor(rig.editor.document())
+    cursor.setPosition(len("first line"))
+    cursor.insertText("\n" + "word teh " * 120_000)  # ~1 MB in one paragraph
+    rig.editor.viewport().repaint()  # Qt lays the long line out now: that pause is Qt's, not checking's
+    gap = LongestGap()
+    qtbot.waitUntil(rig.controller.idle, timeout=60_000)
+    gap.timer.stop()
+    assert rig.controller.live_issue_count() == 120_000
+    rig.layer.refresh()
+    assert 0 < len(rig.editor.underlined()) <= 600 and set(rig.editor.underlined()) == {"teh"}
+    assert gap.longest < 0.5
