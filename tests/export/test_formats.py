@@ -169,3 +169,10 @@ def test_pride_and_prejudice_round_trips_through_docx_and_epub(corpus_dir: Path,
     assert [w for _s, t in paragraphs for w in words_of(t)] == expected
     documents = epub_documents(export(project, tmp_path, "epub", headings="none", title_page=False))
     assert [w for d in documents for p in d.iter(f"{XHTML}p") for w in words_of(element_text(p))] == expected
+
+
+def test_markdown_escapes_prose_that_looks_like_markup(make_project, tmp_path: Path) -> None:
+    project = make_project([("One", "1812. The war began.\n\n#hashtag\n\n- not a list\n\n> not a quote")])
+    text = export(project, tmp_path, "md", title_page=False).read_text(encoding="utf-8")
+    assert "\n1812\\. The war began.\n" in text
+    assert "\n\\#hashtag\n" in text and "\n\\- not a list\n" in text and "\n\\> not a quote\n" in text

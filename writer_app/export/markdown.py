@@ -9,12 +9,16 @@ from writer_app.export.model import Manuscript
 from writer_app.export.progress import Progress
 from writer_app.export.registry import ExportFormat
 
-_BLOCK_START_RE = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s|=+\s*$|-+\s*$)")
+_BLOCK_START_RE = re.compile(r"^(#|>|[-+*]\s|=+\s*$|-+\s*$)")
+_ORDERED_LIST_RE = re.compile(r"^(\d{1,9})([.)])(\s)")
 
 
 def _escape_block(text: str) -> str:
     """Escape a paragraph that Markdown would otherwise read as a heading, quote, list or rule."""
-    return "\\" + text if _BLOCK_START_RE.match(text) else text
+    if _BLOCK_START_RE.match(text):
+        return "\\" + text
+    # Digits cannot be escaped; "1812. The war" is kept out of an ordered list by escaping the dot.
+    return _ORDERED_LIST_RE.sub(r"\1\\\2\3", text, count=1)
 
 
 def _escape_marker(marker: str) -> str:
