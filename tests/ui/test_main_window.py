@@ -155,3 +155,22 @@ def test_window_without_project_then_open(make_window, sample_project):
     assert window.chapters_panel.list.count() == 5
     assert window.chapters_panel.list.currentItem().text() == "The Ferry"
     assert window.chapters_panel.list.currentItem().data(Qt.ItemDataRole.UserRole) == "ch-0001"
+
+
+def test_keyboard_shortcuts_reach_their_actions(window, qtbot):
+    editor = window.editor
+    editor.setFocus()
+    size = editor.font().pointSizeF()
+    qtbot.keyClick(editor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert editor.font().pointSizeF() == size + 1
+    qtbot.keyClick(editor, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert editor.font().pointSizeF() == size
+    qtbot.keyClick(editor, Qt.Key.Key_F11)
+    assert window.focus.active and not window.menuBar().isVisible()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not window.focus.active and window.menuBar().isVisible()
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and not window.find_bar.replace_edit.isVisible()
+    qtbot.keyClick(window.find_bar.find_edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and window.find_bar.replace_edit.isVisible()
