@@ -140,3 +140,17 @@ def test_empty_trash_asks_then_deletes_for_good(window, sample_project):
     assert window.chapters_panel.trash.count() == 0
     assert not (sample_project / "chapters" / "ch-0002.md").exists()
     assert answers and "1 chapter" in answers[0]
+
+
+def test_f2_starts_renaming_the_selected_chapter(window, qtbot):
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    panel = window.chapters_panel
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_F2)
+    assert panel.list.state() == QAbstractItemView.State.EditingState
+    editor = panel.list.findChild(QLineEdit)
+    editor.setText("The Crossing")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event-loop turn
+    qtbot.waitUntil(lambda: window.project.chapter_by_id("ch-0001").title == "The Crossing")
+    assert "The Crossing" in window.windowTitle()

@@ -94,9 +94,13 @@ class PreferencesDialog(QDialog):
             except Exception:  # noqa: BLE001 - one broken page must not hide the others
                 log.exception("preferences page %s failed to build", title)
                 continue
+            try:
+                page.load(settings)  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001
+                log.exception("preferences page %s failed to load", title)
+                continue
             self.pages.append(page)
             self.tabs.addTab(page, title)
-            page.load(settings)  # type: ignore[attr-defined]
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -108,4 +112,7 @@ class PreferencesDialog(QDialog):
     def apply(self) -> None:
         """Let every page write its values into the settings."""
         for page in self.pages:
-            page.apply(self.settings)  # type: ignore[attr-defined]
+            try:
+                page.apply(self.settings)  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - the other pages' choices still count
+                log.exception("preferences page %s failed to apply", type(page).__name__)
