@@ -22,6 +22,8 @@ extensions, all optional:
 - ``parallel = true`` (phrases): ``right`` has one entry per ``wrong`` entry and ``right[i]`` replaces
   ``wrong[i]`` (handy for inflected forms: "eek out", "eeked out" -> "eke out", "eked out").
 - phrase ends must not touch a letter, digit or hyphen (so "her self" does not match "her self-esteem").
+- ``default = false`` on any rule (not only style rules) makes it optional: it runs only when its id is in
+  ``CheckConfig.style_rules`` (the writer's "optional rules" choice).
 - ``triggers`` given explicitly are split on non-word characters (``"it's"`` -> ``"it"``), since the engine
   compares them with the paragraph's ``\\w+`` words.
 

@@ -1,8 +1,12 @@
 """The built-in rule engine: data-driven rules from ``resources/rules/`` and the writer's own rule folder.
 
-Speed comes from trigger words: each rule names (or the loader derives) lowercase words one of which must
-occur in a paragraph for the rule to be able to match. A paragraph is tokenised once into a set of
-lowercase words, and only the rules indexed under those words run; rules without triggers run everywhere.
+Speed comes from not running most rules at all. Each rule carries (or the loader derives from its regex)
+trigger words, one of which must occur in the text, further word sets that must all be met, and punctuation
+it needs; punctuation rules share cheap "gates". A paragraph is cut into slices of a few sentences, each
+slice is tokenised once into a set of lowercase words, and only rules whose triggers occur are considered.
+Before a rule's own regex runs, a looser case-folded stand-in (see ``regex_analysis.gate_pattern``) scans
+the lowercased text, which Python's regex engine does several times faster. Matching itself always uses the
+rule's real pattern on the original text, with the whole paragraph as context.
 """
 
 from __future__ import annotations
