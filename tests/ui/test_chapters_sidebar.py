@@ -154,3 +154,23 @@ def test_f2_starts_renaming_the_selected_chapter(window, qtbot):
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event-loop turn
     qtbot.waitUntil(lambda: window.project.chapter_by_id("ch-0001").title == "The Crossing")
     assert "The Crossing" in window.windowTitle()
+
+
+def test_empty_title_is_not_a_rename(window):
+    item = window.chapters_panel.list.item(0)
+    item.setText("   ")
+    assert item.text() == "The Ferry"
+    assert window.project.chapter_by_id("ch-0001").title == "The Ferry"
+
+
+def test_failed_rename_shows_the_stored_title(window, monkeypatch, prompt_log):
+    from writer_app.core.errors import SaveError
+
+    def refuse():
+        raise SaveError("project.json could not be saved because the folder is read-only.")
+
+    monkeypatch.setattr(window.project, "save_manifest", refuse)
+    window.chapters_panel.list.item(1).setText("New Name")
+    assert window.chapters_panel.list.item(1).text() == "Gutters"
+    assert window.project.chapter_by_id("ch-0002").title == "Gutters"
+    assert prompt_log.errors and "project.json" in prompt_log.errors[0]

@@ -74,6 +74,7 @@ class ChapterCommands(QObject):
             project.rename_chapter(project.chapter_by_id(chapter_id), title)
         except WriterAppError as error:
             self._fail(error)
+            self.session.chapters_changed.emit()  # show the title that is really stored
             return False
         self.session.chapters_changed.emit()
         return True

@@ -248,6 +248,12 @@ class ChaptersPanel(QWidget):
         chapter_id = item.data(ID_ROLE)
         if item.text().strip():
             self.rename_requested.emit(chapter_id, item.text().strip())
+        else:  # an empty title is not a rename: put the old one back
+            self._updating = True
+            try:
+                item.setText(item.toolTip())
+            finally:
+                self._updating = False
 
     def _on_rows_moved(self, *_args: object) -> None:
         if not self._updating:
