@@ -174,7 +174,7 @@ def scenario(label: str, path: Path, text: str) -> None:
     from writer_app.ui.main_window import MainWindow
 
     print(f"\n== {label}")
-    twin = path.with_name(path.name + "-twin")  # the baseline window gets its own copy (no lock clash)
+    twin = path.with_name("twin-" + path.name)  # the baseline window gets its own copy (no lock clash)
     if path.is_dir():
         shutil.copytree(path, twin)
         (twin / ".writer-app.lock").unlink(missing_ok=True)

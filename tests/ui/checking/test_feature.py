@@ -205,3 +205,13 @@ def test_preferences_page_round_trips_settings(qtbot, feature):
     page.dialect.setCurrentIndex(page.dialect.findData("en-GB"))
     page.apply(settings)
     assert "spelling" not in settings.enabled_categories and settings.dialect == "en-GB"
+
+
+def test_choosing_a_dialect_in_preferences_sets_the_project_language(qtbot, feature, project):
+    from writer_app.settings import Settings
+
+    settings = Settings()
+    settings.dialect = "en-GB"
+    feature.window.settings_changed.emit(settings)
+    assert project.language == "en-GB"
+    qtbot.waitUntil(lambda: Project.open(project.path, read_only=True).language == "en-GB", timeout=3000)

@@ -87,6 +87,7 @@ class CheckingFeature(QObject):
         self._tasks.setMaxThreadCount(1)
         self._relay.failed.connect(self._tell)
         self._closed = False
+        self._dialect = getattr(getattr(window, "settings", None), "dialect", None)
         self._close_check = single_shot_timer(self, 0)  # a child: never fires once the feature is gone
         self._close_check.timeout.connect(self._shutdown_if_hidden)
         self.controller.failure.connect(self._tell)
@@ -167,7 +168,14 @@ class CheckingFeature(QObject):
         self.controller.close_chapter()
 
     @Slot(object)
-    def _on_settings_changed(self, _settings: object) -> None:
+    def _on_settings_changed(self, settings: object) -> None:
+        dialect = getattr(settings, "dialect", None)
+        project = getattr(self.window, "project", None)
+        if dialect and dialect != self._dialect:
+            self._dialect = dialect  # the writer chose a dialect: it becomes the open project's language
+            if project is not None and getattr(project, "language", dialect) != dialect:
+                project.language = dialect
+                self._save_manifest(project)
         config = self._config()
         if config != self.controller.config:
             self.controller.set_config(config)

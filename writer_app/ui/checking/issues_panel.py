@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -165,11 +166,17 @@ class IssuesPanel(QWidget):
 
     def _row(self, entry: PanelEntry, manuscript: bool) -> QStandardItem:
         issue = entry.issue
-        where = ""
+        text = f"“{issue.text}”"
+        if issue.replacements:
+            text += f" → {issue.replacements[0] or self.tr('(delete)')}"
+        else:
+            text += f" — {issue.message}"
         if manuscript:
-            where = f"{self.chapter_title(entry.chapter_id)}: "
-        item = QStandardItem(f"{where}“{issue.text}” — {issue.message}")
-        item.setToolTip(" · ".join(x for x in (issue.message, issue.rule, issue.source) if x))
+            text += f"   ({self.chapter_title(entry.chapter_id)})"
+        item = QStandardItem(text)
+        item.setToolTip("<br>".join(html.escape(x) for x in (
+            issue.message, " · ".join(y for y in (issue.rule, issue.source) if y),
+            self.chapter_title(entry.chapter_id)) if x))
         item.setData(entry, ROLE)
         return item
 

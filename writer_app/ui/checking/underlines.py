@@ -15,6 +15,8 @@ from writer_app.ui.checking.spans import single_shot_timer
 LAYER = "issues"
 # Most underlines one rebuild may create (a pasted novel-sized paragraph must not build 100,000 of them).
 MAX_UNDERLINES = 600
+# Most underlines inside one very long paragraph: each costs Qt a scan of the paragraph's layout.
+MAX_PER_LONG_BLOCK = 120
 
 CATEGORY_COLORS: dict[Category, str] = {
     Category.SPELLING: "#d32f2f",  # red
@@ -50,7 +52,11 @@ class UnderlineLayer(QObject):
     def _format(category: Category) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(category_color(category))
+        color = category_color(category)
+        fmt.setUnderlineColor(color)
+        tint = QColor(color)
+        tint.setAlpha(28)  # a faint wash: a thin wave alone is easy to miss on a light page
+        fmt.setBackground(tint)
         return fmt
 
     @Slot()
@@ -134,6 +140,6 @@ class UnderlineLayer(QObject):
             selection.cursor = cursor
             selection.format = self._formats[span.issue.category]
             made.append(selection)
-            if len(made) >= MAX_UNDERLINES:
+            if len(made) >= (MAX_PER_LONG_BLOCK if start_index or len(spans) > 64 else MAX_UNDERLINES):
                 break
         return made
