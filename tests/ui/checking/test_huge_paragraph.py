@@ -68,11 +68,12 @@ def test_a_pasted_megabyte_paragraph_gets_underlines_while_typing_elsewhere_stay
     cursor = QTextCursor(rig.editor.document())
     cursor.setPosition(len("first line"))
     cursor.insertText("\n" + "word teh " * 120_000)  # ~1 MB in one paragraph
-    rig.editor.viewport().repaint()  # Qt lays the long line out now: that pause is Qt's, not checking's
+    rig.editor.hide()  # measure checking's share of the GUI thread, not Qt painting a megabyte-long line
     gap = LongestGap()
     qtbot.waitUntil(rig.controller.idle, timeout=60_000)
     gap.timer.stop()
     assert rig.controller.live_issue_count() == 120_000
+    rig.editor.show()
     rig.layer.refresh()
     assert 0 < len(rig.editor.underlined()) <= 120 and set(rig.editor.underlined()) == {"teh"}
     assert gap.longest < 0.5
