@@ -25,11 +25,14 @@ def _settle(app) -> None:
         app.processEvents()
 
 
-def _open_timed(app, path: Path) -> tuple[float, object]:
+def _open_timed(app, path: Path, features: bool = False) -> tuple[float, object]:
     from writer_app.settings import Settings
+    from writer_app.ui.features import install_features
     from writer_app.ui.main_window import MainWindow
 
     window = MainWindow(Settings())
+    if features:
+        install_features(window)
     window.resize(1300, 850)
     window.show()
     _settle(app)
@@ -89,6 +92,12 @@ def main() -> int:
             print(f"    {label}: {chapters} chapter(s), {words:,} words, first chapter shown")
             if label == "open W&P loose file":
                 typing = _typing_latency(app, opened)
+            opened.close()
+        # Then with the feature modules installed (their start-up work is theirs; background threads linger).
+        for label, path in (("open P&P project", home / "Pride"), ("open W&P project", home / "War"),
+                            ("open W&P loose file", loose)):
+            with_features, opened = _open_timed(app, path, features=True)
+            print(f"    {label} with checking/characters installed: {with_features:.3f} s")
             opened.close()
         figures_typing = typing
     print()
