@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -36,6 +37,12 @@ _BOUNDARY_AT = {
 }
 _NON_WORD_CATEGORIES = {_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD, _c.CATEGORY_DIGIT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(pattern: str, flags: int) -> object:
+    """Parse a pattern once for all the analyses below (the tree is only read, never changed)."""
+    return _parser.parse(pattern, flags)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -236,7 +243,7 @@ def _char_set(op: object, av: object) -> frozenset[str] | None:
 
 def required_chars(pattern: str, flags: int) -> frozenset[str] | None:
     """A set of punctuation characters one of which occurs wherever ``pattern`` matches, or None."""
-    return _required_chars(_flatten(list(_parser.parse(pattern, flags))))
+    return _required_chars(_flatten(list(_parsed(pattern, flags))))
 
 
 def _required_chars(items: list) -> frozenset[str] | None:
@@ -254,7 +261,7 @@ def _required_chars(items: list) -> frozenset[str] | None:
 
 def derive_requirements(pattern: str, flags: int) -> list[frozenset[str]]:
     """Sets of lowercase words, strongest first; wherever ``pattern`` matches, each set has a word present."""
-    return [frozenset(words) for words in _derive(list(_parser.parse(pattern, flags)))]
+    return [frozenset(words) for words in _derive(list(_parsed(pattern, flags)))]
 
 
 def derive_triggers(pattern: str, flags: int) -> frozenset[str] | None:
@@ -298,12 +305,12 @@ def nested_repeat(pattern: str, flags: int) -> bool:
                     return True
         return False
 
-    return walk(list(_parser.parse(pattern, flags)), False)
+    return walk(list(_parsed(pattern, flags)), False)
 
 
 def min_width(pattern: str, flags: int) -> int:
     """The fewest characters a match of ``pattern`` can span."""
-    return int(_parser.parse(pattern, flags).getwidth()[0])
+    return int(_parsed(pattern, flags).getwidth()[0])
 
 
 def _loosen(data: list, leading: bool = False) -> list:

@@ -100,6 +100,7 @@ def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | 
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]").search
 
 
+_LAZY = object()  # placeholder for a quick test not built yet
 _quick_lock = threading.Lock()
 _quick_cache: dict[tuple[str, int], Callable[..., object] | None] = {}
 
@@ -213,7 +214,7 @@ class RuleChecker:
                     index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self._gates = [
-            (rule.pattern.search, _quick_search(rule), rule.requires, _char_gate(rule.chars), rule.gate, rule)
+            (rule.pattern.search, _LAZY, rule.requires, _char_gate(rule.chars), rule.gate, rule)
             for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
@@ -271,6 +272,9 @@ class RuleChecker:
                     ok = passed[gate] = _gate_passes(gate, piece, tokens)
                 if not ok:
                     continue
+            if quick is _LAZY:  # built on first use: most rules never get this far in a short text
+                quick = _quick_search(rule)
+                gates[position] = (search, quick, requires, chars, gate, rule)
             if quick is not None and low is not None and quick(low, start, end) is None:
                 continue  # the looser stand-in found nothing, so the rule cannot match here
             if search(text, start, end) is not None:  # cheap C-level test before the Python-level walk
