@@ -181,3 +181,15 @@ def test_open_chapter_deleted_by_another_program_is_written_back(window, qtbot, 
     qtbot.waitUntil(lambda: chapter_file(sample_project, "ch-0001").exists(), timeout=15000)
     assert _disk(sample_project) == text
     assert "removed by another program" in window.status.currentMessage()
+
+
+def test_continuous_typing_still_saves_regularly(window, qtbot, sample_project, monkeypatch):
+    from writer_app.ui import session as session_module
+
+    clock = [1000.0]
+    monkeypatch.setattr(session_module.time, "monotonic", lambda: clock[0])
+    window.settings.autosave_seconds = 600  # the pause-based save never comes
+    window.editor.insertPlainText("a ")
+    clock[0] += session_module.MAX_UNSAVED_SECONDS + 1
+    window.editor.insertPlainText("b ")
+    qtbot.waitUntil(lambda: _disk(sample_project).startswith("a b "), timeout=15000)

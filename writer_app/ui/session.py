@@ -12,6 +12,7 @@ Rules that keep text safe:
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QObject, QTimer, Signal
@@ -29,6 +30,7 @@ from writer_app.ui.prompts import Prompts, RecoveredText
 log = logging.getLogger(__name__)
 
 JOURNAL_SECONDS = 3.0
+MAX_UNSAVED_SECONDS = 20.0
 COUNT_DELAY_MS = 150
 
 
@@ -62,6 +64,7 @@ class Session(QObject):
         self._journaled_revision = 0
         self._unsaved: dict[str, str] = {}
         self._failed: set[str] = set()
+        self._dirty_since: float | None = None
         self._preread: tuple[str, str, int] | None = None  # the first chapter, read while counting at open
         self.worker = DiskWorker(self)
         self.worker.done.connect(self._on_disk_result)
@@ -352,7 +355,14 @@ class Session(QObject):
     def _on_text_edited(self) -> None:
         if self.project is None or self.current is None:
             return
-        self._autosave.start(int(self.settings.autosave_seconds * 1000))
+        # Typing without a pause would postpone the debounced save forever: save at least every MAX_UNSAVED_S.
+        now = time.monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        if now - self._dirty_since >= max(MAX_UNSAVED_SECONDS, self.settings.autosave_seconds):
+            self.save_now()
+        else:
+            self._autosave.start(int(self.settings.autosave_seconds * 1000))
         if not self._journal.isActive():
             self._journal.start(int(JOURNAL_SECONDS * 1000))
         self._emit_state()
@@ -360,6 +370,7 @@ class Session(QObject):
     def save_now(self) -> None:
         """Queue a save of the open chapter if it has unsaved edits (never blocks)."""
         self._autosave.stop()
+        self._dirty_since = None
         if self.project is None or self.current is None or self.project.read_only:
             return
         if self._current_unsaved():
