@@ -396,3 +396,8 @@ def gate_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
         return _compiler.compile(loose, flags & ~re.IGNORECASE)
     except Exception:  # noqa: BLE001 - any surprise from the private API: just do without the shortcut
         return None
+
+
+def forget_parsed() -> None:
+    """Drop the parse trees kept while a rule folder loads (they are not needed once rules are built)."""
+    _parsed.cache_clear()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
-from writer_app.grammar.regex_analysis import gate_pattern
+from writer_app.grammar.regex_analysis import forget_parsed, gate_pattern
 from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
 from writer_app.resources import resource_path
 
@@ -47,10 +47,13 @@ def load_rules(folder: Path | str | None = None, *more: Path | str) -> list[Rule
     folders = [Path(folder) if folder is not None else resource_path("rules"), *(Path(f) for f in more)]
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
-    for each in folders:
-        loaded = load_rule_folder(each, seen)
-        seen.update((rule.id, rule) for rule in loaded)
-        rules.extend(loaded)
+    try:
+        for each in folders:
+            loaded = load_rule_folder(each, seen)
+            seen.update((rule.id, rule) for rule in loaded)
+            rules.extend(loaded)
+    finally:
+        forget_parsed()
     return rules
 
 
