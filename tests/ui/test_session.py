@@ -188,7 +188,7 @@ def test_continuous_typing_still_saves_regularly(window, qtbot, sample_project, 
 
     clock = [1000.0]
     monkeypatch.setattr(session_module.time, "monotonic", lambda: clock[0])
-    window.settings.autosave_seconds = 600  # the pause-based save never comes
+    window.settings.autosave_seconds = 19  # the pause-based save would come after the wait below gives up
     window.editor.insertPlainText("a ")
     clock[0] += session_module.MAX_UNSAVED_SECONDS + 1
     window.editor.insertPlainText("b ")
