@@ -96,10 +96,19 @@ def test_adding_a_word_to_the_project_dictionary_clears_it_and_is_saved(qtbot, f
 
 
 def test_ignore_rule_is_stored_in_the_project(qtbot, feature, project):
-    menu = menu_for(feature, "teh")
+    feature.editor.setPlainText("the the end")
+    qtbot.waitUntil(lambda: feature.controller.live_issue_count() == 1, timeout=3000)
+    menu = menu_for(feature, "the the")
     next(a for a in menu.actions() if a.text().startswith("Ignore rule")).trigger()
-    assert project.ignored_rules == ["TEH"]
-    assert feature.controller.manuscript_issue_count() == 0
+    assert project.ignored_rules == ["DOUBLE"]
+    assert feature.controller.live_issue_count() == 0
+    qtbot.waitUntil(lambda: Project.open(project.path, read_only=True).ignored_rules == ["DOUBLE"], timeout=3000)
+
+
+def test_a_misspelling_offers_dictionaries_not_ignore_rule(qtbot, feature):
+    texts = [a.text() for a in menu_for(feature, "teh").actions()]
+    assert "Add “teh” to project dictionary" in texts and "Add “teh” to personal dictionary" in texts
+    assert not any(t.startswith("Ignore rule") for t in texts)
 
 
 def test_ignore_here_hides_only_that_paragraph(qtbot, feature):

@@ -62,12 +62,14 @@ class IssueContextMenu(QObject):
             menu.destroyed.connect(lambda *_: self._pending.pop(request, None))
         added.append(self._separator(menu))
         added.append(self._action(menu, self.tr("Ignore here"), lambda: self.actions.ignore_here(live)))
-        added.append(self._action(menu, self.tr("Ignore “{0}” everywhere").replace("{0}", issue.text),
-                                  lambda: self.actions.ignore_everywhere(issue)))
-        if issue.rule:
-            added.append(self._action(menu, self.tr("Ignore rule ({0})").replace("{0}", issue.rule),
-                                      lambda: self.actions.ignore_rule(issue)))
-        if issue.category is Category.SPELLING:
+        spelling = issue.category is Category.SPELLING
+        if not spelling:  # for a misspelling the dictionaries say it better (and "ignore rule" would end spelling)
+            added.append(self._action(menu, self.tr("Ignore “{0}” everywhere").replace("{0}", issue.text),
+                                      lambda: self.actions.ignore_everywhere(issue)))
+            if issue.rule:
+                added.append(self._action(menu, self.tr("Ignore rule ({0})").replace("{0}", issue.rule),
+                                          lambda: self.actions.ignore_rule(issue)))
+        if spelling:
             word = issue.text
             added.append(self._action(menu, self.tr("Add “{0}” to project dictionary").replace("{0}", word),
                                       lambda: self.actions.add_to_project_dictionary(word)))
