@@ -9,8 +9,8 @@ from writer_app.ui.characters.workers import ChapterSnapshot, IndexDispatcher, I
 
 def request(dispatcher: IndexDispatcher, *chapters: tuple[str, str], discover: bool = False) -> IndexRequest:
     snaps = tuple(ChapterSnapshot(cid, dispatcher.next_snapshot(), text) for cid, text in chapters)
-    texts = tuple(text for _cid, text in chapters) if discover else None
-    return IndexRequest(dispatcher.epoch, MentionMatcher([Character("Elena")]), snaps, discover_texts=texts)
+    return IndexRequest(dispatcher.epoch, MentionMatcher([Character("Elena")]), snaps,
+                        discover=snaps if discover else None)
 
 
 def test_results_arrive_with_counts_and_suggestions(qtbot) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,7 +18,7 @@ from writer_app.errors import WriterAppError
 from writer_app.ui.characters.chart import ChartRow
 from writer_app.ui.characters.dialog import CharacterDialog
 from writer_app.ui.characters.panel import CastRow, CharactersPanel, SuggestionRow
-from writer_app.ui.characters.workers import ChapterSnapshot, IndexDispatcher, IndexRequest
+from writer_app.ui.characters.workers import ChapterSnapshot, IndexDispatcher, IndexRequest, UnreadableChapter
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ class CharactersController(QObject):
         self.suggestions: list[Candidate] = []
         self._open_texts: dict[int, tuple[str, int, str]] = {}  # snapshot -> (chapter id, revision, text)
         self._texts: dict[str, str] = {}  # the latest text seen of every chapter, for discovery
+        self._text_snapshots: dict[str, int] = {}  # chapter id -> snapshot number of its text in _texts
+        self._unreadable: dict[str, str] = {}  # chapter id -> why the worker could not read its file
         self._spans: list[tuple[int, int, int]] = []  # open chapter's mentions: (start, end, slot), UTF-16
         self._spans_revision = -1
         self._pending_navigation: tuple[str, str] | None = None  # ("first" | "last", chapter id)
@@ -60,6 +63,8 @@ class CharactersController(QObject):
         self._refresh_timer.timeout.connect(self._refresh_views)
 
         self.dispatcher.chapter_indexed.connect(self._on_chapter_indexed)
+        self.dispatcher.texts_read.connect(self._on_texts_read)
+        self.dispatcher.unreadable.connect(self._on_unreadable)
         self.dispatcher.suggestions_ready.connect(self._on_suggestions)
         self.dispatcher.failed.connect(lambda message: self._message(self.tr("Character indexing failed: {0}")
                                                                      .format(message)))
@@ -78,6 +83,7 @@ class CharactersController(QObject):
         window.project_opened.connect(self.open_project)
         window.project_closed.connect(self.close_project)
         window.chapter_opened.connect(self._on_chapter_opened)
+        window.chapter_about_to_close.connect(self._on_chapter_about_to_close)
         window.chapter_saved.connect(lambda _cid: self._discover_timer.start())
         self.editor.text_edited.connect(self._edit_timer.start)
         self.editor.viewport_changed.connect(self._refresh_highlights)
@@ -98,7 +104,7 @@ class CharactersController(QObject):
         self.project = project
         self.cast = Cast.from_project(project)
         self.suggestions = []
-        self._texts = {}
+        self._forget_texts()
         self.panel.set_suggestions([])
         self.panel.set_editable(not getattr(project, "read_only", False))
         self._rebuild_index()
@@ -108,7 +114,7 @@ class CharactersController(QObject):
         self.project = None
         self.cast = Cast()
         self.suggestions = []
-        self._texts = {}
+        self._forget_texts()
         self.dispatcher.new_epoch()
         self.matcher = MentionMatcher([])
         self.index = MentionIndex(self.matcher)
@@ -117,6 +123,11 @@ class CharactersController(QObject):
         self.panel.set_suggestions([])
         self.panel.set_editable(False)
         self._refresh_views()
+
+    def _forget_texts(self) -> None:
+        self._texts = {}
+        self._text_snapshots = {}
+        self._unreadable = {}
 
     def _chapters(self) -> list[Any]:
         return list(getattr(self.project, "chapters", []) or []) if self.project is not None else []
@@ -137,25 +148,54 @@ class CharactersController(QObject):
         self.reindex_all(discover=True)
         self._refresh_views()
 
-    def _snapshot(self, chapter_id: str) -> ChapterSnapshot | None:
-        """The chapter's current text (the editor's for the open chapter), numbered."""
+    def _snapshot(self, chapter: Any, memory: dict[str, str]) -> ChapterSnapshot:
+        """The chapter as it is now: its text in ``memory`` (see ``_texts_in_memory``), else its file."""
         snapshot = self.dispatcher.next_snapshot()
-        if chapter_id == self._current_id():
-            text = self.editor.text()
-            self._open_texts[snapshot] = (chapter_id, self.editor.revision, text)
-        else:
-            try:
-                text = self.window.chapter_text(chapter_id)
-            except (WriterAppError, OSError) as error:
-                log.warning("cannot read chapter %s for character counts: %s", chapter_id, error)
-                return None
-        self._texts[chapter_id] = text
-        return ChapterSnapshot(chapter_id, snapshot, text)
+        text = memory.get(chapter.id)
+        if text is None:
+            return self._file_snapshot(chapter, snapshot)
+        if chapter.id == self._current_id():
+            self._open_texts[snapshot] = (chapter.id, self.editor.revision, text)
+        self._remember_text(chapter.id, snapshot, text)
+        return ChapterSnapshot(chapter.id, snapshot, text)
 
-    def _request(self, chapters: list[ChapterSnapshot], discover_texts: list[str] | None = None) -> IndexRequest:
+    def _texts_in_memory(self) -> dict[str, str]:
+        """Chapter texts the GUI holds: the editor's of the open chapter, and unsaved texts of others."""
+        texts = self._unsaved_texts()
+        current = self._current_id()
+        if current is not None:
+            texts[current] = self.editor.text()
+        return texts
+
+    def _unsaved_texts(self) -> dict[str, str]:
+        """Texts the window holds for chapters that are not open and not yet on disk (a copy).
+
+        The window keeps a chapter's text in memory after switching away until its save is confirmed, and
+        after restoring text from the crash journal. ``MainWindow`` has no public accessor for it yet, so
+        until it offers ``unsaved_chapter_texts() -> dict[str, str]`` this reads its session's pending texts.
+        """
+        accessor = getattr(self.window, "unsaved_chapter_texts", None)
+        if callable(accessor):
+            return dict(accessor())
+        unsaved = getattr(getattr(self.window, "session", None), "_unsaved", None)
+        return dict(unsaved) if isinstance(unsaved, dict) else {}
+
+    def _file_snapshot(self, chapter: Any, snapshot: int) -> ChapterSnapshot:
+        """A snapshot the worker reads from the chapter's file (located there too: that touches the disk)."""
+        return ChapterSnapshot(chapter.id, snapshot, locate=partial(self.project.chapter_path, chapter),
+                               encoding=getattr(self.project, "encoding", None))
+
+    def _remember_text(self, chapter_id: str, snapshot: int, text: str) -> None:
+        """Cache a chapter's text for discovery unless a newer snapshot's text is cached already."""
+        if snapshot >= self._text_snapshots.get(chapter_id, 0):
+            self._texts[chapter_id] = text
+            self._text_snapshots[chapter_id] = snapshot
+
+    def _request(self, chapters: list[ChapterSnapshot],
+                 discover: list[ChapterSnapshot] | None = None) -> IndexRequest:
         return IndexRequest(
             epoch=self.dispatcher.epoch, matcher=self.matcher, chapters=tuple(chapters),
-            discover_texts=tuple(discover_texts) if discover_texts is not None else None,
+            discover=tuple(discover) if discover is not None else None,
             exclude=frozenset(form for character in self.cast for form in character.forms()),
             dismissed=frozenset(getattr(self.project, "dismissed_characters", []) or []),
         )
@@ -164,40 +204,40 @@ class CharactersController(QObject):
         """Index every chapter (and look for new names) in the background."""
         if self.project is None:
             return
-        snapshots = [s for s in (self._snapshot(c.id) for c in self._chapters()) if s is not None]
+        memory = self._texts_in_memory()
+        snapshots = [self._snapshot(chapter, memory) for chapter in self._chapters()]
         self.panel.set_status(self.tr("Counting mentions…"))
-        self.dispatcher.submit(self._request(snapshots, [s.text for s in snapshots] if discover else None))
+        self.dispatcher.submit(self._request(snapshots, snapshots if discover else None))
 
     def rediscover(self) -> None:
         """Look for new names in the latest text of every chapter (after saves), without re-counting."""
         if self.project is None:
             return
-        current = self._current_id()
-        texts = []
-        for chapter in self._chapters():
-            if chapter.id == current:
-                texts.append(self.editor.text())
-            elif chapter.id in self._texts:
-                texts.append(self._texts[chapter.id])
-            else:
-                snapshot = self._snapshot(chapter.id)
-                if snapshot is not None:
-                    texts.append(snapshot.text)
-        self.dispatcher.submit(self._request([], texts))
+        memory = self._texts_in_memory()
+        self.dispatcher.submit(self._request([], [self._discovery_snapshot(c, memory) for c in self._chapters()]))
+
+    def _discovery_snapshot(self, chapter: Any, memory: dict[str, str]) -> ChapterSnapshot:
+        """The chapter's latest text for discovery: from memory or the cache if possible, else its file."""
+        text = memory.get(chapter.id)
+        if text is None:
+            text = self._texts.get(chapter.id)
+        snapshot = self.dispatcher.next_snapshot()
+        if text is None:
+            return self._file_snapshot(chapter, snapshot)
+        return ChapterSnapshot(chapter.id, snapshot, text)
 
     def reindex_open_chapter(self) -> None:
         """Index the chapter open in the editor (after typing or opening it)."""
-        chapter_id = self._current_id()
-        if self.project is None or chapter_id is None:
+        chapter = getattr(self.window, "current_chapter", None)
+        if self.project is None or chapter is None:
             return
-        snapshot = self._snapshot(chapter_id)
-        if snapshot is not None:
-            self.dispatcher.submit(self._request([snapshot]))
+        self.dispatcher.submit(self._request([self._snapshot(chapter, {chapter.id: self.editor.text()})]))
 
     def _on_chapter_indexed(self, chapter_id: str, snapshot: int, mentions: ChapterMentions) -> None:
         if len(mentions.counts) != len(self.index.names):
             return  # computed for another cast
         self.index.set_chapter(chapter_id, mentions)
+        self._unreadable.pop(chapter_id, None)
         opened = self._open_texts.pop(snapshot, None)
         for old in [s for s in self._open_texts if s < snapshot]:
             del self._open_texts[old]
@@ -211,6 +251,22 @@ class CharactersController(QObject):
                 self._resolve_pending_navigation()
         self._refresh_timer.start()
 
+    def _on_texts_read(self, texts: tuple[tuple[ChapterSnapshot, str], ...]) -> None:
+        """Cache the chapter texts the worker read from disk, for later discovery."""
+        for snap, text in texts:
+            self._remember_text(snap.chapter_id, snap.snapshot, text)
+
+    def _on_unreadable(self, chapters: tuple[UnreadableChapter, ...]) -> None:
+        """Chapter files the worker could not read: their mentions are missing; say so in the panel status."""
+        for chapter in chapters:
+            self._unreadable[chapter.chapter_id] = chapter.message
+        self.panel.set_status(self._idle_status())
+
+    def _on_chapter_about_to_close(self, chapter_id: str) -> None:
+        """Keep the text of the chapter being left: it is the newest, and may not be on disk yet."""
+        if chapter_id == self._current_id():
+            self._remember_text(chapter_id, self.dispatcher.next_snapshot(), self.editor.text())
+
     def _on_suggestions(self, suggestions: tuple[Candidate, ...]) -> None:
         taken = {form for character in self.cast for form in character.forms()}
         dismissed = {d.casefold() for d in getattr(self.project, "dismissed_characters", []) or []}
@@ -220,6 +276,15 @@ class CharactersController(QObject):
         self.suggestions_updated.emit()
 
     def _idle_status(self) -> str:
+        status = self._progress_status()
+        if not self._unreadable or self.project is None:
+            return status
+        first = next(iter(self._unreadable.values()))
+        note = self.tr("%n chapter(s) could not be read, so their mentions are not counted (%1).", "",
+                       len(self._unreadable)).replace("%1", first.rstrip("."))
+        return f"{note} {status}"
+
+    def _progress_status(self) -> str:
         if self.dispatcher.busy:
             return self.tr("Counting mentions…")
         if self.project is None:

@@ -1,67 +1,130 @@
 """Background mention indexing and discovery: a dispatcher QObject and one-shot QRunnables.
 
 Every request carries the cast epoch it was built for and a snapshot number per chapter; results of an old
-epoch, or older than what a chapter already shows, are dropped on the GUI thread.
+epoch, or older than what a chapter already shows, are dropped on the GUI thread. Chapters that are neither
+open in the editor nor held unsaved in memory are read from disk here, in the worker, never on the GUI thread.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from writer_app.characters.discover import Candidate, discover_candidates
 from writer_app.characters.mentions import ChapterMentions, MentionMatcher
+from writer_app.core import textfile
+from writer_app.errors import WriterAppError
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class ChapterSnapshot:
-    """One chapter's text as it was when the request was made, numbered so newer snapshots win."""
+    """One chapter as it was when the request was made, numbered so newer snapshots win.
+
+    ``text`` is the chapter's text when the GUI holds it (the editor's, or unsaved text). Otherwise it is
+    ``None`` and the worker calls ``locate`` (``Project.chapter_path`` of the chapter, which resolves and checks
+    the path on disk, so it is not called on the GUI thread) and reads that file with ``encoding`` (``None`` =
+    UTF-8) through ``textfile.read_text``, as ``Project.read_chapter`` does.
+    """
 
     chapter_id: str
     snapshot: int
-    text: str
+    text: str | None = None
+    locate: Callable[[], Path] | None = None
+    encoding: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.text is None and self.locate is None:
+            raise ValueError(f"snapshot of chapter {self.chapter_id} has neither text nor a file to read")
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableChapter:
+    """A chapter file the worker could not read, and the one-sentence reason."""
+
+    chapter_id: str
+    message: str
 
 
 @dataclass(frozen=True)
 class IndexRequest:
-    """Chapters to index with a matcher, and optionally the manuscript's texts to scan for new names."""
+    """Chapters to index with a matcher, and optionally the chapters to scan for new names."""
 
     epoch: int
     matcher: MentionMatcher
     chapters: tuple[ChapterSnapshot, ...]
-    discover_texts: tuple[str, ...] | None = None
+    discover: tuple[ChapterSnapshot, ...] | None = None
     exclude: frozenset[str] = field(default_factory=frozenset)
     dismissed: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)
 class IndexResult:
-    """Mentions per chapter snapshot, and suggestions when discovery was asked for."""
+    """Mentions per chapter snapshot, texts read from disk, unreadable chapters, and suggestions if asked."""
 
     request: IndexRequest
     chapters: tuple[tuple[ChapterSnapshot, ChapterMentions], ...]
     suggestions: tuple[Candidate, ...] | None = None
     error: str = ""
+    texts_read: tuple[tuple[ChapterSnapshot, str], ...] = ()
+    unreadable: tuple[UnreadableChapter, ...] = ()
+
+
+class _TextLoader:
+    """Reads each on-disk snapshot of one request once, remembering the texts read and the failures."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, str | None] = {}
+        self.read: list[tuple[ChapterSnapshot, str]] = []
+        self.unreadable: list[UnreadableChapter] = []
+
+    def text(self, snap: ChapterSnapshot) -> str | None:
+        """The snapshot's text, read from its file if needed; ``None`` if the file cannot be read."""
+        if snap.text is not None:
+            return snap.text
+        if snap.snapshot not in self._texts:
+            self._texts[snap.snapshot] = self._read(snap)
+        return self._texts[snap.snapshot]
+
+    def _read(self, snap: ChapterSnapshot) -> str | None:
+        assert snap.locate is not None  # a snapshot without text always has a file (checked when made)
+        try:
+            text = textfile.read_text(snap.locate(), snap.encoding)[0]
+        except (WriterAppError, OSError) as error:
+            log.warning("cannot read chapter %s for character counts: %s", snap.chapter_id, error)
+            self.unreadable.append(UnreadableChapter(snap.chapter_id, str(error)))
+            return None
+        self.read.append((snap, text))
+        return text
 
 
 def run_request(request: IndexRequest) -> IndexResult:
-    """Index (and discover) synchronously; what a worker thread runs."""
+    """Read, index (and discover) synchronously; what a worker thread runs."""
+    loader = _TextLoader()
     try:
-        chapters = tuple((snap, ChapterMentions.scan(request.matcher, snap.text)) for snap in request.chapters)
+        chapters = tuple(_index(request.matcher, snap, loader) for snap in request.chapters)
         suggestions = None
-        if request.discover_texts is not None:
-            suggestions = tuple(discover_candidates(
-                request.discover_texts, exclude=request.exclude, dismissed=request.dismissed,
-            ))
-        return IndexResult(request, chapters, suggestions)
+        if request.discover is not None:
+            texts = [text for text in (loader.text(snap) for snap in request.discover) if text is not None]
+            suggestions = tuple(discover_candidates(texts, exclude=request.exclude, dismissed=request.dismissed))
+        return IndexResult(request, tuple(c for c in chapters if c is not None), suggestions,
+                           texts_read=tuple(loader.read), unreadable=tuple(loader.unreadable))
     except Exception as error:  # noqa: BLE001 - a bad text must not kill the worker thread
         log.exception("character indexing failed")
         return IndexResult(request, (), None, str(error) or type(error).__name__)
+
+
+def _index(matcher: MentionMatcher, snap: ChapterSnapshot,
+           loader: _TextLoader) -> tuple[ChapterSnapshot, ChapterMentions] | None:
+    """One chapter's mentions, or ``None`` when its file cannot be read."""
+    text = loader.text(snap)
+    return None if text is None else (snap, ChapterMentions.scan(matcher, text))
 
 
 class _Relay(QObject):
@@ -91,6 +154,8 @@ class IndexDispatcher(QObject):
     """Queues index requests on one background thread and hands back only results that are still current."""
 
     chapter_indexed = Signal(str, int, object)  # chapter id, snapshot number, ChapterMentions
+    texts_read = Signal(object)  # tuple[tuple[ChapterSnapshot, str], ...]: chapter texts the worker read
+    unreadable = Signal(object)  # tuple[UnreadableChapter, ...]: chapter files the worker could not read
     suggestions_ready = Signal(object)  # tuple[Candidate, ...]
     failed = Signal(str)
     idle = Signal()
@@ -129,16 +194,20 @@ class IndexDispatcher(QObject):
     def submit(self, request: IndexRequest) -> None:
         """Run ``request`` in the background."""
         self._pending += 1
-        self._discover_pending += request.discover_texts is not None
+        self._discover_pending += request.discover is not None
         self._pool.start(_IndexRunnable(request, self._relay))
 
     @Slot(object)
     def _on_done(self, result: IndexResult) -> None:
         self._pending -= 1
-        self._discover_pending -= result.request.discover_texts is not None
+        self._discover_pending -= result.request.discover is not None
         if result.request.epoch == self.epoch:
             if result.error:
                 self.failed.emit(result.error)
+            if result.texts_read:
+                self.texts_read.emit(result.texts_read)
+            if result.unreadable:
+                self.unreadable.emit(result.unreadable)
             for snap, mentions in result.chapters:
                 if snap.snapshot > self._applied.get(snap.chapter_id, 0):
                     self._applied[snap.chapter_id] = snap.snapshot
