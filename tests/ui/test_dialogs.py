@@ -148,3 +148,19 @@ def test_escape_in_find_bar_closes_it_even_in_focus_mode(window, qtbot):
     assert not bar.isVisible()
     assert window.focus.active
     window.leave_focus_mode()
+
+
+def test_import_dialog_needs_a_manuscript(qtbot, tmp_path):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from writer_app.ui.dialogs.import_dialog import ImportDialog
+
+    dialog = ImportDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.source.setText(str(tmp_path / "novel.txt"))
+    assert ok.isEnabled()
+    assert dialog.target() == tmp_path / "novel"
+    dialog.title.setText("The Novel")
+    assert dialog.target() == tmp_path / "The Novel" and dialog.project_title() == "The Novel"
