@@ -224,3 +224,30 @@ def test_choosing_a_dialect_in_preferences_sets_the_project_language(qtbot, feat
     feature.window.settings_changed.emit(settings)
     assert project.language == "en-GB"
     qtbot.waitUntil(lambda: Project.open(project.path, read_only=True).language == "en-GB", timeout=3000)
+
+
+class ShoutChecker:
+    """An in-process extra engine (stands in for LanguageTool): flags "cat"."""
+
+    name = "extra"
+
+    def check(self, text: str) -> list:
+        """Flag every "cat"."""
+        from writer_app.grammar.model import Category, Issue
+
+        return [Issue(i, i + 3, "cat", "Say dog.", ("dog",), "CAT", Category.STYLE, "extra")
+                for i in range(len(text)) if text.startswith("cat", i)]
+
+
+def test_an_extra_engine_joins_every_check_and_is_named_in_the_status(qtbot, feature):
+    from dataclasses import replace
+
+    from writer_app.grammar.model import Category
+
+    feature.controller.set_config(replace(feature.controller.config,
+                                          categories=frozenset(Category)))
+    feature.set_extra_checkers(ShoutChecker())
+    qtbot.waitUntil(lambda: feature.controller.idle() and feature.controller.live_issue_count() == 2,
+                    timeout=5000)
+    assert sorted(i.issue.source for i in feature.controller.live_issues()) == ["extra", "fake"]
+    assert feature.controller.engines == ("fake", "extra")

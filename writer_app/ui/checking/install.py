@@ -211,6 +211,16 @@ class CheckingFeature(QObject):
         except RuntimeError:
             pass
 
+    def set_extra_checkers(self, checkers: object) -> None:
+        """Add in-process engines (LanguageTool) to every check, or remove them with ``()``/None; re-checks all.
+
+        Connect e.g. ``LanguageToolService.checker_changed`` here: the engines run in the checking worker
+        thread after the built-in rules and speller, and their issues merge with the others.
+        """
+        extra = tuple(c for c in (checkers if isinstance(checkers, (list, tuple)) else [checkers]) if c is not None)
+        self.dispatcher.set_extra_checkers(extra)
+        self.controller.set_config(self.controller.config)
+
     # ------------------------------------------------------------------ navigation
     def go_to_issue(self, direction: int) -> bool:
         """Select the next (+1) or previous (-1) issue after/before the cursor, wrapping around."""

@@ -18,7 +18,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from writer_app.grammar.engine import CheckConfig, Checker, CheckerError
+from writer_app.grammar.engine import CheckConfig, Checker, CheckerError, merge_issues
+from writer_app.grammar.model import Issue
 from writer_app.ui.checking import qt_guard  # noqa: F401 - before any signal is emitted
 from writer_app.ui.checking.engine_process import (
     ProcessBackend,
@@ -27,7 +28,7 @@ from writer_app.ui.checking.engine_process import (
     engine_names,
     suggestions,
 )
-from writer_app.ui.checking.spans import IssueSpan, text_key
+from writer_app.ui.checking.spans import IssueSpan, text_key, to_spans
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +155,7 @@ class _Shared:
         self.warmed.set()
         self.min_epoch = 0  # batches older than this are abandoned (plain int: atomic to read and write)
         self.engines: tuple[str, ...] = ()
+        self.extra: tuple[Checker, ...] = ()  # in-process engines (e.g. LanguageTool), run after the backend
         self._lock = threading.Lock()
         self._backends: dict[int, Backend] = {}
 
@@ -270,6 +272,10 @@ class _CheckRunnable(OneShot):
                 answers = [((), True, str(error) or type(error).__name__)] * len(group)
                 if isinstance(error, CheckerError) or not errors:
                     errors.append(str(error) or type(error).__name__)
+            extra = shared.extra
+            if extra:
+                answers = [_with_extra(extra, batch.config, piece.text, answer, errors)
+                           for piece, answer in zip(group, answers, strict=True)]
             for piece, (spans, bad, message) in zip(group, answers, strict=True):
                 if bad:
                     failed.add(piece.job)
@@ -291,7 +297,25 @@ class _CheckRunnable(OneShot):
             ParagraphResult(job.key, job.revision, text_key(job.text),
                             () if number in failed else tuple(found.get(number, ())), number in failed)
             for number, job in enumerate(batch.jobs[:finished]))
-        _emit(self._relay.batch_done, BatchResult(batch, results, shared.engines, tuple(errors), cancelled))
+        engines = shared.engines + tuple(str(getattr(c, "name", "extra")) for c in shared.extra)
+        _emit(self._relay.batch_done, BatchResult(batch, results, engines, tuple(errors), cancelled))
+
+
+def _with_extra(extra: tuple[Checker, ...], config: CheckConfig, text: str, answer: TextResult,
+                errors: list[str]) -> TextResult:
+    """Add the in-process engines' issues to one text's result and merge them (first engine wins a span)."""
+    spans, bad, message = answer
+    if bad:
+        return answer
+    found: list[Issue] = [span.issue for span in spans]
+    for checker in extra:
+        try:
+            found.extend(checker.check(text))
+        except Exception as error:  # noqa: BLE001 - a dead server must not hide the built-in results
+            log.warning("engine %s failed: %s", getattr(checker, "name", "?"), error)
+            if not errors:
+                errors.append(str(error) or type(error).__name__)
+    return to_spans(text, merge_issues(found, config)), False, message
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,6 +463,10 @@ class CheckDispatcher(QObject):
         if not self._closed:
             self._shared.warmed.clear()
             _WarmRunnable(config, self._shared).start_on(self._pool)
+
+    def set_extra_checkers(self, checkers: tuple[Checker, ...]) -> None:
+        """Run these in-process engines (thread-safe ``check``) after the built-in ones on every paragraph."""
+        self._shared.extra = tuple(checkers)
 
     def abandon_before(self, epoch: int) -> None:
         """Tell running batches older than ``epoch`` to stop at the next paragraph."""
