@@ -9,7 +9,8 @@ from PySide6.QtGui import QAction, QFont, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from writer_app.grammar.model import Category, Issue
-from writer_app.ui.checking.controller import CheckingController, LiveIssue
+from writer_app.ui.checking.controller import CheckingController
+from writer_app.ui.checking.live import LiveIssue
 
 MAX_REPLACEMENTS = 6
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextDocument
 
 from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.model import Issue
 from writer_app.ui.checking import qt_guard  # noqa: F401 - before any signal is emitted
+from writer_app.ui.checking.live import LiveIssue, apply_fixes, collect_live_issues, issue_at, passes
 from writer_app.ui.checking.manuscript import ChapterIssues, ManuscriptStore
 from writer_app.ui.checking.revisions import ParagraphRecord, ParagraphTracker
 from writer_app.ui.checking.spans import IssueSpan, single_shot_timer, text_key
@@ -32,31 +33,6 @@ BATCH_PARAGRAPHS = 600
 BATCH_CHARS = 48_000
 PUMP_BUDGET_S = 0.004  # GUI time one pump may spend preparing work before yielding to the event loop
 CACHE_LIMIT = 200_000
-
-
-@dataclass(frozen=True, slots=True)
-class LiveIssue:
-    """An issue of the open chapter with its absolute Qt position."""
-
-    position: int
-    length: int
-    block_number: int
-    record_id: int
-    span: IssueSpan
-
-    @property
-    def issue(self) -> Issue:
-        """The checker's issue."""
-        return self.span.issue
-
-
-def passes(issue: Issue, config: CheckConfig) -> bool:
-    """Whether ``issue`` survives the writer's ignore lists and dictionaries in ``config``."""
-    if issue.rule and issue.rule in config.ignored_rules:
-        return False
-    if (issue.rule, issue.text) in config.ignored_texts:
-        return False
-    return not (issue.category is Category.SPELLING and issue.text in config.known_words)
 
 
 class CheckingController(QObject):
@@ -609,20 +585,7 @@ class CheckingController(QObject):
     def live_issues(self) -> list[LiveIssue]:
         """Every issue of the open chapter, in text order (spans of up-to-date or shifted paragraphs)."""
         self._collect_orphans()
-        records = [r for r in self.tracker.records.values() if r.spans]
-        if not records or self._document is None:
-            return []
-        found: list[LiveIssue] = []
-        for record in sorted(records, key=lambda r: r.hint):
-            block = self.tracker.find_block(record)
-            if block is None:
-                continue
-            position = block.position()
-            number = block.blockNumber()
-            for span in record.visible_spans():
-                found.append(LiveIssue(position + span.start, span.end - span.start, number, record.id, span))
-        found.sort(key=lambda item: item.position)
-        return found
+        return collect_live_issues(self.tracker) if self._document is not None else []
 
     def live_issue_count(self) -> int:
         """How many issues the open chapter has (cheap unless blocks were deleted since the last query)."""
@@ -642,20 +605,7 @@ class CheckingController(QObject):
 
     def issue_at(self, position: int) -> LiveIssue | None:
         """The issue under Qt position ``position`` in the open chapter (the shortest if several)."""
-        if self._document is None:
-            return None
-        block = self._document.findBlock(position)
-        if not block.isValid():
-            return None
-        record = self.tracker.peek(block)
-        if record is None or not record.spans:
-            return None
-        offset = position - block.position()
-        hits = [s for s in record.visible_spans() if s.start <= offset <= s.end and s.end > s.start]
-        if not hits:
-            return None
-        span = min(hits, key=lambda s: s.end - s.start)
-        return LiveIssue(block.position() + span.start, span.end - span.start, block.blockNumber(), record.id, span)
+        return issue_at(self.tracker, position)
 
     # ------------------------------------------------------------------ fixes
     def apply_fix(self, live: LiveIssue, replacement: str) -> bool:
@@ -663,24 +613,8 @@ class CheckingController(QObject):
         return self.apply_fixes([(live, replacement)]) == 1
 
     def apply_fixes(self, fixes: list[tuple[LiveIssue, str]]) -> int:
-        """Apply several fixes as ONE undoable edit (last first, so positions stay right); returns the count."""
-        document = self._document
-        if document is None or not fixes:
-            return 0
-        cursor = QTextCursor(document)
-        applied = 0
-        cursor.beginEditBlock()
-        try:
-            for live, replacement in sorted(fixes, key=lambda f: f[0].position, reverse=True):
-                cursor.setPosition(live.position)
-                cursor.setPosition(live.position + live.length, QTextCursor.MoveMode.KeepAnchor)
-                if cursor.selectedText() != live.issue.text:
-                    continue
-                cursor.insertText(replacement)
-                applied += 1
-        finally:
-            cursor.endEditBlock()
-        return applied
+        """Apply several fixes as ONE undoable edit; returns how many still matched the text."""
+        return apply_fixes(self._document, fixes) if self._document is not None else 0
 
     def similar_issues(self, issue: Issue) -> list[LiveIssue]:
         """Issues of the open chapter with the same rule, text and first replacement."""

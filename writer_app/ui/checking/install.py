@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QApplication
 from writer_app.grammar.engine import CheckConfig, Checker
 from writer_app.grammar.model import Issue
 from writer_app.ui.checking.context_menu import IssueContextMenu
-from writer_app.ui.checking.controller import CheckingController, LiveIssue, passes
+from writer_app.ui.checking.controller import CheckingController
 from writer_app.ui.checking.engine_process import DEFAULT_FACTORY
 from writer_app.ui.checking.issues_panel import IssuesPanel, PanelEntry
+from writer_app.ui.checking.live import LiveIssue, passes
 from writer_app.ui.checking.preferences_page import CheckingPreferencesPage
 from writer_app.ui.checking.spans import single_shot_timer
 from writer_app.ui.checking.status import CheckingStatus

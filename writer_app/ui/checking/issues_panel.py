@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from writer_app.grammar.model import Category, Issue
-from writer_app.ui.checking.controller import CheckingController, LiveIssue
+from writer_app.ui.checking.controller import CheckingController
+from writer_app.ui.checking.live import LiveIssue
 from writer_app.ui.checking.spans import IssueSpan, single_shot_timer
 from writer_app.ui.checking.underlines import category_color
 
