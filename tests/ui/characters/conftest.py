@@ -36,6 +36,7 @@ class FakeWindow(QMainWindow):
         self.project: Project | None = None
         self.current_chapter = None
         self.messages: list[str] = []
+        self.unsaved: dict[str, str] = {}  # texts of chapters left before their save was confirmed
         self.resize(1100, 700)
 
     def add_sidebar_tab(self, widget, title: str) -> None:
@@ -54,6 +55,9 @@ class FakeWindow(QMainWindow):
         self.current_chapter = self.project.chapter_by_id(chapter_id)
         self.editor.set_chapter_text(self.project.read_chapter(self.current_chapter))
         self.chapter_opened.emit(chapter_id)
+
+    def unsaved_chapter_texts(self) -> dict[str, str]:
+        return dict(self.unsaved)
 
     def chapter_text(self, chapter_id: str) -> str:
         assert self.project is not None

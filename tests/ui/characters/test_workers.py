@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
+import pytest
+
 from writer_app.characters.cast import Character
 from writer_app.characters.mentions import MentionMatcher
 from writer_app.ui.characters.workers import ChapterSnapshot, IndexDispatcher, IndexRequest, run_request
@@ -57,3 +62,38 @@ def test_a_failing_request_reports_an_error_instead_of_killing_the_worker() -> N
 
     result = run_request(IndexRequest(0, Broken([]), (ChapterSnapshot("c", 1, "x"),)))
     assert result.error == "boom" and result.chapters == ()
+
+
+def file_snapshot(chapter_id: str, snapshot: int, path: Path, encoding: str | None = None) -> ChapterSnapshot:
+    return ChapterSnapshot(chapter_id, snapshot, locate=lambda: path, encoding=encoding)
+
+
+def test_a_chapter_file_is_read_by_the_worker_and_its_text_returned(tmp_path: Path) -> None:
+    path = tmp_path / "ch.md"
+    path.write_bytes("Elena and Hannah at the caf\u00e9.\r\nHannah smiled at Elena.".encode("cp1252"))
+    snap = file_snapshot("c1", 1, path, encoding="cp1252")
+    result = run_request(IndexRequest(0, MentionMatcher([Character("Elena")]), (snap,), discover=(snap,)))
+    assert [(s.chapter_id, m.counts) for s, m in result.chapters] == [("c1", (2,))]
+    assert result.texts_read == ((snap, "Elena and Hannah at the caf\u00e9.\nHannah smiled at Elena."),)
+    assert [c.name for c in result.suggestions] == ["Elena", "Hannah"]
+
+
+def test_an_unreadable_chapter_file_is_skipped_and_the_others_indexed(tmp_path: Path, caplog) -> None:
+    good, bad = tmp_path / "good.md", tmp_path / "bad.md"
+    good.write_text("Elena waved.", encoding="utf-8")
+    bad.write_bytes(b"Elena \xff waved.")
+    snaps = (file_snapshot("bad", 1, bad), file_snapshot("gone", 2, tmp_path / "gone.md"),
+             file_snapshot("good", 3, good))
+    with caplog.at_level(logging.WARNING):
+        result = run_request(IndexRequest(0, MentionMatcher([Character("Elena")]), snaps, discover=snaps))
+    assert [s.chapter_id for s, _m in result.chapters] == ["good"]
+    assert [u.chapter_id for u in result.unreadable] == ["bad", "gone"]
+    assert "bad.md is not valid UTF-8" in result.unreadable[0].message
+    assert "gone.md does not exist" in result.unreadable[1].message
+    assert result.error == "" and result.suggestions is not None
+    assert len([r for r in caplog.records if "cannot read chapter" in r.getMessage()]) == 2
+
+
+def test_a_snapshot_needs_text_or_a_file() -> None:
+    with pytest.raises(ValueError):
+        ChapterSnapshot("c1", 1)
