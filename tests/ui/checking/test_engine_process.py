@@ -49,3 +49,20 @@ def test_shutdown_stops_the_engine_process(qtbot, process_rig):
     assert backends and all(b.alive for b in backends)
     controller.shutdown()
     assert not any(b.alive for b in backends)
+
+
+def test_a_dying_engine_process_falls_back_to_checking_in_the_app(qtbot, process_rig):
+    editor, dispatcher, controller, layer = process_rig
+    editor.setPlainText("teh one")
+    controller.open_chapter("c")
+    qtbot.waitUntil(controller.idle, timeout=20000)
+    for round_ in range(3):  # the engine is killed three times: from then on checks run in a worker thread
+        for backend in list(dispatcher._shared._backends.values()):
+            backend._process.kill()
+            backend._process.wait()
+        editor.appendPlainText(f"teh again {round_}")  # new text: not answered from the cache
+        qtbot.waitUntil(controller.idle, timeout=20000)
+    editor.appendPlainText("teh last")
+    qtbot.waitUntil(lambda: controller.idle() and controller.live_issue_count() >= 2, timeout=20000)
+    assert dispatcher._shared.engine_deaths >= 3, dispatcher._shared.engine_deaths
+    assert type(next(iter(dispatcher._shared._backends.values()))).__name__ == "ThreadBackend"

@@ -26,6 +26,7 @@ from writer_app.ui.checking.engine_process import (
     TextResult,
     check_texts,
     engine_names,
+    load_factory,
     suggestions,
 )
 from writer_app.ui.checking.spans import IssueSpan, text_key, to_spans
@@ -146,8 +147,11 @@ class ThreadBackend:
 class _Shared:
     """State shared by the dispatcher and its runnables; every field is thread-safe to read."""
 
-    def __init__(self, make_backend: Callable[[], Backend]) -> None:
+    def __init__(self, make_backend: Callable[[], Backend],
+                 fallback: Callable[[], Backend] | None = None) -> None:
         self.make_backend = make_backend
+        self.fallback = fallback  # used instead once the engine process keeps dying
+        self.engine_deaths = 0
         self.closing = threading.Event()
         self.go = threading.Event()  # cleared while the writer types
         self.go.set()
@@ -167,6 +171,10 @@ class _Shared:
         if backend is None or not getattr(backend, "alive", True):
             if backend is not None:
                 backend.close()
+                self.engine_deaths += 1
+                if self.engine_deaths >= 3 and self.fallback is not None:
+                    log.warning("the checking process keeps stopping; checking in the app from now on")
+                    self.make_backend, self.fallback = self.fallback, None
             backend = self.make_backend()
             with self._lock:
                 self._backends[ident] = backend
@@ -398,7 +406,8 @@ class CheckDispatcher(QObject):
         in one engine process per worker thread (no contention with the GUI for the interpreter lock)."""
         super().__init__(parent)
         if process_factory is not None:
-            self._shared = _Shared(lambda: ProcessBackend(process_factory))
+            self._shared = _Shared(lambda: ProcessBackend(process_factory),
+                                   lambda: ThreadBackend(load_factory(process_factory)))
         elif factory is not None:
             self._shared = _Shared(lambda: ThreadBackend(factory))
         else:
