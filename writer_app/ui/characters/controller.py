@@ -276,13 +276,19 @@ class CharactersController(QObject):
         self.suggestions_updated.emit()
 
     def _idle_status(self) -> str:
+        note = self._unreadable_note()
         status = self._progress_status()
+        return f"{note} {status}" if note else status
+
+    def _unreadable_note(self) -> str:
+        """One sentence about chapter files the worker could not read (empty when there are none)."""
         if not self._unreadable or self.project is None:
-            return status
+            return ""
         first = next(iter(self._unreadable.values()))
-        note = self.tr("%n chapter(s) could not be read, so their mentions are not counted (%1).", "",
-                       len(self._unreadable)).replace("%1", first.rstrip("."))
-        return f"{note} {status}"
+        if len(self._unreadable) == 1:
+            return self.tr("Mentions in one chapter are not counted: {0}").format(first)
+        return self.tr("Mentions in {n} chapters are not counted; the first: {0}").format(
+            first, n=len(self._unreadable))
 
     def _progress_status(self) -> str:
         if self.dispatcher.busy:
@@ -291,6 +297,8 @@ class CharactersController(QObject):
             return self.tr("Open a project to track its characters.")
         if not self.suggestions:
             return self.tr("No new names found in the prose.")
+        if len(self.suggestions) == 1:
+            return self.tr("One name found in the prose; accept it if it is a character.")
         return self.tr("{count} names found in the prose; accept the ones that are characters.").format(
             count=len(self.suggestions))
 

@@ -189,6 +189,7 @@ class CharactersPanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("charactersStatus")
         self.status_label.setStyleSheet("color: palette(placeholder-text);")
+        self.status_label.setWordWrap(True)  # a read error names a file; the sidebar must not grow for it
         suggestions_box = QWidget()
         suggestions_layout = QVBoxLayout(suggestions_box)
         suggestions_layout.setContentsMargins(0, 0, 0, 0)
