@@ -13,15 +13,26 @@ except ImportError:  # pragma: no cover - older interpreters
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-# Frequent words make weak triggers (the rule would run on most paragraphs); prefer any other word.
-COMMON_WORDS = frozenset(
-    """a about after all also an and any are as at be been before but by can could did do does for from had
-    has have he her him his how i if in into is it its just like me more my no not now of on one only or our
-    out over said say see she so some than that the their them then there these they this those to too up
-    upon us very was we were what when where which while who will with would you your shall should may might
-    must am being much such own made make went go come came back down well even still way may thought know
-    time man men little old great long first two again""".split()
+# The most frequent words of English prose, most frequent first (a rough ranking; contraction pieces like
+# "s" and "t" are the parts \w+ splits off "it's" and "don't"). Rarer words make better trigger words.
+FREQUENT_WORDS = tuple(
+    """the and of to a i in he was that it s his her you had she with as not for at on but is him my be
+    me they so all said have which t by this were from we what there no one would if been an or do who
+    them their up could out when your are then now more into man some will d did like very time only
+    about little know before over can well should upon any see great much must how go come again
+    such down never ll am after made say those us our than went back here its these came other good
+    m re ve thought where too way even long old away two think yet himself own every eyes face
+    still off once let nothing why life things might may first while without through day just most
+    something last yes each always hand same house men saw without told went looked take another
+    felt knew seemed found asked head heard whom both made got quite left room right done heart
+    because oh far being many whole upon make tell thing because am has having against under also
+    give gave shall word words few people door young mother father night home mind herself myself
+    though place turned moment began look love nor cannot does don didn couldn wouldn isn wasn
+    """.split()
 )
+_RANK = {word: rank for rank, word in enumerate(dict.fromkeys(FREQUENT_WORDS))}
+COMMON_WORDS = frozenset(_RANK)
+_RARE = len(_RANK) + 1000
 
 # Largest number of alternative words a derived trigger set may hold.
 _MAX_ALTERNATIVES = 64
@@ -202,9 +213,14 @@ def _word_sets(data: list) -> list[set[str]]:
     return candidates
 
 
-def _strength(words: set[str]) -> tuple[int, int, int]:
-    """Rank a candidate trigger set: no common word first, then longer words, then fewer alternatives."""
-    return (-len(words & COMMON_WORDS), min(len(w) for w in words), -len(words))
+def word_rarity(word: str) -> int:
+    """Higher for rarer words: a word's place in the frequency ranking (unlisted words are rarest)."""
+    return _RANK.get(word, _RARE + len(word))
+
+
+def _strength(words: set[str]) -> tuple[int, int]:
+    """Rank a candidate trigger set by its most frequent word (rarer is better), then fewer alternatives."""
+    return (min(map(word_rarity, words)), -len(words))
 
 
 def _derive(data: list) -> list[set[str]]:

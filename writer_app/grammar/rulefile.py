@@ -43,11 +43,11 @@ from writer_app.errors import WriterAppError
 from writer_app.grammar.casing import expand, follow_case, group_refs
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.regex_analysis import (
-    COMMON_WORDS,
     derive_requirements,
     min_width,
     nested_repeat,
     required_chars,
+    word_rarity,
 )
 
 log = logging.getLogger(__name__)
@@ -235,10 +235,9 @@ def _explicit_triggers(entry: _Entry) -> frozenset[str] | None:
 
 
 def _phrase_trigger(phrase: str) -> str:
-    """The word of a phrase most likely to be rare: the longest word that is not a common function word."""
+    """The word of a phrase most likely to be rare (unlisted words count as rarer the longer they are)."""
     words = _WORD.findall(phrase.lower())
-    content = [w for w in words if w not in COMMON_WORDS] or words
-    return max(content, key=len)
+    return max(words, key=word_rarity)
 
 
 def _phrase_regex(phrase: str) -> str:

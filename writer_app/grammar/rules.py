@@ -94,6 +94,13 @@ def cached_rules(folders: Sequence[Path]) -> list[Rule]:
 _COMMON_CHARS = frozenset(",.'’\"“”-")
 
 
+def _requirements(rule: Rule) -> tuple[frozenset[str], ...]:
+    """Word sets a slice must meet; a gated rule is selected by its gate, so its triggers become one more."""
+    if rule.gate is not None and rule.triggers is not None:
+        return (rule.triggers, *rule.requires)
+    return rule.requires
+
+
 def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | None:
     """A quick punctuation test for a rule: one character to look for, a compiled class search, or None."""
     if not chars or chars & _COMMON_CHARS:
@@ -208,7 +215,7 @@ class RuleChecker:
         gated: dict[re.Pattern[str], list[int]] = {}
         index: dict[str, list[int]] = {}
         for position, rule in enumerate(matchers):
-            if rule.triggers is None and rule.gate is not None:
+            if rule.gate is not None:
                 gated.setdefault(rule.gate, []).append(position)  # one gate test per paragraph for the group
             elif rule.triggers is None:
                 self._always.append(position)
@@ -217,7 +224,7 @@ class RuleChecker:
                     index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self._gates = [
-            (rule.pattern.search, _LAZY, rule.requires, _char_gate(rule.chars), rule.gate, rule)
+            (rule.pattern.search, _LAZY, _requirements(rule), _char_gate(rule.chars), rule.gate, rule)
             for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
