@@ -130,3 +130,14 @@ def test_other_chapters_are_checked_in_the_background_and_reused_on_open(qtbot, 
     wait_idle(qtbot, rig)
     assert rig.factory.calls == calls  # cached by text: no new check
     assert rig.editor.underlined() == ["teh", "teh teh", "teh"]
+
+
+def test_a_closed_chapter_keeps_its_unsaved_edits_in_the_manuscript_view(qtbot, rig):
+    on_disk = {"a": "clean text", "b": "other"}
+    rig.controller.set_manuscript(list(on_disk), on_disk.__getitem__)
+    rig.load(on_disk["a"], "a")
+    wait_idle(qtbot, rig)
+    QTextCursor(rig.editor.document()).insertText("teh ")  # not saved: the disk still says "clean text"
+    rig.controller.close_chapter()
+    qtbot.waitUntil(lambda: rig.controller.progress() == (2, 2), timeout=5000)
+    assert [s.issue.text for _, s in rig.controller.chapter_issues("a")] == ["teh"]

@@ -17,6 +17,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QTextBlock, QTextDocument
 
+from writer_app.core.text import paragraphs
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Issue
 from writer_app.ui.checking import qt_guard  # noqa: F401 - before any signal is emitted
@@ -101,14 +102,21 @@ class CheckingController(QObject):
         self.progress_changed.emit()
 
     def close_chapter(self) -> None:
-        """Stop following the editor (the chapter is closing); its background entry is re-read later."""
+        """Stop following the editor (the chapter is closing); its text is kept for the manuscript view.
+
+        The text is taken now, from the editor, because the file on disk may not hold the last edits yet;
+        its paragraphs are answered from the result cache, so this costs no new check.
+        """
         closing = self.chapter_id
+        document = self._document
         self._detach()
         self.chapter_id = None
         self.tracker.reset(None)
         self._new_epoch()
         if closing in self.store.chapters:
             self.store.restart(closing)
+            if document is not None:
+                self.store.chapters[closing].texts = paragraphs(document.toPlainText())
         self.underlines_stale.emit()
         self.issues_changed.emit()
         self.progress_changed.emit()
