@@ -84,8 +84,11 @@ class CheckingFeature(QObject):
         self.panel = IssuesPanel(self.controller, self._chapter_title)
         self.status = CheckingStatus(self.controller)
         self._relay = _TaskRelay(self)
-        self._tasks = QThreadPool(self)  # one thread: word-list and manifest saves run in order
+        self._tasks = QThreadPool(self)  # one thread: personal word-list saves run in order
         self._tasks.setMaxThreadCount(1)
+        self._manifest_project: object | None = None
+        self._manifest_timer = single_shot_timer(self, 0)  # several choices in a row: one save
+        self._manifest_timer.timeout.connect(self._flush_manifest)
         self._relay.failed.connect(self._tell)
         self._closed = False
         self._dialect = getattr(getattr(window, "settings", None), "dialect", None)
@@ -202,6 +205,9 @@ class CheckingFeature(QObject):
         if self._closed:
             return
         self._closed = True
+        if self._manifest_timer.isActive():
+            self._manifest_timer.stop()
+            self._flush_manifest()
         self.controller.shutdown()
         self._tasks.waitForDone(5000)
 
@@ -302,10 +308,23 @@ class CheckingFeature(QObject):
         self.controller.replace_config_words(frozenset({word}))
 
     def _save_manifest(self, project: object) -> None:
+        """Save project.json soon, on the GUI thread like every other manifest change (one writer, no race)."""
         if getattr(project, "read_only", False):
             self._tell(self.tr("This project is read-only; the choice lasts until you close it."))
             return
-        _Task(project.save_manifest, self._relay).start_on(self._tasks)  # type: ignore[attr-defined]
+        self._manifest_project = project
+        self._manifest_timer.start()
+
+    @Slot()
+    def _flush_manifest(self) -> None:
+        project, self._manifest_project = self._manifest_project, None
+        if project is None or project is not getattr(self.window, "project", None):
+            return
+        try:
+            project.save_manifest()  # type: ignore[attr-defined]
+        except Exception as error:  # noqa: BLE001 - a full or read-only disk: tell the writer
+            log.exception("saving project.json failed")
+            self._tell(str(error))
 
     def still_flagged(self, issue: Issue) -> bool:
         """Whether ``issue`` would still be shown under the current configuration."""
