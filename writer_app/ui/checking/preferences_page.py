@@ -26,7 +26,8 @@ DIALECTS = (("en-US", "English (United States)"), ("en-GB", "English (United Kin
 
 
 def style_rules() -> list[tuple[str, str]]:
-    """``(rule id, message)`` of the built-in style rules the writer may switch on."""
+    """``(rule id, message)`` of the built-in rules that are off until the writer switches them on (style advice
+    and other opt-in rules)."""
     try:
         from writer_app.grammar.rules import load_rules
 
@@ -58,6 +59,7 @@ class CheckingPreferencesPage(QWidget):
         self.rules.setObjectName("styleRules")
         for rule_id, message in style_rules():
             item = QListWidgetItem(f"{message} ({rule_id})")
+            item.setToolTip(f"{message}\n{rule_id}")
             item.setData(Qt.ItemDataRole.UserRole, rule_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -65,7 +67,7 @@ class CheckingPreferencesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(categories)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Style rules (checked even when Style is off):")))
+        layout.addWidget(QLabel(self.tr("Optional rules (off unless ticked; style advice works even with Style off):")))
         layout.addWidget(self.rules, 1)
 
     def load(self, settings: object) -> None:
