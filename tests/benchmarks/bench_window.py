@@ -1,4 +1,5 @@
-"""Benchmark: show the main window; open imported Pride and Prejudice / War and Peace; War and Peace as one file.
+"""Benchmark: show the main window; open imported Pride and Prejudice / War and Peace; War and Peace as one file;
+keystroke latency of the ChapterEditor against a bare QPlainTextEdit holding the same text (same run, same column).
 
 Run: /work/venv/bin/python tests/benchmarks/bench_window.py   (prints figures and target ratios; no asserts)
 """
@@ -108,8 +109,64 @@ def main() -> int:
     if pride.exists() and war.exists():
         print(f"typing in the 560k-word file: {figures_typing * 1000:.2f} ms per keystroke (median)")
         print("reference: novelWriter needs 8.3 s to open a 122k-word document")
+    if pride.exists():
+        print()
+        print("keystroke latency, Pride and Prejudice as one chapter, editor alone vs bare QPlainTextEdit (target p99 ratio <= 1.2)")
+        for spacing in (1.0, 1.4):
+            _editor_vs_bare(app, pride.read_text(encoding="utf-8"), spacing)
     shutil.rmtree(home, ignore_errors=True)
     return 0
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return ordered[len(ordered) // 2], ordered[max(0, int(len(ordered) * 0.99) - 1)]
+
+
+def _editor_vs_bare(app, text: str, spacing: float, keys: int = 400) -> None:
+    """Type ``keys`` keys alternately into a ChapterEditor and a bare QPlainTextEdit; print p50/p99 and ratios."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from writer_app.ui.editor import ChapterEditor, default_font_family
+
+    editor = ChapterEditor()
+    editor.set_editor_font(default_font_family(), 13)
+    editor.set_line_spacing(spacing)
+    bare = QPlainTextEdit()
+    bare.setFont(editor.font())
+    bare.document().setDocumentMargin(editor.document().documentMargin())
+    for widget in (editor, bare):
+        widget.resize(1000, 800)
+        widget.show()
+    margins = editor.viewportMargins()
+    bare.setViewportMargins(margins.left(), 0, margins.right(), 0)  # the same column, so lines wrap alike
+    editor.set_chapter_text(text)
+    bare.setPlainText(text)
+    for widget in (editor, bare):
+        cursor = widget.textCursor()
+        cursor.setPosition(len(text) // 2)
+        widget.setTextCursor(cursor)
+        widget.centerCursor()
+        widget.setFocus()
+        _settle(app)
+    timings: dict[str, list[float]] = {"editor": [], "bare": []}
+    for index in range(keys):
+        key = Qt.Key.Key_A if index % 6 else Qt.Key.Key_Space
+        for name, widget in (("editor", editor), ("bare", bare)):  # alternate, so machine load hits both alike
+            start = time.perf_counter()
+            QTest.keyClick(widget, key)
+            app.processEvents()
+            timings[name].append((time.perf_counter() - start) * 1000)
+    (e50, e99), (b50, b99) = _percentiles(timings["editor"]), _percentiles(timings["bare"])
+    print(f"  spacing {spacing:.1f}: editor p50 {e50:.3f} ms p99 {e99:.3f} ms | bare p50 {b50:.3f} ms p99 {b99:.3f} ms"
+          f" | ratio p50 {e50 / b50:.2f} p99 {e99 / b99:.2f} (target 1.2)")
+    editor.close()
+    bare.close()
+    editor.deleteLater()
+    bare.deleteLater()
+    _settle(app)
 
 
 def _typing_latency(app, window) -> float:

@@ -171,3 +171,54 @@ def test_word_count_is_incremental_for_single_block_edits(qtbot):
         qtbot.keyClicks(editor, "x y z")
     assert not editor._recount_timer.isActive()
     assert editor.word_count() == 63
+
+
+def _line_gaps(block) -> list[float]:
+    layout = block.layout()
+    return [layout.lineAt(i + 1).y() - layout.lineAt(i).y() for i in range(layout.lineCount() - 1)]
+
+
+def test_line_spacing_adds_no_python_override_to_the_per_keystroke_layout_path():
+    from writer_app.ui.line_spacing import SpacedPlainTextLayout
+
+    # Qt calls blockBoundingRect 100-200 times per keystroke: a Python override there costs milliseconds per key.
+    assert "blockBoundingRect" not in SpacedPlainTextLayout.__dict__
+
+
+def test_typing_keeps_the_edited_paragraph_spaced(qtbot):
+    editor = _editor(qtbot, "word " * 300 + "\nshort")
+    editor.set_line_spacing(1.5)
+    block = editor.document().firstBlock()
+    height = block.layout().lineAt(0).height()
+    cursor = editor.textCursor()
+    cursor.setPosition(10)
+    editor.setTextCursor(cursor)
+    for _ in range(90):  # enough to re-wrap the paragraph onto a new line
+        qtbot.keyClick(editor, Qt.Key.Key_X)
+    gaps = _line_gaps(editor.document().firstBlock())
+    assert len(gaps) > 3 and all(abs(gap - height * 1.5) < 0.1 for gap in gaps)
+    rect = editor.blockBoundingRect(block)
+    assert rect.height() >= block.layout().lineCount() * height * 1.5 - 1
+
+
+def test_blocks_laid_out_again_after_a_resize_are_spaced_before_they_paint(qtbot):
+    editor = _editor(qtbot, "\n".join(["word " * 60] * 20))
+    editor.set_line_spacing(1.4)
+    editor.resize(700, 500)  # Qt re-wraps every block lazily, unspaced
+    editor.grab()  # paints
+    first, last = editor.visible_block_range()
+    block = editor.document().findBlockByNumber(first)
+    height = block.layout().lineAt(0).height()
+    while block.isValid() and block.blockNumber() <= last:
+        assert all(abs(gap - height * 1.4) < 0.1 for gap in _line_gaps(block))
+        block = block.next()
+
+
+def test_single_spacing_leaves_qt_layout_untouched(qtbot):
+    editor = _editor(qtbot, "word " * 300)
+    editor.set_line_spacing(1.5)
+    editor.set_line_spacing(1.0)
+    editor.viewport().repaint()
+    block = editor.document().firstBlock()
+    assert block.layout().lineAt(0).y() == 0
+    assert all(abs(gap - block.layout().lineAt(0).height()) < 0.1 for gap in _line_gaps(block))

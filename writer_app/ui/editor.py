@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextCharFormat,
@@ -58,9 +59,9 @@ class ChapterEditor(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.setAutoFillBackground(True)
         self.document().setDocumentMargin(24)
-        self.document().contentsChanged.connect(self._on_contents_changed)
+        # One Python slot per edit and a cheap one per cursor move: these run on every keystroke.
         self.document().contentsChange.connect(self._on_contents_change)
-        self.cursorPositionChanged.connect(self._record_block)
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
         self._words = 0
         self._record = (0, 0, 0, -1)  # start, length, words, block number of the cursor's block
         self._recount_timer = QTimer(self)
@@ -109,9 +110,15 @@ class ChapterEditor(QPlainTextEdit):
         block = self.textCursor().block()
         self._record = (block.position(), block.length() - 1, len(block.text().split()), block.blockNumber())
 
+    def _on_cursor_moved(self) -> None:
+        if self.textCursor().blockNumber() != self._record[3]:
+            self._record_block()
+
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        self._revision += 1
         if self._loading:
             return
+        self.text_edited.emit()
         start, length, words, number = self._record
         if number < 0 or self._recount_timer.isActive() or position < start or position + removed > start + length:
             self._record = (0, 0, 0, -1)
@@ -138,11 +145,6 @@ class ChapterEditor(QPlainTextEdit):
         """A counter bumped by every change to the text (loading a chapter included)."""
         return self._revision
 
-    def _on_contents_changed(self) -> None:
-        self._revision += 1
-        if not self._loading:
-            self.text_edited.emit()
-
     # --- layers --------------------------------------------------------------------------------------------------
     def set_extra_selection_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
         """Replace one named layer of extra selections ("find", "issues", "mentions", ...) and repaint."""
@@ -162,6 +164,7 @@ class ChapterEditor(QPlainTextEdit):
     # --- viewport ----------------------------------------------------------------------------------------------
     def visible_block_range(self) -> tuple[int, int]:
         """First and last block numbers (at least partly) visible in the viewport."""
+        self._space_visible_blocks()
         block = self.firstVisibleBlock()
         if not block.isValid():
             return (0, 0)
@@ -208,6 +211,7 @@ class ChapterEditor(QPlainTextEdit):
     def set_line_spacing(self, factor: float) -> None:
         """Space lines ``factor`` times their natural height (1.0-2.0)."""
         self._layout.set_spacing(max(1.0, min(2.0, float(factor))))
+        self._space_visible_blocks()
         self.viewport().update()
         self._emit_viewport_changed()
 
@@ -270,6 +274,7 @@ class ChapterEditor(QPlainTextEdit):
         font.setStyleHint(QFont.StyleHint.Serif, QFont.StyleStrategy.PreferAntialias)
         self.setFont(font)
         self.document().setDefaultFont(font)
+        self._layout.invalidate()
         self._update_margins()
         self._emit_viewport_changed()
 
@@ -284,13 +289,28 @@ class ChapterEditor(QPlainTextEdit):
             self.setViewportMargins(side, 0, side, 0)
             # QPlainTextEdit re-wraps only on a width change of its own resize event.
             super().resizeEvent(QResizeEvent(self.size(), QSize(-1, -1)))
+            self._layout.invalidate()
 
     # --- events ------------------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """Keep the text column centred."""
         self._update_margins()
         super().resizeEvent(event)
+        self._layout.invalidate()
         self._emit_viewport_changed()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Space any visible block Qt laid out lazily, then paint (no Python work while just typing)."""
+        self._space_visible_blocks()
+        super().paintEvent(event)
+
+    def _space_visible_blocks(self) -> None:
+        if self._layout.spacing() == 1.0:
+            return
+        first = self.firstVisibleBlock()
+        if first.isValid():
+            top = self.blockBoundingGeometry(first).translated(self.contentOffset()).top()
+            self._layout.space_visible_blocks(first, top, float(self.viewport().height()))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
         """Show the standard menu after features had a chance to add their actions at the top."""
@@ -325,11 +345,11 @@ class ChapterEditor(QPlainTextEdit):
                 scroll = self.verticalScrollBar()
                 scroll.setValue(scroll.value() + 1)
 
-    def event(self, event: QEvent) -> bool:
-        """Recompute the column when the style or font changes."""
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Recompute the column when the style or font changes (not ``event()``: that runs for every event)."""
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._margin_timer.start()
-        return super().event(event)
+        super().changeEvent(event)
 
 
 def default_font_family() -> str:

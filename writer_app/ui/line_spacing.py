@@ -1,12 +1,28 @@
-"""A plain-text document layout that spaces lines (QPlainTextDocumentLayout ignores block line height)."""
+"""A plain-text document layout that spaces lines (QPlainTextDocumentLayout ignores block line height).
+
+Speed matters here: Qt asks a layout for ``blockBoundingRect`` a hundred or more times per keystroke, so a
+Python override of it costs several milliseconds per key on a long chapter. This layout overrides nothing that
+Qt calls often. Lines are spaced by moving them down inside their block's QTextLayout, all the extra leading
+above each line, so Qt's own ``blockBoundingRect`` (last line's bottom) already returns the spaced height:
+
+- ``documentChanged`` (once per edit) re-lays out and re-spaces the edited block itself;
+- blocks Qt lays out lazily (after a resize, a multi-block edit, scrolling) are spaced by
+  ``space_visible_blocks``, which the editor calls before each paint; it does nothing unless the set of visible
+  blocks or the layout generation changed, so painting while typing costs no Python work.
+
+Blocks outside the viewport may stay unspaced until they scroll in; their height only feeds Qt's pixel
+estimates for far-away blocks (QPlainTextEdit scrolls by lines), never what is painted.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from writer_app.ui import qt_compat  # noqa: F401  (QTextLine.setPosition is a void call)
+
+_EPSILON = 0.001
 
 
 class SpacedPlainTextLayout(QPlainTextDocumentLayout):
@@ -15,6 +31,9 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._spacing = 1.0
+        self._generation = 0  # bumped whenever lazily laid-out (unspaced) blocks may exist
+        self._visible_key: tuple[int, ...] = ()
+        self._block_count = document.blockCount()
 
     def spacing(self) -> float:
         """The line spacing factor (1.0 = single)."""
@@ -26,34 +45,72 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
         if spacing == self._spacing:
             return
         self._spacing = spacing
-        self.requestUpdate()
+        self.invalidate()
         doc = self.document()
-        # Re-running the base layout resets line positions; blockBoundingRect re-spaces them lazily.
-        self.documentChanged(0, 0, doc.characterCount())
+        # Re-running the base layout clears every block's lines; they are laid out (and spaced) again on demand.
+        QPlainTextDocumentLayout.documentChanged(self, 0, 0, doc.characterCount())
+        self._block_count = doc.blockCount()
 
-    def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802 (Qt override)
-        """The block's rectangle with its lines re-spaced (half the extra leading above each line)."""
-        rect = super().blockBoundingRect(block)
-        if self._spacing == 1.0 or not block.isVisible():
-            return rect
+    def invalidate(self) -> None:
+        """Note that Qt may have re-laid out blocks (resize, font change): re-check visible ones at next paint."""
+        self._generation += 1
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:  # noqa: N802 (Qt override)
+        """Lay out an edit; a single-block edit (typing) is re-laid out and re-spaced here, like Qt does."""
+        if self._spacing == 1.0:
+            super().documentChanged(position, removed, added)
+            return
+        doc = self.document()
+        block = doc.findBlock(position)
+        count = doc.blockCount()
+        if (count == self._block_count and block.isValid() and block.length()
+                and block.contains(max(0, position + removed + added - 1))):
+            old_height = self.blockBoundingRect(block).height()
+            block.clearLayout()
+            self.ensureBlockLayout(block)
+            self.space_block(block)
+            if abs(self.blockBoundingRect(block).height() - old_height) < _EPSILON:
+                self.updateBlock.emit(block)
+                return
+            # The block gained or lost a line: let Qt lay it out and repaint as usual, then space it again.
+            super().documentChanged(position, removed, added)
+            self.ensureBlockLayout(block)
+            self.space_block(block)
+            return
+        super().documentChanged(position, removed, added)
+        self._block_count = count
+        self._generation += 1
+
+    def space_block(self, block: QTextBlock) -> None:
+        """Move a laid-out block's lines apart (no-op when single-spaced or already spaced)."""
         layout = block.layout()
         count = layout.lineCount()
-        if count == 0:
-            return rect
-        factor = self._spacing - 1.0
-        margin = self.document().documentMargin() if not block.next().isValid() else 0.0
-        # Fast path (one font, every line the same height): already spaced if the last line sits right.
-        first_height = layout.lineAt(0).height()
-        last = layout.lineAt(count - 1)
-        expected = (count - 1) * first_height * self._spacing + first_height * factor / 2.0
-        if count > 1 and abs(last.y() - expected) < 0.01 and abs(last.height() - first_height) < 0.01:
-            return QRectF(rect.x(), rect.y(), rect.width(), count * first_height * self._spacing + margin)
+        if self._spacing == 1.0 or count == 0 or layout.lineAt(0).y() > _EPSILON:
+            return
+        spacing = self._spacing
+        line = layout.lineAt(0)
+        x = line.x()  # the document margin, the same for every line of a plain-text block
         y = 0.0
         for index in range(count):
-            line = layout.lineAt(index)
-            height = line.height()
-            target = y + height * factor / 2.0
-            if abs(line.y() - target) > 0.01:
-                line.setPosition(QPointF(line.x(), target))
-            y += height * self._spacing
-        return QRectF(rect.x(), rect.y(), rect.width(), y + margin)
+            if index:
+                line = layout.lineAt(index)
+            height = line.height()  # per line: a fallback font (emoji) can make one line taller
+            advance = height * spacing
+            line.setPosition(QPointF(x, y + advance - height))
+            y += advance
+
+    def space_visible_blocks(self, first: QTextBlock, top: float, bottom: float) -> None:
+        """Lay out and space the blocks from ``first`` (whose top is at ``top``) down to ``bottom`` pixels."""
+        if self._spacing == 1.0 or not first.isValid():
+            return
+        key = (first.blockNumber(), int(top), int(bottom), self._generation, self._block_count)
+        if key == self._visible_key:
+            return
+        block = first
+        while block.isValid() and top <= bottom:
+            if block.isVisible():
+                self.ensureBlockLayout(block)
+                self.space_block(block)
+                top += self.blockBoundingRect(block).height()
+            block = block.next()
+        self._visible_key = key
