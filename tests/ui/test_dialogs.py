@@ -164,3 +164,33 @@ def test_import_dialog_needs_a_manuscript(qtbot, tmp_path):
     assert dialog.target() == tmp_path / "novel"
     dialog.title.setText("The Novel")
     assert dialog.target() == tmp_path / "The Novel" and dialog.project_title() == "The Novel"
+
+
+def test_undo_of_replace_all_keeps_the_writers_place(window, qtbot):
+    editor = window.editor
+    editor.set_chapter_text("\n\n".join(f"Paragraph {i}: Elena walked to the harbour." for i in range(300)))
+    editor.resize(800, 400)
+    cursor = editor.textCursor()
+    place = editor.toPlainText().index("Paragraph 200:")
+    cursor.setPosition(place)
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+    scroll = editor.verticalScrollBar().value()
+    assert scroll > 100
+    bar = _find(window, "Elena", "Lena")
+    assert bar.replace_all() == 300
+    assert editor.toPlainText()[editor.textCursor().position():].startswith("Paragraph 200:")
+    editor.undo()
+    assert "Lena walked" not in editor.toPlainText()
+    assert abs(editor.textCursor().position() - place) < 2000  # not thrown to the top of the chapter
+    assert editor.verticalScrollBar().value() > 100
+
+
+def test_escape_closes_the_find_bar_when_one_of_its_buttons_has_focus(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    bar = _find(window, "the", "a")
+    button = bar.replace_all_button
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Escape)
+    assert not bar.isVisible()

@@ -174,3 +174,29 @@ def test_keyboard_shortcuts_reach_their_actions(window, qtbot):
     qtbot.keyClick(window.find_bar.find_edit, Qt.Key.Key_Escape)
     qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert window.find_bar.isVisible() and window.find_bar.replace_edit.isVisible()
+
+
+def test_without_a_project_the_editor_is_read_only_with_a_hint_and_chapter_buttons_are_off(make_window, tmp_path,
+                                                                                           qtbot):
+    window: MainWindow = make_window()
+    editor = window.editor
+    assert editor.isReadOnly() and "Open or create a project" in editor.placeholderText()
+    panel = window.chapters_panel
+    assert not panel.add_button.isEnabled() and not panel.more_button.isEnabled()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "lost words")
+    assert editor.toPlainText() == ""
+    broken = tmp_path / "binary.txt"
+    broken.write_bytes(b"\x00\x01\xff\xfe" * 50)
+    window.open_project(broken)  # fails (or is cancelled): still no project, still nothing to type into
+    assert window.project is None
+    assert editor.isReadOnly() and "Open or create a project" in editor.placeholderText()
+
+
+def test_opening_a_project_makes_the_editor_writable_and_enables_chapter_buttons(make_window, sample_project):
+    window: MainWindow = make_window()
+    window.open_project(sample_project)
+    assert not window.editor.isReadOnly() and window.editor.placeholderText() == ""
+    assert window.chapters_panel.add_button.isEnabled()
+    window.close_project()
+    assert window.editor.isReadOnly() and not window.chapters_panel.add_button.isEnabled()

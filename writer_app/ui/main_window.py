@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_chapters(self) -> None:
         project = self.session.project
+        self.chapters_panel.set_actions_enabled(project is not None and not project.read_only)
         if project is None:
             self.chapters_panel.set_chapters([], {}, None)
             self.chapters_panel.set_trash([])

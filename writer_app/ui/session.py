@@ -80,6 +80,19 @@ class Session(QObject):
         self._watch_timer.timeout.connect(self.check_external_changes)
         editor.text_edited.connect(self._on_text_edited)
         editor.word_count_changed.connect(lambda _words: self._count.start())
+        self._update_editor_access()
+
+    def _update_editor_access(self) -> None:
+        """Typing is only possible into an open chapter of a writable project; otherwise say why."""
+        project = self.project
+        if project is None:
+            hint = tr("Open or create a project to start writing (File menu).")
+        elif self.current is None:
+            hint = tr("Add a chapter to start writing.") if not project.read_only else ""
+        else:
+            hint = ""
+        self.editor.setReadOnly(project is None or self.current is None or project.read_only)
+        self.editor.setPlaceholderText(hint)
 
     # ------------------------------------------------------------------------------------------------ state
     def is_unsaved(self) -> bool:
@@ -163,7 +176,7 @@ class Session(QObject):
             except WriterAppError as error:
                 log.warning("cannot count %s: %s", chapter.file, error)
                 self.words[chapter.id] = None
-        self.editor.setReadOnly(project.read_only)
+        self._update_editor_access()
         self.settings.add_recent_project(str(project.path))
         self._save_settings()
         if project.read_only and project.read_only_reason:
@@ -252,7 +265,7 @@ class Session(QObject):
         self._journal.stop()
         self.editor.set_chapter_text("")
         self._saved_revision = self.editor.revision
-        self.editor.setReadOnly(True)
+        self._update_editor_access()
 
     def flush(self) -> None:
         """Wait for every queued disk job and handle its result (for closing and quitting only)."""
@@ -299,6 +312,7 @@ class Session(QObject):
             self._saved_revision -= 1
         self._journaled_revision = self.editor.revision
         self.words[chapter_id] = words
+        self._update_editor_access()
         self.chapter_opened.emit(chapter_id)
         self.word_counts_changed.emit()
         self._emit_state()
@@ -323,6 +337,7 @@ class Session(QObject):
         self._autosave.stop()
         self._journal.stop()
         self.current = None
+        self._update_editor_access()
 
     def reload_current(self) -> None:
         """Replace the open chapter's text with the file on disk."""

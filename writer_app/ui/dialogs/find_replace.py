@@ -77,8 +77,8 @@ class FindBar(QFrame):
         self.replace_button.clicked.connect(self.replace)
         self.replace_all_button.clicked.connect(self.replace_all)
         close.clicked.connect(self.close_bar)
-        for edit in (self.find_edit, self.replace_edit):
-            edit.installEventFilter(self)
+        for child in self.findChildren(QWidget):  # Esc closes the bar whichever of its widgets has the focus
+            child.installEventFilter(self)
         editor.text_edited.connect(self._on_text_edited)
         self.hide()
 
@@ -172,18 +172,36 @@ class FindBar(QFrame):
         if self.editor.isReadOnly() or not needle:
             return 0
         document = self.editor.document()
-        cursor = QTextCursor(document)
-        edit = QTextCursor(document)
-        edit.beginEditBlock()
+        replacement = self.replace_edit.text()
+        # Edit through the editor's own cursor so undo returns the writer to where they were, not to the top.
+        cursor = self.editor.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        shift_anchor = shift_position = 0
+        found = QTextCursor(document)
+        cursor.beginEditBlock()
         count = 0
         while True:
-            cursor = document.find(needle, cursor, self._flags())
-            if cursor.isNull():
+            found = document.find(needle, found, self._flags())
+            if found.isNull():
                 break
-            cursor.insertText(self.replace_edit.text())
+            start, end = found.selectionStart(), found.selectionEnd()
+            delta = len(replacement.encode("utf-16-le")) // 2 - (end - start)
+            if end <= anchor + shift_anchor:  # matches are found in the edited text: compare mapped places
+                shift_anchor += delta
+            if end <= position + shift_position:
+                shift_position += delta
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(replacement)
+            found = QTextCursor(cursor)
             count += 1
-        edit.endEditBlock()
-        self.message.emit(tr("Replaced {0} occurrence(s).").format(count))
+        cursor.endEditBlock()
+        limit = max(0, document.characterCount() - 1)
+        cursor.setPosition(max(0, min(limit, anchor + shift_anchor)))
+        cursor.setPosition(max(0, min(limit, position + shift_position)), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.message.emit(tr("Replaced {0} occurrence.").format(count) if count == 1
+                          else tr("Replaced {0} occurrences.").format(count))
         self.refresh_highlights()
         return count
 

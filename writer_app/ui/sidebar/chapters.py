@@ -52,7 +52,8 @@ class CountDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         opt.rect = QRect(option.rect)
         text_rect_width = opt.rect.width() - room
-        opt.text = metrics.elidedText(opt.text, Qt.TextElideMode.ElideRight, max(10, text_rect_width - 16))
+        # Middle: long titles ("Book One: 1805 — Chapter XX") keep both their start and their distinct end.
+        opt.text = metrics.elidedText(opt.text, Qt.TextElideMode.ElideMiddle, max(10, text_rect_width - 16))
         widget = option.widget
         style = widget.style() if widget is not None else None
         if style is not None:
@@ -179,6 +180,13 @@ class ChaptersPanel(QWidget):
             self.set_current(current)
         finally:
             self._updating = False
+
+    def set_actions_enabled(self, enabled: bool) -> None:
+        """Enable the chapter buttons (off with no project, or a read-only one)."""
+        self.add_button.setEnabled(enabled)
+        self.more_button.setEnabled(enabled)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove if enabled
+                                  else QAbstractItemView.DragDropMode.NoDragDrop)
 
     def set_title(self, title: str) -> None:
         """Show the project's title above the list."""
