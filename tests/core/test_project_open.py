@@ -14,9 +14,11 @@ from writer_app.core.errors import (
     CorruptProjectError,
     EncodingError,
     ProjectError,
+    SaveError,
     UnsafePathError,
 )
 from writer_app.core.project import Project
+from writer_app.errors import WriterAppError
 
 
 def test_open_reads_metadata_and_chapters_in_order(open_project) -> None:
@@ -223,3 +225,34 @@ def test_utf16_file_is_refused_with_advice(tmp_path: Path) -> None:
     draft.write_bytes("Hello".encode("utf-16"))
     with pytest.raises(EncodingError, match="UTF-16"):
         Project.open(draft)
+
+
+def test_read_only_loose_file_opens_read_only_with_the_reason(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Keep me.\n", encoding="utf-8")
+    draft.chmod(0o444)
+    try:
+        with Project.open(draft) as project:
+            assert project.read_only
+            assert "draft.txt" in project.read_only_reason and "read-only" in project.read_only_reason
+            with pytest.raises(WriterAppError):
+                project.write_chapter(project.chapters[0], "Overwritten.\n")
+        assert draft.read_text(encoding="utf-8") == "Keep me.\n"
+        assert draft.stat().st_mode & 0o777 == 0o444
+    finally:
+        draft.chmod(0o644)
+
+
+def test_read_only_chapter_file_is_not_replaced_by_a_save(open_project, project_folder: Path) -> None:
+    project = open_project()
+    chapter = project.chapters[0]
+    path = project.chapter_path(chapter)
+    before = path.read_text(encoding="utf-8")
+    project.read_chapter(chapter)
+    path.chmod(0o444)
+    try:
+        with pytest.raises(SaveError, match="read-only"):
+            project.write_chapter(chapter, "Overwritten.\n")
+        assert path.read_text(encoding="utf-8") == before
+    finally:
+        path.chmod(0o644)

@@ -193,3 +193,28 @@ def test_continuous_typing_still_saves_regularly(window, qtbot, sample_project, 
     clock[0] += session_module.MAX_UNSAVED_SECONDS + 1
     window.editor.insertPlainText("b ")
     qtbot.waitUntil(lambda: _disk(sample_project).startswith("a b "), timeout=15000)
+
+
+def test_outside_change_reloaded_keeps_cursor_and_scroll(window, qtbot, sample_project):
+    text = "\n\n".join(f"Line {i} of a long chapter." for i in range(400))
+    chapter_file(sample_project, "ch-0001").write_text(text, encoding="utf-8")
+    window.session.check_external_changes()
+    qtbot.waitUntil(lambda: window.editor.text() == text, timeout=15000)
+    editor = window.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index("Line 300 "))
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+    scroll = editor.verticalScrollBar().value()
+    assert scroll > 0
+    changed = text.replace("Line 10 ", "Line ten ")
+    chapter_file(sample_project, "ch-0001").write_text(changed, encoding="utf-8")
+    window.session.check_external_changes()
+    qtbot.waitUntil(lambda: window.editor.text() == changed, timeout=15000)
+    assert editor.textCursor().position() == text.index("Line 300 ")
+    assert editor.verticalScrollBar().value() == scroll
+    shorter = "Only a line now."
+    chapter_file(sample_project, "ch-0001").write_text(shorter, encoding="utf-8")
+    window.session.check_external_changes()
+    qtbot.waitUntil(lambda: window.editor.text() == shorter, timeout=15000)
+    assert editor.textCursor().position() == len(shorter)  # clamped

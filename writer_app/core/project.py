@@ -28,6 +28,7 @@ from writer_app.core.errors import (
     ProjectError,
     ProjectLockedError,
     ReadOnlyProjectError,
+    SaveError,
 )
 from writer_app.core.manifest import (
     FORMAT_VERSION,
@@ -58,6 +59,14 @@ log = logging.getLogger(__name__)
 LOOSE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 CHAPTERS_FOLDER = "chapters"
 LOOSE_CHAPTER_ID = "draft"
+
+
+def is_writable_file(path: Path) -> bool:
+    """True unless the file's own permission bits forbid writing (``os.access`` says yes to root regardless)."""
+    try:
+        return bool(path.stat().st_mode & 0o222)
+    except OSError:
+        return True  # missing: creating it is a question for the folder
 
 
 def loose_state_dir(file: Path) -> Path:
@@ -116,6 +125,10 @@ class Project(ChapterOperations):
             raise ProjectError(f"{path} does not exist.")
         else:
             raise ProjectError(f"{path.name} is not a project folder or a text file.")
+        if project.is_loose_file and not project.read_only and not is_writable_file(path):
+            project.read_only = True
+            project.read_only_reason = (f"{path.name} is marked read-only (its file permissions), so it opened "
+                                        "read-only; nothing will be saved to it.")
         if lock and not project.read_only:
             project._take_lock()
         return project
@@ -272,6 +285,9 @@ class Project(ChapterOperations):
         path = self.chapter_path(chapter)
         if not force:
             self._check_unchanged(path)
+        if path.exists() and not is_writable_file(path):
+            # An atomic rename would replace the file whatever its permissions: honour them ourselves.
+            raise SaveError(f"{path.name} is marked read-only (its file permissions), so it was not saved.", path)
         fmt = self._formats.get(str(path)) or TextFormat(self.encoding or "utf-8")
         data = fmt.encode(text, path)
         atomic_write_bytes(path, data)

@@ -80,11 +80,13 @@ class ChapterEditor(QPlainTextEdit):
         self._apply_font()
 
     # --- text --------------------------------------------------------------------------------------------------
-    def set_chapter_text(self, text: str, words: int | None = None) -> None:
+    def set_chapter_text(self, text: str, words: int | None = None, keep_place: bool = False) -> None:
         """Replace the whole text (no undo history, not modified) and put the cursor at the start.
 
         ``words`` is the text's word count when the caller already knows it (saves a pass over big chapters).
+        ``keep_place`` keeps the cursor and the scroll position (clamped to the new text) instead, for reloads.
         """
+        place = (self.textCursor().position(), self.verticalScrollBar().value()) if keep_place else None
         self._loading = True
         try:
             self.setPlainText(text)
@@ -93,7 +95,14 @@ class ChapterEditor(QPlainTextEdit):
         self._recount_timer.stop()
         self._words = word_count(text) if words is None else words
         self.document().setModified(False)
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        if place is None:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+        else:
+            cursor = self.textCursor()
+            cursor.setPosition(max(0, min(place[0], self.document().characterCount() - 1)))
+            self.setTextCursor(cursor)
+            scroll = self.verticalScrollBar()
+            scroll.setValue(max(scroll.minimum(), min(place[1], scroll.maximum())))
         self._record_block()
         self._update_margins()
         self._emit_viewport_changed()

@@ -353,7 +353,7 @@ class Session(QObject):
         self._failed.discard(chapter.id)
         self.project.recovery_journal().clear(chapter.id)
         words = word_count(text)
-        self.editor.set_chapter_text(text, words)
+        self.editor.set_chapter_text(text, words, keep_place=True)
         self._saved_revision = self._journaled_revision = self.editor.revision
         self.words[chapter.id] = words
         self.chapter_opened.emit(chapter.id)
