@@ -156,3 +156,12 @@ def test_chapter_operations_survive_reopening(open_project, project_folder: Path
         assert [c.title for c in again.chapters] == titles
         assert [t for _c, t in again.iter_chapter_texts()] == ["3\n", "The ferry\n", "came in late.\n",
                                                                 "Rain all night.\n"]
+
+
+@pytest.mark.parametrize("offset", [0, 1000])
+def test_split_refuses_to_make_an_empty_chapter(open_project, offset: int) -> None:
+    project = open_project()
+    chapter = project.chapters[0]
+    with pytest.raises(ProjectError, match="empty chapter"):
+        project.split_chapter(chapter, offset, "Tail", text="Only text.\n\n")
+    assert len(project.chapters) == 2

@@ -174,3 +174,28 @@ def test_failed_rename_shows_the_stored_title(window, monkeypatch, prompt_log):
     assert window.chapters_panel.list.item(1).text() == "Gutters"
     assert window.project.chapter_by_id("ch-0002").title == "Gutters"
     assert prompt_log.errors and "project.json" in prompt_log.errors[0]
+
+
+def test_split_at_the_start_or_end_is_refused_with_a_message(window, qtbot):
+    editor = window.editor
+    for move in (QTextCursor.MoveOperation.Start, QTextCursor.MoveOperation.End):
+        editor.moveCursor(move)
+        with qtbot.waitSignal(window.session.message) as signal:
+            window.actions_.split_chapter.trigger()
+        assert "empty chapter" in signal.args[0]
+        assert len(window.chapters_panel.chapter_ids()) == 5
+
+
+def test_splitting_twice_gives_unique_titles(window):
+    editor = window.editor
+    for _ in range(2):
+        window.open_chapter("ch-0001")
+        text = editor.text()
+        cursor = editor.textCursor()
+        cursor.setPosition(len(text) // 2)
+        editor.setTextCursor(cursor)
+        window.actions_.split_chapter.trigger()
+    titles = [c.title for c in window.project.chapters]
+    assert len(titles) == len(set(titles)) == 7
+    first = window.project.chapters[0].title
+    assert f"{first} (continued)" in titles and f"{first} (continued 2)" in titles

@@ -149,6 +149,10 @@ class ChapterOperations:
         head = text[:offset].rstrip()
         head = head + "\n" if head else ""
         tail = text[offset:].lstrip(" \t\n")
+        if not head.strip() or not tail.strip():
+            where = "start" if not head.strip() else "end"
+            raise ProjectError(f"The cursor is at the {where} of {chapter.title!r}: splitting there would make an "
+                               "empty chapter; place it where the new chapter should begin.")
         index = self.chapter_index(chapter)  # type: ignore[attr-defined]
         self._check_unchanged(self.chapter_path(chapter))  # type: ignore[attr-defined]
         new_chapter = self.add_chapter(new_title, tail, index + 1)

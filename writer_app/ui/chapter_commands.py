@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import QObject
 
@@ -15,6 +16,19 @@ log = logging.getLogger(__name__)
 
 
 tr = translator("ChapterCommands")
+
+_CONTINUED = re.compile(r" \(continued(?: \d+)?\)$")
+
+
+def continued_title(title: str, taken: set[str]) -> str:
+    """A title for a split-off part that no chapter has yet: "T (continued)", "T (continued 2)", ..."""
+    base = _CONTINUED.sub("", title)
+    candidate = tr("{0} (continued)").format(base)
+    number = 2
+    while candidate in taken:
+        candidate = tr("{0} (continued {1})").format(base, number)
+        number += 1
+    return candidate
 
 
 class ChapterCommands(QObject):
@@ -151,7 +165,11 @@ class ChapterCommands(QObject):
         text = editor.text()
         offset = utf16_to_cp(text, editor.textCursor().position())
         chapter = self.session.current
-        title = new_title or tr("{0} (continued)").format(chapter.title)
+        if not text[:offset].strip() or not text[offset:].strip():
+            self.session.message.emit(tr("Place the cursor where the new chapter should begin: splitting at the "
+                                         "start or the end would make an empty chapter."))
+            return None
+        title = new_title or continued_title(chapter.title, {c.title for c in project.chapters})
         self._settle()
         try:
             new_chapter = project.split_chapter(chapter, offset, title, text=text)
