@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,6 +17,7 @@ from writer_app.errors import WriterAppError
 from writer_app.ui.characters.chart import ChartRow
 from writer_app.ui.characters.dialog import CharacterDialog
 from writer_app.ui.characters.panel import CastRow, CharactersPanel, SuggestionRow
+from writer_app.ui.characters.texts import ChapterTexts
 from writer_app.ui.characters.workers import ChapterSnapshot, IndexDispatcher, IndexRequest, UnreadableChapter
 
 log = logging.getLogger(__name__)
@@ -48,8 +48,7 @@ class CharactersController(QObject):
         self.index = MentionIndex(self.matcher)
         self.suggestions: list[Candidate] = []
         self._open_texts: dict[int, tuple[str, int, str]] = {}  # snapshot -> (chapter id, revision, text)
-        self._texts: dict[str, str] = {}  # the latest text seen of every chapter, for discovery
-        self._text_snapshots: dict[str, int] = {}  # chapter id -> snapshot number of its text in _texts
+        self._texts = ChapterTexts(window)  # in-memory texts, file snapshots, and the latest text of each chapter
         self._unreadable: dict[str, str] = {}  # chapter id -> why the worker could not read its file
         self._spans: list[tuple[int, int, int]] = []  # open chapter's mentions: (start, end, slot), UTF-16
         self._spans_revision = -1
@@ -125,8 +124,7 @@ class CharactersController(QObject):
         self._refresh_views()
 
     def _forget_texts(self) -> None:
-        self._texts = {}
-        self._text_snapshots = {}
+        self._texts.clear()
         self._unreadable = {}
 
     def _chapters(self) -> list[Any]:
@@ -149,47 +147,15 @@ class CharactersController(QObject):
         self._refresh_views()
 
     def _snapshot(self, chapter: Any, memory: dict[str, str]) -> ChapterSnapshot:
-        """The chapter as it is now: its text in ``memory`` (see ``_texts_in_memory``), else its file."""
+        """The chapter as it is now: its text in ``memory`` (``ChapterTexts.in_memory``), else its file."""
         snapshot = self.dispatcher.next_snapshot()
         text = memory.get(chapter.id)
         if text is None:
-            return self._file_snapshot(chapter, snapshot)
+            return ChapterTexts.file_snapshot(self.project, chapter, snapshot)
         if chapter.id == self._current_id():
             self._open_texts[snapshot] = (chapter.id, self.editor.revision, text)
-        self._remember_text(chapter.id, snapshot, text)
+        self._texts.remember(chapter.id, snapshot, text)
         return ChapterSnapshot(chapter.id, snapshot, text)
-
-    def _texts_in_memory(self) -> dict[str, str]:
-        """Chapter texts the GUI holds: the editor's of the open chapter, and unsaved texts of others."""
-        texts = self._unsaved_texts()
-        current = self._current_id()
-        if current is not None:
-            texts[current] = self.editor.text()
-        return texts
-
-    def _unsaved_texts(self) -> dict[str, str]:
-        """Texts the window holds for chapters that are not open and not yet on disk (a copy).
-
-        The window keeps a chapter's text in memory after switching away until its save is confirmed, and
-        after restoring text from the crash journal. ``MainWindow`` has no public accessor for it yet, so
-        until it offers ``unsaved_chapter_texts() -> dict[str, str]`` this reads its session's pending texts.
-        """
-        accessor = getattr(self.window, "unsaved_chapter_texts", None)
-        if callable(accessor):
-            return dict(accessor())
-        unsaved = getattr(getattr(self.window, "session", None), "_unsaved", None)
-        return dict(unsaved) if isinstance(unsaved, dict) else {}
-
-    def _file_snapshot(self, chapter: Any, snapshot: int) -> ChapterSnapshot:
-        """A snapshot the worker reads from the chapter's file (located there too: that touches the disk)."""
-        return ChapterSnapshot(chapter.id, snapshot, locate=partial(self.project.chapter_path, chapter),
-                               encoding=getattr(self.project, "encoding", None))
-
-    def _remember_text(self, chapter_id: str, snapshot: int, text: str) -> None:
-        """Cache a chapter's text for discovery unless a newer snapshot's text is cached already."""
-        if snapshot >= self._text_snapshots.get(chapter_id, 0):
-            self._texts[chapter_id] = text
-            self._text_snapshots[chapter_id] = snapshot
 
     def _request(self, chapters: list[ChapterSnapshot],
                  discover: list[ChapterSnapshot] | None = None) -> IndexRequest:
@@ -204,7 +170,7 @@ class CharactersController(QObject):
         """Index every chapter (and look for new names) in the background."""
         if self.project is None:
             return
-        memory = self._texts_in_memory()
+        memory = self._texts.in_memory()
         snapshots = [self._snapshot(chapter, memory) for chapter in self._chapters()]
         self.panel.set_status(self.tr("Counting mentions…"))
         self.dispatcher.submit(self._request(snapshots, snapshots if discover else None))
@@ -213,17 +179,17 @@ class CharactersController(QObject):
         """Look for new names in the latest text of every chapter (after saves), without re-counting."""
         if self.project is None:
             return
-        memory = self._texts_in_memory()
+        memory = self._texts.in_memory()
         self.dispatcher.submit(self._request([], [self._discovery_snapshot(c, memory) for c in self._chapters()]))
 
     def _discovery_snapshot(self, chapter: Any, memory: dict[str, str]) -> ChapterSnapshot:
         """The chapter's latest text for discovery: from memory or the cache if possible, else its file."""
         text = memory.get(chapter.id)
         if text is None:
-            text = self._texts.get(chapter.id)
+            text = self._texts.cached(chapter.id)
         snapshot = self.dispatcher.next_snapshot()
         if text is None:
-            return self._file_snapshot(chapter, snapshot)
+            return ChapterTexts.file_snapshot(self.project, chapter, snapshot)
         return ChapterSnapshot(chapter.id, snapshot, text)
 
     def reindex_open_chapter(self) -> None:
@@ -254,7 +220,7 @@ class CharactersController(QObject):
     def _on_texts_read(self, texts: tuple[tuple[ChapterSnapshot, str], ...]) -> None:
         """Cache the chapter texts the worker read from disk, for later discovery."""
         for snap, text in texts:
-            self._remember_text(snap.chapter_id, snap.snapshot, text)
+            self._texts.remember(snap.chapter_id, snap.snapshot, text)
 
     def _on_unreadable(self, chapters: tuple[UnreadableChapter, ...]) -> None:
         """Chapter files the worker could not read: their mentions are missing; say so in the panel status."""
@@ -265,7 +231,7 @@ class CharactersController(QObject):
     def _on_chapter_about_to_close(self, chapter_id: str) -> None:
         """Keep the text of the chapter being left: it is the newest, and may not be on disk yet."""
         if chapter_id == self._current_id():
-            self._remember_text(chapter_id, self.dispatcher.next_snapshot(), self.editor.text())
+            self._texts.remember(chapter_id, self.dispatcher.next_snapshot(), self.editor.text())
 
     def _on_suggestions(self, suggestions: tuple[Candidate, ...]) -> None:
         taken = {form for character in self.cast for form in character.forms()}
