@@ -222,3 +222,21 @@ def test_single_spacing_leaves_qt_layout_untouched(qtbot):
     block = editor.document().firstBlock()
     assert block.layout().lineAt(0).y() == 0
     assert all(abs(gap - block.layout().lineAt(0).height()) < 0.1 for gap in _line_gaps(block))
+
+
+def test_a_72_character_column_holds_about_72_characters_of_real_prose(qtbot, corpus_dir):
+    text = (corpus_dir / "pride-and-prejudice.txt").read_text(encoding="utf-8")
+    paragraphs = [p.replace("\n", " ") for p in text.split("\n\n") if len(p) > 600][:40]
+    editor = _editor(qtbot, "\n".join(paragraphs))
+    editor.resize(1600, 800)
+    editor.set_text_width(72)
+    editor.grab()
+    lengths = []
+    block = editor.document().firstBlock()
+    while block.isValid():
+        layout = block.layout()
+        for index in range(layout.lineCount() - 1):  # full lines only (not a paragraph's last)
+            lengths.append(layout.lineAt(index).textLength())
+        block = block.next()
+    average = sum(lengths) / len(lengths)
+    assert 69 <= average <= 76, average

@@ -200,3 +200,17 @@ def test_opening_a_project_makes_the_editor_writable_and_enables_chapter_buttons
     assert window.chapters_panel.add_button.isEnabled()
     window.close_project()
     assert window.editor.isReadOnly() and not window.chapters_panel.add_button.isEnabled()
+
+
+def test_status_bar_does_not_shift_when_the_save_state_changes(window, qtbot):
+    status = window.status
+    status.set_state("saved")
+    qtbot.waitUntil(lambda: status.save_state.text() == "Saved")
+    status.layout().activate()
+    saved = (status.save_state.x(), status.save_state.width(), status.chapter_words.x())
+    status.set_state("unsaved")
+    status.layout().activate()
+    assert (status.save_state.x(), status.save_state.width(), status.chapter_words.x()) == saved
+    status.set_state("failed")
+    status.layout().activate()
+    assert status.chapter_words.x() == saved[2]

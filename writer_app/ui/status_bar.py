@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from writer_app.ui.i18n import translator
@@ -32,6 +34,22 @@ class WriterStatusBar(QStatusBar):
         for label in (self.chapter_words, self.total_words, self.save_state):
             self.addPermanentWidget(label)
         self.state = ""
+        self._fit_state_label()
+
+    def _fit_state_label(self) -> None:
+        """Make the state label as wide as its widest text (bold), so "Saved" <-> "Unsaved" never shifts the bar."""
+        font = QFont(self.save_state.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(tr(text)) for text in STATE_TEXT.values())
+        self.save_state.setMinimumWidth(widest + 16)  # plus the label's own margins
+        self.save_state.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-measure the state label when the font or style changes."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_state_label()
 
     def set_counts(self, chapter: int | None, total: int | None) -> None:
         """Show the open chapter's and the manuscript's word counts."""
