@@ -41,7 +41,7 @@ def test_open_writes_a_lock_with_pid_and_host_and_close_removes_it(project_folde
 
 def test_second_instance_is_refused_and_may_open_read_only(project_folder: Path, other_process) -> None:
     _lock_as(project_folder, other_process.pid)
-    with pytest.raises(ProjectLockedError, match="already open in writer-app") as caught:
+    with pytest.raises(ProjectLockedError, match="already open in another writer-app window") as caught:
         Project.open(project_folder)
     assert caught.value.owner["pid"] == other_process.pid
     viewer = Project.open(project_folder, read_only=True)

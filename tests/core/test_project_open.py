@@ -67,6 +67,8 @@ def test_json_syntax_error_names_the_file_and_line(project_folder: Path) -> None
         Project.open(project_folder)
     assert "project.json" in str(caught.value) and "line 3" in str(caught.value)
     assert caught.value.line == 3
+    assert project_folder.name in str(caught.value)  # which project: the folder is named
+    assert "Expecting" not in str(caught.value) and not str(caught.value).endswith(").")
 
 
 @pytest.mark.parametrize(

@@ -240,3 +240,20 @@ def test_a_72_character_column_holds_about_72_characters_of_real_prose(qtbot, co
         block = block.next()
     average = sum(lengths) / len(lengths)
     assert 69 <= average <= 76, average
+
+
+def test_context_menu_undo_and_redo_both_show_their_shortcuts(qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    from writer_app.ui.editor import show_shortcuts
+
+    editor = _editor(qtbot, "alpha")
+    menu = editor.createStandardContextMenu()
+    for action in menu.actions():
+        if action.objectName() == "edit-undo":
+            action.setText("&Undo")  # as some platform menus come (no shortcut text)
+    show_shortcuts(menu)
+    texts = {action.objectName(): action.text() for action in menu.actions()}
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+    assert texts["edit-undo"] == f"&Undo\t{undo}"
+    assert "\t" in texts["edit-redo"]

@@ -218,3 +218,14 @@ def test_outside_change_reloaded_keeps_cursor_and_scroll(window, qtbot, sample_p
     window.session.check_external_changes()
     qtbot.waitUntil(lambda: window.editor.text() == shorter, timeout=15000)
     assert editor.textCursor().position() == len(shorter)  # clamped
+
+
+def test_second_instance_message_names_no_process_and_asks_once(make_window, sample_project, prompt_log):
+    owner = {"pid": os.getppid(), "host": socket.gethostname(), "user": "x", "time": "now"}
+    (sample_project / LOCK_FILE_NAME).write_text(json.dumps(owner), encoding="utf-8")
+    make_window(sample_project)
+    (name, message), = prompt_log.asked
+    assert name == "read_only"
+    assert str(os.getppid()) not in message and "process" not in message
+    assert "?" not in message and "read-only" not in message  # the prompt itself asks, once
+    assert "already open in another writer-app window" in message

@@ -126,7 +126,8 @@ def parse_manifest(raw_text: str, path: Path) -> Manifest:
         data = json.loads(raw_text)
     except json.JSONDecodeError as error:
         raise CorruptProjectError(
-            f"{path.name} is damaged: invalid JSON on line {error.lineno}, column {error.colno} ({error.msg}).",
+            f"{path.name} in the project folder {path.parent.name} is damaged near line {error.lineno}, column "
+            f"{error.colno}; fix it in a text editor or restore it from a backup.",
             path,
             error.lineno,
         ) from None

@@ -400,12 +400,10 @@ class ProjectLock:
             except FileExistsError:
                 if not self._is_stale():
                     owner = self.owner() or {}
-                    where = owner.get("host", "another computer")
-                    raise ProjectLockedError(
-                        f"{self.path.parent.name} is already open in writer-app "
-                        f"(process {owner.get('pid', '?')} on {where}); open it read-only or close it there.",
-                        owner,
-                    ) from None
+                    host = owner.get("host")
+                    where = ("in another writer-app window" if not host or host == socket.gethostname()
+                             else f"in writer-app on {host}")
+                    raise ProjectLockedError(f"{self.path.parent.name} is already open {where}.", owner) from None
                 log.info("Taking over stale lock %s (%s)", self.path, self.owner())
                 with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()

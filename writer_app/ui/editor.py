@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QKeySequence,
     QPaintEvent,
     QPalette,
     QResizeEvent,
@@ -331,6 +332,7 @@ class ChapterEditor(QPlainTextEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
         """Show the standard menu after features had a chance to add their actions at the top."""
         menu = self.createStandardContextMenu(event.pos())
+        show_shortcuts(menu)
         if event.reason() == QContextMenuEvent.Reason.Mouse:
             cursor = self.cursorForPosition(event.pos())
         else:
@@ -366,6 +368,25 @@ class ChapterEditor(QPlainTextEdit):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._margin_timer.start()
         super().changeEvent(event)
+
+
+_MENU_SHORTCUTS = {
+    "edit-undo": QKeySequence.StandardKey.Undo, "edit-redo": QKeySequence.StandardKey.Redo,
+    "edit-cut": QKeySequence.StandardKey.Cut, "edit-copy": QKeySequence.StandardKey.Copy,
+    "edit-paste": QKeySequence.StandardKey.Paste, "select-all": QKeySequence.StandardKey.SelectAll,
+}
+
+
+def show_shortcuts(menu: QMenu) -> None:
+    """Give every standard edit action its shortcut text, so Undo shows Ctrl+Z like Redo shows its own."""
+    for action in menu.actions():
+        key = _MENU_SHORTCUTS.get(action.objectName())
+        if key is None:
+            continue
+        label = action.text().split("\t", 1)[0]
+        sequence = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        if sequence:
+            action.setText(f"{label}\t{sequence}")
 
 
 def default_font_family() -> str:

@@ -398,8 +398,10 @@ class MainWindow(QMainWindow):
         project = self.session.project
         if project is None or not project.trash:
             return
-        if self.prompts.confirm(tr("Empty Trash"), tr("Delete {0} chapter(s) in the trash for good? This cannot be "
-                                                      "undone.").format(len(project.trash))):
+        count = len(project.trash)
+        question = (tr("Delete the chapter in the trash for good? This cannot be undone.") if count == 1 else
+                    tr("Delete the {0} chapters in the trash for good? This cannot be undone.").format(count))
+        if self.prompts.confirm(tr("Empty Trash"), question):
             self.commands.empty_trash()
 
     def delete_current_chapter(self) -> None:

@@ -33,13 +33,13 @@ class Prompts:
 
     def ask_open_read_only(self, message: str) -> bool:
         """The project is locked by another instance: open it read-only?"""
-        answer = QMessageBox.question(
-            self._parent, tr("Project already open"),
-            message + "\n\n" + tr("Open it read-only here?"),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Open
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Project already open"), message, parent=self._parent)
+        box.setInformativeText(tr("You can open it read-only here to read and copy from it; nothing will be saved."))
+        read_only = box.addButton(tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is read_only
 
     def ask_open_as_cp1252(self, message: str) -> bool:
         """A file is not UTF-8: open it as Western (Windows-1252) text?"""

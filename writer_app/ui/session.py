@@ -228,7 +228,8 @@ class Session(QObject):
             self._unsaved[chapter.id] = item.text
             self.words[chapter.id] = word_count(item.text)
             self.worker.submit(DiskJob(WRITE, project, chapter, item.text))
-        self.message.emit(tr("Restored unsaved text of {0} chapter(s).").format(len(items)))
+        self.message.emit(tr("Restored the unsaved text of one chapter.") if len(items) == 1 else
+                          tr("Restored the unsaved text of {0} chapters.").format(len(items)))
 
     def close_project(self) -> bool:
         """Save everything (waiting for the disk), back up and release the project; False if the writer cancels."""

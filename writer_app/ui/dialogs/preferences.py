@@ -25,7 +25,7 @@ from writer_app.ui.i18n import translator
 
 log = logging.getLogger(__name__)
 
-THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+THEMES = (("system", "Follow the System"), ("light", "Light"), ("dark", "Dark"))
 
 
 tr = translator("Preferences")
