@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSpinBox, QWidget
 
 from writer_app.settings import Settings
 from writer_app.ui.main_window import MainWindow
@@ -214,3 +214,27 @@ def test_status_bar_does_not_shift_when_the_save_state_changes(window, qtbot):
     status.set_state("failed")
     status.layout().activate()
     assert status.chapter_words.x() == saved[2]
+
+
+def test_dark_theme_draws_no_white_line_over_the_sidebar_tabs(window, qtbot):
+    window.set_theme("dark")
+    bar = window.sidebar.tabBar()
+    image = window.sidebar.grab().toImage()
+    bright = [(x, y) for y in (0, 1, bar.height() - 1, bar.height()) for x in range(0, image.width(), 3)
+              if image.pixelColor(x, y).lightness() > 200]
+    assert bright == []
+    assert QGuiApplication.palette().color(QPalette.ColorRole.Light).lightness() < 128
+
+
+def test_dark_theme_radio_buttons_have_a_visible_outline(window, qtbot):
+    from PySide6.QtWidgets import QRadioButton
+
+    window.set_theme("dark")
+    radio = QRadioButton("Off")
+    qtbot.addWidget(radio)
+    radio.resize(120, 30)
+    image = radio.grab().toImage()
+    background = QApplication.palette().color(QPalette.ColorRole.Window)
+    contrast = max(abs(image.pixelColor(x, y).lightness() - background.lightness())
+                   for x in range(0, 20) for y in range(0, image.height()))
+    assert contrast > 60

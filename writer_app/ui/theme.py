@@ -64,6 +64,14 @@ def palette_for(colors: Colors) -> QPalette:
     palette.setColor(role.HighlightedText, c["highlight_text"])
     palette.setColor(role.Link, c["accent"])
     palette.setColor(role.BrightText, QColor("#ff5555"))
+    # Bevel roles: left at Qt's light-theme defaults they draw white lines (the tab bar's base) in the dark theme.
+    window = c["window"]
+    dark_theme = window.lightness() < 128
+    palette.setColor(role.Light, window.lighter(135) if dark_theme else QColor("#ffffff"))
+    palette.setColor(role.Midlight, window.lighter(120) if dark_theme else window.lighter(105))
+    palette.setColor(role.Mid, window.lighter(150) if dark_theme else window.darker(125))
+    palette.setColor(role.Dark, window.darker(130) if dark_theme else window.darker(150))
+    palette.setColor(role.Shadow, QColor("#000000"))
     for group_role in (role.WindowText, role.Text, role.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, group_role, c["muted"])
     return palette
@@ -86,6 +94,7 @@ def stylesheet(colors: Colors) -> str:
     return f"""
 QSplitter::handle {{ background: {colors.window}; }}
 QTabWidget::pane {{ border: none; }}
+QTabBar {{ qproperty-drawBase: 0; }}
 QTabBar::tab {{ padding: 6px 12px; border: none; color: {colors.muted}; background: transparent; }}
 QTabBar::tab:selected {{ color: {colors.text}; border-bottom: 2px solid {colors.accent}; }}
 QListWidget#chapterList, QListWidget#trashList {{ border: none; background: {colors.panel}; outline: 0; }}
@@ -101,4 +110,41 @@ QToolButton::menu-indicator {{ image: none; width: 0; }}
 QToolButton#sectionLabel {{ color: {colors.muted}; font-weight: 600; padding: 6px 8px; }}
 QToolButton:hover {{ background: {colors.window}; }}
 QFrame#findBar {{ background: {colors.panel}; border-top: 1px solid {colors.window}; }}
+""" + indicator_stylesheet(colors)
+
+
+def indicator_stylesheet(colors: Colors) -> str:
+    """Radio buttons and check boxes with a visible outline (Fusion draws them darker than a dark window)."""
+    if QColor(colors.window).lightness() >= 128:
+        return ""
+    check = _check_mark(colors.highlight_text)
+    return f"""
+QRadioButton::indicator, QCheckBox::indicator {{ width: 13px; height: 13px; border: 1px solid {colors.muted};
+    background: {colors.page}; }}
+QRadioButton::indicator {{ border-radius: 7px; }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator:hover, QCheckBox::indicator:hover {{ border-color: {colors.accent}; }}
+QRadioButton::indicator:checked {{ border-color: {colors.accent}; background: qradialgradient(cx: 0.5, cy: 0.5,
+    radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {colors.accent}, stop: 0.5 {colors.accent}, stop: 0.6 {colors.page},
+    stop: 1 {colors.page}); }}
+QCheckBox::indicator:checked {{ border-color: {colors.accent}; background: {colors.accent}; image: url("{check}"); }}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {colors.window};
+    background: {colors.panel}; }}
 """
+
+
+def _check_mark(color: str) -> str:
+    """Path of a small SVG check mark in ``color`` (written once to the cache folder)."""
+    from writer_app.settings import cache_dir
+
+    path = cache_dir() / "theme" / f"check-{color.lstrip('#')}.svg"
+    if not path.exists():
+        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="13" height="13" viewBox="0 0 13 13">'
+               f'<path d="M2.5 6.8 5.2 9.4 10.5 3.6" fill="none" stroke="{color}" stroke-width="1.8" '
+               'stroke-linecap="round" stroke-linejoin="round"/></svg>')
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(svg, encoding="utf-8")
+        except OSError:
+            return ""
+    return path.as_posix()
