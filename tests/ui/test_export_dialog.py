@@ -147,6 +147,8 @@ def test_export_runs_in_a_worker_and_writes_the_file(qtbot, dialog: ExportDialog
     with qtbot.waitSignal(dialog.dispatcher.relay.finished, timeout=20_000):
         dialog.export_button.click()
         assert dialog.progress.isVisible() and not dialog.export_button.isEnabled()
+        assert "paused while exporting" in dialog.warning.label.text()  # nothing counted yet, export running
+    assert "paused" not in dialog.warning.label.text()
     assert threads and threads[0] != threading.get_ident()
     assert target.exists() and "“" in target.read_text(encoding="utf-8")
     assert "Exported" in dialog.status_label.text() and dialog.export_button.isEnabled()

@@ -88,7 +88,7 @@ class IssueWarning(QFrame):
         self.dismissed = True
         self.hide()
 
-    def show_counts(self, counts: Counter[str], checked: int, total: int) -> None:
+    def show_counts(self, counts: Counter[str], checked: int, total: int, paused: bool = False) -> None:
         """Show the per-category totals for the chosen chapters (``checked`` of ``total`` counted so far)."""
         if self.dismissed:
             return
@@ -97,7 +97,12 @@ class IssueWarning(QFrame):
         for category in Category:
             if counts.get(category.value):
                 parts.append(f"{counts[category.value]} {category.label.lower()}")
-        pending = "" if checked >= total else tr(" (still checking: {0} of {1} chapters)").format(checked, total)
+        if checked >= total:
+            pending = ""
+        elif paused:
+            pending = tr(" (checked {0} of {1} chapters; paused while exporting)").format(checked, total)
+        else:
+            pending = tr(" (still checking: {0} of {1} chapters)").format(checked, total)
         if issues == 0:
             text = tr("No unresolved issues in the chosen chapters.") if checked >= total else (
                 tr("Checking the manuscript for unresolved issues…") + pending)
@@ -432,7 +437,7 @@ class ExportDialog(QDialog):
             if chapter_id in self.chapter_counts:
                 checked += 1
                 total.update(self.chapter_counts[chapter_id])
-        self.warning.show_counts(total, checked, len(ids))
+        self.warning.show_counts(total, checked, len(ids), paused=self.dispatcher.exporting)
 
     # ------------------------------------------------------------------------------------------------ export
     def start_export(self) -> None:
@@ -446,6 +451,7 @@ class ExportDialog(QDialog):
         self._set_busy(True)
         self._show_status(tr("Exporting…"))
         self.dispatcher.start_export(self.snapshot, dict(self.texts), options, target)
+        self._refresh_warning()
 
     def cancel_export(self) -> None:
         """Stop the running export; the old file (if any) stays as it was."""
@@ -453,6 +459,7 @@ class ExportDialog(QDialog):
         self._show_status(tr("Cancelling…"))
 
     def _set_busy(self, busy: bool) -> None:
+        self._refresh_warning()
         self.progress.setVisible(busy)
         self.progress.setValue(0)
         self.cancel_button.setVisible(busy)
