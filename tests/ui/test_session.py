@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import threading
 
 from tests.ui.conftest import chapter_file, type_text
 from writer_app.core.storage import LOCK_FILE_NAME, RecoveryJournal
@@ -229,3 +230,37 @@ def test_second_instance_message_names_no_process_and_asks_once(make_window, sam
     assert str(os.getppid()) not in message and "process" not in message
     assert "?" not in message and "read-only" not in message  # the prompt itself asks, once
     assert "already open in another writer-app window" in message
+
+
+def _backups(project) -> list:
+    return sorted((project / "backups").glob("backup-*.zip"))
+
+
+def test_closing_waits_for_the_save_but_not_for_the_closing_backup(window, qtbot, sample_project, monkeypatch):
+    from writer_app.core.storage import BackupManager
+
+    qtbot.waitUntil(lambda: len(_backups(sample_project)) == 1, timeout=15000)
+    qtbot.waitUntil(window.session.worker.is_idle, timeout=15000)
+    gate = threading.Event()
+    original = BackupManager.snapshot
+
+    def slow_snapshot(self):
+        gate.wait(10)
+        return original(self)
+
+    monkeypatch.setattr(BackupManager, "snapshot", slow_snapshot)
+    window.settings.autosave_seconds = 600
+    window.editor.insertPlainText("Last words. ")
+    assert window.close_project()  # returns although the backup is blocked
+    assert _disk(sample_project).startswith("Last words. ")
+    assert len(_backups(sample_project)) == 1
+    gate.set()
+    window.session.shutdown()
+    assert len(_backups(sample_project)) == 2
+
+
+def test_closing_without_changes_makes_no_new_backup(window, qtbot, sample_project):
+    qtbot.waitUntil(lambda: len(_backups(sample_project)) == 1, timeout=15000)
+    qtbot.waitUntil(window.session.worker.is_idle, timeout=15000)
+    window.close()
+    assert len(_backups(sample_project)) == 1

@@ -95,3 +95,31 @@ def test_wait_idle_and_stop_finish_the_queue():
     assert len([e for e in project.log if e[0] == "write"]) == 5
     worker.stop()
     assert not worker._thread.is_alive()
+
+
+def test_a_backup_queued_behind_a_newer_backup_is_skipped(qtbot):
+    from writer_app.ui.disk_worker import BACKUP
+
+    class BackupProject(FakeProject):
+        def backup_manager(self):
+            outer = self
+
+            class Manager:
+                def snapshot(self):
+                    outer.log.append(("backup",))
+
+            return Manager()
+
+    worker = DiskWorker()
+    project = BackupProject()
+    results = []
+    worker.done.connect(results.append)
+    worker.submit(DiskJob(WRITE, project, FakeChapter("c1"), "v1", 1))
+    assert project.started.wait(10)
+    worker.submit(DiskJob(BACKUP, project))
+    worker.submit(DiskJob(BACKUP, project))
+    project.gate.set()
+    qtbot.waitUntil(lambda: len(results) == 3, timeout=10000)
+    assert project.log.count(("backup",)) == 1
+    assert [r.skipped for r in results] == [False, True, False]
+    worker.stop()

@@ -126,8 +126,8 @@ class DiskWorker(QObject):
         """Run one job (on the writer thread)."""
         with self._lock:
             superseded = self._latest.get(self._key(job), job.sequence) > job.sequence
-        if superseded and job.kind in (WRITE, JOURNAL) and not job.force:
-            # A newer snapshot of the same chapter is queued behind this one.
+        if superseded and job.kind in (WRITE, JOURNAL, BACKUP) and not job.force:
+            # A newer snapshot of the same chapter (or a newer backup of the project) is queued behind this one.
             return DiskResult(job, skipped=True)
         project = job.project
         try:

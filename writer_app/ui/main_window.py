@@ -450,6 +450,7 @@ class MainWindow(QMainWindow):
             return
         self._store_geometry()
         self._save_settings()
+        self.hide()  # every chapter is saved: the window can go while the closing backup finishes
         self.session.shutdown()
         event.accept()
 

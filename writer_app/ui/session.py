@@ -12,6 +12,7 @@ Rules that keep text safe:
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from pathlib import Path
 
@@ -66,6 +67,7 @@ class Session(QObject):
         self._failed: set[str] = set()
         self._dirty_since: float | None = None
         self._preread: tuple[str, str, int] | None = None  # the first chapter, read while counting at open
+        self._changed = False  # something was saved since the project opened (a closing backup is worth it)
         self.worker = DiskWorker(self)
         self.worker.done.connect(self._on_disk_result)
         self._autosave = QTimer(self, singleShot=True)
@@ -80,7 +82,11 @@ class Session(QObject):
         self._watch_timer.timeout.connect(self.check_external_changes)
         editor.text_edited.connect(self._on_text_edited)
         editor.word_count_changed.connect(lambda _words: self._count.start())
+        self.chapters_changed.connect(self._note_change)
         self._update_editor_access()
+
+    def _note_change(self) -> None:
+        self._changed = True
 
     def _update_editor_access(self) -> None:
         """Typing is only possible into an open chapter of a writable project; otherwise say why."""
@@ -192,6 +198,7 @@ class Session(QObject):
         self.word_counts_changed.emit()
         if project.chapters:
             self.open_chapter(project.chapters[0].id)
+        self._changed = bool(self._unsaved)  # recovered text is a change; opening itself is not
         self._emit_state()
         return True
 
@@ -239,14 +246,16 @@ class Session(QObject):
         if self.current is not None:
             self.chapter_about_to_close.emit(self.current.id)
         self.save_now()
-        if not project.read_only:
-            self.worker.submit(DiskJob(BACKUP, project))
-        self.flush()
+        self.flush()  # the final save: done (or failed and asked about) before anything is closed
         if self.is_unsaved() and not project.read_only:
             titles = [self._title(cid) for cid in self._unsaved] + (
                 [self.current.title] if self._current_unsaved() and self.current else [])
             if not self.prompts.ask_close_unsaved(titles):
                 return False
+        if not project.read_only and self._changed:
+            # The closing backup only reads the saved files: it runs on after the window is gone (shutdown() or
+            # the next project's open waits for it), so quitting a big manuscript does not wait on a zip.
+            self.worker.submit(DiskJob(BACKUP, project))
         self._drop_project()
         self.project_closed.emit()
         self._emit_state()
@@ -275,9 +284,16 @@ class Session(QObject):
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
 
     def shutdown(self) -> None:
-        """Stop the writer thread after its queue is done."""
-        self.flush()
-        self.worker.stop()
+        """Stop the writer thread after its queue (the closing backup included) is done."""
+        # Quitting: background analysis threads would hold the GIL for 5 ms slices between every step of the
+        # zip (hundreds of chapter files): hand it over faster so the disk thread is not starved.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, 0.0005))
+        try:
+            self.flush()
+            self.worker.stop()
+        finally:
+            sys.setswitchinterval(interval)
 
     # ------------------------------------------------------------------------------------------------ chapters
     def open_chapter(self, chapter_id: str) -> bool:
@@ -427,6 +443,7 @@ class Session(QObject):
         chapter: Chapter = job.chapter  # type: ignore[assignment]
         is_current = self.current is not None and self.current.id == chapter.id
         if result.ok:
+            self._changed = True
             self._failed.discard(chapter.id)
             if self._unsaved.get(chapter.id) is job.text:
                 del self._unsaved[chapter.id]
