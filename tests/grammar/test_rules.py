@@ -212,3 +212,28 @@ def test_quick_test_is_looser_and_case_folded() -> None:
     assert quick.search("retook president over")  # so is the word boundary
     assert not quick.search("took the president over")
     assert gate_pattern(r"\b(\w+)\s+\1\b", re.IGNORECASE) is None  # nothing to skip ahead to
+
+
+QA_SLIPS = [
+    ("Their going to the fair.", "Their", "They’re"),
+    ("We tied a boat their, by the mill.", "their", "there"),
+    ("Put it over their.", "their", "there"),
+    ("I wondered if he new about it.", "new", "knew"),
+    ("She lead the way yesterday.", "lead", "led"),
+    ("Loose the attitude.", "Loose", "Lose"),
+    ("Don't loose it.", "loose", "lose"),
+    ("He snuck a peak at the letter.", "peak", "peek"),
+    ("We walked too the lighthouse.", "too", "to"),
+    ("Was it lag?ich said.", "?", "? "),
+    ("Really?Yes, really.", "?", "? "),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged", "fix"), QA_SLIPS)
+def test_typed_fiction_slips_are_flagged_with_their_fix(checker: RuleChecker, text: str, flagged: str, fix: str) -> None:
+    found = [(issue.text, issue.replacements[:1]) for issue in checker.check(text)]
+    assert (flagged, (fix,)) in found
+
+
+def test_dialect_i_seen_him_stays_unflagged(checker: RuleChecker) -> None:
+    assert checker.check("“I seen him down the docks,” said the boy.") == []
