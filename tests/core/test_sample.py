@@ -30,3 +30,15 @@ def test_sample_is_copied_to_a_writable_place_once() -> None:
     assert ensure_sample_project() == copy
     with Project.open(copy, read_only=True) as project:
         assert project.chapters[0].title == "Edited"
+
+
+def test_the_first_chapter_shows_a_new_writer_two_underlines(capsys) -> None:
+    from writer_app.cli import main
+
+    with Project.open(sample_source(), read_only=True) as project:
+        first = project.read_chapter(project.chapters[0])
+    assert "Thinner, to." in first and "You're room's made up." in first
+    main(["check", str(sample_source())])
+    flagged = [line for line in capsys.readouterr().out.splitlines() if "ch-0001.md" in line]
+    assert len(flagged) == 2
+    assert any("[COMMA_TO_END]" in line for line in flagged) and any("[YOURE_YOUR]" in line for line in flagged)
