@@ -46,3 +46,41 @@ def test_bad_encoding_exits_2_and_can_be_chosen(tmp_path: Path, capsys: pytest.C
     assert "not valid UTF-8" in capsys.readouterr().err
     assert main(["import", str(source), "--to", str(tmp_path / "A"), "--encoding", "cp1252"]) == 0
     assert "1 chapter," in capsys.readouterr().out
+
+
+def _manifest(folder: Path) -> dict:
+    import json
+
+    return json.loads((folder / "project.json").read_text(encoding="utf-8"))
+
+
+def test_default_title_is_the_file_name_made_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "pride-and-prejudice.txt"
+    source.write_text("Chapter 1\n\nOne two three.\n", encoding="utf-8")
+    assert main(["import", str(source), "--to", str(tmp_path / "PP")]) == 0
+    assert _manifest(tmp_path / "PP")["title"] == "Pride and Prejudice"
+    assert "“Pride and Prejudice”" in capsys.readouterr().out
+
+
+def test_a_title_line_at_the_top_is_used(tmp_path: Path) -> None:
+    source = tmp_path / "draft_3.txt"
+    source.write_text("THE PORCH LIGHT\n\nChapter 1\n\nOne two three.\n", encoding="utf-8")
+    assert main(["import", str(source), "--to", str(tmp_path / "P")]) == 0
+    assert _manifest(tmp_path / "P")["title"] == "The Porch Light"
+
+
+def test_title_and_language_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "novel.txt"
+    source.write_text("Chapter 1\n\nColour and honour.\n", encoding="utf-8")
+    assert main(["import", str(source), "--to", str(tmp_path / "N"), "--title", "A Novel", "--lang", "en-GB"]) == 0
+    manifest = _manifest(tmp_path / "N")
+    assert manifest["title"] == "A Novel" and manifest["language"] == "en-GB"
+    assert "(en-GB)" in capsys.readouterr().out
+
+
+def test_an_unknown_language_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "novel.txt"
+    source.write_text("Hello.\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["import", str(source), "--to", str(tmp_path / "N"), "--lang", "fr-FR"])
+    assert "en-GB" in capsys.readouterr().err

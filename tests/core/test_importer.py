@@ -219,3 +219,15 @@ def test_war_and_peace_gives_365_titled_chapters(corpus_dir: Path) -> None:
     words = sum(word_count(body) for _t, body in chapters)
     assert abs(words - 562_479) <= 562_479 * 0.005
     assert not any(word_count(body) == 0 for _t, body in chapters)
+
+
+@pytest.mark.parametrize(("stem", "title"), [
+    ("pride-and-prejudice", "Pride and Prejudice"),
+    ("the_war_of_the_worlds", "The War of the Worlds"),
+    ("WAR-AND-PEACE", "War and Peace"),
+    ("My Novel draft-2", "My Novel draft 2"),
+])
+def test_title_from_file_name_is_readable(stem: str, title: str) -> None:
+    from writer_app.core.importer import title_from_file_name
+
+    assert title_from_file_name(stem) == title

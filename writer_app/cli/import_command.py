@@ -1,4 +1,4 @@
-"""``writer-app import FILE --to DIR [--title T]``: turn a whole manuscript into a chapter-split project."""
+"""``writer-app import FILE --to DIR [--title T] [--lang en-US|en-GB]``: a manuscript into a chapter-split project."""
 
 from __future__ import annotations
 
@@ -21,7 +21,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", help="the manuscript (.txt, .md or .docx)")
     parser.add_argument("--to", dest="target", required=True, metavar="DIR",
                         help="the new project folder (must not exist or be empty)")
-    parser.add_argument("--title", help="the project title (default: the title line or the file name)")
+    parser.add_argument("--title", help="the project title (default: a title line at the top, else the file name "
+                        "made readable: pride-and-prejudice.txt -> Pride and Prejudice)")
+    parser.add_argument("--lang", choices=("en-US", "en-GB"), default="en-US",
+                        help="the project's spelling: American (en-US, the default) or British (en-GB) English")
     parser.add_argument("--encoding", help="read the file in this encoding (e.g. cp1252) instead of UTF-8")
     parser.set_defaults(func=run)
 
@@ -31,12 +34,13 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.exists():
         raise CommandError(f"{source} does not exist.")
-    project = import_manuscript(source, Path(args.target), title=args.title, encoding=args.encoding)
+    project = import_manuscript(source, Path(args.target), title=args.title, encoding=args.encoding,
+                                language=args.lang)
     try:
         words = sum(word_count(text) for _chapter, text in project.iter_chapter_texts())
         chapters = len(project.chapters)
-        print(f"Imported {source.name} into {project.path}: {chapters} chapter{'s' if chapters != 1 else ''}, "
-              f"{words:,} words.")
+        print(f"Imported {source.name} into {project.path} as “{project.title}” ({project.language}): {chapters} "
+              f"chapter{'s' if chapters != 1 else ''}, {words:,} words.")
     finally:
         project.close()
     return 0

@@ -99,6 +99,17 @@ def smart_title(text: str) -> str:
     return "".join(out)
 
 
+def title_from_file_name(stem: str) -> str:
+    """A readable title from a file name: ``pride-and-prejudice`` -> ``Pride and Prejudice``."""
+    words = re.sub(r"[-_.\s]+", " ", stem).strip()
+    if not words:
+        return stem
+    letters = [c for c in words if c.isalpha()]
+    if letters and not all(c.islower() for c in letters) and not all(c.isupper() for c in letters):
+        return words  # the writer's own capitals ("MyNovel draft 2", "War and Peace")
+    return smart_title(words.upper())
+
+
 def _match_keyword(stripped: str) -> tuple[int, str, bool] | None:
     """Match a keyword heading; returns rank, title and whether it is bare (no title after the number)."""
     for _kind, rank, pattern in _KEYWORD_HEADINGS:
@@ -264,7 +275,8 @@ def import_manuscript(source: Path | str, target_folder: Path | str, title: str 
     title_block, chapters = _split(text, None)
     if not chapters:
         chapters = [("Chapter 1", "")]
-    project_title = title or (smart_title(title_block.lstrip("# ")) if title_block else source.stem)
+    project_title = title or (smart_title(title_block.lstrip("# ")) if title_block
+                              else title_from_file_name(source.stem))
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
