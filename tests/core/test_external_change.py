@@ -70,3 +70,21 @@ def test_rereading_accepts_the_disk_version(open_project, project_folder: Path) 
     assert project.read_chapter(chapter) == "Theirs, which is longer.\n"
     assert project.changed_on_disk() == []
     project.write_chapter(chapter, "Merged.\n")
+
+
+def test_manifest_edited_elsewhere_is_not_overwritten(open_project, project_folder: Path) -> None:
+    import json
+
+    project = open_project()
+    project.rename_chapter(project.chapters[0], "Mine")  # our own saves are not "outside changes"
+    manifest = project_folder / "project.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["title"] = "Pulled from git"
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert project.manifest_changed_on_disk()
+    with pytest.raises(ExternalChangeError, match="project.json"):
+        project.rename_chapter(project.chapters[0], "Mine again")
+    assert json.loads(manifest.read_text(encoding="utf-8"))["title"] == "Pulled from git"
+    project.save_manifest(force=True)  # the writer chose to keep theirs
+    assert not project.manifest_changed_on_disk()
+    project.rename_chapter(project.chapters[0], "Third")

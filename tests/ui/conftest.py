@@ -24,6 +24,7 @@ class PromptLog:
         self.external = "keep"
         self.recover = True
         self.close_unsaved = True
+        self.manifest = "reload"
 
     def install(self, prompts: object) -> None:
         prompts.error = self.errors.append  # type: ignore[attr-defined]
@@ -32,6 +33,7 @@ class PromptLog:
         prompts.ask_external_change = self._answer("external")  # type: ignore[attr-defined]
         prompts.ask_recover = self._answer("recover")  # type: ignore[attr-defined]
         prompts.ask_close_unsaved = self._answer("close_unsaved")  # type: ignore[attr-defined]
+        prompts.ask_manifest_change = self._answer("manifest")  # type: ignore[attr-defined]
 
     def _answer(self, name: str) -> Callable[[object], object]:
         def answer(arg: object) -> object:

@@ -264,3 +264,28 @@ def test_closing_without_changes_makes_no_new_backup(window, qtbot, sample_proje
     qtbot.waitUntil(window.session.worker.is_idle, timeout=15000)
     window.close()
     assert len(_backups(sample_project)) == 1
+
+
+def _edit_manifest(project_dir, **changes) -> None:
+    path = project_dir / "project.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.update(changes)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_manifest_changed_elsewhere_asks_and_reloads_the_project(window, qtbot, sample_project, prompt_log):
+    _edit_manifest(sample_project, title="Pulled Title")
+    window.session.check_external_changes()
+    assert prompt_log.names() == ["manifest"]
+    assert window.project.title == "Pulled Title"
+    assert window.current_chapter is not None and not window.project.manifest_changed_on_disk()
+
+
+def test_manifest_changed_elsewhere_keep_mine_overwrites_it(window, qtbot, sample_project, prompt_log):
+    prompt_log.manifest = "keep"
+    title = window.project.title
+    _edit_manifest(sample_project, title="Pulled Title")
+    window.commands.add("New One")
+    assert prompt_log.names() == ["manifest"]
+    saved = json.loads((sample_project / "project.json").read_text(encoding="utf-8"))
+    assert saved["title"] == title and "New One" in [c["title"] for c in saved["chapters"]]

@@ -104,6 +104,7 @@ class Project(ChapterOperations):
         self._formats: dict[str, TextFormat] = {}
         self._lock: ProjectLock | None = None
         self._preloaded: tuple[Path, str] | None = None
+        self._manifest_stamp: FileStamp | None = None
 
     # ---------------------------------------------------------------------------------------------- opening
 
@@ -145,7 +146,9 @@ class Project(ChapterOperations):
             raise CorruptProjectError(f"{MANIFEST_NAME} in {folder.name} is damaged: it is not UTF-8 text.",
                                       manifest_path) from None
         manifest = parse_manifest(raw, manifest_path)
-        return cls(folder, manifest, read_only=read_only, encoding=encoding)
+        project = cls(folder, manifest, read_only=read_only, encoding=encoding)
+        project._stamp_manifest(data)
+        return project
 
     @classmethod
     def _open_loose(cls, file: Path, read_only: bool, encoding: str | None) -> Project:
@@ -341,8 +344,24 @@ class Project(ChapterOperations):
             extra=self._extra,
         )
 
-    def save_manifest(self) -> None:
-        """Write ``project.json`` atomically (for a loose file: its sidecar state)."""
+    def _stamp_manifest(self, data: bytes) -> None:
+        try:
+            self._manifest_stamp = FileStamp.of(self.path / MANIFEST_NAME, data)
+        except OSError:
+            self._manifest_stamp = None
+
+    def manifest_changed_on_disk(self) -> bool:
+        """True if another program changed (or removed) ``project.json`` since this project read or wrote it."""
+        if self.is_loose_file or self._manifest_stamp is None:
+            return False
+        return self._manifest_stamp.matches(self.path / MANIFEST_NAME) is not True
+
+    def save_manifest(self, *, force: bool = False) -> None:
+        """Write ``project.json`` atomically (for a loose file: its sidecar state).
+
+        Raises ``ExternalChangeError`` if another program changed it since this project read or wrote it (a
+        ``git pull``, a sync tool); pass ``force=True`` once the writer chose to keep their version.
+        """
         self._check_writable()
         if self.is_loose_file:
             if self.chapters:
@@ -356,7 +375,14 @@ class Project(ChapterOperations):
             self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(self.manifest_path, json.dumps(state, indent=2, ensure_ascii=False) + "\n")
             return
-        atomic_write_text(self.path / MANIFEST_NAME, dump_manifest(self.to_manifest()))
+        path = self.path / MANIFEST_NAME
+        if not force and self.manifest_changed_on_disk():
+            raise ExternalChangeError(
+                f"{MANIFEST_NAME} in {self.path.name} was changed by another program since writer-app opened it; "
+                "reload the project or keep your version.", path)
+        data = dump_manifest(self.to_manifest()).encode("utf-8")
+        atomic_write_bytes(path, data)
+        self._stamp_manifest(data)
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -48,6 +48,9 @@ class ChapterCommands(QObject):
         if project.is_loose_file:
             self.session.message.emit(tr("A single text file has one chapter; import it as a project for more."))
             return False
+        if project.manifest_changed_on_disk():
+            # Reloading changes what the command was aimed at: the writer repeats it on the fresh list.
+            return self.session.resolve_manifest_change() and self.session.project is project
         return True
 
     def _settle(self) -> None:

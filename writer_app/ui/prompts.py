@@ -63,6 +63,22 @@ class Prompts:
         box.exec()
         return "reload" if box.clickedButton() is reload_button else "keep"
 
+    def ask_manifest_change(self, project_name: str) -> str:
+        """project.json changed on disk (a sync, a git pull): returns "reload" or "keep"."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, tr("Project changed by another program"),
+            tr("The chapter list of “{0}” (project.json) was changed on disk by another program.").format(
+                project_name),
+            parent=self._parent,
+        )
+        box.setInformativeText(tr("Reload Project takes the other version (your chapter texts are saved first); "
+                                  "Keep Mine overwrites it with the chapter list open here."))
+        reload_button = box.addButton(tr("Reload Project"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(tr("Keep Mine"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(reload_button)
+        box.exec()
+        return "keep" if box.clickedButton() is keep else "reload"
+
     def ask_recover(self, items: list[RecoveredText]) -> bool:
         """Unsaved text from a crash was found: restore it (True) or discard it (False)?"""
         from writer_app.ui.dialogs.recovery import RecoveryDialog

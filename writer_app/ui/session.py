@@ -479,6 +479,12 @@ class Session(QObject):
         if not self.worker.is_idle():
             self._watch_timer.start()
             return
+        if not project.read_only and project.manifest_changed_on_disk():
+            if not self.resolve_manifest_change():
+                return
+            project = self.project
+            if project is None:
+                return
         try:
             changed = project.changed_on_disk()
         except WriterAppError:
@@ -503,6 +509,36 @@ class Session(QObject):
                 except WriterAppError:
                     self.words[chapter.id] = None
                 self.word_counts_changed.emit()
+
+    def resolve_manifest_change(self) -> bool:
+        """project.json changed elsewhere: reload the project, or write ours over it; False if nothing is open."""
+        project = self.project
+        if project is None:
+            return False
+        if self.prompts.ask_manifest_change(project.title or project.path.name) == "keep":
+            try:
+                project.save_manifest(force=True)
+            except WriterAppError as error:
+                self._report(str(error))
+                return False
+            self.message.emit(tr("Kept your chapter list of “{0}”.").format(project.title or project.path.name))
+            return True
+        return self.reload_project()
+
+    def reload_project(self) -> bool:
+        """Close (saving everything) and open the project again from disk, on the same chapter if it is still there."""
+        project = self.project
+        if project is None:
+            return False
+        path, read_only = project.path, project.read_only
+        chapter_id = self.current.id if self.current is not None else None
+        if not self.close_project() or not self.open_project(path, read_only=read_only):
+            return False
+        if chapter_id is not None and self.project is not None:
+            if any(c.id == chapter_id for c in self.project.chapters):
+                self.open_chapter(chapter_id)
+        self.message.emit(tr("Reloaded the project from disk."))
+        return True
 
     def _resolve_external_change(self, chapter: Chapter, mine: str) -> None:
         if self.project is None:
