@@ -1,10 +1,12 @@
-"""Work around PySide6 builds that drop references to None/True/False (seen with PySide6 6.12 on CPython 3.11).
+"""Guard against PySide6 builds that drop references to None/True/False (seen with PySide6 6.12.0 on CPython 3.11).
 
-PySide6 6.12 returns ``Py_None`` from void methods, and passes ``True`` to Python-defined ``Signal(bool)``
-slots, without taking a new reference; that is harmless on CPython 3.12+ where these objects are immortal.
-On 3.11 every such call lowers the object's reference count, and after a few thousand calls the interpreter
-aborts ("none_dealloc" / "bool_dealloc"). ``ensure_singletons_are_safe()`` gives the three singletons a
-reference count so large no session can exhaust it (they are never freed anyway, so this costs nothing).
+Such a build returns ``Py_None`` from void methods, and passes ``True`` to Python-defined ``Signal(bool)`` slots,
+without taking a new reference; harmless on CPython 3.12+ where these objects are immortal, but on 3.11 every
+call lowers the object's reference count and after a few thousand the interpreter aborts ("none_dealloc").
+The project pins a good PySide6, so nothing is done blindly: ``ensure_singletons_are_safe()`` first probes the
+installed build (a few hundred void calls and ``Signal(bool)`` emits, comparing ``sys.getrefcount``), and only
+if references leak gives the three singletons a reference count no session can exhaust, with a warning that
+names the PySide6 version.
 """
 
 from __future__ import annotations
@@ -16,20 +18,64 @@ import sys
 log = logging.getLogger(__name__)
 
 _BOOST = 1 << 46
+_PROBE_CALLS = 300
 _done = False
+_guarded = False
 
 
-def ensure_singletons_are_safe() -> None:
-    """Make None, True and False effectively immortal on Python < 3.12 (idempotent)."""
-    global _done
-    if _done:
-        return
-    _done = True
+def _probe_leaks(calls: int = _PROBE_CALLS) -> dict[str, int]:
+    """References to None and True lost over ``calls`` void calls and ``calls`` Signal(bool) emits."""
+    from PySide6.QtCore import QObject, Signal
+
+    class _Probe(QObject):
+        flag = Signal(bool)
+
+    probe = _Probe()
+    seen: list[int] = []
+    probe.flag.connect(lambda value: seen.append(1) if value is not True else None)
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(calls):
+        probe.setObjectName("probe")  # a void method: returns None
+    for _ in range(calls):
+        probe.flag.emit(True)
+    lost = {"None": none_before - sys.getrefcount(None), "True": true_before - sys.getrefcount(True)}
+    probe.deleteLater()
+    return lost
+
+
+def references_leak() -> bool:
+    """True if the installed PySide6 loses references to None/True on this interpreter (checked by a probe)."""
     if sys.version_info >= (3, 12):
-        return
+        return False  # immortal singletons: nothing to lose
+    lost = _probe_leaks()
+    # A sound build loses none (at most a stray handful from the interpreter itself); a leaky one ~one per call.
+    return max(lost.values()) >= _PROBE_CALLS // 2
+
+
+def _boost() -> None:
     for singleton in (None, True, False):
         ctypes.c_ssize_t.from_address(id(singleton)).value += _BOOST
-    log.debug("boosted the reference counts of None/True/False for PySide6 on Python %s", sys.version.split()[0])
+
+
+def ensure_singletons_are_safe() -> bool:
+    """Probe once; if PySide6 leaks singleton references, make None/True/False effectively immortal.
+
+    Returns whether the guard is in place (idempotent).
+    """
+    global _done, _guarded
+    if _done:
+        return _guarded
+    _done = True
+    if not references_leak():
+        log.debug("PySide6 keeps its references to None/True; no guard needed")
+        return False
+    import PySide6
+
+    _boost()
+    _guarded = True
+    log.warning("PySide6 %s drops references to None/True/False on Python %s; guarding them against a crash "
+                "(install a PySide6 version without this bug)", PySide6.__version__, sys.version.split()[0])
+    return True
 
 
 ensure_none_is_safe = ensure_singletons_are_safe
