@@ -129,13 +129,6 @@ class CheckingController(QObject):
         self.progress_changed.emit()
         self.schedule_pump()
 
-    def restart_chapter(self, chapter_id: str) -> None:
-        """Re-read a closed chapter (it changed on disk or was saved from elsewhere)."""
-        if chapter_id != self.chapter_id and chapter_id in self.store.chapters:
-            self.store.restart(chapter_id)
-            self.progress_changed.emit()
-            self.schedule_pump()
-
     def shutdown(self) -> None:
         """Stop everything: detach from the editor, drop queued work, wait for the threads."""
         self._debounce.stop()
@@ -629,10 +622,6 @@ class CheckingController(QObject):
         return [live for live in self.live_issues()
                 if live.issue.rule == issue.rule and live.issue.text == issue.text
                 and live.issue.replacements[:1] == issue.replacements[:1]]
-
-    def cached_spans(self, text: str) -> tuple[IssueSpan, ...] | None:
-        """Cached results for a paragraph text, if any (used by tests and the benchmark)."""
-        return self._cache.get(text_key(text))
 
     def replace_config_words(self, words: frozenset[str]) -> None:
         """Add known words to the configuration without a full re-check."""

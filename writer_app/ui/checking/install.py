@@ -17,7 +17,7 @@ from writer_app.ui.checking.context_menu import IssueContextMenu
 from writer_app.ui.checking.controller import CheckingController
 from writer_app.ui.checking.engine_process import DEFAULT_FACTORY
 from writer_app.ui.checking.issues_panel import IssuesPanel, PanelEntry
-from writer_app.ui.checking.live import LiveIssue, passes
+from writer_app.ui.checking.live import LiveIssue
 from writer_app.ui.checking.preferences_page import CheckingPreferencesPage
 from writer_app.ui.checking.spans import single_shot_timer
 from writer_app.ui.checking.status import CheckingStatus
@@ -325,10 +325,6 @@ class CheckingFeature(QObject):
         except Exception as error:  # noqa: BLE001 - a full or read-only disk: tell the writer
             log.exception("saving project.json failed")
             self._tell(str(error))
-
-    def still_flagged(self, issue: Issue) -> bool:
-        """Whether ``issue`` would still be shown under the current configuration."""
-        return passes(issue, self.controller.config)
 
 
 def install(window: object) -> CheckingFeature:
