@@ -90,7 +90,7 @@ def main() -> int:
             figures[label] = elapsed
             words = opened.session.total_words()
             chapters = len(opened.project.chapters)
-            print(f"    {label}: {chapters} chapters, {words:,} words, first chapter shown")
+            print(f"    {label}: {chapters} chapter{'s' if chapters != 1 else ''}, {words:,} words, first chapter shown")
             if label == "open W&P loose file":
                 typing = _typing_latency(app, opened)
             opened.close()

@@ -139,7 +139,7 @@ def test_empty_trash_asks_then_deletes_for_good(window, sample_project):
     window.chapters_panel.empty_trash_requested.emit()
     assert window.chapters_panel.trash.count() == 0
     assert not (sample_project / "chapters" / "ch-0002.md").exists()
-    assert answers and "1 chapter" in answers[0]
+    assert answers and "the chapter in the trash" in answers[0] and "(s)" not in answers[0]
 
 
 def test_f2_starts_renaming_the_selected_chapter(window, qtbot):
