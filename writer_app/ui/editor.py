@@ -138,6 +138,14 @@ class ChapterEditor(QPlainTextEdit):
             self._recount_timer.start()
             return
         document = self.document()
+        block = document.findBlock(position)
+        if block.blockNumber() == number and block.contains(position + added):
+            # Typing within one paragraph (nearly every keystroke): count that paragraph once.
+            now = len(block.text().split())
+            self._words += now - words
+            self._record = (block.position(), block.length() - 1, now, number)
+            self.word_count_changed.emit(self._words)
+            return
         block = document.findBlock(start)
         last = document.findBlock(position + added).blockNumber()
         total = 0
