@@ -68,6 +68,7 @@ class Session(QObject):
         self._dirty_since: float | None = None
         self._preread: tuple[str, str, int] | None = None  # the first chapter, read while counting at open
         self._changed = False  # something was saved since the project opened (a closing backup is worth it)
+        self._last_state: str | None = None
         self.worker = DiskWorker(self)
         self.worker.done.connect(self._on_disk_result)
         self._autosave = QTimer(self, singleShot=True)
@@ -121,7 +122,10 @@ class Session(QObject):
         return "unsaved" if self.worker.is_idle() else "saving"
 
     def _emit_state(self) -> None:
-        self.state_changed.emit(self.state())
+        state = self.state()
+        if state != self._last_state:  # every keystroke asks; the window only needs to hear about changes
+            self._last_state = state
+            self.state_changed.emit(state)
 
     def chapter_text(self, chapter_id: str) -> str:
         """The current in-memory text of a chapter (the editor's for the open one, else unsaved or disk text)."""
