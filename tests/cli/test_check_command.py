@@ -173,3 +173,22 @@ def test_check_runs_as_a_separate_process_with_exit_codes(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-m", "writer_app", "check", str(path)], capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 1 and "[TAKE_PRECEDENCE] -> precedence" in done.stdout and done.stderr == ""
+
+
+def test_suggestions_are_bounded_per_run_in_order_of_appearance(tmp_path, capsys, monkeypatch) -> None:
+    from writer_app.cli import check_command
+
+    monkeypatch.setattr(check_command, "QUICK_SUGGESTIONS", 2)
+    monkeypatch.setattr(check_command, "THOROUGH_SUGGESTIONS", 0)
+    path = write(tmp_path / "draft.txt", "She wanted to recieve it. He had teh key. The doorr shut.\n")
+    code, out, _ = run(capsys, "--format", "json", str(path))
+    issues = [(i["text"], i["replacements"][:1]) for i in json.loads(out)["files"][0]["issues"]]
+    assert code == 1
+    assert issues == [("recieve", ["receive"]), ("teh", ["the"]), ("doorr", [])]
+
+
+def test_a_word_small_edits_cannot_fix_gets_the_full_search(tmp_path, capsys) -> None:
+    path = write(tmp_path / "draft.txt", "It happened accidently, I swear.\n")
+    code, out, _ = run(capsys, "--format", "json", str(path))
+    (issue,) = json.loads(out)["files"][0]["issues"]
+    assert code == 1 and issue["replacements"][:1] == ["accidentally"]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from writer_app.grammar.engine import CheckConfig, check_document
-from writer_app.grammar.factory import build_checker, config_from, split_long_text
+from writer_app.grammar.factory import build_checker, check_text, config_from, split_long_text
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.spelling import SpellChecker
 from writer_app.grammar.wordlists import add_to_word_list
@@ -115,3 +116,23 @@ def test_huge_paragraph_is_checked_in_pieces_with_document_offsets() -> None:
     spelling = [i for i in issues if i.rule == "SPELLING"]
     assert len(spelling) == 60_000
     assert all(text[i.start : i.end] == "recieve" for i in spelling[:50] + spelling[-50:])
+
+
+def _seconds_per_word(text: str) -> float:
+    """Best of two timed runs of a fresh checker on ``text``, per word (names and caches learnt on a warm-up)."""
+    checker = build_checker(CheckConfig())
+    check_text(checker, text[:200_000])
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        check_text(checker, text)
+        best = min(best, time.perf_counter() - start)
+    return best / len(text.split())
+
+
+def test_a_few_megabyte_paragraph_costs_per_word_about_what_ordinary_paragraphs_do(corpus_dir: Path) -> None:
+    words = (corpus_dir / "war-and-peace.txt").read_text(encoding="utf-8").split()[:250_000]  # ~1.4 MB
+    one_paragraph = " ".join(words)
+    paragraphs = "\n\n".join(" ".join(words[i : i + 120]) for i in range(0, len(words), 120))
+    ratio = _seconds_per_word(one_paragraph) / _seconds_per_word(paragraphs)
+    assert ratio < 3.0, f"a single huge paragraph is {ratio:.1f}x slower per word than ordinary paragraphs"

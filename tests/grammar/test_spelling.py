@@ -184,3 +184,9 @@ def test_learn_names_finds_names_used_mid_sentence_across_wrapped_lines() -> Non
 def test_capitalised_word_after_a_title_or_before_another_capital_is_a_name() -> None:
     checker = SpellChecker(CheckConfig())
     assert flagged(checker, "It was Mrs. Younge. Then Haye Park came into view.") == []
+
+
+def test_quick_suggest_fixes_typos_without_the_full_search(us: SpellChecker) -> None:
+    assert us.suggest("recieve", thorough=False)[0] == "receive"
+    assert us.suggest("accidently", thorough=False) == []  # two letters missing: only the full search finds it
+    assert us.suggest("accidently")[0] == "accidentally"

@@ -18,6 +18,8 @@ from writer_app.grammar.model import Issue
 log = logging.getLogger(__name__)
 
 SUGGESTIONS_SHOWN = 3
+QUICK_SUGGESTIONS = 500  # distinct unknown words given quick (small-edit) suggestions
+THOROUGH_SUGGESTIONS = 10  # of those, words with no quick suggestion given Hunspell's full search
 
 
 class CheckInputError(WriterAppError):
@@ -106,8 +108,16 @@ def _load_settings() -> Any:
 
 
 def _fill_suggestions(results: list[Target]) -> None:
-    """Spelling issues carry no replacements (suggestions are slow); this batch tool asks for a few."""
+    """Spelling issues carry no replacements (suggestions are slow); this batch tool asks for a few.
+
+    The cost is bounded whatever the input (a 50 MB paragraph of gibberish has millions of unknown words):
+    each distinct word, in order of appearance, gets quick typo suggestions (small edits) up to
+    ``QUICK_SUGGESTIONS`` words, and a word those miss gets Hunspell's full search (a tenth of a second or
+    more each) up to ``THOROUGH_SUGGESTIONS`` words. Later words are reported without suggestions.
+    """
     cache: dict[tuple[int, str], tuple[str, ...]] = {}
+    quick_left, thorough_left = QUICK_SUGGESTIONS, THOROUGH_SUGGESTIONS
+    skipped = 0
     for target in results:
         speller = getattr(target.checker, "speller", None)
         if speller is None:
@@ -117,10 +127,21 @@ def _fill_suggestions(results: list[Target]) -> None:
             if issue.source == speller.name and not issue.replacements:
                 key = (id(speller), issue.text)
                 if key not in cache:
-                    cache[key] = tuple(speller.suggest(issue.text)[:SUGGESTIONS_SHOWN])
+                    found: list[str] = []
+                    if quick_left > 0:
+                        quick_left -= 1
+                        found = speller.suggest(issue.text, thorough=False)
+                        if not found and thorough_left > 0:
+                            thorough_left -= 1
+                            found = speller.suggest(issue.text)
+                    else:
+                        skipped += 1
+                    cache[key] = tuple(found[:SUGGESTIONS_SHOWN])
                 issue = replace(issue, replacements=cache[key])
             filled.append(issue)
         target.issues = filled
+    if skipped:
+        log.info("suggestions given for the first %d distinct unknown words only (%d more)", QUICK_SUGGESTIONS, skipped)
 
 
 def _targets_of(path: Path, shown: str) -> tuple[Any, list[Target]]:
