@@ -50,3 +50,23 @@ FIXED = [rule for rule in RULES if rule.fixed]
 def test_fixed_sentences_are_clean(rule: Rule) -> None:
     for sentence in rule.fixed:
         assert not _issues(rule, sentence), f"{rule.id} still flags its own fix: {sentence!r}"
+
+
+def _full_checkers() -> dict[str, object]:
+    from writer_app.grammar.factory import build_checker
+
+    styles = frozenset(rule.id for rule in RULES)
+    return {d: build_checker(CheckConfig(dialect=d, categories=frozenset(Category), style_rules=styles)) for d in ("en-US", "en-GB")}
+
+
+def test_bad_examples_keep_their_fix_when_overlapping_underlines_merge() -> None:
+    """The full checker merges overlapping issues into one: the one kept must still make the same fix."""
+    checkers = _full_checkers()
+    lost = []
+    for rule in FIXED:
+        for sentence in rule.bad:
+            for own in _issues(rule, sentence):
+                merged = [i for i in checkers[rule.dialects[0]].check(sentence) if i.start < own.end and own.start < i.end]
+                if _apply_first(sentence, merged) != _apply_first(sentence, [own]):
+                    lost.append((rule.id, sentence, [(i.rule, i.replacements[:1]) for i in merged]))
+    assert not lost
