@@ -190,3 +190,13 @@ def test_quick_suggest_fixes_typos_without_the_full_search(us: SpellChecker) -> 
     assert us.suggest("recieve", thorough=False)[0] == "receive"
     assert us.suggest("accidently", thorough=False) == []  # two letters missing: only the full search finds it
     assert us.suggest("accidently")[0] == "accidentally"
+
+
+@pytest.mark.parametrize("word", ["lol", "omg", "tbh", "wtf", "snuck", "wellbeing", "walkthrough"])
+def test_texting_and_modern_words_pass(us: SpellChecker, word: str) -> None:
+    assert us.check(f"Then {word} came up again.") == []
+
+
+@pytest.mark.parametrize("word", ["wht", "th", "jst", "thf", "tk", "hwr", "wqs"])
+def test_vowelless_typos_of_common_words_stay_flagged(us: SpellChecker, word: str) -> None:
+    assert [issue.text for issue in us.check(f"Then {word} came up again.")] == [word]
