@@ -114,3 +114,39 @@ def test_pdf_from_the_command_line(project_dir: Path, tmp_path: Path, qapp: obje
     assert main(["export", str(project_dir), "-o", str(out), "--manuscript-format", "--chapters", "2"]) == 0
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages]
     assert len(pages) == 2 and "Quill / Novel / 2" in pages[1] and "It’s ’em again…" in pages[1]
+
+
+class FakeTerminal:
+    """A stderr that says it is a terminal and records what was written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_line_on_a_terminal_stderr(project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["export", str(project_dir), "-o", str(tmp_path / "novel.pdf")]) == 0
+    assert "Exporting…" in terminal.text and "100%" in terminal.text
+    assert "\n" not in terminal.text and terminal.text.endswith("\r")  # one line, cleared before the summary
+    assert "Exported 3 chapters" in capsys.readouterr().out
+
+
+def test_no_progress_when_stderr_is_a_pipe(project_dir: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(project_dir), "-o", str(tmp_path / "novel.pdf")]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out.count("\n") == 1

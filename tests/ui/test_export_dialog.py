@@ -30,6 +30,15 @@ class FakeChecker:
         return issues
 
 
+@pytest.fixture(autouse=True)
+def home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private home folder with a Documents folder (Qt and pathlib both read $HOME)."""
+    home = tmp_path_factory.mktemp("user-home")
+    (home / "Documents").mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def dialog(qtbot, window) -> ExportDialog:
     """An export dialog on the sample project (no issue count started)."""
@@ -61,7 +70,6 @@ def test_defaults_come_from_the_project(dialog: ExportDialog, window) -> None:
     options = dialog.options()
     assert options.chapter_ids is None and options.polish and options.title_page
     assert (options.title, options.author) == (project.title, project.author)
-    assert Path(dialog.path_edit.text()).parent == Path(project.path).parent
     assert dialog.path_edit.text().endswith(".txt")
 
 
@@ -147,7 +155,7 @@ def test_export_runs_in_a_worker_and_writes_the_file(qtbot, dialog: ExportDialog
     with qtbot.waitSignal(dialog.dispatcher.relay.finished, timeout=20_000):
         dialog.export_button.click()
         assert dialog.progress.isVisible() and not dialog.export_button.isEnabled()
-        assert "paused while exporting" in dialog.warning.label.text()  # nothing counted yet, export running
+        assert "counting paused during export" in dialog.warning.label.text()  # own count waits for the export
     assert "paused" not in dialog.warning.label.text()
     assert threads and threads[0] != threading.get_ident()
     assert target.exists() and "“" in target.read_text(encoding="utf-8")
@@ -256,3 +264,175 @@ def test_issue_counting_waits_while_an_export_runs(qtbot) -> None:
     with qtbot.waitSignal(relay.counting_done):
         IssueCountRunnable([("b", "and the cat said no")], FakeChecker, threading.Event(), relay, idle).work()
     qtbot.waitUntil(lambda: counted == ["b"])
+
+
+# ------------------------------------------------------------------------------------ where the file goes
+def test_default_folder_is_documents_never_the_apps_data_folder(qtbot, make_window, home: Path) -> None:
+    from writer_app.core.sample import ensure_sample_project
+    from writer_app.settings import data_dir
+
+    sample = ensure_sample_project()  # the app's own copy: data_dir()/sample/The Porch Light, as in the QA report
+    assert data_dir() in sample.parents
+    window = make_window(sample)
+    dispatcher = ExportDispatcher(window)
+    dialog = ExportDialog(window, dispatcher)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    target = Path(dialog.path_edit.text())
+    assert target == home / "Documents" / f"{window.project.title}.txt"
+    assert dialog.path_edit.toolTip() == str(target) and dialog.path_edit.cursorPosition() == 0
+    assert dialog.path_full.text() == f"~/Documents/{window.project.title}.txt"  # full path shown
+    assert dialog.browse_button.text() == "Browse…"
+    dispatcher.shutdown()
+
+
+def test_default_folder_falls_back_to_home_without_documents(dialog_factory, home: Path) -> None:
+    (home / "Documents").rmdir()
+    dialog = dialog_factory()
+    assert Path(dialog.path_edit.text()).parent == home
+
+
+def test_a_long_path_is_elided_in_the_middle_with_the_full_path_in_the_tooltip(dialog: ExportDialog,
+                                                                               tmp_path: Path) -> None:
+    deep = tmp_path.joinpath(*[f"folder-number-{i}" for i in range(12)], "My Novel.txt")
+    dialog.path_edit.setText(str(deep))
+    shown = dialog.path_full.text()
+    assert "…" in shown and shown.endswith("My Novel.txt") and shown.startswith(str(deep)[:5])
+    assert dialog.path_full.toolTip() == str(deep) == dialog.path_edit.toolTip()
+
+
+@pytest.fixture
+def dialog_factory(qtbot, window):
+    """Open export dialogs on the sample project, one after another (like reopening File > Export…)."""
+    dispatchers: list[ExportDispatcher] = []
+
+    def make() -> ExportDialog:
+        dispatcher = ExportDispatcher(window)
+        dispatchers.append(dispatcher)
+        made = ExportDialog(window, dispatcher)
+        qtbot.addWidget(made)
+        made.show()
+        return made
+
+    yield make
+    for dispatcher in dispatchers:
+        dispatcher.shutdown()
+
+
+def test_export_choices_and_folder_are_remembered_for_the_next_dialog(qtbot, dialog_factory, tmp_path: Path) -> None:
+    from writer_app.export.preferences import load_preferences, preferences_path
+
+    first = dialog_factory()
+    first.format_box.setCurrentIndex(first.format_box.findData("docx"))
+    first.heading_box.setCurrentIndex(first.heading_box.findData("numbered"))
+    first.scene_break_box.setCurrentText("⁂")
+    first.polish_check.setChecked(False)
+    first.manuscript_check.setChecked(True)
+    first.contact_edit.setPlainText("1 Lane\nme@example.com")
+    out = tmp_path / "exports"
+    out.mkdir()
+    first.path_edit.setText(str(out / "book.docx"))
+    with qtbot.waitSignal(first.dispatcher.relay.finished, timeout=20_000):
+        first.export_button.click()
+    qtbot.waitUntil(preferences_path().exists)
+    assert load_preferences().last_folder == str(out.resolve())
+    first.reject()
+
+    second = dialog_factory()
+    options = second.options()
+    assert (options.format, options.headings, options.scene_break, options.polish) == ("docx", "numbered", "⁂", False)
+    assert options.manuscript_format and options.contact == ("1 Lane", "me@example.com")
+    assert Path(second.path_edit.text()).parent == out.resolve()
+
+
+def test_a_failed_export_remembers_nothing(qtbot, dialog: ExportDialog, window) -> None:
+    from writer_app.export.preferences import preferences_path
+
+    dialog.path_edit.setText(str(Path(window.project.path) / "project.json"))
+    with qtbot.waitSignal(dialog.dispatcher.relay.failed, timeout=20_000):
+        dialog.export_button.click()
+    assert not preferences_path().exists()
+
+
+def test_a_corrupt_preferences_file_opens_the_dialog_with_defaults(dialog_factory, home: Path) -> None:
+    from writer_app.export.preferences import preferences_path
+
+    preferences_path().write_text('{"format": "pdf", "headings": ', encoding="utf-8")
+    dialog = dialog_factory()
+    assert dialog.options().format == "txt" and Path(dialog.path_edit.text()).parent == home / "Documents"
+
+
+# ------------------------------------------------------------------------------------ preview wording
+def test_preview_summary_counts_each_kind_of_change_once(dialog: ExportDialog, window) -> None:
+    first = window.project.chapters[0]
+    dialog.texts[first.id] = ("\"I didn't,\" she said -- \"'tis 'wait here.'\"...\n\n***\n\n"
+                              "The dogs' bowls -- empty...")
+    dialog.preview_chapter.setCurrentIndex(0)
+    dialog.update_preview()
+    assert dialog.preview_summary.text() == (
+        "14 typography changes: 6 quotes, 3 apostrophes, 2 dashes, 2 ellipses, 1 scene break.")
+
+
+# ------------------------------------------------------------------------------------ issue counts
+@pytest.fixture
+def checking(window):
+    """The checking feature installed in the window with the fake checker (no engine process)."""
+    from writer_app.grammar.engine import CheckConfig
+    from writer_app.ui.checking.install import CheckingFeature
+
+    feature = CheckingFeature(window, lambda _config: FakeChecker(), lambda _settings, _project: CheckConfig())
+    yield feature
+    feature.shutdown()
+
+
+def test_the_banner_uses_the_checking_features_counts_and_follows_them_live(qtbot, window, checking,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import writer_app.ui.export_feature as export_feature
+
+    monkeypatch.setattr(export_feature, "checker_factory", lambda _window: pytest.fail("checked a second time"))
+    feature = install(window)
+    dialog = feature.open_dialog()
+    controller = checking.controller
+    assert dialog.issue_source is not None
+
+    def agrees() -> bool:  # the banner's "N of M" is the status bar's progress at every moment
+        done, total = controller.progress()
+        label = dialog.warning.label.text()
+        return (f"{done} of {total} chapters" in label) if done < total else "still checking" not in label
+
+    qtbot.waitUntil(lambda: agrees() and controller.idle(), timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.chapter_counts.keys() == {c.id for c in window.project.chapters}, timeout=5000)
+    expected = Counter()
+    for chapter in window.project.chapters:
+        if chapter.id == controller.chapter_id:
+            expected.update(live.issue.category.value for live in controller.live_issues())
+        else:
+            expected.update(span.category.value for _i, span in controller.chapter_issues(chapter.id))
+    assert f"{sum(expected.values())} unresolved issue" in dialog.warning.label.text()
+    assert f"{expected['spelling']} spelling" in dialog.warning.label.text()
+    dialog.reject()
+    feature.dispatcher.shutdown()
+
+
+def test_with_checking_the_banner_never_pauses_during_an_export(qtbot, window, checking, tmp_path: Path) -> None:
+    feature = install(window)
+    dialog = feature.open_dialog()
+    dialog.path_edit.setText(str(tmp_path / "book.txt"))
+    with qtbot.waitSignal(dialog.dispatcher.relay.finished, timeout=20_000):
+        dialog.export_button.click()
+        assert "paused" not in dialog.warning.label.text()
+    dialog.reject()
+    feature.dispatcher.shutdown()
+
+
+def test_without_checking_the_dialog_counts_for_itself(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
+    import writer_app.ui.export_feature as export_feature
+
+    monkeypatch.setattr(export_feature, "checker_factory", lambda _window: FakeChecker)
+    feature = install(window)
+    dialog = feature.open_dialog()
+    assert dialog.issue_source is None
+    qtbot.waitUntil(lambda: len(dialog.chapter_counts) == len(window.project.chapters), timeout=20_000)
+    assert "unresolved issue" in dialog.warning.label.text()
+    dialog.reject()
+    feature.dispatcher.shutdown()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from writer_app.cli import CommandError
 from writer_app.export.model import ExportOptions
@@ -77,6 +78,41 @@ def resolve_chapters(chapters: Sequence[Any], selection: Sequence[str]) -> tuple
     return tuple(c.id for c in chapters if c.id in wanted)
 
 
+class TerminalProgress:
+    """One self-overwriting progress line on a terminal's stderr ("Exporting… 42% Writing pages…")."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._last = ""
+        self._width = 0
+
+    def __call__(self, fraction: float, message: str) -> None:
+        """Show the progress if the visible text changed."""
+        text = f"Exporting… {int(fraction * 100):3d}% {message.strip()}".rstrip()
+        if text == self._last:
+            return
+        self._last = text
+        self.stream.write("\r" + text.ljust(self._width))
+        self._width = max(self._width, len(text))
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Clear the progress line so the summary starts on a clean line."""
+        if self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+
+
+def terminal_progress(stream: TextIO | None = None) -> TerminalProgress | None:
+    """A progress line for stderr when it is a terminal; None for pipes, files and tests."""
+    stream = stream if stream is not None else sys.stderr
+    try:
+        interactive = stream.isatty()
+    except (AttributeError, ValueError):  # closed or unusual streams
+        interactive = False
+    return TerminalProgress(stream) if interactive else None
+
+
 def run(args: argparse.Namespace) -> int:
     """Open the project, export it, print a one-line summary."""
     from writer_app.core.project import Project
@@ -104,7 +140,12 @@ def run(args: argparse.Namespace) -> int:
             polish=not args.no_polish,
             manuscript_format=args.manuscript_format,
         )
-        result = export_project(project, options, output)
+        progress = terminal_progress()  # the command has no --json/--quiet output to protect
+        try:
+            result = export_project(project, options, output, on_progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
     finally:
         project.close()
     print(

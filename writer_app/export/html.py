@@ -44,7 +44,7 @@ def render_html(manuscript: Manuscript, progress: Progress | None = None) -> str
     title = escape(manuscript.title)
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{escape(manuscript.language or "en")}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -52,6 +52,7 @@ def render_html(manuscript: Manuscript, progress: Progress | None = None) -> str
     ]
     if manuscript.author:
         out.append(f'<meta name="author" content="{escape(manuscript.author)}">')
+    out.append('<meta name="generator" content="writer-app">')
     out += [f"<style>{STYLESHEET}</style>", "</head>", "<body>", "<main>"]
     if manuscript.options.title_page:
         out.append('<header class="title-page">')

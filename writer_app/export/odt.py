@@ -138,7 +138,8 @@ def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
     from odf.text import P, Tab
 
     document = OpenDocumentText()
-    document.meta.addElement(_meta_title(manuscript.title))
+    for element in _meta(manuscript):
+        document.meta.addElement(element)
     styles = _styles(document, manuscript)
     body = document.text
     options = manuscript.options
@@ -185,10 +186,15 @@ def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
     progress.report(1.0)
 
 
-def _meta_title(title: str) -> Any:
-    from odf.dc import Title
+def _meta(manuscript: Manuscript) -> list[Any]:
+    """Document metadata: title, author (dc:creator and meta:initial-creator), language, generator."""
+    from odf.dc import Creator, Language, Title
+    from odf.meta import Generator, InitialCreator
 
-    return Title(text=title)
+    elements = [Title(text=manuscript.title), Generator(text="writer-app"), Language(text=manuscript.language)]
+    if manuscript.author:
+        elements += [Creator(text=manuscript.author), InitialCreator(text=manuscript.author)]
+    return elements
 
 
 FORMAT = ExportFormat(

@@ -182,8 +182,7 @@ def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
     geometry = MANUSCRIPT if manuscript.options.manuscript_format else BOOK
     writer = QPdfWriter(str(target))
     writer.setResolution(RESOLUTION)
-    writer.setTitle(manuscript.title)
-    writer.setCreator("writer-app")
+    set_metadata(writer, manuscript)
     page_size = QPageSize(QSizeF(geometry.width, geometry.height), QPageSize.Unit.Inch, "", QPageSize.SizeMatchPolicy.ExactMatch)
     writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Inch))
 
@@ -218,6 +217,28 @@ def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
     finally:
         painter.end()
     painting.report(1.0)
+
+
+def set_metadata(writer: Any, manuscript: Manuscript) -> None:
+    """Put the title and author in the PDF's document information (Author needs Qt 6.9+, else XMP)."""
+    writer.setTitle(manuscript.title)
+    writer.setCreator("writer-app")
+    if not manuscript.author:
+        return
+    if hasattr(writer, "setAuthor"):
+        writer.setAuthor(manuscript.author)
+    else:  # older Qt: the author only fits in the XMP packet
+        from html import escape
+
+        from PySide6.QtCore import QByteArray
+
+        xmp = ('<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+               '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+               'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">'
+               f'{escape(manuscript.title)}</rdf:li></rdf:Alt></dc:title><dc:creator><rdf:Seq><rdf:li>'
+               f'{escape(manuscript.author)}</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF>'
+               '</x:xmpmeta><?xpacket end="w"?>')
+        writer.setDocumentXmpMetadata(QByteArray(xmp.encode("utf-8")))
 
 
 def _lines_by_page(document: Any, page_height: float, pages: int) -> list[list[tuple[Any, Any]]]:

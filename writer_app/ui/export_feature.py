@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from writer_app.ui.dialogs.export_workers import ExportDispatcher
@@ -25,6 +26,81 @@ def checker_factory(window: Any) -> Callable[[], Any]:
 
     config = config_from(window.settings, window.project, cast_words_of(window.project))
     return lambda: build_checker(config)
+
+
+def find_checking_controller(window: Any) -> Any:
+    """The window's inline-checking controller, found like the Characters feature finds it; None without one."""
+    try:
+        from writer_app.ui.checking.install import CheckingFeature
+    except ImportError:  # checking is not part of this build
+        return None
+    feature = window.findChild(CheckingFeature) if hasattr(window, "findChild") else None
+    return getattr(feature, "controller", None)
+
+
+class CheckingCounts(QObject):
+    """Per-chapter issue counts the checking feature already has, refreshed as it checks (at most 4 times a s).
+
+    Only fully checked chapters are counted, so "checked N of M" matches the status bar's progress.
+    """
+
+    changed = Signal()
+
+    def __init__(self, controller: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.changed)
+        controller.issues_changed.connect(self._schedule)
+        controller.progress_changed.connect(self._schedule)
+
+    def _schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def chapter_ids(self) -> set[str]:
+        """Every chapter the checking feature follows (the manuscript plus the open chapter)."""
+        ids = set(self.controller.store.order)
+        if self.controller.chapter_id is not None:
+            ids.add(self.controller.chapter_id)
+        return ids
+
+    def covers(self, chapter_ids: Iterable[str]) -> bool:
+        """True if the checking feature checks every one of these chapters."""
+        return set(chapter_ids) <= self.chapter_ids()
+
+    def counts(self) -> dict[str, Counter[str]]:
+        """``{chapter id: {category value: issues}}`` for the chapters checked so far."""
+        controller = self.controller
+        store = controller.store
+        open_id = controller.chapter_id
+        result: dict[str, Counter[str]] = {}
+        for chapter_id in store.order:
+            chapter = store.chapters.get(chapter_id)
+            if chapter_id != open_id and chapter is not None and chapter.done:
+                result[chapter_id] = Counter(span.category.value for _i, span in controller.chapter_issues(chapter_id))
+        if open_id is not None:
+            done, _total = controller.progress()
+            if done > store.done_count(skip=open_id):  # the open chapter is fully checked too
+                result[open_id] = Counter(live.issue.category.value for live in controller.live_issues())
+        return result
+
+
+def issue_source(window: Any, chapter_ids: Iterable[str], parent: QObject | None = None) -> CheckingCounts | None:
+    """The checking feature's counts for these chapters, or None (then the dialog counts for itself)."""
+    controller = find_checking_controller(window)
+    if controller is None:
+        return None
+    try:
+        source = CheckingCounts(controller, parent)
+        if source.covers(chapter_ids):
+            return source
+        source.deleteLater()
+    except Exception:  # noqa: BLE001 - a changed checking feature must not break exporting
+        log.exception("could not follow the checking feature's issue counts")
+    return None
 
 
 class ExportFeature(QObject):
@@ -74,7 +150,12 @@ class ExportFeature(QObject):
         dialog = ExportDialog(self.window, self.dispatcher)
         self.dialog = dialog
         dialog.finished.connect(self._dialog_closed)
+        source = None
         if self.count_issues:
+            source = issue_source(self.window, [c.id for c in dialog.snapshot.chapters], dialog)
+        if source is not None:
+            dialog.use_issue_source(source)  # the manuscript-wide counts checking already has: no second check
+        elif self.count_issues:
             try:
                 dialog.start_issue_count(checker_factory(self.window))
             except Exception:  # noqa: BLE001 - the warning is optional; exporting is not

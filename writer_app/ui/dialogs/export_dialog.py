@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from writer_app.core.text import word_count
 from writer_app.export.model import ExportOptions, chapter_heading
 from writer_app.export.polish import DEFAULT_SCENE_BREAK
+from writer_app.export.preferences import ExportPreferences, default_folder, load_preferences
 from writer_app.export.registry import ExportFormat, formats
 from writer_app.export.writer import ExportResult
 from writer_app.grammar.model import Category
@@ -100,7 +101,7 @@ class IssueWarning(QFrame):
         if checked >= total:
             pending = ""
         elif paused:
-            pending = tr(" (checked {0} of {1} chapters; paused while exporting)").format(checked, total)
+            pending = tr(" (counted {0} of {1} chapters; counting paused during export)").format(checked, total)
         else:
             pending = tr(" (still checking: {0} of {1} chapters)").format(checked, total)
         if issues == 0:
@@ -130,12 +131,16 @@ class ExportDialog(QDialog):
         self.word_counts = {chapter_id: word_count(text) for chapter_id, text in self.texts.items()}
         self._custom_selection: set[str] = {self.current_id} if self.current_id is not None else set()
         self.result: ExportResult | None = None
+        self.prefs = load_preferences()  # a tiny JSON; saved by the export worker after a successful export
+        self.documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self.issue_source: Any = None  # the checking feature's counts, when the window has it
         self._formats: list[ExportFormat] = formats()
         self._preview_timer = QTimer(self, singleShot=True, interval=120)
         self._preview_timer.timeout.connect(self.update_preview)
         self._build()
         self._connect()
         self._on_format_changed()
+        self._update_path_note()
         self._on_chapter_mode()
         self.update_preview()
         self.resize(1060, 680)
@@ -151,6 +156,10 @@ class ExportDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
+        self.path_full = QLabel(self)
+        self.path_full.setObjectName("exportPathFull")
+        self.path_full.setStyleSheet("color: palette(mid);")
+        self.path_full.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path_note = QLabel(self)
         self.path_note.setStyleSheet("color: #8a6d1f;")
         self.path_note.hide()
@@ -205,6 +214,7 @@ class ExportDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(tr("Format:"), self.format_box)
         form.addRow(tr("Save to:"), path_row)
+        form.addRow("", self.path_full)
         form.addRow(self.path_note)
         form.addRow(tr("Chapters:"), chapters_box)
         form.addRow("", self.title_page_check)
@@ -267,6 +277,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
+        self._apply_preferences(self.prefs)
         self._set_path_for(self.current_format())
 
     def _connect(self) -> None:
@@ -295,19 +306,52 @@ class ExportDialog(QDialog):
         """The format chosen in the dialog."""
         return self._formats[max(self.format_box.currentIndex(), 0)]
 
+    def _apply_preferences(self, prefs: ExportPreferences) -> None:
+        """Start from the choices of the last export (the project's author wins over a remembered one)."""
+        index = self.format_box.findData(prefs.format)
+        if index >= 0:
+            self.format_box.setCurrentIndex(index)
+        self.heading_box.setCurrentIndex(max(self.heading_box.findData(prefs.headings), 0))
+        self.title_page_check.setChecked(prefs.title_page)
+        self.scene_break_box.setCurrentText(prefs.scene_break)
+        self.polish_check.setChecked(prefs.polish)
+        self.manuscript_check.setChecked(prefs.manuscript_format)
+        if not self.snapshot.author.strip() and prefs.author:
+            self.author_edit.setText(prefs.author)
+        self.contact_edit.setPlainText("\n".join(prefs.contact or []))
+
+    def preferences(self) -> ExportPreferences:
+        """The dialog's choices as preferences to remember (the folder is added once the export succeeds)."""
+        options = self.options()
+        return ExportPreferences(
+            format=options.format, headings=options.headings, title_page=options.title_page,
+            scene_break=options.scene_break, polish=options.polish,
+            manuscript_format=self.manuscript_check.isChecked(), author=options.author or "",
+            contact=list(options.contact), last_folder=self.prefs.last_folder,
+        )
+
+    def default_folder(self) -> Path:
+        """The last export folder, else Documents, else home; never the app's own folders or the project's."""
+        return default_folder(self.prefs.last_folder, self.documents, self.snapshot.path)
+
     def _set_path_for(self, fmt: ExportFormat) -> None:
         text = self.path_edit.text().strip()
         if text:
             path = Path(text).with_suffix(fmt.extension)
             if path == self.snapshot.path:
                 path = path.with_name(f"{path.stem} (export){fmt.extension}")
-            self.path_edit.setText(str(path))
+            self._show_path(path)
             return
-        base = self.snapshot.path.parent
+        base = self.default_folder()
         candidate = base / f"{_file_stem(self.snapshot.title)}{fmt.extension}"
         if candidate == self.snapshot.path:  # a loose draft exported to its own format: never suggest itself
             candidate = base / f"{_file_stem(self.snapshot.title)} (export){fmt.extension}"
-        self.path_edit.setText(str(candidate))
+        self._show_path(candidate)
+
+    def _show_path(self, path: Path) -> None:
+        """Put ``path`` in the field showing its beginning (the folder), not just its tail."""
+        self.path_edit.setText(str(path))
+        self.path_edit.setCursorPosition(0)
 
     def _on_format_changed(self) -> None:
         fmt = self.current_format()
@@ -326,8 +370,25 @@ class ExportDialog(QDialog):
     def _update_path_note(self) -> None:
         text = self.path_edit.text().strip()
         path = Path(text).expanduser() if text else None
+        self.path_edit.setToolTip(str(path) if path else tr("The file to export to"))
+        shown = self._home_short(path) if path else ""
+        width = max(self.path_edit.width(), 360)
+        self.path_full.setText(self.path_full.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideMiddle, width))
+        self.path_full.setToolTip(str(path) if path else "")
         self.path_note.setText(tr("This file exists and will be replaced.") if path and path.is_file() else "")
         self.path_note.setVisible(bool(self.path_note.text()))
+
+    @staticmethod
+    def _home_short(path: Path) -> str:
+        """``path`` with the home folder written as ``~`` (shorter, and still unambiguous)."""
+        home = Path.home()
+        if path == home or home in path.parents:
+            return str(Path("~") / path.relative_to(home))
+        return str(path)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802, D102 - Qt override: re-elide the full path
+        super().resizeEvent(event)
+        self._update_path_note()
 
     def browse(self) -> None:
         """Choose the output file with a save dialog."""
@@ -336,7 +397,7 @@ class ExportDialog(QDialog):
         if path:
             if not path.lower().endswith(fmt.extension):
                 path += fmt.extension
-            self.path_edit.setText(path)
+            self._show_path(Path(path))
 
     def _on_chapter_mode(self) -> None:
         selecting = self.selected_radio.isChecked()
@@ -425,6 +486,17 @@ class ExportDialog(QDialog):
         texts = [(c.id, self.texts[c.id]) for c in self.snapshot.chapters]
         self.dispatcher.start_count(texts, factory)
 
+    def use_issue_source(self, source: Any) -> None:
+        """Show the checking feature's own manuscript-wide counts (``source.counts()``, ``source.changed``)."""
+        self.issue_source = source
+        source.changed.connect(self._pull_counts)
+        self._pull_counts()
+
+    def _pull_counts(self) -> None:
+        if self.issue_source is not None:
+            self.chapter_counts = dict(self.issue_source.counts())
+            self._refresh_warning()
+
     def _on_chapter_counted(self, chapter_id: str, counts: object) -> None:
         self.chapter_counts[chapter_id] = Counter(counts)  # type: ignore[arg-type]
         self._refresh_warning()
@@ -437,7 +509,9 @@ class ExportDialog(QDialog):
             if chapter_id in self.chapter_counts:
                 checked += 1
                 total.update(self.chapter_counts[chapter_id])
-        self.warning.show_counts(total, checked, len(ids), paused=self.dispatcher.exporting)
+        # The checking feature keeps checking during an export; only the dialog's own count pauses.
+        paused = self.dispatcher.exporting and self.issue_source is None
+        self.warning.show_counts(total, checked, len(ids), paused=paused)
 
     # ------------------------------------------------------------------------------------------------ export
     def start_export(self) -> None:
@@ -450,7 +524,7 @@ class ExportDialog(QDialog):
         target = Path(text).expanduser()
         self._set_busy(True)
         self._show_status(tr("Exporting…"))
-        self.dispatcher.start_export(self.snapshot, dict(self.texts), options, target)
+        self.dispatcher.start_export(self.snapshot, dict(self.texts), options, target, self.preferences())
         self._refresh_warning()
 
     def cancel_export(self) -> None:

@@ -20,6 +20,7 @@ import writer_app.ui.checking.qt_guard  # noqa: F401  (emits must not leak True;
 from writer_app.errors import WriterAppError
 from writer_app.export.errors import ExportCancelled
 from writer_app.export.model import ExportOptions
+from writer_app.export.preferences import ExportPreferences, save_preferences
 from writer_app.export.writer import export_project
 from writer_app.ui.checking.workers import OneShot
 
@@ -83,10 +84,21 @@ class ExportRunnable(OneShot):
     """Run one export on a pool thread."""
 
     def __init__(self, snapshot: ProjectSnapshot, texts: dict[str, str], options: ExportOptions, target: Path,
-                 cancel: threading.Event, relay: ExportRelay) -> None:
+                 cancel: threading.Event, relay: ExportRelay, preferences: ExportPreferences | None = None) -> None:
         super().__init__()
         self._snapshot, self._texts, self._options = snapshot, texts, options
         self._target, self._cancel, self._relay = target, cancel, relay
+        self._preferences = preferences
+
+    def _remember(self, result: Any) -> None:
+        """Save the choices of a successful export (config_dir()/export.json) here, off the GUI thread."""
+        if self._preferences is None:
+            return
+        self._preferences.last_folder = str(Path(result.path).parent)
+        try:
+            save_preferences(self._preferences)
+        except Exception:  # noqa: BLE001 - forgetting the choices must never fail an export
+            log.exception("could not save the export preferences")
 
     def work(self) -> None:  # noqa: D102 - see OneShot
         relay = self._relay
@@ -105,6 +117,7 @@ class ExportRunnable(OneShot):
             log.exception("export to %s failed", self._target)
             _emit(relay.failed, f"The export failed: {error}.")
         else:
+            self._remember(result)
             _emit(relay.finished, result)
 
 
@@ -167,11 +180,12 @@ class ExportDispatcher(QObject):
         return self._export_cancel is not None
 
     def start_export(self, snapshot: ProjectSnapshot, texts: dict[str, str], options: ExportOptions,
-                     target: Path) -> None:
-        """Export in the background; results arrive on ``relay``."""
+                     target: Path, preferences: ExportPreferences | None = None) -> None:
+        """Export in the background (saving ``preferences`` once it succeeded); results arrive on ``relay``."""
         self._export_cancel = threading.Event()
         self._idle.clear()
-        ExportRunnable(snapshot, texts, options, target, self._export_cancel, self.relay).start_on(self.pool)
+        ExportRunnable(snapshot, texts, options, target, self._export_cancel, self.relay,
+                       preferences).start_on(self.pool)
 
     def cancel_export(self) -> None:
         """Ask the running export to stop (it reports ``cancelled``)."""
