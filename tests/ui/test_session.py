@@ -287,5 +287,6 @@ def test_manifest_changed_elsewhere_keep_mine_overwrites_it(window, qtbot, sampl
     _edit_manifest(sample_project, title="Pulled Title")
     window.commands.add("New One")
     assert prompt_log.names() == ["manifest"]
+    window.session.flush()
     saved = json.loads((sample_project / "project.json").read_text(encoding="utf-8"))
     assert saved["title"] == title and "New One" in [c["title"] for c in saved["chapters"]]

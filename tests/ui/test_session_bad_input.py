@@ -30,9 +30,10 @@ def test_invalid_utf8_file_refused_opens_nothing(make_window, tmp_path, prompt_l
     assert draft.read_bytes() == b"Caf\xe9\n"
 
 
-def test_invalid_utf8_chapter_in_a_project_offers_western(make_window, sample_project, prompt_log):
+def test_invalid_utf8_chapter_in_a_project_offers_western(make_window, sample_project, prompt_log, qtbot):
     chapter_file(sample_project, "ch-0002").write_bytes(b"Na\xefve.\n")
-    window = make_window(sample_project)
+    window = make_window(sample_project)  # found by the background word count, asked when it arrives
+    qtbot.waitUntil(lambda: window.project is not None and window.project.encoding == "cp1252")
     assert "cp1252" in prompt_log.names()
     assert window.project.encoding == "cp1252"
     window.open_chapter("ch-0002")

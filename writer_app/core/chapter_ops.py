@@ -56,7 +56,7 @@ class ChapterOperations:
         saved_titles = [(c, c.title) for c in self.chapters]
         try:
             yield
-            self.save_manifest()  # type: ignore[attr-defined]
+            self._persist_manifest()  # type: ignore[attr-defined]
         except BaseException:
             self.chapters[:] = saved_chapters
             self.trash[:] = saved_trash

@@ -17,7 +17,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from writer_app.core import textfile
@@ -47,7 +47,6 @@ from writer_app.core.storage import (
     ProjectLock,
     RecoveryJournal,
     atomic_write_bytes,
-    atomic_write_text,
     remove_stale_temp_files,
 )
 from writer_app.core.textfile import TextFormat
@@ -105,6 +104,11 @@ class Project(ChapterOperations):
         self._lock: ProjectLock | None = None
         self._preloaded: tuple[Path, str] | None = None
         self._manifest_stamp: FileStamp | None = None
+        self._manifest_serial = 0  # snapshots taken (manifest_bytes) or saved (save_manifest), numbered
+        self._manifest_written = 0  # the serial of the newest manifest on disk
+        # When set (the GUI sets it), chapter operations call this instead of ``save_manifest()``: it queues the
+        # write off the caller's thread, so a failure is reported later and the in-memory change is kept.
+        self.manifest_saver: Callable[[], None] | None = None
 
     # ---------------------------------------------------------------------------------------------- opening
 
@@ -363,6 +367,16 @@ class Project(ChapterOperations):
         ``git pull``, a sync tool); pass ``force=True`` once the writer chose to keep their version.
         """
         self._check_writable()
+        data = self.manifest_bytes()
+        self.write_manifest_bytes(data, force=force, serial=self._manifest_serial)
+
+    def manifest_bytes(self) -> bytes:
+        """Snapshot the manifest (or a loose file's sidecar state) as the bytes ``save_manifest`` would write.
+
+        Each snapshot is numbered: ``manifest_serial`` right after this call is the number to pass to
+        ``write_manifest_bytes`` so an older snapshot never overwrites a newer one.
+        """
+        self._manifest_serial += 1
         if self.is_loose_file:
             if self.chapters:
                 self.title = self.chapters[0].title or self.title
@@ -372,17 +386,46 @@ class Project(ChapterOperations):
                 "dismissed_characters": self.dismissed_characters, "word_list": self.word_list,
                 "ignored_rules": self.ignored_rules, "ignored_texts": self.ignored_texts,
             }
+            return (json.dumps(state, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        return dump_manifest(self.to_manifest()).encode("utf-8")
+
+    @property
+    def manifest_serial(self) -> int:
+        """The number of the newest manifest snapshot taken."""
+        return self._manifest_serial
+
+    def write_manifest_bytes(self, data: bytes, *, force: bool = False, serial: int | None = None) -> bool:
+        """Write a snapshot from ``manifest_bytes`` atomically and stamp it; any thread, one at a time.
+
+        Returns False (writing nothing) when a newer snapshot (higher ``serial``) was written already. Raises
+        ``ExternalChangeError`` if another program changed ``project.json`` since this project read or wrote it
+        (``force=True`` overwrites), ``SaveError``/``ReadOnlyProjectError`` if it cannot be written.
+        """
+        self._check_writable()
+        if serial is not None and serial < self._manifest_written:
+            return False
+        if self.is_loose_file:
             self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self.manifest_path, json.dumps(state, indent=2, ensure_ascii=False) + "\n")
-            return
-        path = self.path / MANIFEST_NAME
-        if not force and self.manifest_changed_on_disk():
-            raise ExternalChangeError(
-                f"{MANIFEST_NAME} in {self.path.name} was changed by another program since writer-app opened it; "
-                "reload the project or keep your version.", path)
-        data = dump_manifest(self.to_manifest()).encode("utf-8")
-        atomic_write_bytes(path, data)
-        self._stamp_manifest(data)
+            atomic_write_bytes(self.manifest_path, data)
+        else:
+            path = self.path / MANIFEST_NAME
+            if not force and self.manifest_changed_on_disk():
+                raise ExternalChangeError(
+                    f"{MANIFEST_NAME} in {self.path.name} was changed by another program since writer-app opened "
+                    "it; reload the project or keep your version.", path)
+            atomic_write_bytes(path, data)
+            self._stamp_manifest(data)
+        if serial is not None:
+            self._manifest_written = max(self._manifest_written, serial)
+        return True
+
+    def _persist_manifest(self) -> None:
+        """Save the manifest after a chapter operation: through ``manifest_saver`` when set, else now."""
+        if self.manifest_saver is not None:
+            self._check_writable()
+            self.manifest_saver()
+        else:
+            self.save_manifest()
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -48,7 +48,8 @@ class ChapterCommands(QObject):
         if project.is_loose_file:
             self.session.message.emit(tr("A single text file has one chapter; import it as a project for more."))
             return False
-        if project.manifest_changed_on_disk():
+        if not self.session.manifest_write_pending() and project.manifest_changed_on_disk():
+            # (While a manifest write is queued the disk thread checks: a conflict comes back by signal.)
             # Reloading changes what the command was aimed at: the writer repeats it on the fresh list.
             return self.session.resolve_manifest_change() and self.session.project is project
         return True
@@ -135,7 +136,8 @@ class ChapterCommands(QObject):
         assert project is not None
         try:
             chapter = project.restore_chapter(chapter_id)
-            self.session.words[chapter.id] = word_count(project.read_chapter(chapter))
+            self.session.words[chapter.id] = None
+            self.session.count_words_later([chapter])
         except (WriterAppError, KeyError) as error:
             self._fail(error if isinstance(error, WriterAppError) else WriterAppError(str(error)))
             return False
@@ -218,7 +220,7 @@ class ChapterCommands(QObject):
         if self.session.current is not None and self.session.current.id == chapter.id:
             self.session.reload_current()
         else:
-            self.session.words[chapter.id] = word_count(project.read_chapter(chapter))
+            self.session.words[chapter.id] = word_count(text) + word_count(next_text)
         self.session.chapters_changed.emit()
         self.session.word_counts_changed.emit()
         return True

@@ -1,15 +1,19 @@
-"""One writer thread that saves chapter snapshots and recovery-journal records, in order, off the GUI thread."""
+"""One disk thread that saves chapter snapshots, manifests and journal records (and counts words), in order.
+
+The GUI thread never waits on the disk: it snapshots what to write and queues it here.
+"""
 
 from __future__ import annotations
 
 import logging
 import queue
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, Signal
 
-from writer_app.core.errors import ExternalChangeError
+from writer_app.core.errors import EncodingError, ExternalChangeError
+from writer_app.core.text import word_count
 from writer_app.errors import WriterAppError
 
 log = logging.getLogger(__name__)
@@ -18,6 +22,8 @@ WRITE = "write"
 JOURNAL = "journal"
 BACKUP = "backup"
 FORGET = "forget"  # drop a chapter's journal record (after the writer discarded that text)
+MANIFEST = "manifest"  # write a project.json snapshot (``payload`` = bytes, ``revision`` = its serial)
+COUNT = "count"  # read chapters to count their words (``payload`` = chapters; ``value`` = WordCounts)
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,15 @@ class DiskJob:
     revision: int = 0
     force: bool = False
     sequence: int = 0
+    payload: object = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class WordCounts:
+    """A COUNT job's answer: words per chapter id (None = unreadable) and the chapters not valid UTF-8."""
+
+    words: dict[str, int | None]
+    bad_encoding: dict[str, str] = field(default_factory=dict)  # chapter id -> the error's sentence
 
 
 @dataclass(frozen=True)
@@ -41,11 +56,28 @@ class DiskResult:
     error: str = ""
     external_change: bool = False
     skipped: bool = False
+    value: object = None
 
     @property
     def ok(self) -> bool:
         """True when the job was done (or harmlessly superseded)."""
         return not self.error
+
+
+def count_words(project: object, chapters: object) -> WordCounts:
+    """Read each chapter (stamping it for change detection) and count its words (on the disk thread)."""
+    words: dict[str, int | None] = {}
+    bad: dict[str, str] = {}
+    for chapter in chapters:  # type: ignore[attr-defined]
+        try:
+            words[chapter.id] = word_count(project.read_chapter(chapter))  # type: ignore[attr-defined]
+        except EncodingError as error:
+            words[chapter.id] = None
+            bad[chapter.id] = str(error)
+        except (WriterAppError, OSError) as error:
+            log.warning("cannot count %s: %s", getattr(chapter, "file", chapter), error)
+            words[chapter.id] = None
+    return WordCounts(words, bad)
 
 
 def _run_jobs(jobs: queue.Queue[DiskJob | None], owner: DiskWorker) -> None:
@@ -90,7 +122,7 @@ class DiskWorker(QObject):
         """Queue a job; an older queued write/journal of the same chapter is skipped when its turn comes."""
         with self._lock:
             self._sequence += 1
-            job = DiskJob(job.kind, job.project, job.chapter, job.text, job.revision, job.force, self._sequence)
+            job = replace(job, sequence=self._sequence)
             self._latest[self._key(job)] = job.sequence
             self._outstanding += 1
             self._idle.clear()
@@ -126,7 +158,7 @@ class DiskWorker(QObject):
         """Run one job (on the writer thread)."""
         with self._lock:
             superseded = self._latest.get(self._key(job), job.sequence) > job.sequence
-        if superseded and job.kind in (WRITE, JOURNAL, BACKUP) and not job.force:
+        if superseded and job.kind in (WRITE, JOURNAL, BACKUP, MANIFEST) and not job.force:
             # A newer snapshot of the same chapter (or a newer backup of the project) is queued behind this one.
             return DiskResult(job, skipped=True)
         project = job.project
@@ -140,6 +172,11 @@ class DiskWorker(QObject):
                 project.recovery_journal().clear(job.chapter.id)  # type: ignore[attr-defined]
             elif job.kind == BACKUP:
                 project.backup_manager().snapshot()  # type: ignore[attr-defined]
+            elif job.kind == MANIFEST:
+                project.write_manifest_bytes(job.payload, force=job.force,  # type: ignore[attr-defined]
+                                             serial=job.revision)
+            elif job.kind == COUNT:
+                return DiskResult(job, value=count_words(project, job.payload))  # type: ignore[arg-type]
         except ExternalChangeError as error:
             return DiskResult(job, error=str(error), external_change=True)
         except WriterAppError as error:

@@ -44,7 +44,12 @@ tr = translator("MainWindow")
 
 
 class MainWindow(QMainWindow):
-    """Editor + sidebar + status bar around one open project (see the contracts for the public API)."""
+    """Editor + sidebar + status bar around one open project (see the contracts for the public API).
+
+    Besides the contract: ``save_manifest_later()`` saves project.json without the GUI thread waiting on the
+    disk (features call it after changing the project's metadata: cast, word list, ignored rules), and
+    ``unsaved_chapter_texts()`` returns the texts of closed chapters whose save is not confirmed yet.
+    """
 
     project_opened = Signal(object)
     project_closed = Signal()
@@ -138,6 +143,18 @@ class MainWindow(QMainWindow):
     def chapter_text(self, chapter_id: str) -> str:
         """Current in-memory text of the open chapter; the saved (or pending) text of others."""
         return self.session.chapter_text(chapter_id)
+
+    def save_manifest_later(self) -> None:
+        """Snapshot project.json now and write it on the disk thread, in order with the chapter saves.
+
+        Never blocks. A failure is shown as one sentence; if another program changed project.json the writer
+        is asked to reload the project or keep their version. Does nothing without a writable project.
+        """
+        self.session.save_manifest_later()
+
+    def unsaved_chapter_texts(self) -> dict[str, str]:
+        """Texts of chapters other than the open one that are not yet confirmed on disk (a copy)."""
+        return self.session.unsaved_texts()
 
     def add_preferences_page(self, title: str, factory: Callable[[], QWidget]) -> None:
         """Register a preferences page: the widget has ``load(settings)`` and ``apply(settings)``."""

@@ -7,6 +7,10 @@ Rules that keep text safe:
   revision succeeded.
 * While text is unsaved it is recorded in the crash-recovery journal every few seconds (also off the GUI
   thread); the next start offers it back.
+* The GUI thread never waits on the disk for bulk work: opening a project reads only the first chapter here;
+  the other chapters are counted on the disk thread and their counts fill in when they arrive (dropped if
+  another project opened meanwhile). ``project.json`` is snapshotted here and written there
+  (``save_manifest_later``), in order with the chapter writes.
 """
 
 from __future__ import annotations
@@ -23,7 +27,18 @@ from writer_app.core.project import Chapter, Project
 from writer_app.core.text import word_count
 from writer_app.errors import WriterAppError
 from writer_app.settings import Settings
-from writer_app.ui.disk_worker import BACKUP, FORGET, JOURNAL, WRITE, DiskJob, DiskResult, DiskWorker
+from writer_app.ui.disk_worker import (
+    BACKUP,
+    COUNT,
+    FORGET,
+    JOURNAL,
+    MANIFEST,
+    WRITE,
+    DiskJob,
+    DiskResult,
+    DiskWorker,
+    WordCounts,
+)
 from writer_app.ui.editor import ChapterEditor
 from writer_app.ui.i18n import translator
 from writer_app.ui.prompts import Prompts, RecoveredText
@@ -69,6 +84,8 @@ class Session(QObject):
         self._preread: tuple[str, str, int] | None = None  # the first chapter, read while counting at open
         self._changed = False  # something was saved since the project opened (a closing backup is worth it)
         self._last_state: str | None = None
+        self._manifest_writes = 0  # queued project.json writes not answered yet
+        self._generation = 0  # bumped whenever a project opens or closes: late disk answers of the old one drop
         self.worker = DiskWorker(self)
         self.worker.done.connect(self._on_disk_result)
         self._autosave = QTimer(self, singleShot=True)
@@ -136,6 +153,14 @@ class Session(QObject):
         assert self.project is not None
         return self.project.read_chapter(self.project.chapter_by_id(chapter_id))
 
+    def unsaved_texts(self) -> dict[str, str]:
+        """A copy of the texts of chapters that are not open and not yet confirmed on disk."""
+        return dict(self._unsaved)
+
+    def counts_pending(self) -> bool:
+        """True while the background word count of the opened project has not arrived."""
+        return any(count is None for count in self.words.values()) and not self.worker.is_idle()
+
     def total_words(self) -> int:
         """Words in the whole manuscript (live for the open chapter)."""
         return sum(count or 0 for count in self.words.values())
@@ -166,26 +191,29 @@ class Session(QObject):
     def _adopt(self, project: Project) -> bool:
         self.project = project
         self.current = None
+        self._generation += 1
         self._unsaved.clear()
         self._failed.clear()
         self.last_error = ""
-        self.words = {}
-        for index, chapter in enumerate(project.chapters):
+        self.words = {chapter.id: None for chapter in project.chapters}
+        if not project.read_only:
+            project.manifest_saver = self.save_manifest_later
+        if project.chapters:
+            # The first chapter is shown at once (one file); every other one is counted on the disk thread.
+            first = project.chapters[0]
             try:
-                text = project.read_chapter(chapter)
-                self.words[chapter.id] = word_count(text)
-                if index == 0:
-                    self._preread = (chapter.id, text, self.words[chapter.id])
+                text = project.read_chapter(first)
+                self.words[first.id] = word_count(text)
+                self._preread = (first.id, text, self.words[first.id])
             except EncodingError as error:
                 if project.encoding is None and self.prompts.ask_open_as_cp1252(str(error)):
                     path = project.path
                     read_only = project.read_only
                     self._drop_project()
                     return self.open_project(path, read_only=read_only, encoding="cp1252")
-                self.words[chapter.id] = None
             except WriterAppError as error:
-                log.warning("cannot count %s: %s", chapter.file, error)
-                self.words[chapter.id] = None
+                log.warning("cannot count %s: %s", first.file, error)
+            self.count_words_later(project.chapters[1:])
         self._update_editor_access()
         self.settings.add_recent_project(str(project.path))
         self._save_settings()
@@ -205,6 +233,59 @@ class Session(QObject):
         self._changed = bool(self._unsaved)  # recovered text is a change; opening itself is not
         self._emit_state()
         return True
+
+    def count_words_later(self, chapters: list[Chapter]) -> None:
+        """Queue a word count of these chapters on the disk thread (answered in ``_on_counts``)."""
+        if chapters and self.project is not None:
+            self.worker.submit(DiskJob(COUNT, self.project, revision=self._generation, payload=list(chapters)))
+
+    def _on_counts(self, result: DiskResult) -> None:
+        counts = result.value
+        project = self.project
+        if result.job.revision != self._generation or project is None or not isinstance(counts, WordCounts):
+            return  # another project opened meanwhile
+        known = {chapter.id for chapter in project.chapters}
+        current = self.current.id if self.current is not None else None
+        for chapter_id, words in counts.words.items():
+            # The editor's and unsaved texts are newer than the files the count read.
+            if chapter_id in known and chapter_id != current and chapter_id not in self._unsaved:
+                self.words[chapter_id] = words
+        self.word_counts_changed.emit()
+        bad = [message for cid, message in counts.bad_encoding.items() if cid in known]
+        if bad and project.encoding is None:
+            if self.prompts.ask_open_as_cp1252(bad[0]):
+                path, read_only = project.path, project.read_only
+                if self.close_project():
+                    self.open_project(path, read_only=read_only, encoding="cp1252")
+
+    # ------------------------------------------------------------------------------------------------ manifest
+    def save_manifest_later(self, *, force: bool = False) -> None:
+        """Snapshot project.json now and queue its write on the disk thread (after the queued chapter writes).
+
+        A failure comes back as one sentence; a change made by another program goes to
+        ``resolve_manifest_change``. ``force`` overwrites such a change (the writer chose to keep theirs).
+        """
+        project = self.project
+        if project is None or project.read_only:
+            return
+        data = project.manifest_bytes()
+        self._manifest_writes += 1
+        self.worker.submit(DiskJob(MANIFEST, project, revision=project.manifest_serial, force=force,
+                                   payload=data))
+        self._emit_state()
+
+    def manifest_write_pending(self) -> bool:
+        """True while a queued project.json write has not been answered (it checks for outside changes itself)."""
+        return self._manifest_writes > 0
+
+    def _on_manifest_result(self, result: DiskResult) -> None:
+        if result.ok:
+            self._changed = True
+            return
+        if result.external_change:
+            self.resolve_manifest_change()
+            return
+        self._report(result.error, dialog=result.error != self.last_error)
 
     def _offer_recovery(self) -> None:
         project = self.project
@@ -272,6 +353,8 @@ class Session(QObject):
             self.project.close()
         self.project = None
         self.current = None
+        self._generation += 1
+        self._manifest_writes = 0
         self._unsaved.clear()
         self._failed.clear()
         self.words = {}
@@ -431,11 +514,17 @@ class Session(QObject):
 
     def _on_disk_result(self, result: DiskResult) -> None:
         job = result.job
+        if job.kind == MANIFEST:
+            self._manifest_writes = max(0, self._manifest_writes - 1)
         if job.project is not self.project or result.skipped:
             self._emit_state()
             return
         if job.kind == WRITE:
             self._on_write_result(result)
+        elif job.kind == COUNT:
+            self._on_counts(result)
+        elif job.kind == MANIFEST:
+            self._on_manifest_result(result)
         elif not result.ok:
             log.warning("%s failed: %s", job.kind, result.error)
             if job.kind == JOURNAL:
@@ -508,11 +597,7 @@ class Session(QObject):
                     self.reload_current()
                     self.message.emit(tr("“{0}” was changed by another program; reloaded.").format(chapter.title))
             else:
-                try:
-                    self.words[chapter.id] = word_count(project.read_chapter(chapter))
-                except WriterAppError:
-                    self.words[chapter.id] = None
-                self.word_counts_changed.emit()
+                self.count_words_later([chapter])
 
     def resolve_manifest_change(self) -> bool:
         """project.json changed elsewhere: reload the project, or write ours over it; False if nothing is open."""
@@ -520,11 +605,7 @@ class Session(QObject):
         if project is None:
             return False
         if self.prompts.ask_manifest_change(project.title or project.path.name) == "keep":
-            try:
-                project.save_manifest(force=True)
-            except WriterAppError as error:
-                self._report(str(error))
-                return False
+            self.save_manifest_later(force=True)
             self.message.emit(tr("Kept your chapter list of “{0}”.").format(project.title or project.path.name))
             return True
         return self.reload_project()
@@ -554,11 +635,7 @@ class Session(QObject):
                 self._unsaved.pop(chapter.id, None)
                 self._failed.discard(chapter.id)
                 self.worker.submit(DiskJob(FORGET, self.project, chapter))
-                try:
-                    self.words[chapter.id] = word_count(self.project.read_chapter(chapter))
-                except WriterAppError:
-                    self.words[chapter.id] = None
-                self.word_counts_changed.emit()
+                self.count_words_later([chapter])
             self.message.emit(tr("Reloaded “{0}” from disk.").format(chapter.title))
         else:
             revision = self.editor.revision if self.current is not None and self.current.id == chapter.id else 0

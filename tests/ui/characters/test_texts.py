@@ -18,11 +18,11 @@ def test_an_older_snapshot_text_never_replaces_a_newer_one() -> None:
     assert texts.cached("c1") is None
 
 
-def test_unsaved_texts_come_from_the_window_accessor_or_its_session() -> None:
+def test_unsaved_texts_come_from_the_windows_public_accessor_only() -> None:
     with_accessor = SimpleNamespace(unsaved_chapter_texts=lambda: {"c2": "kept"})
-    with_session = SimpleNamespace(session=SimpleNamespace(_unsaved={"c3": "pending"}))
+    private_only = SimpleNamespace(session=SimpleNamespace(_unsaved={"c3": "pending"}))
     assert ChapterTexts(with_accessor).unsaved() == {"c2": "kept"}
-    assert ChapterTexts(with_session).unsaved() == {"c3": "pending"}
+    assert ChapterTexts(private_only).unsaved() == {}
     assert ChapterTexts(SimpleNamespace()).unsaved() == {}
 
 

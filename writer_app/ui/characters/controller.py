@@ -563,6 +563,10 @@ class CharactersController(QObject):
             self.panel.select_names(select)
 
     def _save_manifest(self) -> None:
+        save_later = getattr(self.window, "save_manifest_later", None)
+        if callable(save_later):
+            save_later()  # queued on the window's disk thread; failures are reported there
+            return
         try:
             self.project.save_manifest()
         except WriterAppError as error:

@@ -48,14 +48,10 @@ class ChapterTexts:
         """Texts the window holds for chapters that are not open and not yet on disk (a copy).
 
         The window keeps a chapter's text in memory after switching away until its save is confirmed, and
-        after restoring text from the crash journal. ``MainWindow`` has no public accessor for it yet, so
-        until it offers ``unsaved_chapter_texts() -> dict[str, str]`` this reads its session's pending texts.
+        after restoring text from the crash journal.
         """
         accessor = getattr(self.window, "unsaved_chapter_texts", None)
-        if callable(accessor):
-            return dict(accessor())
-        unsaved = getattr(getattr(self.window, "session", None), "_unsaved", None)
-        return dict(unsaved) if isinstance(unsaved, dict) else {}
+        return dict(accessor()) if callable(accessor) else {}
 
     @staticmethod
     def file_snapshot(project: Any, chapter: Any, snapshot: int) -> ChapterSnapshot:

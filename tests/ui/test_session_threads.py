@@ -1,0 +1,116 @@
+"""The GUI thread never waits on the disk: opening reads one chapter there, project.json is written elsewhere."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from writer_app.core import project as project_module
+from writer_app.core import textfile
+from writer_app.core.text import word_count
+from writer_app.ui.disk_worker import COUNT, DiskJob, DiskResult, WordCounts
+
+
+@pytest.fixture
+def disk_log(monkeypatch):
+    """Record (on GUI thread?, file name) for every chapter read and every atomic write."""
+    reads: list[tuple[bool, str]] = []
+    writes: list[tuple[bool, str]] = []
+    real_read, real_write = textfile.read_text, project_module.atomic_write_bytes
+
+    def read_text(path, encoding=None):
+        reads.append((threading.current_thread() is threading.main_thread(), path.name))
+        return real_read(path, encoding)
+
+    def atomic_write_bytes(path, data):
+        writes.append((threading.current_thread() is threading.main_thread(), path.name))
+        return real_write(path, data)
+
+    monkeypatch.setattr(textfile, "read_text", read_text)
+    monkeypatch.setattr(project_module, "atomic_write_bytes", atomic_write_bytes)
+    return reads, writes
+
+
+def _true_counts(folder) -> dict[str, int]:
+    data = json.loads((folder / "project.json").read_text(encoding="utf-8"))
+    return {c["id"]: word_count((folder / c["file"]).read_text(encoding="utf-8")) for c in data["chapters"]}
+
+
+def test_opening_reads_only_the_first_chapter_on_the_gui_thread(make_window, sample_project, disk_log, qtbot):
+    reads, _writes = disk_log
+    window = make_window(sample_project)
+    gui_reads = [name for on_gui, name in reads if on_gui]
+    assert gui_reads == ["ch-0001.md"]
+    assert window.editor.text()  # the first chapter shows at once
+    expected = _true_counts(sample_project)
+    qtbot.waitUntil(lambda: window.session.words == expected)
+    assert [name for on_gui, name in reads if on_gui] == ["ch-0001.md"]
+    assert window.session.total_words() == sum(expected.values())
+
+
+def test_project_json_is_never_written_on_the_gui_thread(make_window, sample_project, disk_log, qtbot):
+    _reads, writes = disk_log
+    window = make_window(sample_project)
+    window.chapters_panel.list.item(1).setText("Rain Gutters")
+    window.commands.move("ch-0003", 0)
+    window.project.word_list.append("Zorblat")
+    window.save_manifest_later()
+    qtbot.waitUntil(window.session.worker.is_idle)
+    manifest_writes = [on_gui for on_gui, name in writes if name == "project.json"]
+    assert manifest_writes and not any(manifest_writes)
+    data = json.loads((sample_project / "project.json").read_text(encoding="utf-8"))
+    assert data["chapters"][0]["id"] == "ch-0003" and "Zorblat" in data["word_list"]
+    assert any(c["title"] == "Rain Gutters" for c in data["chapters"])
+    assert not window.project.manifest_changed_on_disk()
+
+
+def test_an_older_manifest_snapshot_never_overwrites_a_newer_one(sample_project):
+    project = project_module.Project.open(sample_project)
+    try:
+        project.title = "Old"
+        old = project.manifest_bytes()
+        old_serial = project.manifest_serial
+        project.title = "New"
+        project.save_manifest()
+        assert project.write_manifest_bytes(old, serial=old_serial) is False
+        assert json.loads((sample_project / "project.json").read_text(encoding="utf-8"))["title"] == "New"
+    finally:
+        project.close()
+
+
+def test_manifest_changed_elsewhere_during_a_queued_write_asks_once(make_window, sample_project, prompt_log,
+                                                                     qtbot):
+    window = make_window(sample_project)
+    qtbot.waitUntil(window.session.worker.is_idle)
+    prompt_log.manifest = "keep"
+    data = json.loads((sample_project / "project.json").read_text(encoding="utf-8"))
+    data["title"] = "Pulled"
+    (sample_project / "project.json").write_text(json.dumps(data), encoding="utf-8")
+    window.project.word_list.append("Zorblat")
+    window.save_manifest_later()
+    qtbot.waitUntil(lambda: "manifest" in prompt_log.names())
+    qtbot.waitUntil(window.session.worker.is_idle)
+    window.session.flush()
+    saved = json.loads((sample_project / "project.json").read_text(encoding="utf-8"))
+    assert prompt_log.names() == ["manifest"] and "Zorblat" in saved["word_list"]
+
+
+def test_late_word_counts_of_another_project_are_dropped(make_window, sample_project, qtbot):
+    window = make_window(sample_project)
+    qtbot.waitUntil(lambda: None not in window.session.words.values())
+    before = dict(window.session.words)
+    stale = DiskJob(COUNT, window.project, revision=window.session._generation - 1)  # noqa: SLF001
+    window.session.worker.done.emit(DiskResult(stale, value=WordCounts({"ch-0002": 99999})))
+    assert window.session.words == before
+
+
+def test_unsaved_chapter_texts_lists_closed_chapters_awaiting_their_save(make_window, sample_project):
+    window = make_window(sample_project)
+    window.editor.insertPlainText("Fresh words. ")
+    window.session._unsaved["ch-0002"] = "pending text"  # noqa: SLF001 - as after a failed save
+    texts = window.unsaved_chapter_texts()
+    assert texts == {"ch-0002": "pending text"}
+    texts.clear()
+    assert window.unsaved_chapter_texts()  # a copy
