@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -14,6 +14,8 @@ from writer_app.ui.languagetool.preferences_page import LanguageToolPage
 from writer_app.ui.languagetool.service import LanguageToolService
 
 log = logging.getLogger(__name__)
+
+RETRY_MILLISECONDS = 60_000
 
 _STATE_LABELS = {
     State.OFF: "LanguageTool off",
@@ -37,6 +39,11 @@ class LanguageToolFeature(QObject):
         self._last_warning = ""
         self.download_action = QAction(self.tr("Download LanguageTool…"), self)
         self.download_action.triggered.connect(self.start_download)
+        self._engine_in_checks: object | None = None
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.setInterval(RETRY_MILLISECONDS)
+        self._retry_timer.timeout.connect(self.service.reconnect)
         self.service.status_changed.connect(self._on_status)
         self._on_status(self.service.state.value, self.service.message)
 
@@ -79,8 +86,31 @@ class LanguageToolFeature(QObject):
         if ok:
             self.service.reconnect()
 
+    def _checking_feature(self) -> object | None:
+        """The window's inline-checking feature, found through its public method."""
+        for child in self.window.children():  # type: ignore[attr-defined]
+            if callable(getattr(child, "set_extra_checkers", None)):
+                return child
+        return None
+
+    def _sync_checks(self, current: State) -> None:
+        """LanguageTool joins the inline checks only while it answers, so no check waits on a server start."""
+        wanted = self.service.checker if current is State.READY else None
+        if wanted is self._engine_in_checks:
+            return
+        checking = self._checking_feature()
+        if checking is None:
+            return
+        self._engine_in_checks = wanted
+        checking.set_extra_checkers(() if wanted is None else (wanted,))  # type: ignore[attr-defined]
+
     def _on_status(self, state: str, message: str) -> None:
         current = State(state)
+        self._sync_checks(current)
+        if current is State.UNAVAILABLE and self.service.options.mode is not Mode.OFF:
+            self._retry_timer.start()
+        elif current in (State.READY, State.OFF):
+            self._retry_timer.stop()
         self.status_label.setText(self.tr(_STATE_LABELS[current]))
         self.status_label.setToolTip(message)
         self.download_action.setVisible(self.service.options.mode is Mode.LOCAL or current is State.NOT_INSTALLED)
