@@ -76,3 +76,27 @@ def test_unsupported_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
     picture.write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
     assert main(["characters", str(picture)]) == 2
     assert "cover.png" in capsys.readouterr().err
+
+
+class _ClosedPipe:
+    """A stdout whose reader went away (``| head``): every write raises BrokenPipeError."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def write(self, _text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def fileno(self) -> int:
+        return self._fd
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_output_cut_short_by_a_closed_pipe_ends_quietly(project_folder: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    with open(tmp_path / "stdout", "w") as sink:
+        monkeypatch.setattr("sys.stdout", _ClosedPipe(sink.fileno()))
+        assert main(["characters", "--format", fmt, str(project_folder)]) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -92,9 +93,14 @@ def run(args: argparse.Namespace) -> int:
 
     project = Project.open(Path(args.path), read_only=True, lock=False)
     document = collect(project, args.max_suggestions)
-    if args.format == "json":
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(format_table(document))
+    try:
+        if args.format == "json":
+            json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(format_table(document))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `writer-app characters ... | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0

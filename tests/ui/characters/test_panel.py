@@ -42,7 +42,7 @@ def test_panel_shows_counts_for_this_chapter_and_the_whole_manuscript(
 
 def test_counting_policy_is_explained_in_the_panel(qtbot, fake_window: FakeWindow) -> None:
     controller = install(fake_window)
-    tip = controller.panel.policy_label.toolTip()
+    tip = controller.panel.policy_button.toolTip()
     assert "capital" in tip and "Will" in tip and "Lady Catherine" in tip
 
 

@@ -173,7 +173,8 @@ class MentionChart(QWidget):
             return
         row, column = hit
         count = self._rows[row].counts[column] if column < len(self._rows[row].counts) else 0
-        tip = self.tr("{chapter} ({number}): {name}, {count} mentions").format(
+        tip = (self.tr("{chapter} ({number}): {name}, one mention") if count == 1 else
+               self.tr("{chapter} ({number}): {name}, {count} mentions")).format(
             chapter=self._titles[column], number=column + 1, name=self._rows[row].name, count=count)
         QToolTip.showText(event.globalPosition().toPoint(), tip, self)
 

@@ -461,7 +461,9 @@ class CharactersController(QObject):
             found = self.cast.find(name)
             return found is not None and found is not existing
 
-        dialog = CharacterDialog(existing, taken, self.panel.window())
+        # A new character starts with a palette colour nobody in the cast has yet.
+        dialog = CharacterDialog(existing, taken, self.panel.window(),
+                                 default_color=self.cast.next_color() if existing is None else "")
         return dialog.character() if dialog.exec() == CharacterDialog.DialogCode.Accepted else None
 
     def confirm(self, question: str) -> bool:

@@ -25,11 +25,11 @@ class CharacterDialog(QDialog):
     """Edit one character; OK stays disabled while the name is empty or taken by someone else."""
 
     def __init__(self, character: Character | None = None, name_taken: Callable[[str], bool] = lambda _n: False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, default_color: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit character") if character else self.tr("Add character"))
         self._name_taken = name_taken
-        self._color = character.color if character and character.color else "#3b82f6"
+        self._color = character.color if character and character.color else (default_color or "#3b82f6")
         self.name_edit = QLineEdit(character.name if character else "")
         self.name_edit.setPlaceholderText(self.tr("e.g. Elizabeth Bennet"))
         self.aliases_edit = QPlainTextEdit("\n".join(character.aliases) if character else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSizePolicy,
+    QStyle,
     QToolButton,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,6 +25,7 @@ from writer_app.characters.mentions import COUNTING_POLICY
 from writer_app.ui.characters.chart import MentionChart
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
+ABSENT_ROLE = Qt.ItemDataRole.UserRole + 1  # on column 2: the character is never mentioned
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,17 @@ def _button(text: str, tip: str) -> QToolButton:
     return button
 
 
-def _heading(text: str) -> QLabel:
+def _wrapping_label(text: str = "") -> QLabel:
+    """A label that wraps instead of widening the sidebar (its text never sets the panel's minimum width)."""
     label = QLabel(text)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(1)
+    return label
+
+
+def _heading(text: str, wrap: bool = False) -> QLabel:
+    label = _wrapping_label(text) if wrap else QLabel(text)
     font = label.font()
     font.setBold(True)
     label.setFont(font)
@@ -98,12 +110,16 @@ class CharactersPanel(QWidget):
         self.edit_button = _button(self.tr("Edit"), self.tr("Edit the selected character's names, colour and notes"))
         self.merge_button = _button(self.tr("Merge"), self.tr("Merge the selected characters into the first one"))
         self.delete_button = _button(self.tr("Delete"), self.tr("Remove the selected characters from the cast"))
-        self.policy_label = QLabel(self.tr("How are names counted?"))
-        self.policy_label.setObjectName("countingPolicy")
-        self.policy_label.setToolTip(f"<p>{self.tr(COUNTING_POLICY)}</p>")
-        self.policy_label.setWhatsThis(self.tr(COUNTING_POLICY))
-        self.policy_label.setCursor(Qt.CursorShape.WhatsThisCursor)
-        self.policy_label.setStyleSheet("color: palette(link); text-decoration: underline dotted;")
+        # A real button (focusable, clickable, with the standard help icon) that shows how names are counted.
+        self.policy_button = QToolButton()
+        self.policy_button.setObjectName("countingPolicy")
+        self.policy_button.setText(self.tr("How are names counted?"))
+        self.policy_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion))
+        self.policy_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.policy_button.setAutoRaise(True)
+        self.policy_button.setToolTip(f"<p>{self.tr(COUNTING_POLICY)}</p>")
+        self.policy_button.setWhatsThis(self.tr(COUNTING_POLICY))
+        self.policy_button.clicked.connect(self.show_counting_policy)
         cast_header = QHBoxLayout()
         cast_header.addWidget(_heading(self.tr("Cast")))
         cast_header.addStretch(1)
@@ -135,7 +151,7 @@ class CharactersPanel(QWidget):
         self.next_button = _button(self.tr("Next ▶"), self.tr("Go to the next mention (Alt+Down)"))
         self.previous_button.setShortcut("Alt+Up")
         self.next_button.setShortcut("Alt+Down")
-        self.navigation_label = QLabel()
+        self.navigation_label = _wrapping_label()
         self.navigation_label.setObjectName("mentionPosition")
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
@@ -148,12 +164,12 @@ class CharactersPanel(QWidget):
         cast_layout.addLayout(cast_header)
         cast_layout.addWidget(self.cast_list, 1)
         cast_layout.addLayout(navigation)
-        cast_layout.addWidget(self.policy_label)
+        cast_layout.addWidget(self.policy_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         # -- chart --------------------------------------------------------------------------------------------
         self.chart = MentionChart()
         self.chart.setObjectName("mentionChart")
-        self.chart_title = _heading(self.tr("Mentions per chapter"))
+        self.chart_title = _heading(self.tr("Mentions per chapter"), wrap=True)
         self.chart_title.setToolTip(self.tr("Each cell is a chapter; grey means the character is absent there. "
                                             "Click a cell to open the chapter."))
         chart_box = QWidget()
@@ -251,8 +267,28 @@ class CharactersPanel(QWidget):
         if row.notes:
             tip += "\n\n" + row.notes
         item.setToolTip(0, tip)
-        absent = row.total == 0
-        item.setForeground(2, self.palette().placeholderText() if absent else self.palette().text())
+        item.setData(2, ABSENT_ROLE, row.total == 0)
+        self._color_count(item)
+
+    def _color_count(self, item: QTreeWidgetItem) -> None:
+        """Grey out a zero total in the current palette; other rows keep the view's own text colour."""
+        if item.data(2, ABSENT_ROLE):
+            item.setForeground(2, self.palette().placeholderText())
+        else:
+            item.setData(2, Qt.ItemDataRole.ForegroundRole, None)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Follow theme changes: the greyed totals are recoloured from the new palette."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
+                            QEvent.Type.ApplicationPaletteChange):
+            for i in range(self.cast_list.topLevelItemCount()):
+                self._color_count(self.cast_list.topLevelItem(i))
+
+    def show_counting_policy(self) -> None:
+        """Show how names are counted next to the help button."""
+        point = self.policy_button.mapToGlobal(self.policy_button.rect().bottomLeft())
+        QToolTip.showText(point, self.policy_button.toolTip(), self.policy_button)
 
     def cast_counts(self) -> dict[str, tuple[int, int]]:
         """Name -> (this chapter, whole manuscript) as shown."""
@@ -306,7 +342,8 @@ class CharactersPanel(QWidget):
             item.setText(1, str(row.count))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             others = [v for v in row.variants if v != row.name]
-            tip = self.tr("{count} mentions").format(count=row.count)
+            tip = (self.tr("One mention") if row.count == 1 else
+                   self.tr("{count} mentions").format(count=row.count))
             if others:
                 tip = self.tr("Also written: {names}").format(names=", ".join(others)) + "\n" + tip
             item.setToolTip(0, tip + "\n" + self.tr("Double-click to add to the cast."))
