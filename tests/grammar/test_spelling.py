@@ -200,3 +200,16 @@ def test_texting_and_modern_words_pass(us: SpellChecker, word: str) -> None:
 @pytest.mark.parametrize("word", ["wht", "th", "jst", "thf", "tk", "hwr", "wqs"])
 def test_vowelless_typos_of_common_words_stay_flagged(us: SpellChecker, word: str) -> None:
     assert [issue.text for issue in us.check(f"Then {word} came up again.")] == [word]
+
+
+def test_a_long_stretch_of_random_letters_is_skipped_not_judged_word_by_word(us: SpellChecker) -> None:
+    noise = " ".join(["qzxv", "wkrp", "jjfq", "plmq", "zvbn", "xqwt", "vhjk", "qqpz"] * 5)
+    assert us.check(noise) == []
+
+
+def test_a_long_paragraph_full_of_typos_is_still_checked(us: SpellChecker) -> None:
+    text = (
+        "Teh wind was colder then she rememberd, and the rodes were emtpy as she walked hom past the "
+        "churchyard and the old mill where her brother had worked before the war took him away from them all."
+    )
+    assert {"rememberd", "emtpy"} <= {issue.text for issue in us.check(text)}

@@ -42,6 +42,9 @@ _NEXT_CAPITAL = re.compile(r"\s+[A-Z][a-z]")
 _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
+# A stretch of at least _GIBBERISH_WORDS words whose first _GIBBERISH_SAMPLE new words nearly all fail is noise.
+_GIBBERISH_WORDS = 30
+_GIBBERISH_SAMPLE = 8
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _SUFFIXES = ("like", "less", "ness", "wise", "ful", "ship", "hood", "ward", "wards")
 # Second halves that make everyday closed compounds ("cowhouse", "ryefield", "fieldglass").
@@ -228,8 +231,24 @@ class SpellChecker:
         ok = self._ok
         if ok.issuperset(words):
             return []
+        if len(words) >= _GIBBERISH_WORDS and self._gibberish(words):
+            return []
         unknown = {word for word in set(words) if word not in ok and not self._accepts(word)}
         return self._check_unknown(text, unknown) if unknown else []
+
+    def _gibberish(self, words: list[str]) -> bool:
+        """A stretch that is mostly not words (random letters, encoded data, a binary blob read as text).
+
+        Judging every unknown word costs a few Hunspell lookups; here the first dozen new words decide.
+        """
+        fresh = [word for word in dict.fromkeys(words) if word not in self._ok][:_GIBBERISH_SAMPLE]
+        if len(fresh) < _GIBBERISH_SAMPLE:
+            return False
+        rejected = sum(1 for word in fresh if not self._accepts(word))
+        if rejected >= _GIBBERISH_SAMPLE - 1:
+            log.debug("spelling skipped a stretch of %d words that are mostly not words", len(words))
+            return True
+        return False
 
     def suggest(self, word: str, limit: int = 8, thorough: bool = True) -> list[str]:
         """Return likely corrections for ``word``, best first (slow; call on demand only).
