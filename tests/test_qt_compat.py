@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from writer_app.ui import qt_compat
+from writer_app import qt_compat
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def fresh_guard(monkeypatch):
 def test_sound_pyside_gets_no_guard(fresh_guard, monkeypatch, caplog):
     monkeypatch.setattr(qt_compat, "_probe_leaks", lambda calls=300: {"None": 0, "True": 1})
     monkeypatch.setattr(sys, "version_info", (3, 11, 7))
-    with caplog.at_level(logging.WARNING, logger="writer_app.ui.qt_compat"):
+    with caplog.at_level(logging.WARNING, logger="writer_app.qt_compat"):
         assert qt_compat.ensure_singletons_are_safe() is False
     assert fresh_guard == [] and caplog.records == []
 
@@ -33,7 +33,7 @@ def test_leaky_pyside_is_guarded_with_a_warning_naming_the_version(fresh_guard, 
 
     monkeypatch.setattr(qt_compat, "_probe_leaks", lambda calls=300: {"None": 300, "True": 300})
     monkeypatch.setattr(sys, "version_info", (3, 11, 7))
-    with caplog.at_level(logging.WARNING, logger="writer_app.ui.qt_compat"):
+    with caplog.at_level(logging.WARNING, logger="writer_app.qt_compat"):
         assert qt_compat.ensure_singletons_are_safe() is True
         assert qt_compat.ensure_none_is_safe() is True  # idempotent: one probe, one boost
     assert fresh_guard == [1]

@@ -13,7 +13,7 @@ def create_application() -> object:
     """Return the QApplication (created with the app's names and icon if none exists yet)."""
     from PySide6.QtWidgets import QApplication
 
-    from writer_app.ui import qt_compat  # noqa: F401  (before heavy Qt use)
+    from writer_app import qt_compat  # noqa: F401  (before heavy Qt use)
     from writer_app.ui.main_window import window_icon
 
     QApplication.setOrganizationName("writer-app")

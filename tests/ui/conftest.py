@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import writer_app.ui.qt_compat  # noqa: F401  (before any Qt-heavy test)
+import writer_app.qt_compat  # noqa: F401  (before any Qt-heavy test)
 from writer_app.core.sample import sample_source
 from writer_app.settings import Settings
 

@@ -21,8 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
+from writer_app import qt_compat  # noqa: F401  (must run before heavy Qt use)
 from writer_app.core.text import word_count
-from writer_app.ui import qt_compat  # noqa: F401  (must run before heavy Qt use)
 from writer_app.ui.line_spacing import SpacedPlainTextLayout
 
 log = logging.getLogger(__name__)

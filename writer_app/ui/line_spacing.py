@@ -20,7 +20,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
-from writer_app.ui import qt_compat  # noqa: F401  (QTextLine.setPosition is a void call)
+from writer_app import qt_compat  # noqa: F401  (QTextLine.setPosition is a void call)
 
 _EPSILON = 0.001
 

@@ -17,10 +17,10 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QTextBlock, QTextDocument
 
+from writer_app import qt_compat  # noqa: F401 - before any signal is emitted
 from writer_app.core.text import paragraphs
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Issue
-from writer_app.ui.checking import qt_guard  # noqa: F401 - before any signal is emitted
 from writer_app.ui.checking.live import LiveIssue, apply_fixes, collect_live_issues, issue_at, passes
 from writer_app.ui.checking.manuscript import ChapterIssues, ManuscriptStore
 from writer_app.ui.checking.revisions import ParagraphRecord, ParagraphTracker

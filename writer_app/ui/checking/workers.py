@@ -18,9 +18,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from writer_app import qt_compat  # noqa: F401 - before any signal is emitted
 from writer_app.grammar.engine import CheckConfig, Checker, CheckerError, merge_issues
 from writer_app.grammar.model import Issue
-from writer_app.ui.checking import qt_guard  # noqa: F401 - before any signal is emitted
 from writer_app.ui.checking.engine_process import (
     ProcessBackend,
     TextResult,

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
-import writer_app.ui.checking.qt_guard  # noqa: F401  (emits must not leak True; also guards None)
+import writer_app.qt_compat  # noqa: F401  (before any signal is emitted)
 from writer_app.errors import WriterAppError
 from writer_app.export.errors import ExportCancelled
 from writer_app.export.model import ExportOptions
