@@ -22,6 +22,14 @@ def test_names_seen_once_or_twice_in_a_short_draft_are_proposed_when_they_are_fi
     assert "Later" not in found and "The" not in found
 
 
+def test_modern_first_names_seen_once_in_a_short_draft_are_proposed() -> None:
+    draft = ("The bus was late, so Zara checked her phone while Aiden argued with Mateo about the match. "
+             "At the corner Priya waved, and Aaliyah and Yusuf ran to catch up.")
+    found = names(discover_candidates([draft]))
+    assert {"Zara", "Aiden", "Mateo", "Priya", "Aaliyah", "Yusuf"} <= set(found)
+    assert "The" not in found
+
+
 def test_sentence_initial_common_words_days_months_and_nationalities_are_not_proposed() -> None:
     text = (
         "When the bell rang, Tamsin ran. When it stopped, she sat. On Monday in March the English "

@@ -24,8 +24,8 @@ def _load(file_name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Common first names (US Census 1990, public domain), lowercase."""
-    return _load("first-names.txt")
+    """Common first names, lowercase: US Census 1990 (public domain) plus modern and international ones."""
+    return _load("first-names.txt") | _load("modern-first-names.txt")
 
 
 @lru_cache(maxsize=1)
