@@ -66,3 +66,26 @@ def test_a_dying_engine_process_falls_back_to_checking_in_the_app(qtbot, process
     qtbot.waitUntil(lambda: controller.idle() and controller.live_issue_count() >= 2, timeout=20000)
     assert dispatcher._shared.engine_deaths >= 3, dispatcher._shared.engine_deaths
     assert type(next(iter(dispatcher._shared._backends.values()))).__name__ == "ThreadBackend"
+
+
+def test_engine_process_leaves_quietly_when_the_app_is_gone():
+    import os
+    import pickle
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    child = subprocess.Popen([sys.executable, "-m", "writer_app.ui.checking.engine_process", FACTORY],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    child.stdout.close()  # the app died: nobody reads the answers any more
+    try:
+        for _ in range(20):  # enough answers to overflow any buffer
+            pickle.dump(("check", CheckConfig(), ["teh cat " * 2000]), child.stdin)
+        child.stdin.close()
+    except BrokenPipeError:
+        pass  # the child already left
+    err = child.stderr.read().decode()
+    assert child.wait(20) == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err, err

@@ -70,7 +70,7 @@ def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: Bin
     while True:
         try:
             request = pickle.load(source)
-        except EOFError:
+        except (EOFError, OSError, pickle.UnpicklingError):  # the app closed the pipe (or was killed)
             return
         kind = request[0]
         if kind == "stop":
@@ -172,8 +172,22 @@ def main() -> int:
     sink = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything else printed goes to stderr, never into the protocol
     sys.stdout = sys.stderr
-    serve(factory, sys.stdin.buffer, sink)
+    try:
+        serve(factory, sys.stdin.buffer, sink)
+        sink.flush()
+    except (BrokenPipeError, ConnectionResetError, EOFError, KeyboardInterrupt, pickle.UnpicklingError):
+        _silence(sink)  # the app went away (killed or closed): nobody is listening, leave quietly
     return 0
+
+
+def _silence(sink: BinaryIO) -> None:
+    """Point ``sink`` at the null device so the interpreter's final flush cannot raise BrokenPipeError."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sink.fileno())
+        os.close(null)
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":

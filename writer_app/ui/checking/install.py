@@ -23,7 +23,8 @@ from writer_app.ui.checking.spans import single_shot_timer
 from writer_app.ui.checking.status import CheckingStatus
 from writer_app.ui.checking.tooltips import IssueTooltips
 from writer_app.ui.checking.underlines import UnderlineLayer
-from writer_app.ui.checking.workers import CheckDispatcher, CheckerFactory, OneShot
+from writer_app.ui.checking.workers import CheckDispatcher, CheckerFactory
+from writer_app.ui.workers import OneShot
 
 log = logging.getLogger(__name__)
 

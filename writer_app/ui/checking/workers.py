@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from writer_app import qt_compat  # noqa: F401 - before any signal is emitted
 from writer_app.grammar.engine import CheckConfig, Checker, CheckerError, merge_issues
@@ -30,6 +30,7 @@ from writer_app.ui.checking.engine_process import (
     suggestions,
 )
 from writer_app.ui.checking.spans import IssueSpan, text_key, to_spans
+from writer_app.ui.workers import OneShot
 
 log = logging.getLogger(__name__)
 
@@ -198,32 +199,6 @@ class _Shared:
             if self.go.is_set():
                 return True
             self.go.wait(0.05)
-
-
-class OneShot(QRunnable):
-    """A QRunnable that starts working only after ``start_on`` returned.
-
-    PySide6 finishes handing a Python runnable to the pool after ``QThreadPool.start`` released the
-    interpreter lock; a job quick enough to finish (and be auto-deleted) before that crashes the process.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._released = threading.Event()
-
-    def run(self) -> None:  # noqa: D102 - QRunnable entry point
-        self._released.wait()
-        self.work()
-
-    def work(self) -> None:
-        """The job; runs on a pool thread."""
-        raise NotImplementedError
-
-    def start_on(self, pool: QThreadPool, priority: int = 0) -> None:
-        """Queue on ``pool`` and let the job begin."""
-        pool.start(self, priority)
-        self._released.set()
 
 
 class _Relay(QObject):

@@ -22,7 +22,7 @@ from writer_app.export.errors import ExportCancelled
 from writer_app.export.model import ExportOptions
 from writer_app.export.preferences import ExportPreferences, save_preferences
 from writer_app.export.writer import export_project
-from writer_app.ui.checking.workers import OneShot
+from writer_app.ui.workers import OneShot
 
 log = logging.getLogger(__name__)
 
