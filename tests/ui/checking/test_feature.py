@@ -251,3 +251,53 @@ def test_an_extra_engine_joins_every_check_and_is_named_in_the_status(qtbot, fea
                     timeout=5000)
     assert sorted(i.issue.source for i in feature.controller.live_issues()) == ["extra", "fake"]
     assert feature.controller.engines == ("fake", "extra")
+
+
+def _scrolled_to_a_slip(qtbot, feature) -> tuple[int, int]:
+    """A long chapter scrolled down to a paragraph with "teh"; returns (scroll value, slip position)."""
+    editor = feature.editor
+    editor.setPlainText("\n".join(f"Line {n} is clean text." for n in range(300)) + "\nNear the end teh cat.\n"
+                        + "\n".join(f"Tail {n}." for n in range(20)))
+    position = editor.toPlainText().index("teh")
+    cursor = editor.textCursor()
+    cursor.setPosition(position - 5)
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+    qtbot.waitUntil(lambda: feature.controller.issue_at(position + 1) is not None, timeout=5000)
+    scroll = editor.verticalScrollBar().value()
+    assert scroll > 0
+    return scroll, position
+
+
+def test_undo_after_a_fix_keeps_the_cursor_at_the_word_and_the_scroll_position(qtbot, feature):
+    editor = feature.editor
+    scroll, position = _scrolled_to_a_slip(qtbot, feature)
+    assert feature.controller.apply_fix(feature.controller.issue_at(position + 1), "the")
+    assert editor.verticalScrollBar().value() == scroll
+    assert editor.textCursor().position() == position + 3
+    editor.undo()
+    assert "Near the end teh cat." in editor.toPlainText()
+    assert editor.verticalScrollBar().value() == scroll
+    assert position <= editor.textCursor().position() <= position + 3
+
+
+def test_undo_after_fix_all_stays_at_a_fixed_word_without_scrolling(qtbot, feature):
+    editor = feature.editor
+    scroll, position = _scrolled_to_a_slip(qtbot, feature)
+    issues = feature.controller.similar_issues(feature.controller.issue_at(position + 1).issue)
+    assert feature.controller.apply_fixes([(live, "the") for live in issues]) == len(issues)
+    assert editor.verticalScrollBar().value() == scroll
+    editor.undo()
+    assert editor.toPlainText().count("teh") == len(issues)
+    assert editor.verticalScrollBar().value() == scroll
+    assert any(live.position <= editor.textCursor().position() <= live.position + 3 for live in issues)
+
+
+def test_dictionary_choice_queues_project_json_on_the_windows_disk_writer(qtbot, feature, project, monkeypatch):
+    calls: list[str] = []
+    feature.window.save_manifest_later = lambda: calls.append(threading.current_thread().name)
+    monkeypatch.setattr(project, "save_manifest", lambda: calls.append("direct save"))
+    feature.add_to_project_dictionary("teh")
+    qtbot.waitUntil(lambda: bool(calls), timeout=3000)
+    assert calls == [threading.main_thread().name]
+    assert "teh" in project.word_list

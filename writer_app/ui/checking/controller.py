@@ -615,7 +615,7 @@ class CheckingController(QObject):
 
     def apply_fixes(self, fixes: list[tuple[LiveIssue, str]]) -> int:
         """Apply several fixes as ONE undoable edit; returns how many still matched the text."""
-        return apply_fixes(self._document, fixes) if self._document is not None else 0
+        return apply_fixes(self.editor, fixes) if self._document is not None else 0
 
     def similar_issues(self, issue: Issue) -> list[LiveIssue]:
         """Issues of the open chapter with the same rule, text and first replacement."""

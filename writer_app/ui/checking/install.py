@@ -309,7 +309,7 @@ class CheckingFeature(QObject):
         self.controller.replace_config_words(frozenset({word}))
 
     def _save_manifest(self, project: object) -> None:
-        """Save project.json soon, on the GUI thread like every other manifest change (one writer, no race)."""
+        """Save project.json soon, through the window's disk writer (never on the GUI thread)."""
         if getattr(project, "read_only", False):
             self._tell(self.tr("This project is read-only; the choice lasts until you close it."))
             return
@@ -321,11 +321,11 @@ class CheckingFeature(QObject):
         project, self._manifest_project = self._manifest_project, None
         if project is None or project is not getattr(self.window, "project", None):
             return
-        try:
-            project.save_manifest()  # type: ignore[attr-defined]
-        except Exception as error:  # noqa: BLE001 - a full or read-only disk: tell the writer
-            log.exception("saving project.json failed")
-            self._tell(str(error))
+        save_later = getattr(self.window, "save_manifest_later", None)
+        if callable(save_later):
+            save_later()  # snapshots now, writes on the session's disk thread, reports failures itself
+            return
+        _Task(project.save_manifest, self._relay).start_on(self._tasks)  # type: ignore[attr-defined]
 
 
 def install(window: object) -> CheckingFeature:

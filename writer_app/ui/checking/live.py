@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor
 
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
@@ -72,12 +72,20 @@ def issue_at(tracker: ParagraphTracker, position: int) -> LiveIssue | None:
     return LiveIssue(block.position() + span.start, span.end - span.start, block.blockNumber(), record.id, span)
 
 
-def apply_fixes(document: QTextDocument, fixes: list[tuple[LiveIssue, str]]) -> int:
-    """Replace flagged texts as ONE undoable edit (last first, so positions stay right); skips changed text."""
+def apply_fixes(editor: object, fixes: list[tuple[LiveIssue, str]]) -> int:
+    """Replace flagged texts as ONE undoable edit made with the editor's own cursor; skips changed text.
+
+    The edit block starts where undo should bring the writer back: the fixed word for a single fix, the
+    writer's own place for several. Fixes go last first, so earlier positions stay right.
+    """
     if not fixes:
         return 0
-    cursor = QTextCursor(document)
+    cursor = editor.textCursor()  # type: ignore[attr-defined]
+    single = len(fixes) == 1
+    if single:
+        cursor.setPosition(fixes[0][0].position)
     applied = 0
+    last_end = -1
     cursor.beginEditBlock()
     try:
         for live, replacement in sorted(fixes, key=lambda f: f[0].position, reverse=True):
@@ -86,7 +94,11 @@ def apply_fixes(document: QTextDocument, fixes: list[tuple[LiveIssue, str]]) -> 
             if cursor.selectedText() != live.issue.text:
                 continue
             cursor.insertText(replacement)
+            last_end = cursor.position()
             applied += 1
     finally:
         cursor.endEditBlock()
+    if single and applied:
+        cursor.setPosition(last_end)
+        editor.setTextCursor(cursor)  # type: ignore[attr-defined]  # the writer's cursor rests after the fix
     return applied
