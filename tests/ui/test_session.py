@@ -114,7 +114,7 @@ def test_discarding_recovery_clears_the_journal(make_window, sample_project, pro
 
 def test_external_change_without_local_edits_reloads(window, qtbot, sample_project):
     chapter_file(sample_project, "ch-0001").write_text("Changed elsewhere.\n", encoding="utf-8")
-    window.session.check_external_changes()
+    _look_outside(window, qtbot)
     qtbot.waitUntil(lambda: window.editor.text() == "Changed elsewhere.\n", timeout=15000)
     assert window.session.state() == "saved"
 
@@ -123,7 +123,7 @@ def test_external_change_with_local_edits_asks_and_keeps_mine(window, qtbot, sam
     window.settings.autosave_seconds = 600
     window.editor.insertPlainText("Mine. ")
     chapter_file(sample_project, "ch-0001").write_text("Theirs.\n", encoding="utf-8")
-    window.session.check_external_changes()
+    _look_outside(window, qtbot)
     qtbot.waitUntil(lambda: prompt_log.names() == ["external"], timeout=15000)
     qtbot.waitUntil(lambda: _disk(sample_project).startswith("Mine. "), timeout=15000)
     qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=15000)
@@ -178,7 +178,7 @@ def test_loose_file_opens_as_one_chapter_and_saves_in_place(make_window, tmp_pat
 def test_open_chapter_deleted_by_another_program_is_written_back(window, qtbot, sample_project):
     text = window.editor.text()
     chapter_file(sample_project, "ch-0001").unlink()
-    window.session.check_external_changes()
+    _look_outside(window, qtbot)
     qtbot.waitUntil(lambda: chapter_file(sample_project, "ch-0001").exists(), timeout=15000)
     assert _disk(sample_project) == text
     assert "removed by another program" in window.status.currentMessage()
@@ -199,7 +199,7 @@ def test_continuous_typing_still_saves_regularly(window, qtbot, sample_project, 
 def test_outside_change_reloaded_keeps_cursor_and_scroll(window, qtbot, sample_project):
     text = "\n\n".join(f"Line {i} of a long chapter." for i in range(400))
     chapter_file(sample_project, "ch-0001").write_text(text, encoding="utf-8")
-    window.session.check_external_changes()
+    _look_outside(window, qtbot)
     qtbot.waitUntil(lambda: window.editor.text() == text, timeout=15000)
     editor = window.editor
     cursor = editor.textCursor()
@@ -210,13 +210,13 @@ def test_outside_change_reloaded_keeps_cursor_and_scroll(window, qtbot, sample_p
     assert scroll > 0
     changed = text.replace("Line 10 ", "Line ten ")
     chapter_file(sample_project, "ch-0001").write_text(changed, encoding="utf-8")
-    window.session.check_external_changes()
+    _look_outside(window, qtbot)
     qtbot.waitUntil(lambda: window.editor.text() == changed, timeout=15000)
     assert editor.textCursor().position() == text.index("Line 300 ")
     assert editor.verticalScrollBar().value() == scroll
     shorter = "Only a line now."
     chapter_file(sample_project, "ch-0001").write_text(shorter, encoding="utf-8")
-    window.session.check_external_changes()
+    _look_outside(window, qtbot)
     qtbot.waitUntil(lambda: window.editor.text() == shorter, timeout=15000)
     assert editor.textCursor().position() == len(shorter)  # clamped
 
@@ -266,6 +266,14 @@ def test_closing_without_changes_makes_no_new_backup(window, qtbot, sample_proje
     assert len(_backups(sample_project)) == 1
 
 
+def _look_outside(window, qtbot) -> None:
+    """Ask the session to look for outside changes and wait for the disk thread's answer to be handled."""
+    qtbot.waitUntil(window.session.worker.is_idle)
+    window.session.check_external_changes()
+    assert window.session.scan_pending()  # the look runs off the GUI thread
+    qtbot.waitUntil(lambda: not window.session.scan_pending())
+
+
 def _edit_manifest(project_dir, **changes) -> None:
     path = project_dir / "project.json"
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -275,7 +283,7 @@ def _edit_manifest(project_dir, **changes) -> None:
 
 def test_manifest_changed_elsewhere_asks_and_reloads_the_project(window, qtbot, sample_project, prompt_log):
     _edit_manifest(sample_project, title="Pulled Title")
-    window.session.check_external_changes()
+    _look_outside(window, qtbot)
     assert prompt_log.names() == ["manifest"]
     assert window.project.title == "Pulled Title"
     assert window.current_chapter is not None and not window.project.manifest_changed_on_disk()

@@ -114,3 +114,31 @@ def test_unsaved_chapter_texts_lists_closed_chapters_awaiting_their_save(make_wi
     assert texts == {"ch-0002": "pending text"}
     texts.clear()
     assert window.unsaved_chapter_texts()  # a copy
+
+
+def test_looking_for_outside_changes_stats_no_file_on_the_gui_thread(make_window, sample_project, qtbot,
+                                                                     monkeypatch):
+    from writer_app.core import storage
+
+    window = make_window(sample_project)
+    qtbot.waitUntil(window.session.worker.is_idle)
+    looks: list[bool] = []
+    real = storage.FileStamp.matches
+
+    def matches(self, path):
+        looks.append(threading.current_thread() is threading.main_thread())
+        return real(self, path)
+
+    monkeypatch.setattr(storage.FileStamp, "matches", matches)
+    other = sample_project / "chapters" / "ch-0003.md"
+    other.write_text("Rewritten elsewhere in six short words.\n", encoding="utf-8")
+    window.session.check_external_changes()
+    qtbot.waitUntil(lambda: window.session.words.get("ch-0003") == 6)
+    assert looks and not any(looks)
+
+
+def test_status_bar_shows_the_whole_manuscript_total_once_counted(make_window, sample_project, qtbot):
+    window = make_window(sample_project)
+    expected = sum(_true_counts(sample_project).values())
+    qtbot.waitUntil(lambda: not window.session.counts_pending())
+    assert window.status.total_words.text() == f"Manuscript: {expected:,} words"

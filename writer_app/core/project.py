@@ -322,10 +322,10 @@ class Project(ChapterOperations):
             self._stamps.pop(str(path), None)
         self._formats[str(path)] = fmt
 
-    def changed_on_disk(self) -> list[Chapter]:
-        """Return the chapters whose files changed (or vanished) on disk since they were last read/written."""
+    def changed_on_disk(self, chapters: list[Chapter] | None = None) -> list[Chapter]:
+        """Return the chapters (of ``chapters``, default all) whose files changed or vanished since last read/written."""
         changed = []
-        for chapter in self.chapters:
+        for chapter in self.chapters if chapters is None else chapters:
             path = self.chapter_path(chapter)
             stamp = self._stamps.get(str(path))
             if stamp is not None and stamp.matches(path) is not True:

@@ -24,6 +24,7 @@ BACKUP = "backup"
 FORGET = "forget"  # drop a chapter's journal record (after the writer discarded that text)
 MANIFEST = "manifest"  # write a project.json snapshot (``payload`` = bytes, ``revision`` = its serial)
 COUNT = "count"  # read chapters to count their words (``payload`` = chapters; ``value`` = WordCounts)
+SCAN = "scan"  # look for files changed by other programs (``payload`` = chapters; ``value`` = OutsideChanges)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,14 @@ class WordCounts:
 
     words: dict[str, int | None]
     bad_encoding: dict[str, str] = field(default_factory=dict)  # chapter id -> the error's sentence
+
+
+@dataclass(frozen=True)
+class OutsideChanges:
+    """A SCAN job's answer: whether project.json changed elsewhere, and the chapters whose files did."""
+
+    manifest: bool
+    chapters: tuple[object, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,11 @@ class DiskWorker(QObject):
         self._jobs.put(job)
         return job
 
+    def last_sequence(self) -> int:
+        """The sequence number of the newest job submitted."""
+        with self._lock:
+            return self._sequence
+
     def is_idle(self) -> bool:
         """True when no job is queued or running."""
         return self._idle.is_set()
@@ -175,6 +189,10 @@ class DiskWorker(QObject):
             elif job.kind == MANIFEST:
                 project.write_manifest_bytes(job.payload, force=job.force,  # type: ignore[attr-defined]
                                              serial=job.revision)
+            elif job.kind == SCAN:
+                manifest = not project.read_only and project.manifest_changed_on_disk()  # type: ignore[attr-defined]
+                changed = project.changed_on_disk(job.payload)  # type: ignore[attr-defined]
+                return DiskResult(job, value=OutsideChanges(manifest, tuple(changed)))
             elif job.kind == COUNT:
                 return DiskResult(job, value=count_words(project, job.payload))  # type: ignore[arg-type]
         except ExternalChangeError as error:

@@ -212,7 +212,9 @@ class MainWindow(QMainWindow):
         self.chapters_panel.update_counts(self.session.words)
         current = self.session.current
         chapter_words = self.session.words.get(current.id) if current is not None else None
-        total = self.session.total_words() if self.session.project is not None else None
+        # The total waits for the background count of the other chapters (never a misleading partial sum).
+        total = self.session.total_words() if self.session.project is not None and \
+            not self.session.counts_pending() else None
         self.status.set_counts(chapter_words, total)
 
     def _on_chapter_opened(self, chapter_id: str) -> None:

@@ -33,10 +33,12 @@ from writer_app.ui.disk_worker import (
     FORGET,
     JOURNAL,
     MANIFEST,
+    SCAN,
     WRITE,
     DiskJob,
     DiskResult,
     DiskWorker,
+    OutsideChanges,
     WordCounts,
 )
 from writer_app.ui.editor import ChapterEditor
@@ -85,6 +87,8 @@ class Session(QObject):
         self._changed = False  # something was saved since the project opened (a closing backup is worth it)
         self._last_state: str | None = None
         self._manifest_writes = 0  # queued project.json writes not answered yet
+        self._scanning = False
+        self._counting: set[str] = set()  # chapters whose background word count has not arrived
         self._generation = 0  # bumped whenever a project opens or closes: late disk answers of the old one drop
         self.worker = DiskWorker(self)
         self.worker.done.connect(self._on_disk_result)
@@ -158,8 +162,8 @@ class Session(QObject):
         return dict(self._unsaved)
 
     def counts_pending(self) -> bool:
-        """True while the background word count of the opened project has not arrived."""
-        return any(count is None for count in self.words.values()) and not self.worker.is_idle()
+        """True while a background word count has not arrived (the manuscript total is not known yet)."""
+        return bool(self._counting)
 
     def total_words(self) -> int:
         """Words in the whole manuscript (live for the open chapter)."""
@@ -192,6 +196,8 @@ class Session(QObject):
         self.project = project
         self.current = None
         self._generation += 1
+        self._counting.clear()
+        self._scanning = False
         self._unsaved.clear()
         self._failed.clear()
         self.last_error = ""
@@ -237,13 +243,19 @@ class Session(QObject):
     def count_words_later(self, chapters: list[Chapter]) -> None:
         """Queue a word count of these chapters on the disk thread (answered in ``_on_counts``)."""
         if chapters and self.project is not None:
+            self._counting.update(chapter.id for chapter in chapters)
             self.worker.submit(DiskJob(COUNT, self.project, revision=self._generation, payload=list(chapters)))
 
     def _on_counts(self, result: DiskResult) -> None:
         counts = result.value
         project = self.project
-        if result.job.revision != self._generation or project is None or not isinstance(counts, WordCounts):
+        if result.job.revision != self._generation or project is None:
             return  # another project opened meanwhile
+        self._counting.difference_update(chapter.id for chapter in result.job.payload)  # type: ignore[attr-defined]
+        if not isinstance(counts, WordCounts):
+            log.warning("word count failed: %s", result.error)
+            self.word_counts_changed.emit()
+            return
         known = {chapter.id for chapter in project.chapters}
         current = self.current.id if self.current is not None else None
         for chapter_id, words in counts.words.items():
@@ -354,6 +366,8 @@ class Session(QObject):
         self.project = None
         self.current = None
         self._generation += 1
+        self._counting.clear()
+        self._scanning = False
         self._manifest_writes = 0
         self._unsaved.clear()
         self._failed.clear()
@@ -523,6 +537,8 @@ class Session(QObject):
             self._on_write_result(result)
         elif job.kind == COUNT:
             self._on_counts(result)
+        elif job.kind == SCAN:
+            self._on_outside_changes(result)
         elif job.kind == MANIFEST:
             self._on_manifest_result(result)
         elif not result.ok:
@@ -565,24 +581,38 @@ class Session(QObject):
 
     # ------------------------------------------------------------------------------------------------ external changes
     def check_external_changes(self) -> None:
-        """Notice chapters another program changed; reload quietly or let the writer choose (never overwrite)."""
+        """Look (on the disk thread) for files another program changed; answered in ``_on_outside_changes``."""
         project = self.project
         if project is None:
             return
         if not self.worker.is_idle():
             self._watch_timer.start()
             return
-        if not project.read_only and project.manifest_changed_on_disk():
+        self._scanning = True
+        self.worker.submit(DiskJob(SCAN, project, revision=self._generation, payload=list(project.chapters)))
+
+    def scan_pending(self) -> bool:
+        """True while a look for outside changes has not been answered."""
+        return self._scanning
+
+    def _on_outside_changes(self, result: DiskResult) -> None:
+        """Reload quietly what nobody edited here, or let the writer choose (never overwrite)."""
+        self._scanning = False
+        found = result.value
+        project = self.project
+        if result.job.revision != self._generation or project is None or not isinstance(found, OutsideChanges):
+            return
+        if self.worker.last_sequence() != result.job.sequence:
+            self._watch_timer.start()  # something was written after the look: look again when it is done
+            return
+        if found.manifest:
             if not self.resolve_manifest_change():
                 return
-            project = self.project
-            if project is None:
-                return
-        try:
-            changed = project.changed_on_disk()
-        except WriterAppError:
-            return
-        for chapter in changed:
+            if self.project is not project:
+                return  # reloaded: everything is fresh from disk
+        for chapter in found.chapters:
+            if chapter not in project.chapters:
+                continue
             if chapter.id in self._unsaved:
                 self._resolve_external_change(chapter, self._unsaved[chapter.id])
             elif self.current is not None and chapter.id == self.current.id:
