@@ -176,9 +176,19 @@ def test_f7_walks_through_issues(qtbot, feature):
     assert feature.editor.textCursor().selectionStart() == 14
 
 
-def test_status_shows_count_progress_and_engines(qtbot, feature):
-    qtbot.waitUntil(lambda: "manuscript checked" in feature.status.summary(), timeout=3000)
-    assert feature.status.summary() == "1 issue · manuscript checked · fake"
+def test_status_separates_the_chapter_from_the_manuscript_with_plurals(qtbot, feature):
+    qtbot.waitUntil(lambda: "checking" not in feature.status.summary(), timeout=3000)
+    assert feature.status.summary() == "1 issue in this chapter · 2 in the manuscript · fake"
+    feature.window.open_chapter(feature.window.project.chapters[2].id)
+    qtbot.waitUntil(feature.controller.idle, timeout=3000)
+    assert feature.status.summary() == "0 issues in this chapter · 2 in the manuscript · fake"
+
+
+def test_status_counts_chapters_while_the_manuscript_is_checked(qtbot, feature):
+    feature.controller.store.restart()
+    done, total = feature.controller.progress()
+    assert done < total == 3
+    assert f"checking {done} of 3 chapters" in feature.status.summary()
 
 
 def test_tooltip_names_message_rule_and_engine(qtbot, feature):

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +21,7 @@ from writer_app.grammar.model import Category, Issue
 from writer_app.ui.checking.controller import CheckingController
 from writer_app.ui.checking.live import LiveIssue
 from writer_app.ui.checking.spans import IssueSpan, single_shot_timer
-from writer_app.ui.checking.underlines import category_color
+from writer_app.ui.checking.underlines import category_color, page_color
 
 # Rows listed per category before a "… and N more" row (the tree stays fast on any manuscript).
 ROWS_PER_GROUP = 400
@@ -100,6 +100,12 @@ class IssuesPanel(QWidget):
         if self.isVisible() and not self._timer.isActive():
             self._timer.start()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Recolour the category headings when the theme changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.schedule()
+
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         """Catch up on changes that happened while hidden."""
         super().showEvent(event)  # type: ignore[arg-type]
@@ -144,7 +150,7 @@ class IssuesPanel(QWidget):
             if not members:
                 continue
             head = QStandardItem(f"{category.label} ({len(members)})")
-            head.setForeground(QBrush(category_color(category)))
+            head.setForeground(QBrush(category_color(category, page_color(self.tree))))
             font = head.font()
             font.setBold(True)
             head.setFont(font)

@@ -31,21 +31,31 @@ class CheckingStatus(QLabel):
         if not self._timer.isActive():
             self._timer.start()
 
+    def _issues(self, count: int) -> str:
+        return self.tr("1 issue") if count == 1 else self.tr("{0} issues").replace("{0}", str(count))
+
     def summary(self) -> str:
-        """The text shown: "3 issues · checked 12/61 chapters · Rules + Spelling"."""
+        """The text shown, e.g. "0 issues in this chapter · 6 in the manuscript · Rules + Spelling"."""
         controller = self.controller
         parts: list[str] = []
-        if controller.chapter_id is not None:
-            count = controller.live_issue_count()
-            parts.append(self.tr("1 issue") if count == 1 else self.tr("{0} issues").replace("{0}", str(count)))
         done, total = controller.progress()
+        chapter_open = controller.chapter_id is not None
         if total > 1:
+            if chapter_open:
+                parts.append(self.tr("{0} in this chapter").replace("{0}", self._issues(controller.live_issue_count())))
+            found = controller.manuscript_issue_count()
             if done < total:
-                parts.append(self.tr("checking {0}/{1} chapters").replace("{0}", str(done)).replace("{1}", str(total)))
+                parts.append(self.tr("{0} so far in the manuscript").replace("{0}", str(found)) if chapter_open
+                             else self.tr("{0} so far in the manuscript").replace("{0}", self._issues(found)))
+                parts.append(self.tr("checking {0} of {1} chapters").replace("{0}", str(done))
+                             .replace("{1}", str(total)))
             else:
-                parts.append(self.tr("manuscript checked"))
-        elif total == 1 and done < total:
-            parts.append(self.tr("checking…"))
+                parts.append(self.tr("{0} in the manuscript").replace("{0}", str(found)) if chapter_open
+                             else self.tr("{0} in the manuscript").replace("{0}", self._issues(found)))
+        elif chapter_open:
+            parts.append(self._issues(controller.live_issue_count()))
+            if done < total:
+                parts.append(self.tr("checking…"))
         if controller.engines:
             parts.append(" + ".join(ENGINE_LABELS.get(name, name) for name in controller.engines))
         return " · ".join(parts)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from writer_app.grammar.model import Category
@@ -18,19 +18,80 @@ MAX_UNDERLINES = 600
 # Most underlines inside one very long paragraph: each costs Qt a scan of the paragraph's layout.
 MAX_PER_LONG_BLOCK = 120
 
-CATEGORY_COLORS: dict[Category, str] = {
-    Category.SPELLING: "#d32f2f",  # red
+# Underline and heading colours per category, one set per page brightness; each is then nudged until it reads
+# at >= MIN_CONTRAST against the actual background (a custom or system palette may differ from ours).
+LIGHT_COLORS: dict[Category, str] = {
+    Category.SPELLING: "#c62828",  # red
     Category.GRAMMAR: "#1e64c8",  # blue
     Category.WORD_CHOICE: "#1e64c8",
-    Category.PUNCTUATION: "#e08a00",  # amber
-    Category.TYPOGRAPHY: "#e08a00",
-    Category.STYLE: "#2e8b57",  # green
+    Category.PUNCTUATION: "#a65400",  # amber
+    Category.TYPOGRAPHY: "#a65400",
+    Category.STYLE: "#2a7a4b",  # green
 }
+DARK_COLORS: dict[Category, str] = {
+    Category.SPELLING: "#ff7a7a",
+    Category.GRAMMAR: "#7fb0ff",
+    Category.WORD_CHOICE: "#7fb0ff",
+    Category.PUNCTUATION: "#f2b84b",
+    Category.TYPOGRAPHY: "#f2b84b",
+    Category.STYLE: "#5fcf8f",
+}
+CATEGORY_COLORS = LIGHT_COLORS  # the light set (kept for callers that have no background at hand)
+MIN_CONTRAST = 4.5
 
 
-def category_color(category: Category) -> QColor:
-    """The underline colour of a category."""
-    return QColor(CATEGORY_COLORS.get(category, "#808080"))
+def luminance(color: QColor) -> float:
+    """WCAG relative luminance of ``color``."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def is_dark(background: QColor) -> bool:
+    """True for a dark page or panel (light text reads better on it than dark text)."""
+    return contrast(background, QColor("#ffffff")) > contrast(background, QColor("#000000"))
+
+
+def readable(color: QColor, background: QColor, ratio: float = MIN_CONTRAST) -> QColor:
+    """``color`` made lighter (dark background) or darker (light background) until it reaches ``ratio``."""
+
+    def nudged(lighter: bool) -> QColor:
+        target = QColor("#ffffff" if lighter else "#000000")
+        result = QColor(color)
+        for step in range(1, 21):  # blend towards white or black, 5 % at a time
+            if contrast(result, background) >= ratio:
+                break
+            share = step / 20
+            result = QColor.fromRgbF(*(a + (b - a) * share for a, b in (
+                (color.redF(), target.redF()), (color.greenF(), target.greenF()), (color.blueF(), target.blueF()))))
+        return result
+
+    first = nudged(is_dark(background))
+    if contrast(first, background) >= ratio:
+        return first
+    second = nudged(not is_dark(background))
+    return max(first, second, key=lambda c: contrast(c, background))
+
+
+def category_color(category: Category, background: QColor | None = None) -> QColor:
+    """The colour of a category on ``background`` (the light page when none is given), readable on it."""
+    if background is None:
+        return QColor(LIGHT_COLORS.get(category, "#707070"))
+    table = DARK_COLORS if is_dark(background) else LIGHT_COLORS
+    return readable(QColor(table.get(category, "#909090" if is_dark(background) else "#707070")), background)
+
+
+def page_color(widget: object) -> QColor:
+    """The background a widget paints text on (its palette's Base colour)."""
+    return widget.palette().color(QPalette.ColorRole.Base)  # type: ignore[attr-defined]
 
 
 class UnderlineLayer(QObject):
@@ -41,23 +102,45 @@ class UnderlineLayer(QObject):
         self.editor = editor
         self.controller = controller
         self.hidden_categories: set[Category] = set()
-        self._formats = {category: self._format(category) for category in Category}
+        self._background = QColor()
+        self._formats: dict[Category, QTextCharFormat] = {}
+        self._update_formats()
         self._timer = single_shot_timer(self, 0)
         self._timer.timeout.connect(self.refresh)
         controller.underlines_stale.connect(self.schedule)
         editor.viewport_changed.connect(self.schedule)  # type: ignore[attr-defined]
+        editor.installEventFilter(self)  # type: ignore[attr-defined]  # theme changes arrive as palette changes
         self.count = 0
 
+    def _update_formats(self) -> bool:
+        """Pick the colours for the editor's page; True when they changed."""
+        background = page_color(self.editor)
+        if background == self._background and self._formats:
+            return False
+        self._background = background
+        self._formats = {category: self._format(category, background) for category in Category}
+        return True
+
     @staticmethod
-    def _format(category: Category) -> QTextCharFormat:
+    def _format(category: Category, background: QColor) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        color = category_color(category)
+        color = category_color(category, background)
         fmt.setUnderlineColor(color)
         tint = QColor(color)
-        tint.setAlpha(28)  # a faint wash: a thin wave alone is easy to miss on a light page
+        tint.setAlpha(48 if is_dark(background) else 28)  # a faint wash: a thin wave alone is easy to miss
         fmt.setBackground(tint)
         return fmt
+
+    def color_of(self, category: Category) -> QColor:
+        """The underline colour now used for ``category``."""
+        return self._formats[category].underlineColor()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Follow theme changes: new colours for the new page."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) and self._update_formats():
+            self.schedule()
+        return False
 
     @Slot()
     def schedule(self) -> None:
