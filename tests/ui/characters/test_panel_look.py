@@ -46,6 +46,20 @@ def test_long_labels_never_widen_the_sidebar(qtbot) -> None:
     assert narrow < 290
 
 
+def test_mention_position_is_one_elided_line_with_the_full_text_as_tooltip(qtbot) -> None:
+    panel = CharactersPanel()
+    qtbot.addWidget(panel)
+    panel.resize(270, 700)
+    panel.show()
+    panel.set_navigation("11 in this chapter", True)
+    height = panel.navigation_label.sizeHint().height()
+    long_text = "Select a character to step through mentions, one after another, in every chapter."
+    panel.set_navigation(long_text, False)
+    assert panel.navigation_label.sizeHint().height() == height  # the cast list above does not jump
+    assert panel.navigation_label.shown_text().endswith("…")
+    assert panel.navigation_label.toolTip() == long_text
+
+
 def test_counting_help_is_a_clickable_button_that_explains(qtbot) -> None:
     panel = CharactersPanel()
     qtbot.addWidget(panel)

@@ -364,7 +364,8 @@ class CharactersController(QObject):
     def _update_navigation(self) -> None:
         spans = self._navigable_spans()
         if not self.panel.selected_names():
-            self.panel.set_navigation(self.tr("Select a character to step through mentions."), False)
+            self.panel.set_navigation(self.tr("Select a character."), False)
+            self.panel.navigation_label.setToolTip(self.tr("Select a character to step through its mentions."))
             return
         total = sum(self.index.count(slot) for slot in self._selected_slots())
         if not spans:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -77,6 +77,34 @@ def _wrapping_label(text: str = "") -> QLabel:
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     label.setMinimumWidth(1)
     return label
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when it does not fit (full text in the tooltip); never widens its parent."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As tall as one line, as narrow as nothing."""
+        return QSize(1, super().minimumSizeHint().height())
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
+        """Show ``text`` (elided to the width) and offer all of it as the tooltip."""
+        super().setText(text)
+        self.setToolTip(text)
+
+    def shown_text(self) -> str:
+        """The text as painted at the current width."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Paint the elided text in the label's palette."""
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                  self.palette(), self.isEnabled(), self.shown_text(), self.foregroundRole())
+        painter.end()
 
 
 def _heading(text: str, wrap: bool = False) -> QLabel:
@@ -151,7 +179,7 @@ class CharactersPanel(QWidget):
         self.next_button = _button(self.tr("Next ▶"), self.tr("Go to the next mention (Alt+Down)"))
         self.previous_button.setShortcut("Alt+Up")
         self.next_button.setShortcut("Alt+Down")
-        self.navigation_label = _wrapping_label()
+        self.navigation_label = ElidedLabel()
         self.navigation_label.setObjectName("mentionPosition")
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
