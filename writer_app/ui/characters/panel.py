@@ -300,9 +300,12 @@ class CharactersPanel(QWidget):
 
     def _color_count(self, item: QTreeWidgetItem) -> None:
         """Grey out a zero total in the current palette; other rows keep the view's own text colour."""
+        stored = item.data(2, Qt.ItemDataRole.ForegroundRole)  # each change repaints: only change what differs
         if item.data(2, ABSENT_ROLE):
-            item.setForeground(2, self.palette().placeholderText())
-        else:
+            grey = self.palette().placeholderText()
+            if stored != grey:
+                item.setForeground(2, grey)
+        elif stored is not None:
             item.setData(2, Qt.ItemDataRole.ForegroundRole, None)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
