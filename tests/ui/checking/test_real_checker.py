@@ -43,3 +43,52 @@ def test_real_checker_underlines_exactly_teh_and_never_the_cast(qtbot, project, 
         assert set(feature.controller.engines) >= {"builtin", "spelling"}
     finally:
         feature.shutdown()
+
+
+NAMED = "Colline opened the door and sat down.\nThe maid looked at Colline and laughed."
+
+
+@pytest.mark.parametrize("factory", [default_factory, None], ids=["worker-thread", "engine-process"])
+def test_a_name_that_first_opens_a_sentence_is_learned_from_the_chapter(qtbot, tmp_path, factory):
+    project = Project.create(tmp_path / "names", "Names")
+    project.write_chapter(project.chapters[0], NAMED)
+    window = FakeWindow(ChapterEditor())
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.show()
+    feature = CheckingFeature(window, factory)
+    try:
+        window.open_project(project, {project.chapters[0].id: NAMED})
+        qtbot.waitUntil(feature.controller.idle, timeout=30_000)
+        assert [live.issue.text for live in feature.controller.live_issues()] == []
+    finally:
+        feature.shutdown()
+        project.close()
+
+
+def test_names_are_taught_on_the_worker_not_the_gui_thread(qtbot):
+    import threading
+
+    from writer_app.grammar.engine import CheckConfig
+    from writer_app.ui.checking.workers import CheckBatch, CheckDispatcher, ParagraphJob
+
+    seen: list[str] = []
+
+    class Speller:
+        name = "spelling"
+
+        def learn_names(self, text: str) -> int:
+            seen.append(threading.current_thread().name)
+            return text.count("Colline")
+
+        def check(self, text: str) -> list:
+            return []
+
+    dispatcher = CheckDispatcher(lambda config: Speller(), max_workers=1)
+    try:
+        dispatcher.learn_names("ch", NAMED.split("\n"))
+        with qtbot.waitSignal(dispatcher.batch_finished, timeout=5000):
+            dispatcher.submit(CheckBatch("ch", 1, CheckConfig(), (ParagraphJob(0, 1, "Colline sat."),)))
+        assert len(seen) == 1 and seen[0] != threading.main_thread().name
+    finally:
+        dispatcher.shutdown()

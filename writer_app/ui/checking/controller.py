@@ -91,6 +91,7 @@ class CheckingController(QObject):
         self.tracker.reset(document)
         self._block_count = document.blockCount()
         document.contentsChange.connect(self._on_contents_change)
+        self.dispatcher.learn_names(chapter_id, document.toPlainText())  # learned on the worker, before checks
         self._new_epoch()
         self._sweep_pos = 0
         self._live_done = False
@@ -426,6 +427,8 @@ class CheckingController(QObject):
                 continue
             if chapter.texts is None:
                 chapter.load(self._text_of)
+                if chapter.texts:
+                    self.dispatcher.learn_names(chapter_id, chapter.texts)
             batch = self._background_jobs(chapter, deadline)
             if batch is not None:
                 return batch

@@ -3,7 +3,8 @@
 The parent (:class:`ProcessBackend`, used from one worker thread) starts ``python -m
 writer_app.ui.checking.engine_process FACTORY`` and exchanges pickled requests over its stdin/stdout:
 ``("check", config_or_None, texts)`` -> a list of ``(spans, failed, error)``, ``("suggest", config_or_None,
-word)`` -> a list of words, ``("stop",)``. The config is sent only when it changed; the child keeps one
+word)`` -> a list of words, ``("learn", config_or_None, (key, text))`` -> how many names the speller learned from a
+chapter (remembered, and taught again to every checker built later), ``("stop",)``. The config is sent only when it changed; the child keeps one
 checker per config. A checker that raises on a text marks only that text as failed.
 """
 
@@ -63,10 +64,43 @@ def suggestions(checker: Checker, word: str) -> list[str]:
     return []
 
 
+def learn_names(checker: Checker, text: str) -> int:
+    """Let the speller inside ``checker`` learn the names used mid-sentence in ``text`` (a whole chapter)."""
+    for part in (checker, getattr(checker, "speller", None), *getattr(checker, "checkers", ())):
+        learn = getattr(part, "learn_names", None)
+        if callable(learn):
+            try:
+                return int(learn(text) or 0)
+            except Exception:  # noqa: BLE001 - names are a nicety; checking goes on without them
+                log.exception("learning names failed")
+                return 0
+    return 0
+
+
+class NameBook:
+    """Chapter texts whose names a checker should know; taught to each new checker, and to the current one."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+
+    def build(self, factory: Callable[[CheckConfig], Checker], config: CheckConfig) -> Checker:
+        """A new checker for ``config`` that already knows every remembered chapter's names."""
+        checker = factory(config)
+        for text in self.texts.values():
+            learn_names(checker, text)
+        return checker
+
+    def learn(self, checker: Checker | None, key: str, text: str) -> int:
+        """Remember ``text`` under ``key`` (replacing an older version) and teach it to ``checker``."""
+        self.texts[key] = text
+        return learn_names(checker, text) if checker is not None else 0
+
+
 def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: BinaryIO) -> None:
     """Answer requests until ``("stop",)`` or end of input."""
     config = CheckConfig()
     checker: Checker | None = None
+    names = NameBook()
     while True:
         try:
             request = pickle.load(source)
@@ -80,11 +114,13 @@ def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: Bin
         answer: Any
         try:
             if checker is None:
-                checker = factory(config)
+                checker = names.build(factory, config)
             if kind == "check":
                 answer = ("ok", check_texts(checker, request[2]), engine_names(checker))
             elif kind == "suggest":
                 answer = ("ok", suggestions(checker, request[2]), engine_names(checker))
+            elif kind == "learn":
+                answer = ("ok", names.learn(checker, *request[2]), engine_names(checker))
             else:
                 answer = ("ok", None, engine_names(checker))
         except Exception as error:  # noqa: BLE001 - e.g. a broken rule file: tell the parent
@@ -140,6 +176,10 @@ class ProcessBackend:
     def warm(self, config: CheckConfig) -> None:
         """Make the child build its checker now."""
         self._call("warm", config, None)
+
+    def learn(self, config: CheckConfig, key: str, text: str) -> int:
+        """Teach the child's speller the names of one chapter (kept for checkers it builds later)."""
+        return int(self._call("learn", config, (key, text)) or 0)
 
     @property
     def alive(self) -> bool:

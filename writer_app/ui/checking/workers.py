@@ -22,6 +22,7 @@ from writer_app import qt_compat  # noqa: F401 - before any signal is emitted
 from writer_app.grammar.engine import CheckConfig, Checker, CheckerError, merge_issues
 from writer_app.grammar.model import Issue
 from writer_app.ui.checking.engine_process import (
+    NameBook,
     ProcessBackend,
     TextResult,
     check_texts,
@@ -51,6 +52,7 @@ class Backend(Protocol):
     def check(self, config: CheckConfig, texts: list[str]) -> list[TextResult]: ...
     def suggest(self, config: CheckConfig, word: str) -> list[str]: ...
     def warm(self, config: CheckConfig) -> None: ...
+    def learn(self, config: CheckConfig, key: str, text: str) -> int: ...
     def close(self) -> None: ...
 
 
@@ -119,11 +121,12 @@ class ThreadBackend:
         self.engines: tuple[str, ...] = ()
         self._config: CheckConfig | None = None
         self._checker: Checker | None = None
+        self._names = NameBook()
 
     def _checker_for(self, config: CheckConfig) -> Checker:
         if self._checker is None or not (config is self._config or config == self._config):
             self._checker = None
-            self._checker = self._factory(config)
+            self._checker = self._names.build(self._factory, config)
             self._config = config
             self.engines = engine_names(self._checker)
         return self._checker
@@ -139,6 +142,10 @@ class ThreadBackend:
     def warm(self, config: CheckConfig) -> None:
         """Build the checker now."""
         self._checker_for(config)
+
+    def learn(self, config: CheckConfig, key: str, text: str) -> int:
+        """Teach the speller one chapter's names (kept for checkers built later)."""
+        return self._names.learn(self._checker_for(config), key, text)
 
     def close(self) -> None:
         """Forget the checker."""
@@ -163,6 +170,25 @@ class _Shared:
         self.extra: tuple[Checker, ...] = ()  # in-process engines (e.g. LanguageTool), run after the backend
         self._lock = threading.Lock()
         self._backends: dict[int, Backend] = {}
+        # Chapters whose names the engines should learn: key -> (serial, text or its paragraphs). Replaced as a
+        # whole by the GUI thread (copy on write), so a worker can read it without a lock.
+        self.names: dict[str, tuple[int, str | list[str]]] = {}
+        self._taught: dict[int, dict[str, int]] = {}  # per backend (id): key -> serial it has learned
+
+    def teach_names(self, backend: Backend, config: CheckConfig) -> None:
+        """Give ``backend`` the chapters it has not learned names from yet (runs on the worker thread)."""
+        wanted = self.names
+        if not wanted:
+            return
+        taught = self._taught.setdefault(id(backend), {})
+        for key, (serial, text) in wanted.items():
+            if taught.get(key) == serial:
+                continue
+            taught[key] = serial
+            try:
+                backend.learn(config, key, text if isinstance(text, str) else "\n".join(text))
+            except Exception:  # noqa: BLE001 - names are a nicety; the check itself reports engine failures
+                log.exception("could not teach the checking engine the names of %s", key)
 
     def backend(self) -> Backend:
         """This thread's backend (one checker, or one engine process, per worker thread)."""
@@ -179,6 +205,7 @@ class _Shared:
             backend = self.make_backend()
             with self._lock:
                 self._backends[ident] = backend
+                self._taught.pop(id(backend), None)
         return backend
 
     def drop_backends(self) -> None:
@@ -236,6 +263,8 @@ class _CheckRunnable(OneShot):
         except Exception as error:  # noqa: BLE001 - e.g. the engine process cannot start
             log.exception("could not start the checking engine")
             backend, errors = None, [str(error) or type(error).__name__]
+        if backend is not None and shared.names and shared.wait_turn(batch):
+            shared.teach_names(backend, batch.config)
         pieces = list(_pieces(batch.jobs))
         index = 0
         while index < len(pieces) and backend is not None:
@@ -447,6 +476,14 @@ class CheckDispatcher(QObject):
         if not self._closed:
             self._shared.warmed.clear()
             _WarmRunnable(config, self._shared).start_on(self._pool)
+
+    def learn_names(self, key: str, text: str | list[str]) -> None:
+        """Have the engines learn the names used in a chapter (``text`` or its paragraphs) before their next check.
+
+        The GUI thread only hands over the text; joining and learning happen on the worker (in the engine process).
+        """
+        self._serial = getattr(self, "_serial", 0) + 1
+        self._shared.names = {**self._shared.names, key: (self._serial, text)}
 
     def set_extra_checkers(self, checkers: tuple[Checker, ...]) -> None:
         """Run these in-process engines (thread-safe ``check``) after the built-in ones on every paragraph."""
