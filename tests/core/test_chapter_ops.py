@@ -165,3 +165,15 @@ def test_split_refuses_to_make_an_empty_chapter(open_project, offset: int) -> No
     with pytest.raises(ProjectError, match="empty chapter"):
         project.split_chapter(chapter, offset, "Tail", text="Only text.\n\n")
     assert len(project.chapters) == 2
+
+
+def test_new_chapter_only_lists_it_and_a_manifest_saver_replaces_the_synchronous_save(
+        open_project, project_folder: Path) -> None:
+    project = open_project()
+    chapter = project.new_chapter("Later", index=1)
+    assert [c.title for c in project.chapters] == ["Arrival", "Later", "Storm"]
+    assert not project.chapter_path(chapter).exists() and "Later" not in _manifest_titles(project_folder)
+    queued: list[bytes] = []
+    project.manifest_saver = lambda: queued.append(project.manifest_bytes())
+    project.rename_chapter(chapter, "Much Later")
+    assert queued and b"Much Later" in queued[0] and "Much Later" not in _manifest_titles(project_folder)

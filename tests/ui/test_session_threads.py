@@ -142,3 +142,19 @@ def test_status_bar_shows_the_whole_manuscript_total_once_counted(make_window, s
     expected = sum(_true_counts(sample_project).values())
     qtbot.waitUntil(lambda: not window.session.counts_pending())
     assert window.status.total_words.text() == f"Manuscript: {expected:,} words"
+
+
+def test_adding_a_chapter_writes_its_file_then_the_manifest_off_the_gui_thread(make_window, sample_project,
+                                                                               disk_log, qtbot):
+    _reads, writes = disk_log
+    window = make_window(sample_project)
+    qtbot.waitUntil(window.session.worker.is_idle)
+    writes.clear()
+    new_id = window.commands.add("Fresh")
+    assert window.current_chapter.id == new_id and window.editor.text() == ""
+    qtbot.waitUntil(lambda: window.session.state() == "saved")
+    names = [name for _on_gui, name in writes]
+    assert names.index(f"{new_id}.md") < names.index("project.json")  # the file exists before it is listed
+    assert not any(on_gui for on_gui, _name in writes)
+    data = json.loads((sample_project / "project.json").read_text(encoding="utf-8"))
+    assert new_id in [c["id"] for c in data["chapters"]]

@@ -82,6 +82,21 @@ class ChapterOperations:
             raise
         return chapter
 
+    def new_chapter(self, title: str, index: int | None = None) -> Chapter:
+        """Insert a new chapter into the list only: no file, no manifest (for callers that queue both writes).
+
+        The caller must write the chapter's file first and the manifest after it (the GUI's disk thread does,
+        in that order), so a crash never leaves a manifest naming a file that was never written.
+        """
+        self._refuse_loose("have more chapters")
+        self._check_writable()  # type: ignore[attr-defined]
+        chapter_id = self._new_chapter_id()
+        chapter = Chapter(chapter_id, title, f"chapters/{chapter_id}.md")
+        self.chapter_path(chapter)  # type: ignore[attr-defined]  # refuses an unsafe path now
+        position = len(self.chapters) if index is None else max(0, min(index, len(self.chapters)))
+        self.chapters.insert(position, chapter)
+        return chapter
+
     def rename_chapter(self, chapter: Chapter, title: str) -> None:
         """Change a chapter's title."""
         with self._manifest_change():

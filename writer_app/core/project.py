@@ -297,6 +297,8 @@ class Project(ChapterOperations):
             raise SaveError(f"{path.name} is marked read-only (its file permissions), so it was not saved.", path)
         fmt = self._formats.get(str(path)) or TextFormat(self.encoding or "utf-8")
         data = fmt.encode(text, path)
+        if not self.is_loose_file and not path.parent.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)  # a new chapter in a project whose folder was removed
         atomic_write_bytes(path, data)
         self._remember(path, data, fmt)
         self._preloaded = None

@@ -73,11 +73,10 @@ class ChapterCommands(QObject):
             index = project.chapter_index(self.session.current) + 1
         title = title or tr("Chapter {0}").format(len(project.chapters) + 1)
         try:
-            chapter = project.add_chapter(title, "", index)
+            chapter = self.session.add_chapter_later(title, index)  # file and manifest written off this thread
         except WriterAppError as error:
             self._fail(error)
             return None
-        self.session.words[chapter.id] = 0
         self.session.chapters_changed.emit()
         self.session.open_chapter(chapter.id)
         return chapter.id

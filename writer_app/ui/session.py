@@ -270,6 +270,22 @@ class Session(QObject):
                 if self.close_project():
                     self.open_project(path, read_only=read_only, encoding="cp1252")
 
+    def add_chapter_later(self, title: str, index: int | None = None) -> Chapter:
+        """Add an empty chapter to the list now; its file and then project.json are written on the disk thread.
+
+        Until the file is confirmed the chapter counts as unsaved (its text is kept in memory), so opening it
+        reads nothing. Raises ``WriterAppError`` if the project cannot have more chapters.
+        """
+        project = self.project
+        assert project is not None
+        chapter = project.new_chapter(title, index)
+        self._unsaved[chapter.id] = ""
+        self.words[chapter.id] = 0
+        self.worker.submit(DiskJob(WRITE, project, chapter, ""))
+        self.save_manifest_later()
+        self._changed = True
+        return chapter
+
     # ------------------------------------------------------------------------------------------------ manifest
     def save_manifest_later(self, *, force: bool = False) -> None:
         """Snapshot project.json now and queue its write on the disk thread (after the queued chapter writes).
