@@ -53,3 +53,31 @@ def test_a_new_cast_name_becomes_a_known_word_for_the_speller(qtbot, make_window
     monkeypatch.setattr(controller, "ask_character", lambda _existing: Character("Zyxwvuts Qwerty", ["Zyx"]))
     controller.add_character()
     assert {"Zyxwvuts", "Qwerty", "Zyx"} <= checking.controller.config.known_words
+
+
+def test_cast_edits_save_project_json_on_the_disk_thread(qtbot, make_window, sample_project: Path,
+                                                         monkeypatch) -> None:
+    import json
+    import threading
+
+    from writer_app.characters.cast import Character
+    from writer_app.core import project as project_module
+
+    window = make_window()
+    controller = install(window)
+    window.open_project(sample_project)
+    qtbot.waitUntil(lambda: not controller.busy and window.session.worker.is_idle(), timeout=10000)
+    threads: list[bool] = []
+    real = project_module.atomic_write_bytes
+
+    def record(path, data):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(path, data)
+
+    monkeypatch.setattr(project_module, "atomic_write_bytes", record)
+    monkeypatch.setattr(controller, "ask_character", lambda _existing: Character("Zara Quill", ["Zara"]))
+    controller.add_character()
+    qtbot.waitUntil(window.session.worker.is_idle)
+    saved = json.loads((sample_project / "project.json").read_text(encoding="utf-8"))
+    assert "Zara Quill" in [c["name"] for c in saved["cast"]]
+    assert threads and not any(threads)
