@@ -141,3 +141,28 @@ def test_a_closed_chapter_keeps_its_unsaved_edits_in_the_manuscript_view(qtbot, 
     rig.controller.close_chapter()
     qtbot.waitUntil(lambda: rig.controller.progress() == (2, 2), timeout=5000)
     assert [s.issue.text for _, s in rig.controller.chapter_issues("a")] == ["teh"]
+
+
+def test_results_of_many_batches_reach_the_gui_in_a_few_bursts(qtbot, rig):
+    batches: list[object] = []
+    updates: list[object] = []
+    rig.dispatcher.batch_finished.connect(batches.append)
+    rig.controller.issues_changed.connect(lambda: updates.append(1))
+    rig.load("\n".join(f"line {i} teh" for i in range(6000)))
+    wait_idle(qtbot, rig, timeout=15000)
+    assert rig.controller.live_issue_count() == 6000
+    assert len(batches) >= 8
+    assert len(updates) <= len(batches) // 2 + 2
+
+
+def test_underlines_are_not_rebuilt_for_results_off_screen(qtbot, rig):
+    rig.load("\n".join(f"line {i} is clean" for i in range(3000)))
+    wait_idle(qtbot, rig)
+    rebuilds: list[object] = []
+    rig.controller.underlines_stale.connect(lambda: rebuilds.append(1))
+    cursor = rig.editor.textCursor()
+    cursor.setPosition(rig.editor.document().findBlockByNumber(2500).position())
+    cursor.insertText("teh ")  # an edit far below the visible area: checked, listed, not underlined on screen
+    qtbot.waitUntil(lambda: rig.controller.live_issue_count() == 1 and rig.controller.idle(), timeout=5000)
+    assert rig.controller.visible_range()[1] < 2000
+    assert rebuilds == []

@@ -34,6 +34,9 @@ BATCH_PARAGRAPHS = 600
 BATCH_CHARS = 48_000
 PUMP_BUDGET_S = 0.004  # GUI time one pump may spend preparing work before yielding to the event loop
 CACHE_LIMIT = 200_000
+APPLY_INTERVAL_S = 0.1  # results are applied in bursts at most this often (one GUI update for many batches)
+APPLY_QUIET_S = 0.06  # ... and not until the writer's last keystroke is this old
+APPLY_BUDGET_S = 0.006  # GUI time one burst may spend applying results before yielding
 
 
 class CheckingController(QObject):
@@ -72,11 +75,16 @@ class CheckingController(QObject):
         self._debounce = single_shot_timer(self, debounce_ms)
         self._debounce_s = debounce_ms / 1000
         self._last_edit = 0.0
+        self._batch_signals: dict[str, bool] | None = None
         self._paused = False
         self._visible: tuple[int, int] | None = None
         self._debounce.timeout.connect(self._on_debounce)
         self._pump_timer = single_shot_timer(self, 0)
         self._pump_timer.timeout.connect(self.pump)
+        self._arrived: list[BatchResult] = []  # results received, applied together by _apply_arrived
+        self._last_apply = 0.0
+        self._apply_timer = single_shot_timer(self, 0)
+        self._apply_timer.timeout.connect(self._apply_arrived)
         dispatcher.batch_finished.connect(self._on_batch_finished)
         editor.cursorPositionChanged.connect(self._on_cursor_moved)  # type: ignore[attr-defined]
         editor.viewport_changed.connect(self._on_viewport_changed)  # type: ignore[attr-defined]
@@ -134,6 +142,8 @@ class CheckingController(QObject):
         """Stop everything: detach from the editor, drop queued work, wait for the threads."""
         self._debounce.stop()
         self._pump_timer.stop()
+        self._apply_timer.stop()
+        self._arrived.clear()
         self._detach()
         self.chapter_id = None
         self.tracker.reset(None)
@@ -479,6 +489,60 @@ class CheckingController(QObject):
     # ------------------------------------------------------------------ results
     @Slot(object)
     def _on_batch_finished(self, result: BatchResult) -> None:
+        """Keep the workers fed now; apply the results in a burst later (see :meth:`_apply_arrived`)."""
+        self._arrived.append(result)
+        self._schedule_apply()
+        self.schedule_pump()
+
+    def _schedule_apply(self) -> None:
+        if self._apply_timer.isActive():
+            return
+        now = time.perf_counter()
+        wait = max(self._last_apply + APPLY_INTERVAL_S - now, self._last_edit + APPLY_QUIET_S - now, 0.0)
+        self._apply_timer.start(int(wait * 1000) + (1 if wait else 0))
+
+    @Slot()
+    def _apply_arrived(self) -> None:
+        """Apply received results: at most every APPLY_INTERVAL_S, never right after a keystroke, within a budget."""
+        now = time.perf_counter()
+        if now - self._last_edit < APPLY_QUIET_S:
+            self._schedule_apply()  # the writer is typing: their keystrokes come first
+            return
+        self._last_apply = now
+        deadline = now + APPLY_BUDGET_S
+        signals = self._batch_signals = {"underlines": False, "issues": False, "progress": False}
+        try:
+            while self._arrived:
+                self._apply_result(self._arrived.pop(0))
+                if time.perf_counter() > deadline:
+                    break
+        finally:
+            self._batch_signals = None
+        if signals["underlines"]:
+            self.underlines_stale.emit()
+        if signals["issues"]:
+            self.issues_changed.emit()
+        if signals["progress"]:
+            self.progress_changed.emit()
+        if self._arrived:
+            self._schedule_apply()
+        self.schedule_pump()
+
+    def _note(self, what: str) -> None:
+        """Emit a change signal now, or once at the end of the burst being applied."""
+        signals = self._batch_signals
+        if signals is not None:
+            signals[what] = True
+            return
+        {"underlines": self.underlines_stale, "issues": self.issues_changed,
+         "progress": self.progress_changed}[what].emit()
+
+    def _visible_record(self, record: ParagraphRecord) -> bool:
+        """Whether the paragraph is (probably) on screen: its last known block number is in the visible range."""
+        first, last = self.visible_range()
+        return first - 2 <= record.hint <= last + 2
+
+    def _apply_result(self, result: BatchResult) -> None:
         batch = result.batch
         if result.engines and result.engines != self.engines:
             self.engines = result.engines
@@ -495,7 +559,6 @@ class CheckingController(QObject):
             self._accept_live(result, current)
         else:
             self._accept_background(result, current)
-        self.schedule_pump()
 
     def _filtered(self, spans: tuple[IssueSpan, ...], current: bool) -> tuple[IssueSpan, ...]:
         if current or not spans:
@@ -509,6 +572,7 @@ class CheckingController(QObject):
         self._live_in_flight = max(0, self._live_in_flight - 1)
         records = self.tracker.records
         changed = False
+        visible = False
         done_keys = set()
         for item in result.results:
             done_keys.add(item.key)
@@ -520,7 +584,9 @@ class CheckingController(QObject):
             if record.revision != item.revision:
                 continue  # edited since the snapshot: a fresher check follows
             spans = self._filtered(item.spans, current)
-            changed = changed or bool(spans) or bool(record.spans)
+            if spans or record.spans:
+                changed = True
+                visible = visible or self._visible_record(record)
             record.checked, record.spans, record.key = item.revision, spans, item.text_key
         if result.cancelled:
             for job in batch.jobs:
@@ -529,11 +595,12 @@ class CheckingController(QObject):
                     if record is not None and record.in_flight == job.revision:
                         record.in_flight = -1
                         self._dirty[record.id] = record
+        if visible:
+            self._note("underlines")  # only a change on screen needs new underlines
         if changed:
-            self.underlines_stale.emit()
-            self.issues_changed.emit()
+            self._note("issues")
         if self._live_in_flight == 0 and not self._live_done:
-            self.progress_changed.emit()
+            self._note("progress")
 
     def _accept_background(self, result: BatchResult, current: bool) -> None:
         batch = result.batch
@@ -556,8 +623,9 @@ class CheckingController(QObject):
                 chapter.pending.discard(job.key)
                 chapter.retry.append(job.key)
         if chapter.finish_if_complete():
-            self.progress_changed.emit()
-        self.issues_changed.emit()
+            self._note("progress")
+        if done:
+            self._note("issues")
 
     def _tell_failure(self, message: str) -> None:
         if self._told_failure:
@@ -579,7 +647,8 @@ class CheckingController(QObject):
     def idle(self) -> bool:
         """True when nothing is queued, in flight or waiting for a pause in typing."""
         done, total = self.progress()
-        return done >= total and self.dispatcher.in_flight == 0 and not self._dirty and not self._debouncing
+        return (done >= total and self.dispatcher.in_flight == 0 and not self._arrived and not self._dirty
+                and not self._debouncing)
 
     def _collect_orphans(self) -> None:
         if self._orphans:

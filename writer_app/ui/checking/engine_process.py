@@ -208,6 +208,10 @@ class ProcessBackend:
 def main() -> int:
     """Child entry point: serve requests on stdin/stdout with the factory named on the command line."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    try:
+        os.nice(5)  # background work: the writer's keystrokes (the GUI process) get the CPU first
+    except (AttributeError, OSError):
+        pass
     factory = load_factory(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_FACTORY)
     sink = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything else printed goes to stderr, never into the protocol
