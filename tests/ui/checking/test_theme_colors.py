@@ -38,6 +38,7 @@ def test_underlines_follow_the_editor_page_when_the_theme_changes(qtbot, rig):
     rig.load("the the end")
     qtbot.waitUntil(lambda: rig.editor.underlined() == ["the the"], timeout=3000)
     paint(rig.editor, "#1b1c20", "#dcd8cf")
+    rig.layer.follow_palette()
     dark = rig.layer.color_of(Category.GRAMMAR)
     assert contrast(dark, DARK_PAGE) >= 4.5 and dark != light
 
@@ -60,3 +61,24 @@ def test_panel_headings_are_readable_on_the_dark_panel(qtbot, rig):
     assert len(heads) == 2
     for head in heads:
         assert contrast(head.foreground().color(), DARK_PANEL) >= 4.5, head.text()
+
+
+def test_a_theme_change_in_the_settings_recolours_the_underlines(qtbot):
+    from tests.ui.checking.fakes import FakeFactory, FakeWindow
+    from writer_app.grammar.engine import CheckConfig
+    from writer_app.ui.checking.install import CheckingFeature
+
+    window = FakeWindow()
+    qtbot.addWidget(window)
+    window.show()
+    feature = CheckingFeature(window, FakeFactory(), lambda settings, project: CheckConfig())
+    try:
+        paint(window.editor, "#fdfcf9", "#1e1d1b")
+        window.settings_changed.emit(None)
+        light = feature.underlines.color_of(Category.SPELLING)
+        paint(window.editor, "#1b1c20", "#dcd8cf")
+        window.settings_changed.emit(None)
+        dark = feature.underlines.color_of(Category.SPELLING)
+        assert dark != light and contrast(dark, DARK_PAGE) >= 4.5
+    finally:
+        feature.shutdown()

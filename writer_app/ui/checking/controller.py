@@ -635,6 +635,10 @@ class CheckingController(QObject):
                           .replace("{0}", message))
 
     # ------------------------------------------------------------------ queries
+    def typing(self) -> bool:
+        """True right after a keystroke (views then wait a moment before refreshing)."""
+        return time.perf_counter() - self._last_edit < APPLY_QUIET_S
+
     def progress(self) -> tuple[int, int]:
         """``(chapters fully checked, chapters in the manuscript)``; the open chapter counts too."""
         total = len(self.store.order)

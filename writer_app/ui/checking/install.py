@@ -184,6 +184,7 @@ class CheckingFeature(QObject):
         config = self._config()
         if config != self.controller.config:
             self.controller.set_config(config)
+        self.underlines.follow_palette()  # the theme may have changed with the settings
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Stop the workers once the window has really closed."""

@@ -79,7 +79,7 @@ class IssuesPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self._timer = single_shot_timer(self, 300)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_when_quiet)
         self._stale = True
         controller.issues_changed.connect(self.schedule)
         controller.progress_changed.connect(self.schedule)
@@ -99,6 +99,13 @@ class IssuesPanel(QWidget):
         self._stale = True
         if self.isVisible() and not self._timer.isActive():
             self._timer.start()
+
+    @Slot()
+    def _refresh_when_quiet(self) -> None:
+        if self.controller.typing():  # rebuilding the tree between two keystrokes would delay the second
+            self._timer.start()
+            return
+        self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Recolour the category headings when the theme changes."""

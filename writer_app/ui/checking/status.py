@@ -20,7 +20,7 @@ class CheckingStatus(QLabel):
         self.setObjectName("checkingStatus")
         self.setContentsMargins(6, 0, 6, 0)
         self._timer = single_shot_timer(self, 250)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_when_quiet)
         for signal in (controller.issues_changed, controller.progress_changed, controller.engines_changed):
             signal.connect(self.schedule)
         self.refresh()
@@ -61,8 +61,17 @@ class CheckingStatus(QLabel):
         return " · ".join(parts)
 
     @Slot()
+    def _refresh_when_quiet(self) -> None:
+        if self.controller.typing():
+            self._timer.start()
+            return
+        self.refresh()
+
+    @Slot()
     def refresh(self) -> None:
         """Recompute the text."""
-        self.setText(self.summary())
+        text = self.summary()
+        if text != self.text():  # a new text relays out the status bar: only when it changed
+            self.setText(text)
         done, total = self.controller.progress()
         self.setToolTip(self.tr("Chapters checked: {0} of {1}").replace("{0}", str(done)).replace("{1}", str(total)))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QEvent, QObject, Slot
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from writer_app.grammar.model import Category
@@ -109,7 +109,12 @@ class UnderlineLayer(QObject):
         self._timer.timeout.connect(self.refresh)
         controller.underlines_stale.connect(self.schedule)
         editor.viewport_changed.connect(self.schedule)  # type: ignore[attr-defined]
-        editor.installEventFilter(self)  # type: ignore[attr-defined]  # theme changes arrive as palette changes
+        app = QGuiApplication.instance()
+        if app is not None:  # a theme change: the window repaints the page, then the next refresh recolours
+            palette_changed = getattr(app, "paletteChanged", None)
+            if palette_changed is not None:
+                palette_changed.connect(self.schedule)
+            QGuiApplication.styleHints().colorSchemeChanged.connect(self.schedule)
         self.count = 0
 
     def _update_formats(self) -> bool:
@@ -136,11 +141,10 @@ class UnderlineLayer(QObject):
         """The underline colour now used for ``category``."""
         return self._formats[category].underlineColor()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Follow theme changes: new colours for the new page."""
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) and self._update_formats():
+    def follow_palette(self) -> None:
+        """Recolour for the editor's current page (a theme change) and rebuild soon when the colours changed."""
+        if self._update_formats():
             self.schedule()
-        return False
 
     @Slot()
     def schedule(self) -> None:
@@ -175,6 +179,7 @@ class UnderlineLayer(QObject):
     @Slot()
     def refresh(self) -> None:
         """Build underlines for the issues inside the visible area."""
+        self._update_formats()  # no per-keystroke event filter: the page colour is looked at here
         controller = self.controller
         tracker = controller.tracker
         document = tracker.document
