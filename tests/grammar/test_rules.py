@@ -245,3 +245,10 @@ def test_typed_fiction_slips_are_flagged_with_their_fix(checker: RuleChecker, te
 
 def test_dialect_i_seen_him_stays_unflagged(checker: RuleChecker) -> None:
     assert checker.check("“I seen him down the docks,” said the boy.") == []
+
+
+def test_replacements_follow_the_paragraphs_apostrophe_style(checker: RuleChecker) -> None:
+    straight = [i for i in checker.check("Their going to the fair, and it's late.") if i.rule == "THEIR_PARTICIPLE"]
+    curly = [i for i in checker.check("Their going to the fair, and it’s late.") if i.rule == "THEIR_PARTICIPLE"]
+    assert straight[0].replacements[0] == "They're"
+    assert curly[0].replacements[0] == "They’re"

@@ -47,3 +47,16 @@ def follow_case(replacement: str, flagged: str) -> str:
             if ch.isalpha():
                 return replacement[:index] + ch.upper() + replacement[index + 1 :]
     return replacement
+
+
+def follow_apostrophes(replacement: str, paragraph: str) -> str:
+    """Write the replacement's apostrophes the way the paragraph does (straight ' or curly ’).
+
+    Rule data spells contractions with ’; a writer who types straight apostrophes should not get a mix.
+    A paragraph with neither style keeps the rule's own spelling.
+    """
+    if "’" in replacement and "'" in paragraph and "’" not in paragraph:
+        return replacement.replace("’", "'")
+    if "'" in replacement and "’" in paragraph and "'" not in paragraph:
+        return replacement.replace("'", "’")
+    return replacement

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from writer_app.errors import WriterAppError
-from writer_app.grammar.casing import expand, follow_case, group_refs
+from writer_app.grammar.casing import expand, follow_apostrophes, follow_case, group_refs
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.regex_analysis import (
     derive_requirements,
@@ -139,6 +139,7 @@ class Rule:
                 value = expand(template, match, self.forms)
                 if self.follow_case:
                     value = follow_case(value, flagged)
+                value = follow_apostrophes(value, text)
                 if value != flagged and value not in replacements:
                     replacements.append(value)
             if self.replacements and not replacements:
