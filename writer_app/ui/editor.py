@@ -142,9 +142,10 @@ class ChapterEditor(QPlainTextEdit):
         if block.blockNumber() == number and block.contains(position + added):
             # Typing within one paragraph (nearly every keystroke): count that paragraph once.
             now = len(block.text().split())
-            self._words += now - words
             self._record = (block.position(), block.length() - 1, now, number)
-            self.word_count_changed.emit(self._words)
+            if now != words:  # most keystrokes extend a word: no signal, no listener runs
+                self._words += now - words
+                self.word_count_changed.emit(self._words)
             return
         block = document.findBlock(start)
         last = document.findBlock(position + added).blockNumber()

@@ -83,6 +83,8 @@ class Session(QObject):
         self._unsaved: dict[str, str] = {}
         self._failed: set[str] = set()
         self._dirty_since: float | None = None
+        self._last_edit = 0.0  # monotonic time of the latest edit (the autosave timer looks at it when due)
+        self._armed = False  # timers armed and "unsaved" announced since the last save: keystrokes do no more
         self._preread: tuple[str, str, int] | None = None  # the first chapter, read while counting at open
         self._changed = False  # something was saved since the project opened (a closing backup is worth it)
         self._last_state: str | None = None
@@ -93,7 +95,7 @@ class Session(QObject):
         self.worker = DiskWorker(self)
         self.worker.done.connect(self._on_disk_result)
         self._autosave = QTimer(self, singleShot=True)
-        self._autosave.timeout.connect(self.save_now)
+        self._autosave.timeout.connect(self._on_autosave_due)
         self._journal = QTimer(self, singleShot=True)
         self._journal.timeout.connect(self._journal_now)
         self._count = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
@@ -390,6 +392,7 @@ class Session(QObject):
         self.words = {}
         self._autosave.stop()
         self._journal.stop()
+        self._armed = False
         self.editor.set_chapter_text("")
         self._saved_revision = self.editor.revision
         self._update_editor_access()
@@ -462,6 +465,7 @@ class Session(QObject):
             self._submit_write(self.current, text, self.editor.revision)
         self._autosave.stop()
         self._journal.stop()
+        self._armed = False
         self.current = None
 
     def forget_current(self) -> None:
@@ -470,6 +474,7 @@ class Session(QObject):
             self.chapter_about_to_close.emit(self.current.id)
         self._autosave.stop()
         self._journal.stop()
+        self._armed = False
         self.current = None
         self._update_editor_access()
 
@@ -502,24 +507,47 @@ class Session(QObject):
 
     # ------------------------------------------------------------------------------------------------ saving
     def _on_text_edited(self) -> None:
+        """Runs on every keystroke: only notes the time once the timers are armed (no text copies, no restarts)."""
         if self.project is None or self.current is None:
             return
-        # Typing without a pause would postpone the debounced save forever: save at least every MAX_UNSAVED_S.
         now = time.monotonic()
+        self._last_edit = now
+        if self._armed and self._last_state != "saved":
+            # Typing without a pause would postpone the pause-based save forever: save at least every
+            # MAX_UNSAVED_SECONDS, from the event loop right after this keystroke (never inside it).
+            if self._dirty_since is not None and now - self._dirty_since >= self._max_unsaved():
+                self._autosave.start(0)
+            return
+        self._armed = True
         if self._dirty_since is None:
             self._dirty_since = now
-        if now - self._dirty_since >= max(MAX_UNSAVED_SECONDS, self.settings.autosave_seconds):
-            self.save_now()
+        if now - self._dirty_since >= self._max_unsaved():
+            self._autosave.start(0)
         else:
             self._autosave.start(int(self.settings.autosave_seconds * 1000))
         if not self._journal.isActive():
             self._journal.start(int(JOURNAL_SECONDS * 1000))
         self._emit_state()
 
+    def _max_unsaved(self) -> float:
+        return max(MAX_UNSAVED_SECONDS, self.settings.autosave_seconds)
+
+    def _on_autosave_due(self) -> None:
+        """Save after ``autosave_seconds`` without typing (or when unsaved too long); else wait the rest."""
+        now = time.monotonic()
+        delay = self.settings.autosave_seconds
+        if self._dirty_since is not None and now - self._dirty_since < self._max_unsaved():
+            remaining = delay - (now - self._last_edit)
+            if remaining > 0.005:
+                self._autosave.start(int(remaining * 1000) + 1)
+                return
+        self.save_now()
+
     def save_now(self) -> None:
         """Queue a save of the open chapter if it has unsaved edits (never blocks)."""
         self._autosave.stop()
         self._dirty_since = None
+        self._armed = False
         if self.project is None or self.current is None or self.project.read_only:
             return
         if self._current_unsaved():

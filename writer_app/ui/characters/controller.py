@@ -23,7 +23,8 @@ from writer_app.ui.characters.workers import ChapterSnapshot, IndexDispatcher, I
 log = logging.getLogger(__name__)
 
 LAYER = "mentions"
-EDIT_DELAY_MS = 250  # re-index the open chapter this long after the last keystroke
+EDIT_DELAY_MS = 600  # re-index the open chapter (copying its text) only after this pause in typing
+NAVIGATION_DELAY_MS = 120  # the "n of total" label follows cursor moves after this pause (not per keystroke)
 DISCOVER_DELAY_MS = 4000  # look for new names this long after a save
 CHART_DEFAULT_ROWS = 8
 HIGHLIGHT_ALPHA = 80
@@ -56,6 +57,8 @@ class CharactersController(QObject):
 
         self._edit_timer = QTimer(self, singleShot=True, interval=EDIT_DELAY_MS)
         self._edit_timer.timeout.connect(self.reindex_open_chapter)
+        self._navigation_timer = QTimer(self, singleShot=True, interval=NAVIGATION_DELAY_MS)
+        self._navigation_timer.timeout.connect(self._update_navigation)
         self._discover_timer = QTimer(self, singleShot=True, interval=DISCOVER_DELAY_MS)
         self._discover_timer.timeout.connect(self.rediscover)
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
@@ -86,7 +89,7 @@ class CharactersController(QObject):
         window.chapter_saved.connect(lambda _cid: self._discover_timer.start())
         self.editor.text_edited.connect(self._edit_timer.start)
         self.editor.viewport_changed.connect(self._refresh_highlights)
-        self.editor.cursorPositionChanged.connect(self._update_navigation)
+        self.editor.cursorPositionChanged.connect(self._navigation_timer.start)
         self.panel.set_editable(False)
         if getattr(window, "project", None) is not None:
             self.open_project(window.project)
@@ -414,7 +417,7 @@ class CharactersController(QObject):
             position = cursor.selectionStart()
             target = next((s for s in reversed(spans) if s[1] <= position), None)
         if target is not None:
-            self.editor.go_to(target[0], target[1] - target[0])
+            self._go_to(target)
             return
         chapter_id = self._neighbour_chapter_with_mentions(forward)
         if chapter_id is None:
@@ -422,7 +425,7 @@ class CharactersController(QObject):
         if chapter_id == self._current_id():
             if spans:
                 target = spans[0] if forward else spans[-1]
-                self.editor.go_to(target[0], target[1] - target[0])
+                self._go_to(target)
             return
         self._pending_navigation = ("first" if forward else "last", chapter_id)
         self.window.open_chapter(chapter_id)
@@ -440,6 +443,12 @@ class CharactersController(QObject):
                 return candidate
         return None
 
+    def _go_to(self, span: tuple[int, ...]) -> None:
+        """Select a mention and say where it is at once (cursor moves otherwise update the label after a pause)."""
+        self.editor.go_to(span[0], span[1] - span[0])
+        self._navigation_timer.stop()
+        self._update_navigation()
+
     def _resolve_pending_navigation(self) -> None:
         if self._pending_navigation is None or self._pending_navigation[1] != self._current_id():
             return
@@ -448,7 +457,7 @@ class CharactersController(QObject):
         spans = self._navigable_spans()
         if spans:
             target = spans[0] if where == "first" else spans[-1]
-            self.editor.go_to(target[0], target[1] - target[0])
+            self._go_to(target)
 
     def _open_chapter_at(self, index: int) -> None:
         chapters = self._chapters()
