@@ -173,6 +173,17 @@ def test_word_count_is_incremental_for_single_block_edits(qtbot):
     assert editor.word_count() == 63
 
 
+def test_word_count_signal_only_when_the_count_changes(qtbot):
+    editor = _editor(qtbot, "one two")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    counts: list[int] = []
+    editor.word_count_changed.connect(counts.append)
+    qtbot.keyClicks(editor, "more")  # extends the last word: still two words
+    assert counts == []
+    qtbot.keyClicks(editor, " x")
+    assert counts == [3] and editor.word_count() == 3
+
+
 def _line_gaps(block) -> list[float]:
     layout = block.layout()
     return [layout.lineAt(i + 1).y() - layout.lineAt(i).y() for i in range(layout.lineCount() - 1)]

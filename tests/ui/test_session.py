@@ -298,3 +298,29 @@ def test_manifest_changed_elsewhere_keep_mine_overwrites_it(window, qtbot, sampl
     window.session.flush()
     saved = json.loads((sample_project / "project.json").read_text(encoding="utf-8"))
     assert saved["title"] == title and "New One" in [c["title"] for c in saved["chapters"]]
+
+
+def test_keystrokes_neither_copy_the_chapter_nor_restart_the_autosave_timer(window, qtbot, sample_project,
+                                                                           monkeypatch):
+    window.settings.autosave_seconds = 600
+    type_text(qtbot, window, "x")  # the first edit arms the timers and announces "unsaved"
+    copies: list[int] = []
+    real_text = window.editor.text
+    monkeypatch.setattr(window.editor, "text", lambda: copies.append(1) or real_text())
+    starts: list[int] = []
+    real_start = window.session._autosave.start
+    monkeypatch.setattr(window.session._autosave, "start", lambda *a: starts.append(1) or real_start(*a))
+    type_text(qtbot, window, "more words typed without a pause")
+    assert copies == [] and starts == []
+    assert window.status.save_state.text() in ("Unsaved changes", "Saving…")
+
+
+def test_typing_after_a_save_announces_unsaved_again_and_saves_after_the_pause(window, qtbot, sample_project):
+    window.settings.autosave_seconds = 0.5
+    type_text(qtbot, window, " One.")
+    qtbot.waitUntil(lambda: _disk(sample_project).endswith(" One."), timeout=15000)
+    qtbot.waitUntil(lambda: window.status.save_state.text() == "Saved", timeout=15000)
+    type_text(qtbot, window, " Two.")
+    assert window.status.save_state.text() in ("Unsaved changes", "Saving…")
+    qtbot.waitUntil(lambda: _disk(sample_project).endswith(" One. Two."), timeout=15000)
+    qtbot.waitUntil(lambda: window.status.save_state.text() == "Saved", timeout=15000)
