@@ -230,8 +230,9 @@ def test_a_560k_word_export_shows_progress_and_keeps_the_window_responsive(qtbot
     assert result.words > 550_000
     assert len([value for value in seen if 0 < value < 1000]) >= 10  # progress reached the GUI while running
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    # The event loop kept turning all along: no pause as long as a quarter of the export (load-independent).
-    assert len(ticks) > 20 and max(gaps) <= 0.25 * (ticks[-1] - ticks[0])
+    # The window never froze: the event loop kept turning all along, never stopping for a whole second
+    # (what a writer perceives as "not responding"; shorter GIL hiccups from the worker are not a freeze).
+    assert len(ticks) > 20 and max(gaps) < 1.0
     dispatcher.shutdown()
 
 
