@@ -32,12 +32,12 @@ class LongestGap:
         self._last = now
 
     def kept_turning(self) -> bool:
-        """The loop ran all along: many ticks, and no pause longer than a quarter of the whole wait.
+        """The window never froze: many ticks, and the loop never stopped for a whole second.
 
-        Relative to the run's own length, so a loaded machine slows both sides alike (no fixed times).
+        A second without events is what a writer perceives as "not responding"; the GUI-thread stall
+        figures themselves are measured in tests/benchmarks/bench_inline.py, not asserted here.
         """
-        total = self._last - self.started
-        return self.ticks >= 10 and self.longest <= max(0.25 * total, 0.05)
+        return self.ticks >= 10 and self.longest < 1.0
 
 
 def huge_text() -> str:
