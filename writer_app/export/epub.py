@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
-from writer_app.export.html import inline_html
+from writer_app.export.html import blocks_html
 from writer_app.export.model import Manuscript, ManuscriptChapter
 from writer_app.export.progress import Progress
 from writer_app.export.registry import ExportFormat
@@ -59,11 +59,7 @@ def chapter_xhtml(chapter: ManuscriptChapter, number: int, language: str) -> str
     parts = [f'<section epub:type="chapter" id="chapter-{number}">']
     if chapter.heading:
         parts.append(f"<h1>{escape(chapter.heading)}</h1>")
-    for block in chapter.blocks:
-        if block.kind == "scene_break":
-            parts.append(f'<p class="scene-break">{escape(block.text)}</p>')
-        else:
-            parts.append(f"<p>{inline_html(block.text)}</p>")
+    parts += blocks_html(chapter.blocks)
     parts.append("</section>")
     return _xhtml(chapter_label(chapter, number), "\n".join(parts), language)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
-from writer_app.export.model import Manuscript, inline_runs
+from writer_app.export.model import Block, Manuscript, inline_runs
 from writer_app.export.progress import Progress
 from writer_app.export.registry import ExportFormat
 
@@ -38,6 +39,15 @@ def inline_html(text: str) -> str:
     return "".join(pieces)
 
 
+def blocks_html(blocks: Iterable[Block]) -> list[str]:
+    """One ``<p>`` per block of a chapter: paragraphs with inline styling, scene breaks with their class."""
+    return [
+        f'<p class="scene-break">{escape(block.text)}</p>' if block.kind == "scene_break"
+        else f"<p>{inline_html(block.text)}</p>"
+        for block in blocks
+    ]
+
+
 def render_html(manuscript: Manuscript, progress: Progress | None = None) -> str:
     """Return the whole manuscript as one HTML document."""
     progress = progress or Progress()
@@ -66,11 +76,7 @@ def render_html(manuscript: Manuscript, progress: Progress | None = None) -> str
         out.append(f'<section class="chapter" id="chapter-{index}">')
         if chapter.heading:
             out.append(f"<h2>{escape(chapter.heading)}</h2>")
-        for block in chapter.blocks:
-            if block.kind == "scene_break":
-                out.append(f'<p class="scene-break">{escape(block.text)}</p>')
-            else:
-                out.append(f"<p>{inline_html(block.text)}</p>")
+        out += blocks_html(chapter.blocks)
         out.append("</section>")
     out += ["</main>", "</body>", "</html>"]
     progress.report(1.0)
