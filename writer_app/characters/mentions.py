@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from writer_app.characters.names import common_word_names
+from writer_app.core.text import Utf16Map
 
 COUNTING_POLICY = (
     "Names and aliases count where they appear exactly as written, with a capital letter, also before 's. "
@@ -266,18 +267,6 @@ def _chapter_id(chapter: Any) -> str:
 
 
 def utf16_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Convert code-point spans of ``text`` (sorted by start) to UTF-16 spans, as Qt positions count."""
-    spans = list(spans)
-    if text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text):
-        return spans
-    result: list[tuple[int, int]] = []
-    extra = 0  # surrogate pairs seen before the current position
-    cursor = 0
-    for start, end in spans:
-        if start < cursor:  # unsorted input: start over
-            extra, cursor = 0, 0
-        extra += sum(1 for ch in text[cursor:start] if ord(ch) > 0xFFFF)
-        inner = sum(1 for ch in text[start:end] if ord(ch) > 0xFFFF)
-        result.append((start + extra, end + extra + inner))
-        cursor = start
-    return result
+    """Convert code-point spans of ``text`` to UTF-16 spans, as Qt positions count."""
+    mapping = Utf16Map(text)
+    return [(mapping.to_utf16(start), mapping.to_utf16(end)) for start, end in spans]

@@ -7,12 +7,14 @@ Multilingual Plane (most emoji) take two UTF-16 units but one code point, so off
 from __future__ import annotations
 
 import bisect
+import re
 
 __all__ = [
     "word_count",
     "utf16_len",
     "cp_to_utf16",
     "utf16_to_cp",
+    "Utf16Map",
     "paragraphs",
     "paragraph_offsets",
     "normalize_newlines",
@@ -42,27 +44,44 @@ def cp_to_utf16(s: str, cp_index: int) -> int:
     return utf16_len(s[:cp_index])
 
 
-def _astral_positions(s: str) -> list[int]:
-    """Return the code-point indexes of characters that need two UTF-16 units."""
-    return [i for i, ch in enumerate(s) if ch > "\uffff"]
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class Utf16Map:
+    """Convert many offsets of one string between code points and UTF-16 units, in O(log n) each."""
+
+    __slots__ = ("_astral",)
+
+    def __init__(self, text: str) -> None:
+        # Code-point indexes of characters that need two UTF-16 units; none in pure BMP text (almost all prose).
+        self._astral: list[int] = [] if _is_ascii_bmp(text) else [m.start() for m in _ASTRAL.finditer(text)]
+
+    def to_utf16(self, cp_index: int) -> int:
+        """UTF-16 index of code point ``cp_index``."""
+        if not self._astral:
+            return cp_index
+        return cp_index + bisect.bisect_left(self._astral, cp_index)
+
+    def to_cp(self, u16_index: int) -> int:
+        """Code-point index of UTF-16 unit ``u16_index`` (inside a surrogate pair -> after it)."""
+        if not self._astral:
+            return u16_index
+        # A code point at index i starts at UTF-16 unit i + (number of astral chars before i).
+        lo, hi = 0, u16_index
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if mid + bisect.bisect_left(self._astral, mid) < u16_index:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
 
 def utf16_to_cp(s: str, u16_index: int) -> int:
     """Convert a UTF-16 unit index into ``s`` to a code-point index (inside a surrogate pair -> after it)."""
     if u16_index <= 0:
         return 0
-    if _is_ascii_bmp(s):
-        return min(u16_index, len(s))
-    astral = _astral_positions(s)
-    # A code point at index i starts at UTF-16 unit i + (number of astral chars before i).
-    lo, hi = 0, len(s)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if mid + bisect.bisect_left(astral, mid) < u16_index:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return min(Utf16Map(s).to_cp(u16_index), len(s))
 
 
 def normalize_newlines(text: str) -> str:

@@ -19,6 +19,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from writer_app import qt_compat  # noqa: F401 - before any signal is emitted
+from writer_app.core.text import utf16_len
 from writer_app.grammar.engine import CheckConfig, Checker, CheckerError, merge_issues
 from writer_app.grammar.model import Issue
 from writer_app.ui.checking.engine_process import (
@@ -349,7 +350,7 @@ def _pieces(jobs: tuple[ParagraphJob, ...]) -> Iterator[_Piece]:
         for start, end in chunk_bounds(job.text):
             piece = job.text[start:end]
             yield _Piece(number, piece, start, u16)
-            u16 += len(piece) if piece.isascii() else len(piece.encode("utf-16-le")) // 2
+            u16 += utf16_len(piece)
 
 
 class _SuggestRunnable(OneShot):

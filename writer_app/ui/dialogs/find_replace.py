@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from writer_app.core.text import utf16_len
 from writer_app.ui.editor import ChapterEditor, make_selection
 from writer_app.ui.i18n import translator
 
@@ -185,7 +186,7 @@ class FindBar(QFrame):
             if found.isNull():
                 break
             start, end = found.selectionStart(), found.selectionEnd()
-            delta = len(replacement.encode("utf-16-le")) // 2 - (end - start)
+            delta = utf16_len(replacement) - (end - start)
             if end <= anchor + shift_anchor:  # matches are found in the edited text: compare mapped places
                 shift_anchor += delta
             if end <= position + shift_position:
