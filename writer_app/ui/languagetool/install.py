@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel
 
 from writer_app.grammar.languagetool import LanguageToolOptions, Mode, State
+from writer_app.ui.checking.install import CheckingFeature
 from writer_app.ui.languagetool.download_dialog import DownloadDialog
 from writer_app.ui.languagetool.preferences_page import LanguageToolPage
 from writer_app.ui.languagetool.service import LanguageToolService
@@ -86,12 +87,9 @@ class LanguageToolFeature(QObject):
         if ok:
             self.service.reconnect()
 
-    def _checking_feature(self) -> object | None:
-        """The window's inline-checking feature, found through its public method."""
-        for child in self.window.children():  # type: ignore[attr-defined]
-            if callable(getattr(child, "set_extra_checkers", None)):
-                return child
-        return None
+    def _checking_feature(self) -> CheckingFeature | None:
+        """The window's inline-checking feature (found as the characters and export features find it)."""
+        return self.window.findChild(CheckingFeature)  # type: ignore[attr-defined]
 
     def _sync_checks(self, current: State) -> None:
         """LanguageTool joins the inline checks only while it answers, so no check waits on a server start."""
@@ -102,7 +100,7 @@ class LanguageToolFeature(QObject):
         if checking is None:
             return
         self._engine_in_checks = wanted
-        checking.set_extra_checkers(() if wanted is None else (wanted,))  # type: ignore[attr-defined]
+        checking.set_extra_checkers(() if wanted is None else (wanted,))
 
     def _on_status(self, state: str, message: str) -> None:
         current = State(state)
