@@ -13,7 +13,6 @@ from typing import Any
 
 from writer_app.export.model import Manuscript, inline_runs, rounded_word_count
 from writer_app.export.progress import Progress
-from writer_app.export.qt_support import ensure_gui_application
 from writer_app.export.registry import ExportFormat
 
 SERIF_FAMILIES = ["Times New Roman", "Liberation Serif", "Nimbus Roman", "DejaVu Serif", "serif"]
@@ -175,6 +174,8 @@ def build_document(manuscript: Manuscript, geometry: PageGeometry, progress: Pro
 
 def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
     """Write the manuscript to ``target`` as a PDF."""
+    from writer_app.export.qt_support import ensure_gui_application  # Qt loads only when a PDF is written
+
     ensure_gui_application()
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter

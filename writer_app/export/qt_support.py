@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from writer_app.qt_compat import ensure_singletons_are_safe
-
 
 def ensure_gui_application() -> Any:
     """Return the running Qt application, creating an offscreen QGuiApplication if there is none."""
+    # Imported here: the export registry imports every module of this package, and Qt should load only
+    # when a PDF is actually written.
+    from writer_app.qt_compat import ensure_singletons_are_safe
+
     ensure_singletons_are_safe()
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
