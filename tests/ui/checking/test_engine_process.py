@@ -89,3 +89,50 @@ def test_engine_process_leaves_quietly_when_the_app_is_gone():
     err = child.stderr.read().decode()
     assert child.wait(20) == 0
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+def test_an_answer_waits_undecoded_until_the_writer_stops_typing():
+    """The engine's answer is read off the pipe, then decoded only when ``before_decode`` returns."""
+    import threading
+
+    from writer_app.ui.checking.engine_process import ProcessBackend
+
+    typing = threading.Event()
+    typing.set()
+    gate_entered = threading.Event()
+
+    def wait_while_typing() -> None:
+        gate_entered.set()
+        while typing.is_set():
+            threading.Event().wait(0.01)
+
+    backend = ProcessBackend(FACTORY, before_decode=wait_while_typing)
+    answers: list[object] = []
+    worker = threading.Thread(target=lambda: answers.append(backend.check(CheckConfig(), ["teh cat", "fine"])))
+    try:
+        worker.start()
+        assert gate_entered.wait(20), "the answer never arrived"
+        worker.join(0.3)
+        assert worker.is_alive() and answers == []  # held back while the writer types
+        typing.clear()
+        worker.join(20)
+        assert not worker.is_alive()
+        (results,) = answers
+        assert [bool(spans) for spans, _failed, _error in results] == [True, False]
+    finally:
+        typing.clear()
+        backend.close()
+
+
+def test_a_stream_cut_mid_answer_is_reported_as_a_stopped_engine():
+    import io
+
+    from writer_app.ui.checking.engine_process import read_answer_bytes, write_answer
+
+    sink = io.BytesIO()
+    write_answer(("ok", [1, 2, 3], ("fake",)), sink)
+    whole = sink.getvalue()
+    assert read_answer_bytes(io.BytesIO(whole))
+    for cut in (3, len(whole) - 1):
+        with pytest.raises(EOFError):
+            read_answer_bytes(io.BytesIO(whole[:cut]))

@@ -6,6 +6,11 @@ writer_app.ui.checking.engine_process FACTORY`` and exchanges pickled requests o
 word)`` -> a list of words, ``("learn", config_or_None, (key, text))`` -> how many names the speller learned from a
 chapter (remembered, and taught again to every checker built later), ``("stop",)``. The config is sent only when it changed; the child keeps one
 checker per config. A checker that raises on a text marks only that text as failed.
+
+Each answer is framed (an 8-byte length, then the pickle), so the parent reads the whole answer with the
+interpreter lock released and decodes it only when the writer is not typing (see ``ProcessBackend``'s
+``before_decode``): decoding builds thousands of objects, and doing that while a keystroke waits for the
+lock is what made typing hiccup while the manuscript was being checked.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import importlib
 import logging
 import os
 import pickle
+import struct
 import subprocess
 import sys
 import threading
@@ -27,6 +33,27 @@ log = logging.getLogger(__name__)
 
 DEFAULT_FACTORY = "writer_app.grammar.factory:build_checker"
 TextResult = tuple[tuple[IssueSpan, ...], bool, str]
+_FRAME = struct.Struct("<Q")  # the length of one pickled answer
+
+
+def write_answer(answer: object, sink: BinaryIO) -> None:
+    """Send one framed answer (length, then pickle) and flush."""
+    data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+    sink.write(_FRAME.pack(len(data)))
+    sink.write(data)
+    sink.flush()
+
+
+def read_answer_bytes(source: BinaryIO) -> bytes:
+    """Read one framed answer's pickle without decoding it; EOFError if the stream ends first."""
+    head = source.read(_FRAME.size)
+    if len(head) < _FRAME.size:
+        raise EOFError("the checking process closed its output")
+    (size,) = _FRAME.unpack(head)
+    data = source.read(size)
+    if len(data) < size:
+        raise EOFError("the checking process stopped mid-answer")
+    return data
 
 
 def load_factory(path: str) -> Callable[[CheckConfig], Checker]:
@@ -126,8 +153,7 @@ def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: Bin
         except Exception as error:  # noqa: BLE001 - e.g. a broken rule file: tell the parent
             log.exception("checking engine request %s failed", kind)
             answer = ("error", str(error) or type(error).__name__, ())
-        pickle.dump(answer, sink, protocol=pickle.HIGHEST_PROTOCOL)
-        sink.flush()
+        write_answer(answer, sink)
 
 
 class EngineStopped(RuntimeError):
@@ -135,9 +161,15 @@ class EngineStopped(RuntimeError):
 
 
 class ProcessBackend:
-    """The parent's end of one engine process (used by one worker thread at a time)."""
+    """The parent's end of one engine process (used by one worker thread at a time).
 
-    def __init__(self, factory_path: str = DEFAULT_FACTORY) -> None:
+    ``before_decode`` runs after an answer has arrived and before it is decoded; the checking workers pass a
+    function that blocks while the writer types, so decoding never competes with a keystroke for the lock.
+    """
+
+    def __init__(self, factory_path: str = DEFAULT_FACTORY,
+                 before_decode: Callable[[], object] | None = None) -> None:
+        self._before_decode = before_decode
         env = dict(os.environ)
         root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
@@ -155,7 +187,10 @@ class ProcessBackend:
             try:
                 pickle.dump((kind, send, payload), self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
                 self._process.stdin.flush()
-                status, answer, engines = pickle.load(self._process.stdout)
+                data = read_answer_bytes(self._process.stdout)
+                if self._before_decode is not None:
+                    self._before_decode()
+                status, answer, engines = pickle.loads(data)
             except (EOFError, OSError, pickle.UnpicklingError) as error:
                 raise EngineStopped("the checking process stopped unexpectedly") from error
             self._sent_config = config

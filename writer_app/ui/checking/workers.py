@@ -411,7 +411,7 @@ class CheckDispatcher(QObject):
         in one engine process per worker thread (no contention with the GUI for the interpreter lock)."""
         super().__init__(parent)
         if process_factory is not None:
-            self._shared = _Shared(lambda: ProcessBackend(process_factory),
+            self._shared = _Shared(lambda: ProcessBackend(process_factory, self._shared.wait_turn),
                                    lambda: ThreadBackend(load_factory(process_factory)))
         elif factory is not None:
             self._shared = _Shared(lambda: ThreadBackend(factory))
