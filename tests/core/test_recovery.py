@@ -80,3 +80,43 @@ def test_recoverable_texts_skip_records_equal_to_the_saved_text(open_project) ->
     journal.record("gone", "A chapter that no longer exists.\n")
     assert project.recoverable_texts() == {"two": "Rain all night, and wind.\n"}
     assert set(journal.pending()) == {"two", "gone"}
+
+
+def test_record_keeps_the_text_exactly_line_endings_and_all(project_folder: Path) -> None:
+    journal = RecoveryJournal(project_folder)
+    text = "First line\r\nsecond\nthird\r\n\n\u2028 \u201cquoted\u201d \\ \"x\" 😀\n"
+    journal.record("one", text)
+    assert journal.pending() == {"one": text}
+
+
+def test_record_is_a_header_line_and_the_raw_text(project_folder: Path) -> None:
+    journal = RecoveryJournal(project_folder)
+    journal.record("one", "She said \"no\".\nTwice.")
+    (record,) = journal.folder.glob("*.journal")
+    head, _, body = record.read_bytes().partition(b"\n")
+    assert b"She said" not in head and head.startswith(b"{")
+    assert body == "She said \"no\".\nTwice.".encode()
+
+
+def test_a_record_written_by_an_older_version_is_still_offered(project_folder: Path) -> None:
+    import json
+
+    journal = RecoveryJournal(project_folder)
+    journal.record("two", "placeholder")  # creates the folder
+    journal.clear("two")
+    legacy = journal.folder / "one-legacy.json"
+    legacy.write_text(json.dumps({"project": str(project_folder), "chapter_id": "one", "text": "Old\nformat"}))
+    assert journal.pending() == {"one": "Old\nformat"}
+    journal.record("one", "Newer")
+    assert journal.pending() == {"one": "Newer"}
+    journal.clear_all()
+    assert not journal.folder.exists()
+
+
+def test_a_record_cut_short_is_skipped_not_offered_as_truncated_text(project_folder: Path) -> None:
+    journal = RecoveryJournal(project_folder)
+    journal.record("one", "A long unsaved paragraph.")
+    journal.record("two", "Fine.")
+    (record,) = [p for p in journal.folder.glob("*.journal") if p.name.startswith("one")]
+    record.write_bytes(record.read_bytes()[:-5])
+    assert journal.pending() == {"two": "Fine."}
