@@ -15,6 +15,29 @@ from writer_app.core.text import (
 )
 
 
+def test_word_count_cuts_slices_at_exactly_the_whitespace_split_uses() -> None:
+    import re
+    import sys
+
+    space = re.compile(r"\s")
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if bool(space.match(c)) != c.isspace()] == []
+
+
+def test_word_count_of_long_texts_equals_split_whatever_falls_on_a_slice_edge() -> None:
+    import random
+
+    from writer_app.core.text import WORD_COUNT_SLICE
+
+    rng = random.Random(7)
+    pieces = ["word", "a", "\u00a0", " ", "\n", "\r\n", "\t", "\u2028", "\u3000", "\x1c", "été", "😀", "x" * 3000]
+    for _ in range(30):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(2000, 12000)))
+        assert word_count(text) == len(text.split()), len(text)
+    unbroken = "y" * (WORD_COUNT_SLICE * 3 + 5)
+    assert word_count(unbroken) == 1
+    assert word_count(" " * (WORD_COUNT_SLICE * 2) + unbroken + " end") == 2
+
+
 def test_word_count_splits_on_any_whitespace() -> None:
     assert word_count("  Hello,\tworld.\n\nIt's   me — again ") == 6
     assert word_count("") == 0
