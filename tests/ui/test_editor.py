@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
@@ -210,6 +211,52 @@ def test_typing_keeps_the_edited_paragraph_spaced(qtbot):
     assert len(gaps) > 3 and all(abs(gap - height * 1.5) < 0.1 for gap in gaps)
     rect = editor.blockBoundingRect(block)
     assert rect.height() >= block.layout().lineCount() * height * 1.5 - 1
+
+
+@pytest.mark.parametrize("spacing", [1.0, 1.4])
+def test_typing_lays_out_the_paragraph_exactly_as_qt_does_and_keeps_the_line_count(qtbot, spacing):
+    text = "\n".join(f"Paragraph {n} " + "with some words " * (n % 9 * 6) for n in range(200))
+    editor = _editor(qtbot, text)
+    editor.set_line_spacing(spacing)
+    twin = _editor(qtbot, text)  # laid out by Qt from scratch after the same typing
+    twin.set_line_spacing(spacing)
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(8).position() + 40)
+    editor.setTextCursor(cursor)
+    document_lines, block_lines = editor.document().lineCount(), editor.document().findBlockByNumber(8).lineCount()
+    for index in range(160):  # wraps the paragraph onto new lines several times
+        qtbot.keyClick(editor, Qt.Key.Key_Space if index % 6 == 0 else Qt.Key.Key_W)
+    twin.set_chapter_text(editor.text())
+    mine, qts = editor.document().findBlockByNumber(8), twin.document().findBlockByNumber(8)
+    twin.document().documentLayout().blockBoundingRect(qts)  # Qt lays it out
+    twin._layout.space_block(qts)
+    assert mine.lineCount() == mine.layout().lineCount() == qts.lineCount() > 12
+    assert [mine.layout().lineAt(i).textLength() for i in range(mine.layout().lineCount())] == \
+        [qts.layout().lineAt(i).textLength() for i in range(qts.layout().lineCount())]
+    assert _line_gaps(mine) == pytest.approx(_line_gaps(qts), abs=0.01)
+    assert mine.layout().lineAt(0).y() == pytest.approx(qts.layout().lineAt(0).y(), abs=0.01)
+    assert editor.blockBoundingRect(mine).height() == pytest.approx(twin.blockBoundingRect(qts).height(), abs=0.01)
+    # The document's line count (the vertical scroll range) follows the lines typing added.
+    assert editor.document().lineCount() - document_lines == mine.lineCount() - block_lines > 0
+
+
+def test_typing_does_not_make_qt_measure_every_line_of_the_chapter(qtbot):
+    """Qt's own layout re-measures the whole document when the widest line narrows; typing never asks it to."""
+    editor = _editor(qtbot, "word " * 300 + "\n" + "\n".join("A short line." for _ in range(300)))
+    editor.set_line_spacing(1.4)
+    layout = editor.document().documentLayout()
+    sizes: list[object] = []
+    layout.documentSizeChanged.connect(sizes.append)
+    cursor = editor.textCursor()
+    cursor.setPosition(3)  # re-wraps every line of the long paragraph, the widest line changing on each key
+    editor.setTextCursor(cursor)
+    editor.viewport().repaint()
+    lines = editor.document().lineCount()
+    for index in range(120):
+        qtbot.keyClick(editor, Qt.Key.Key_Space if index % 5 == 0 else Qt.Key.Key_Q)
+    wraps = editor.document().lineCount() - lines
+    assert wraps >= 1
+    assert len(sizes) == wraps  # a size change only when a line was added (Qt's own layout: on every key)
 
 
 def test_blocks_laid_out_again_after_a_resize_are_spaced_before_they_paint(qtbot):

@@ -5,7 +5,11 @@ Python override of it costs several milliseconds per key on a long chapter. This
 Qt calls often. Lines are spaced by moving them down inside their block's QTextLayout, all the extra leading
 above each line, so Qt's own ``blockBoundingRect`` (last line's bottom) already returns the spaced height:
 
-- ``documentChanged`` (once per edit) re-lays out and re-spaces the edited block itself;
+- ``documentChanged`` (once per edit) lays the edited block out itself, lines already spaced (``lay_out_block``).
+  It does not go through Qt's private ``layoutBlock``: that one also tracks the widest line of the document
+  for a horizontal scroll bar this editor never shows, and when the edited paragraph holds that line and it
+  narrows (every time typing wraps a word onto the next line) it measures every line of every paragraph,
+  1-3 ms on a novel-length chapter, plus a scroll-bar update whenever the widest line grows;
 - blocks Qt lays out lazily (after a resize, a multi-block edit, scrolling) are spaced by
   ``space_visible_blocks``, which the editor calls before each paint; it does nothing unless the set of visible
   blocks or the layout generation changed, so painting while typing costs no Python work.
@@ -16,8 +20,10 @@ estimates for far-away blocks (QPlainTextEdit scrolls by lines), never what is p
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextOption
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from writer_app import qt_compat  # noqa: F401  (QTextLine.setPosition is a void call)
@@ -56,30 +62,68 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
         self._generation += 1
 
     def documentChanged(self, position: int, removed: int, added: int) -> None:  # noqa: N802 (Qt override)
-        """Lay out an edit; a single-block edit (typing) is re-laid out and re-spaced here, like Qt does."""
-        if self._spacing == 1.0:
-            super().documentChanged(position, removed, added)
-            return
+        """Lay out an edit; a single-block edit (typing) is laid out here, spaced, as Qt would but cheaper."""
         doc = self.document()
         block = doc.findBlock(position)
         count = doc.blockCount()
-        if (count == self._block_count and block.isValid() and block.length()
-                and block.contains(max(0, position + removed + added - 1))):
+        if (count == self._block_count and block.isValid() and block.length() and block.isVisible()
+                and block.contains(max(0, position + removed + added - 1))
+                and not doc.defaultTextOption().flags() & QTextOption.Flag.AddSpaceForLineAndParagraphSeparators):
+            layout = block.layout()
+            if layout.lineCount() == 0:  # never laid out (or cleared): Qt's own way, then spaced below
+                self._qt_document_changed(position, removed, added, block)
+                return
             old_height = self.blockBoundingRect(block).height()
-            block.clearLayout()
-            self.ensureBlockLayout(block)
-            self.space_block(block)
+            old_lines = block.lineCount()
+            self.lay_out_block(block, layout.lineAt(0).width())
             if abs(self.blockBoundingRect(block).height() - old_height) < _EPSILON:
                 self.updateBlock.emit(block)
                 return
-            # The block gained or lost a line: let Qt lay it out and repaint as usual, then space it again.
-            super().documentChanged(position, removed, added)
-            self.ensureBlockLayout(block)
-            self.space_block(block)
+            # The block gained or lost a line: the scroll range changes and the blocks below move (as Qt does).
+            if block.lineCount() != old_lines:
+                self.documentSizeChanged.emit(self.documentSize())
+            self.update.emit()  # the default rectangle: everything
             return
         super().documentChanged(position, removed, added)
         self._block_count = count
         self._generation += 1
+
+    def _qt_document_changed(self, position: int, removed: int, added: int, block: QTextBlock) -> None:
+        """Let Qt lay out a single-block edit, then space the block."""
+        super().documentChanged(position, removed, added)
+        if self._spacing != 1.0:
+            self.ensureBlockLayout(block)
+            self.space_block(block)
+
+    def lay_out_block(self, block: QTextBlock, available: float) -> None:
+        """Break ``block`` into lines ``available`` pixels wide, each line ``spacing`` times its height apart.
+
+        What Qt's ``QPlainTextDocumentLayout::layoutBlock`` does for a visible block, minus the bookkeeping of
+        the document's widest line (only used for a horizontal scroll bar; lines wrap at the widget width here).
+        ``available`` is the width Qt gave the block's lines last time (the text width less the margins).
+        """
+        doc = self.document()
+        margin = doc.documentMargin()
+        layout = block.layout()
+        layout.setTextOption(doc.defaultTextOption())
+        spacing = self._spacing
+        y = 0.0
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLeadingIncluded(True)
+            line.setLineWidth(available)
+            height = line.height()
+            advance = height * spacing
+            line.setPosition(QPointF(margin, y + advance - height))
+            y += advance
+            leading = line.leading()
+            if leading < 0:
+                y += math.ceil(leading)
+        layout.endLayout()
+        block.setLineCount(layout.lineCount())
 
     def space_block(self, block: QTextBlock) -> None:
         """Move a laid-out block's lines apart (no-op when single-spaced or already spaced)."""
