@@ -43,6 +43,8 @@ CHUNK_CHARS = 20_000
 # Paragraphs sent to the engine at once inside a batch (pause and cancel are honoured between groups).
 SUB_PARAGRAPHS = 256
 SUB_CHARS = 32_000
+# Paragraphs handled between two looks at whether the writer is typing, in the worker's own Python loops.
+PAUSE_EVERY = 64
 
 
 class Backend(Protocol):
@@ -219,6 +221,15 @@ class _Shared:
             except Exception:  # noqa: BLE001 - closing must not raise
                 log.exception("closing a checking backend failed")
 
+    def pause_point(self, batch: CheckBatch | None = None) -> bool:
+        """Call often inside long Python loops: returns at once unless the writer is typing (then waits).
+
+        A worker running Python while a keystroke runs takes the interpreter lock from the GUI thread for up
+        to the switch interval at every handover; stopping at these points keeps typing free of that.
+        False when the work should stop (closing or stale).
+        """
+        return self.go.is_set() and not self.closing.is_set() or self.wait_turn(batch)
+
     def wait_turn(self, batch: CheckBatch | None = None) -> bool:
         """Block while typing pauses work; False when the work should stop (closing or stale)."""
         while True:
@@ -266,9 +277,14 @@ class _CheckRunnable(OneShot):
             backend, errors = None, [str(error) or type(error).__name__]
         if backend is not None and shared.names and shared.wait_turn(batch):
             shared.teach_names(backend, batch.config)
-        pieces = list(_pieces(batch.jobs))
+        pieces: list[_Piece] = []
+        for piece in _pieces(batch.jobs):
+            if len(pieces) % PAUSE_EVERY == 0 and not shared.pause_point(batch):
+                cancelled = True  # stale or closing before any check ran: nothing is reported done
+                break
+            pieces.append(piece)
         index = 0
-        while index < len(pieces) and backend is not None:
+        while not cancelled and index < len(pieces) and backend is not None:
             if not shared.wait_turn(batch):
                 cancelled = True
                 break
@@ -306,10 +322,14 @@ class _CheckRunnable(OneShot):
         if backend is None:
             failed.update(range(len(batch.jobs)))
             finished = len(batch.jobs)
-        results = tuple(
-            ParagraphResult(job.key, job.revision, text_key(job.text),
-                            () if number in failed else tuple(found.get(number, ())), number in failed)
-            for number, job in enumerate(batch.jobs[:finished]))
+        results_list: list[ParagraphResult] = []
+        for number, job in enumerate(batch.jobs[:finished]):
+            if number % PAUSE_EVERY == 0:
+                shared.pause_point()  # results are built even when cancelled: finished work is kept
+            results_list.append(ParagraphResult(job.key, job.revision, text_key(job.text),
+                                                () if number in failed else tuple(found.get(number, ())),
+                                                number in failed))
+        results = tuple(results_list)
         engines = shared.engines + tuple(str(getattr(c, "name", "extra")) for c in shared.extra)
         _emit(self._relay.batch_done, BatchResult(batch, results, engines, tuple(errors), cancelled))
 

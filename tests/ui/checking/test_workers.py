@@ -1,0 +1,54 @@
+"""The dispatcher's workers stop while the writer types and never report unchecked paragraphs as checked."""
+
+from __future__ import annotations
+
+from tests.ui.checking.fakes import FakeFactory
+from writer_app.grammar.engine import CheckConfig
+from writer_app.ui.checking.workers import PAUSE_EVERY, BatchResult, CheckBatch, CheckDispatcher, ParagraphJob
+
+
+def _batch(count: int, epoch: int = 1) -> CheckBatch:
+    jobs = tuple(ParagraphJob(n, 1, f"Paragraph {n} has teh slip.") for n in range(count))
+    return CheckBatch("ch-1", epoch, CheckConfig(), jobs)
+
+
+def _dispatcher(qtbot) -> tuple[CheckDispatcher, FakeFactory, list[BatchResult]]:
+    factory = FakeFactory()
+    dispatcher = CheckDispatcher(factory, max_workers=1)
+    results: list[BatchResult] = []
+    dispatcher.batch_finished.connect(results.append)
+    return dispatcher, factory, results
+
+
+def test_nothing_is_checked_while_the_writer_types_and_everything_after(qtbot):
+    dispatcher, factory, results = _dispatcher(qtbot)
+    try:
+        dispatcher.pause()
+        dispatcher.submit(_batch(PAUSE_EVERY * 3 + 5))
+        qtbot.wait(300)
+        assert factory.calls == 0 and results == []
+        dispatcher.resume()
+        qtbot.waitUntil(lambda: bool(results), timeout=10000)
+        (result,) = results
+        assert not result.cancelled
+        assert len(result.results) == PAUSE_EVERY * 3 + 5
+        assert all(len(paragraph.spans) == 1 for paragraph in result.results)
+    finally:
+        dispatcher.shutdown()
+
+
+def test_a_batch_made_stale_while_paused_reports_nothing_as_checked(qtbot):
+    dispatcher, factory, results = _dispatcher(qtbot)
+    try:
+        dispatcher.pause()
+        dispatcher.submit(_batch(PAUSE_EVERY * 4, epoch=1))
+        qtbot.wait(200)
+        dispatcher.abandon_before(2)  # the writer's edits made this batch stale
+        dispatcher.resume()
+        qtbot.waitUntil(lambda: bool(results), timeout=10000)
+        (result,) = results
+        assert result.cancelled
+        assert result.results == ()  # no paragraph is claimed clean without being checked
+        assert factory.calls == 0
+    finally:
+        dispatcher.shutdown()
