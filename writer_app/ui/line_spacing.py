@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QTextBlock, QTextDocument, QTextOption
+from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from writer_app import qt_compat  # noqa: F401  (QTextLine.setPosition is a void call)
@@ -67,8 +67,7 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
         block = doc.findBlock(position)
         count = doc.blockCount()
         if (count == self._block_count and block.isValid() and block.length() and block.isVisible()
-                and block.contains(max(0, position + removed + added - 1))
-                and not doc.defaultTextOption().flags() & QTextOption.Flag.AddSpaceForLineAndParagraphSeparators):
+                and block.contains(max(0, position + removed + added - 1))):
             layout = block.layout()
             if layout.lineCount() == 0:  # never laid out (or cleared): Qt's own way, then spaced below
                 self._qt_document_changed(position, removed, added, block)
@@ -100,12 +99,11 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
 
         What Qt's ``QPlainTextDocumentLayout::layoutBlock`` does for a visible block, minus the bookkeeping of
         the document's widest line (only used for a horizontal scroll bar; lines wrap at the widget width here).
-        ``available`` is the width Qt gave the block's lines last time (the text width less the margins).
+        ``available`` is the width Qt gave the block's lines last time (the text width less the margins). The
+        editor never sets ``AddSpaceForLineAndParagraphSeparators``, the one option that would change it.
         """
-        doc = self.document()
-        margin = doc.documentMargin()
-        layout = block.layout()
-        layout.setTextOption(doc.defaultTextOption())
+        margin = self.document().documentMargin()
+        layout = block.layout()  # keeps the text option Qt gave it when it first laid the block out
         spacing = self._spacing
         y = 0.0
         layout.beginLayout()
