@@ -240,6 +240,53 @@ def test_typing_lays_out_the_paragraph_exactly_as_qt_does_and_keeps_the_line_cou
     assert editor.document().lineCount() - document_lines == mine.lineCount() - block_lines > 0
 
 
+@pytest.mark.parametrize("seed", [7, 11, 12])  # 12: a wrap scrolls the first visible block's spacing into view
+def test_random_edits_leave_every_paragraph_laid_out_as_qt_would(qtbot, seed):
+    """Typing, deleting, Enter, pasting, undo and redo in any order: each paragraph's lines match a fresh layout."""
+    import random
+
+    rng = random.Random(seed)
+    words = "the quiet house 😀 stood alone beneath a pale and patient sky while rain came".split()
+    text = "\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(3, 90))) for _ in range(30))
+    editor = _editor(qtbot, text)
+    editor.set_line_spacing(1.4)
+    keys = [Qt.Key.Key_A, Qt.Key.Key_Space, Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Return]
+    for _ in range(400):
+        roll = rng.random()
+        if roll < 0.05:
+            cursor = editor.textCursor()
+            cursor.setPosition(rng.randrange(editor.document().characterCount() - 1))
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)  # never between an emoji's two halves
+            editor.setTextCursor(cursor)
+        elif roll < 0.08:
+            editor.textCursor().insertText(" ".join(rng.choice(words) for _ in range(rng.randint(1, 30))))
+        elif roll < 0.10:
+            editor.undo() if rng.random() < 0.5 else editor.redo()
+        else:
+            qtbot.keyClick(editor, keys[min(len(keys) - 1, int(rng.random() ** 3 * len(keys)))])
+    editor.viewport().repaint()  # what is on screen is spaced before it paints (blocks Qt laid out lazily too)
+    first, last = editor.visible_block_range()
+    twin = _editor(qtbot, editor.text())
+    twin.set_line_spacing(1.4)
+    mine, fresh = editor.document().firstBlock(), twin.document().firstBlock()
+    compared = 0
+    while mine.isValid():
+        assert mine.text() == fresh.text()
+        if mine.layout().lineCount():  # laid out while editing: it must match what Qt makes of the same text
+            twin.blockBoundingRect(fresh)
+            twin._layout.space_block(fresh)
+            ours, qts = mine.layout(), fresh.layout()
+            assert [ours.lineAt(i).textLength() for i in range(ours.lineCount())] == \
+                [qts.lineAt(i).textLength() for i in range(qts.lineCount())], mine.text()[:60]
+            assert mine.lineCount() == ours.lineCount()
+            if first <= mine.blockNumber() <= last:
+                assert _line_gaps(mine) == pytest.approx(_line_gaps(fresh), abs=0.01)
+                assert ours.lineAt(0).y() == pytest.approx(qts.lineAt(0).y(), abs=0.01)
+            compared += 1
+        mine, fresh = mine.next(), fresh.next()
+    assert compared >= 10
+
+
 def test_typing_does_not_make_qt_measure_every_line_of_the_chapter(qtbot):
     """Qt's own layout re-measures the whole document when the widest line narrows; typing never asks it to."""
     editor = _editor(qtbot, "word " * 300 + "\n" + "\n".join("A short line." for _ in range(300)))

@@ -335,6 +335,9 @@ class ChapterEditor(QPlainTextEdit):
             return
         first = self.firstVisibleBlock()
         if first.isValid():
+            # Spacing the first block moves the view's offset into it (it scrolls by lines): space it before
+            # measuring where it starts, or every block below is placed too high and the last may stay unspaced.
+            self._layout.ensure_spaced(first)
             top = self.blockBoundingGeometry(first).translated(self.contentOffset()).top()
             self._layout.space_visible_blocks(first, top, float(self.viewport().height()))
 

@@ -79,6 +79,8 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
                 self.updateBlock.emit(block)
                 return
             # The block gained or lost a line: the scroll range changes and the blocks below move (as Qt does).
+            # A block moving into view at the bottom may never have been laid out: space it before it paints.
+            self._generation += 1
             if block.lineCount() != old_lines:
                 self.documentSizeChanged.emit(self.documentSize())
             self.update.emit()  # the default rectangle: everything
@@ -90,6 +92,7 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
     def _qt_document_changed(self, position: int, removed: int, added: int, block: QTextBlock) -> None:
         """Let Qt lay out a single-block edit, then space the block."""
         super().documentChanged(position, removed, added)
+        self._generation += 1  # its height may have changed, moving other blocks into view
         if self._spacing != 1.0:
             self.ensureBlockLayout(block)
             self.space_block(block)
@@ -141,6 +144,11 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
             line.setPosition(QPointF(x, y + advance - height))
             y += advance
 
+    def ensure_spaced(self, block: QTextBlock) -> None:
+        """Lay ``block`` out if Qt has not yet, and space its lines (cheap when both are done)."""
+        self.ensureBlockLayout(block)
+        self.space_block(block)
+
     def space_visible_blocks(self, first: QTextBlock, top: float, bottom: float) -> None:
         """Lay out and space the blocks from ``first`` (whose top is at ``top``) down to ``bottom`` pixels."""
         if self._spacing == 1.0 or not first.isValid():
@@ -151,8 +159,7 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
         block = first
         while block.isValid() and top <= bottom:
             if block.isVisible():
-                self.ensureBlockLayout(block)
-                self.space_block(block)
+                self.ensure_spaced(block)
                 top += self.blockBoundingRect(block).height()
             block = block.next()
         self._visible_key = key
