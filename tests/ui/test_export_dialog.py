@@ -438,3 +438,18 @@ def test_without_checking_the_dialog_counts_for_itself(qtbot, window, monkeypatc
     assert "unresolved issue" in dialog.warning.label.text()
     dialog.reject()
     feature.dispatcher.shutdown()
+
+
+def test_a_burst_of_progress_reports_repaints_the_bar_a_few_times_and_ends_on_the_newest(qtbot,
+                                                                                          dialog: ExportDialog) -> None:
+    dialog._set_busy(True)
+    shown: list[int] = []
+    bar_set_value = dialog.progress.setValue
+    dialog.progress.setValue = lambda value: (shown.append(value), bar_set_value(value))  # type: ignore[method-assign]
+    for step in range(1, 501):  # what a fast worker queues while the GUI thread was busy
+        dialog._on_progress(step / 1000, f"Writing chapter {step}…" if step % 50 == 0 else "")
+    assert shown == [1]  # the first report shows at once; the rest wait for the refresh
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=2000)
+    assert shown[-1] == 500 and dialog.progress.value() == 500
+    assert dialog.status_label.text() == "Writing chapter 500…"
+    dialog._set_busy(False)

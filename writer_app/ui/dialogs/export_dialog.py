@@ -46,6 +46,9 @@ from writer_app.ui.dialogs.export_workers import ExportDispatcher, ProjectSnapsh
 log = logging.getLogger(__name__)
 
 SCENE_BREAK_CHOICES = (DEFAULT_SCENE_BREAK, "#", "⁂", "~", "***")
+# The export worker can report progress hundreds of times a second; each shown update repaints the bar and
+# re-lays out the status line, so a burst queued while the GUI was busy froze it for a third of a second.
+PROGRESS_REFRESH_MS = 40
 HEADING_CHOICES = (("titles", "Chapter titles"), ("numbered", "Numbered (Chapter 1: Title)"), ("none", "No headings"))
 
 
@@ -137,6 +140,9 @@ class ExportDialog(QDialog):
         self._formats: list[ExportFormat] = formats()
         self._preview_timer = QTimer(self, singleShot=True, interval=120)
         self._preview_timer.timeout.connect(self.update_preview)
+        self._progress_pending: tuple[float, str] | None = None
+        self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_REFRESH_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
         self._build()
         self._connect()
         self._on_format_changed()
@@ -533,6 +539,8 @@ class ExportDialog(QDialog):
         self._show_status(tr("Cancelling…"))
 
     def _set_busy(self, busy: bool) -> None:
+        self._progress_timer.stop()
+        self._progress_pending = None
         self._refresh_warning()
         self.progress.setVisible(busy)
         self.progress.setValue(0)
@@ -542,6 +550,18 @@ class ExportDialog(QDialog):
             widget.setEnabled(not busy)
 
     def _on_progress(self, fraction: float, message: str) -> None:
+        """Show the newest progress now, then at most every PROGRESS_REFRESH_MS while reports keep coming."""
+        earlier = self._progress_pending[1] if self._progress_pending is not None else ""
+        self._progress_pending = (fraction, message or earlier)
+        if not self._progress_timer.isActive():
+            self._show_progress()
+            self._progress_timer.start()
+
+    def _show_progress(self) -> None:
+        if self._progress_pending is None:
+            return
+        fraction, message = self._progress_pending
+        self._progress_pending = None
         self.progress.setValue(int(fraction * 1000))
         if message:
             self.status_label.setText(message)
