@@ -123,6 +123,7 @@ def test_composite_keeps_builtin_results_when_languagetool_is_down(server):
 
 
 def test_requests_are_sent_one_at_a_time(server):
+    server.hold_seconds = 0.02  # without the client's lock, eight threads would overlap inside this window
     checker = server_checker(server.url)
     checker.connect()
     threads = [threading.Thread(target=checker.check, args=(f"Para {n} should of.",)) for n in range(8)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
@@ -53,7 +54,8 @@ class FakeLanguageTool:
     rules: tuple[FakeRule, ...] = DEFAULT_RULES
     requests: list[dict[str, str]] = field(default_factory=list)
     broken: bool = False  # answer /v2/check with HTTP 500 and no JSON
-    max_concurrent: int = 0
+    hold_seconds: float = 0.0  # how long each check stays "in progress" (widens the window for overlap tests)
+    max_concurrent: int = 0  # most checks in progress at once (a check ends before its answer is sent)
     _active: int = 0
 
     def __post_init__(self) -> None:
@@ -103,14 +105,18 @@ class FakeLanguageTool:
                     fake.max_concurrent = max(fake.max_concurrent, fake._active)
                     fake.requests.append(form)
                 try:
-                    if fake.broken:
-                        self._reply(500, b"Internal Server Error", "text/plain")
-                        return
-                    body = json.dumps({"matches": fake.matches(form.get("text", ""), form)}).encode()
-                    self._reply(200, body)
+                    body = None if fake.broken else json.dumps(
+                        {"matches": fake.matches(form.get("text", ""), form)}).encode()
+                    time.sleep(fake.hold_seconds)
                 finally:
+                    # Leave "in progress" before answering: once the client has the answer it may send the next
+                    # request, and that must not count as overlapping this one.
                     with fake._lock:
                         fake._active -= 1
+                if body is None:
+                    self._reply(500, b"Internal Server Error", "text/plain")
+                else:
+                    self._reply(200, body)
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
