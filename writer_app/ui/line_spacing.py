@@ -94,8 +94,7 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
         super().documentChanged(position, removed, added)
         self._generation += 1  # its height may have changed, moving other blocks into view
         if self._spacing != 1.0:
-            self.ensureBlockLayout(block)
-            self.space_block(block)
+            self.ensure_spaced(block)
 
     def lay_out_block(self, block: QTextBlock, available: float) -> None:
         """Break ``block`` into lines ``available`` pixels wide, each line ``spacing`` times its height apart.
