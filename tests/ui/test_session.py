@@ -289,6 +289,20 @@ def test_manifest_changed_elsewhere_asks_and_reloads_the_project(window, qtbot, 
     assert window.current_chapter is not None and not window.project.manifest_changed_on_disk()
 
 
+def test_a_look_outside_that_a_later_write_overtakes_stays_pending_until_looked_again(window, qtbot, sample_project,
+                                                                                      prompt_log):
+    from writer_app.ui.disk_worker import FORGET, DiskJob
+
+    qtbot.waitUntil(window.session.worker.is_idle)
+    _edit_manifest(sample_project, title="Pulled Title")
+    window.session.check_external_changes()
+    # Queued behind the look before its answer can reach the GUI thread: the answer is out of date on arrival.
+    window.session.worker.submit(DiskJob(FORGET, window.project, window.current_chapter))
+    qtbot.waitUntil(lambda: not window.session.scan_pending(), timeout=5000)
+    assert prompt_log.names() == ["manifest"]
+    assert window.project.title == "Pulled Title"
+
+
 def test_manifest_changed_elsewhere_keep_mine_overwrites_it(window, qtbot, sample_project, prompt_log):
     prompt_log.manifest = "keep"
     title = window.project.title

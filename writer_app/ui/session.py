@@ -628,27 +628,32 @@ class Session(QObject):
         """Look (on the disk thread) for files another program changed; answered in ``_on_outside_changes``."""
         project = self.project
         if project is None:
+            self._scanning = False
             return
+        self._scanning = True  # pending until answered, also while a busy disk thread defers the look
         if not self.worker.is_idle():
             self._watch_timer.start()
             return
-        self._scanning = True
         self.worker.submit(DiskJob(SCAN, project, revision=self._generation, payload=list(project.chapters)))
 
     def scan_pending(self) -> bool:
-        """True while a look for outside changes has not been answered."""
+        """True while a look for outside changes (asked or deferred) has not been answered."""
         return self._scanning
 
     def _on_outside_changes(self, result: DiskResult) -> None:
         """Reload quietly what nobody edited here, or let the writer choose (never overwrite)."""
-        self._scanning = False
         found = result.value
         project = self.project
-        if result.job.revision != self._generation or project is None or not isinstance(found, OutsideChanges):
+        if result.job.revision != self._generation or project is None:
+            return  # a look at a project that was closed since
+        if not isinstance(found, OutsideChanges):
+            self._scanning = False  # the look failed; the next change in the folder looks again
+            log.warning("looking for outside changes failed: %s", result.error)
             return
         if self.worker.last_sequence() != result.job.sequence:
             self._watch_timer.start()  # something was written after the look: look again when it is done
-            return
+            return  # still pending: the look is answered by the next one
+        self._scanning = False
         if found.manifest:
             if not self.resolve_manifest_change():
                 return
