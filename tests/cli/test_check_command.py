@@ -104,6 +104,25 @@ def test_project_folder_checks_every_chapter_in_order_in_the_project_language(tm
     assert json.loads(out)["files"][0]["issues"] == []  # --lang overrides the project's language
 
 
+def test_a_place_ignored_in_the_app_is_not_reported_by_the_command_line(tmp_path, capsys) -> None:
+    from writer_app.core.project import Project
+    from writer_app.grammar.engine import CheckConfig, spot_key
+    from writer_app.grammar.factory import build_checker
+
+    folder = tmp_path / "novel"
+    project = Project.create(folder, "Novel", first_chapter=None)
+    project.add_chapter("One", "Intro line.\n" + CARD + "Later: " + CARD)
+    paragraph = CARD.rstrip("\n")
+    slip = next(i for i in build_checker(CheckConfig()).check(paragraph) if i.rule == "TAKE_PRECEDENCE")
+    project.ignored_spots.append([slip.rule, slip.text, spot_key(paragraph, slip.start, slip.end)])
+    project.save_manifest()
+    project.close()
+    code, out, _ = run(capsys, "--format", "json", str(folder))
+    issues = [i for i in json.loads(out)["files"][0]["issues"] if i["rule"] == "TAKE_PRECEDENCE"]
+    assert code == 1 and len(issues) == 1  # the first place is ignored, the second (other words around) is not
+    assert issues[0]["start"] > len("Intro line.\n" + CARD)
+
+
 def test_several_paths_are_reported_in_order(tmp_path, capsys) -> None:
     a = write(tmp_path / "a.txt", "Fine.\n")
     b = write(tmp_path / "b.txt", CARD)

@@ -80,6 +80,7 @@ def test_json_syntax_error_names_the_file_and_line(project_folder: Path) -> None
         ({"chapters": [{"id": "one", "title": None, "file": "chapters/one.md"}]}, "should be text"),
         ({"word_list": "cat"}, "'word_list' should be a list of text"),
         ({"ignored_texts": [["only-one"]]}, "[rule, text] pairs"),
+        ({"ignored_spots": [["rule", "text"]]}, "[rule, text, spot] triples"),
         ({"cast": ["Elena"]}, "'cast' should be a list of objects"),
         ({"format_version": "1"}, "whole number"),
         ({"format_version": 99}, "newer writer-app"),
@@ -170,6 +171,18 @@ def test_loose_file_opens_as_one_chapter_and_saves_in_place(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]  # nothing written beside it
     with Project.open(draft) as again:
         assert again.word_list == ["Okafor"]
+
+
+def test_ignore_here_choices_are_kept_by_projects_and_loose_files(tmp_path: Path) -> None:
+    folder_project = Project.create(tmp_path / "novel", "Novel")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Line.\n", encoding="utf-8")
+    for path, project in ((tmp_path / "novel", folder_project), (draft, Project.open(draft))):
+        with project:
+            project.ignored_spots.append(["TEH", "teh", "0123456789abcdef"])
+            project.save_manifest()
+        with Project.open(path, read_only=True) as again:
+            assert again.ignored_spots == [["TEH", "teh", "0123456789abcdef"]]
 
 
 def test_loose_file_keeps_windows_line_endings_and_bom(tmp_path: Path) -> None:

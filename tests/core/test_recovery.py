@@ -95,7 +95,7 @@ def test_record_is_a_header_line_and_the_raw_text(project_folder: Path) -> None:
     (record,) = journal.folder.glob("*.journal")
     head, _, body = record.read_bytes().partition(b"\n")
     assert b"She said" not in head and head.startswith(b"{")
-    assert body == "She said \"no\".\nTwice.".encode()
+    assert body == b"She said \"no\".\nTwice."
 
 
 def test_a_record_written_by_an_older_version_is_still_offered(project_folder: Path) -> None:

@@ -8,6 +8,7 @@ from writer_app.grammar.engine import (
     check_document,
     iter_paragraphs,
     merge_issues,
+    spot_key,
 )
 from writer_app.grammar.model import Category, Issue
 
@@ -88,3 +89,53 @@ def test_check_document_maps_paragraph_offsets_to_the_whole_text_with_crlf():
     found = check_document(Teh(), text)
     assert [text[i.start:i.end] for i in found] == ["teh", "teh"]
     assert [offset for offset, _ in iter_paragraphs(text)] == [0, 13, 15, 29]
+
+
+# ------------------------------------------------------------------------------------------ "Ignore here"
+
+
+def test_a_spot_key_follows_the_place_not_the_paragraph_around_it():
+    text = "Long before any of this happened, well, she said, teh door was open the whole night long."
+    start = text.index("teh")
+    key = spot_key(text, start, start + 3)
+    far_edit = "Yes. " + text.replace("whole night long.", "whole night long, and cold.")
+    assert spot_key(far_edit, far_edit.index("teh"), far_edit.index("teh") + 3) == key
+    near_edit = text.replace("door", "gate")
+    assert spot_key(near_edit, start, start + 3) != key  # the words around it were rewritten: ask again
+    assert spot_key(text, start, start + 2) != key
+
+
+def test_a_spot_key_is_the_same_in_another_process():
+    import subprocess
+    import sys
+
+    text = "Close to the end, teh sky cleared. 😀 Émile."
+    start = text.index("teh")
+    code = f"from writer_app.grammar.engine import spot_key; print(spot_key({text!r}, {start}, {start + 3}))"
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert other.stdout.strip() == spot_key(text, start, start + 3)
+
+
+def test_an_ignored_spot_is_dropped_there_and_only_there():
+    text = "He wrote teh letter. Then, years later, he burned teh letter."
+    first, second = text.index("teh"), text.rindex("teh")
+    found = [issue(first, first + 3, "teh", "SPELL"), issue(second, second + 3, "teh", "SPELL")]
+    config = CheckConfig(ignored_spots=frozenset({("SPELL", "teh", spot_key(text, first, first + 3))}))
+    assert [i.start for i in merge_issues(found, config, text)] == [second]
+    assert len(merge_issues(found, config)) == 2  # without the paragraph nobody knows where "here" is
+    other_rule = CheckConfig(ignored_spots=frozenset({("OTHER", "teh", spot_key(text, first, first + 3))}))
+    assert len(merge_issues(found, other_rule, text)) == 2
+
+
+def test_the_composite_checker_honours_ignored_spots():
+    class Teh:
+        name = "teh"
+
+        def check(self, text):
+            at = text.find("teh")
+            return [issue(at, at + 3, "teh", "SPELL")] if at >= 0 else []
+
+    text = "She said teh word."
+    config = CheckConfig(ignored_spots=frozenset({("SPELL", "teh", spot_key(text, 9, 12))}))
+    assert CompositeChecker([Teh()], config).check(text) == []
+    assert len(CompositeChecker([Teh()], config).check("He said teh word.")) == 1

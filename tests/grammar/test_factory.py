@@ -28,6 +28,7 @@ class FakeProject:
     word_list: list[str] = field(default_factory=lambda: ["Glimmerfall"])
     ignored_rules: list[str] = field(default_factory=lambda: ["DOUBLED_WORD"])
     ignored_texts: list[list[str]] = field(default_factory=lambda: [["SPELLING", "Zzyzx"]])
+    ignored_spots: list[list[str]] = field(default_factory=lambda: [["TEH", "teh", "00ff"], ["short"]])
     cast: list[dict] = field(default_factory=list)
 
 
@@ -60,6 +61,7 @@ def test_config_from_merges_settings_project_cast_and_personal_words() -> None:
     assert {"Damon", "Vell", "Glimmerfall", "snarkwise"} <= config.known_words
     assert config.ignored_rules == frozenset({"DOUBLED_WORD"})
     assert ("SPELLING", "Zzyzx") in config.ignored_texts
+    assert config.ignored_spots == frozenset({("TEH", "teh", "00ff")})  # a damaged entry is skipped
     assert build_checker(config).check("Damon's snarkwise Glimmerfall.") == []
 
 

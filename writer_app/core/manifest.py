@@ -8,6 +8,7 @@ Format version 1::
       "chapters": [{"id": "ch-0001", "title": "Chapter 1", "file": "chapters/ch-0001.md"}],
       "cast": [], "dismissed_characters": [], "word_list": [],
       "ignored_rules": [], "ignored_texts": [["rule-id", "flagged text"]],
+      "ignored_spots": [["rule-id", "flagged text", "spot fingerprint"]],
       "trash": [{"id": "...", "title": "...", "file": "...", "deleted_at": "...", "index": 3}]
     }
 
@@ -80,6 +81,8 @@ class Manifest:
     word_list: list[str] = field(default_factory=list)
     ignored_rules: list[str] = field(default_factory=list)
     ignored_texts: list[list[str]] = field(default_factory=list)
+    # "Ignore here" choices: [rule, flagged text, spot] (see ``writer_app.grammar.engine.spot_key``).
+    ignored_spots: list[list[str]] = field(default_factory=list)
     trash: list[TrashEntry] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -160,6 +163,11 @@ def parse_manifest(raw_text: str, path: Path) -> Manifest:
         isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in ignored_texts
     ):
         raise _type_error(path, "'ignored_texts'", "a list of [rule, text] pairs")
+    ignored_spots = data.get("ignored_spots", [])
+    if not isinstance(ignored_spots, list) or not all(
+        isinstance(p, list) and len(p) == 3 and all(isinstance(s, str) for s in p) for p in ignored_spots
+    ):
+        raise _type_error(path, "'ignored_spots'", "a list of [rule, text, spot] triples")
     chapters_raw = data["chapters"]
     if not isinstance(chapters_raw, list):
         raise _type_error(path, "'chapters'", "a list")
@@ -184,7 +192,7 @@ def parse_manifest(raw_text: str, path: Path) -> Manifest:
         seen_ids.add(chapter.id)
         seen_files.add(chapter.file)
         check_relative_file(path.parent, chapter.file, path)
-    known = set(_REQUIRED) | set(_STRING_FIELDS) | set(_STRING_LISTS) | {"cast", "ignored_texts", "trash"}
+    known = set(_REQUIRED) | set(_STRING_FIELDS) | set(_STRING_LISTS) | {"cast", "ignored_texts", "ignored_spots", "trash"}
     return Manifest(
         title=data["title"],
         author=data.get("author", ""),
@@ -195,6 +203,7 @@ def parse_manifest(raw_text: str, path: Path) -> Manifest:
         word_list=list(data.get("word_list", [])),
         ignored_rules=list(data.get("ignored_rules", [])),
         ignored_texts=[list(p) for p in ignored_texts],
+        ignored_spots=[list(p) for p in ignored_spots],
         trash=trash,
         extra={k: v for k, v in data.items() if k not in known},
     )
@@ -213,6 +222,7 @@ def dump_manifest(manifest: Manifest) -> str:
         "word_list": manifest.word_list,
         "ignored_rules": manifest.ignored_rules,
         "ignored_texts": manifest.ignored_texts,
+        "ignored_spots": manifest.ignored_spots,
         "trash": [t.to_json() for t in manifest.trash],
     }
     for key, value in manifest.extra.items():

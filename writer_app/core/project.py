@@ -92,6 +92,7 @@ class Project(ChapterOperations):
         self.word_list: list[str] = manifest.word_list
         self.ignored_rules: list[str] = manifest.ignored_rules
         self.ignored_texts: list[list[str]] = manifest.ignored_texts
+        self.ignored_spots: list[list[str]] = manifest.ignored_spots
         self.trash: list[TrashEntry] = manifest.trash
         self.is_loose_file = is_loose_file
         self.read_only = read_only
@@ -175,6 +176,8 @@ class Project(ChapterOperations):
             ignored_rules=_list_of(state.get("ignored_rules"), str),
             ignored_texts=[p for p in _list_of(state.get("ignored_texts"), list)
                            if len(p) == 2 and all(isinstance(s, str) for s in p)],
+            ignored_spots=[p for p in _list_of(state.get("ignored_spots"), list)
+                           if len(p) == 3 and all(isinstance(s, str) for s in p)],
         )
         project = cls(file, manifest, is_loose_file=True, read_only=read_only, encoding=encoding)
         project._remember(file, data, fmt)
@@ -346,7 +349,8 @@ class Project(ChapterOperations):
         return Manifest(
             title=self.title, author=self.author, language=self.language, chapters=self.chapters,
             cast=self.cast, dismissed_characters=self.dismissed_characters, word_list=self.word_list,
-            ignored_rules=self.ignored_rules, ignored_texts=self.ignored_texts, trash=self.trash,
+            ignored_rules=self.ignored_rules, ignored_texts=self.ignored_texts, ignored_spots=self.ignored_spots,
+            trash=self.trash,
             extra=self._extra,
         )
 
@@ -387,6 +391,7 @@ class Project(ChapterOperations):
                 "language": self.language, "cast": self.cast,
                 "dismissed_characters": self.dismissed_characters, "word_list": self.word_list,
                 "ignored_rules": self.ignored_rules, "ignored_texts": self.ignored_texts,
+                "ignored_spots": self.ignored_spots,
             }
             return (json.dumps(state, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
         return dump_manifest(self.to_manifest()).encode("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,9 +25,25 @@ class CheckConfig:
     ignored_rules: frozenset[str] = frozenset()
     # Words never flagged as misspelt: personal + project dictionaries and the cast's names/aliases.
     known_words: frozenset[str] = frozenset()
-    # Exact (rule, flagged text) pairs the writer chose to ignore everywhere ("Ignore here" is per-position
-    # and handled by the caller, which knows where "here" is).
+    # Exact (rule, flagged text) pairs the writer chose to ignore everywhere.
     ignored_texts: frozenset[tuple[str, str]] = frozenset()
+    # "Ignore here": (rule, flagged text, spot_key) of single places the writer chose to leave as they are.
+    ignored_spots: frozenset[tuple[str, str, str]] = frozenset()
+
+
+SPOT_CONTEXT = 32  # characters of the paragraph on each side of a flagged text that identify "here"
+
+
+def spot_key(paragraph: str, start: int, end: int) -> str:
+    """A stable fingerprint of the place ``paragraph[start:end]`` (code points), for "Ignore here".
+
+    It covers the flagged text and up to ``SPOT_CONTEXT`` characters around it within the paragraph, so the
+    choice survives edits elsewhere in the paragraph, moving the paragraph, and closing the project, but not a
+    rewrite of the words around the flag (then the writer is asked again). It is the same in every process and
+    session (unlike ``hash``).
+    """
+    window = paragraph[max(0, start - SPOT_CONTEXT):end + SPOT_CONTEXT]
+    return hashlib.blake2b(window.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 @runtime_checkable
@@ -63,19 +80,24 @@ class CompositeChecker:
                 raise
             except Exception:  # one broken engine must not hide the others' results
                 log.exception("checker %s failed on a paragraph of %d characters", checker.name, len(text))
-        return merge_issues(found, self.config)
+        return merge_issues(found, self.config, text)
 
 
-def merge_issues(issues: Iterable[Issue], config: CheckConfig) -> list[Issue]:
+def merge_issues(issues: Iterable[Issue], config: CheckConfig, paragraph: str | None = None) -> list[Issue]:
     """Drop filtered issues and merge overlapping ones into the single most useful underline.
+
+    ``paragraph`` is the checked text; with it, places the writer chose to "Ignore here" are dropped too.
 
     Two engines (or two rules) often flag one slip with slightly different spans; the writer should see one
     underline. Among overlapping non-style issues the one with a replacement wins, then a non-spelling one,
     then the wider span, then the earlier engine. Style advice spans whole sentences, so it never merges.
     """
     kept: list[Issue] = []
+    spots = config.ignored_spots if paragraph is not None else None
     for issue in sorted(issues, key=lambda i: (i.start, i.end)):
         if not _wanted(issue, config):
+            continue
+        if spots and paragraph is not None and _ignored_here(issue, paragraph, spots):
             continue
         rival = _overlapping(kept, issue)
         if rival is None:
@@ -95,6 +117,11 @@ def _wanted(issue: Issue, config: CheckConfig) -> bool:
     if issue.rule in config.ignored_rules or (issue.rule, issue.text) in config.ignored_texts:
         return False
     return not (issue.category is Category.SPELLING and issue.text in config.known_words)
+
+
+def _ignored_here(issue: Issue, paragraph: str, spots: frozenset[tuple[str, str, str]]) -> bool:
+    """True when the writer chose "Ignore here" for this issue at this place of ``paragraph``."""
+    return (issue.rule, issue.text, spot_key(paragraph, issue.start, issue.end)) in spots
 
 
 def _overlapping(kept: list[Issue], issue: Issue) -> int | None:

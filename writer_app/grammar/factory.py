@@ -107,12 +107,16 @@ def config_from(settings: Any, project: Any, cast_words: Iterable[str] = ()) -> 
     known |= personal_words()
     ignored_rules: set[str] = set()
     ignored_texts: set[tuple[str, str]] = set()
+    ignored_spots: set[tuple[str, str, str]] = set()
     if project is not None:
         known.update(w for w in getattr(project, "word_list", ()) if isinstance(w, str))
         ignored_rules.update(getattr(project, "ignored_rules", ()))
         for pair in getattr(project, "ignored_texts", ()):
             if len(pair) == 2:
                 ignored_texts.add((str(pair[0]), str(pair[1])))
+        for triple in getattr(project, "ignored_spots", ()):
+            if len(triple) == 3:
+                ignored_spots.add((str(triple[0]), str(triple[1]), str(triple[2])))
     return CheckConfig(
         dialect=dialect if dialect in ("en-US", "en-GB") else "en-US",
         categories=categories,
@@ -120,6 +124,7 @@ def config_from(settings: Any, project: Any, cast_words: Iterable[str] = ()) -> 
         ignored_rules=frozenset(ignored_rules),
         known_words=frozenset(known),
         ignored_texts=frozenset(ignored_texts),
+        ignored_spots=frozenset(ignored_spots),
     )
 
 

@@ -111,11 +111,36 @@ def test_a_misspelling_offers_dictionaries_not_ignore_rule(qtbot, feature):
     assert not any(t.startswith("Ignore rule") for t in texts)
 
 
-def test_ignore_here_hides_only_that_paragraph(qtbot, feature):
+def test_ignore_here_hides_only_that_place_and_is_stored_in_the_project(qtbot, feature, project):
     menu = menu_for(feature, "teh")
     next(a for a in menu.actions() if a.text() == "Ignore here").trigger()
     assert feature.controller.live_issue_count() == 0
-    assert feature.controller.manuscript_issue_count() == 1
+    assert feature.controller.manuscript_issue_count() == 1  # "Two teh two." in chapter two is another place
+    assert [spot[:2] for spot in project.ignored_spots] == [["TEH", "teh"]]
+    qtbot.waitUntil(lambda: Project.open(project.path, read_only=True).ignored_spots == project.ignored_spots,
+                    timeout=3000)
+
+
+def _type_at(editor, position: int, text: str) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(position)
+    cursor.insertText(text)
+
+
+def test_ignore_here_survives_edits_away_from_it_but_not_rewording_around_it(qtbot, feature):
+    editor, controller = feature.editor, feature.controller
+    editor.setPlainText(("It was late in the evening when she finally read teh letter from her sister, slowly, "
+                         "by the window, twice over."))
+    qtbot.waitUntil(lambda: controller.live_issue_count() == 1, timeout=3000)
+    next(a for a in menu_for(feature, "teh").actions() if a.text() == "Ignore here").trigger()
+    assert controller.live_issue_count() == 0
+    _type_at(editor, 0, "So. ")  # far from the flag: the paragraph is checked again (the fake engine filters nothing)
+    _type_at(editor, len(editor.toPlainText()) - 1, " and twice")
+    qtbot.waitUntil(lambda: controller.idle() and all(r.up_to_date for r in controller.tracker.records.values()),
+                    timeout=3000)
+    assert controller.live_issue_count() == 0
+    _type_at(editor, editor.toPlainText().index("teh") + 4, "old ")  # the words right after it changed
+    qtbot.waitUntil(lambda: controller.live_issue_count() == 1, timeout=3000)
 
 
 def test_personal_dictionary_gets_the_word(qtbot, feature):

@@ -171,7 +171,7 @@ class CheckingController(ResultIntake, QObject):
         """Use ``config`` from now on; ``recheck`` re-checks everything, else results are only filtered."""
         self.config = config
         if not recheck:
-            self.filter_issues(lambda issue: passes(issue, config))
+            self.filter_issues(lambda span: passes(span, config))
             return
         self._cache.clear()
         self._new_epoch()
@@ -186,11 +186,11 @@ class CheckingController(ResultIntake, QObject):
         self.progress_changed.emit()
         self.schedule_pump()
 
-    def filter_issues(self, keep: Callable[[Issue], bool]) -> None:
+    def filter_issues(self, keep: Callable[[IssueSpan], bool]) -> None:
         """Drop every known issue for which ``keep`` is false (after an ignore or a new dictionary word)."""
 
         def kept(spans: tuple[IssueSpan, ...]) -> tuple[IssueSpan, ...]:
-            return tuple(s for s in spans if keep(s.issue)) if spans else spans
+            return tuple(s for s in spans if keep(s)) if spans else spans
 
         for record in self.tracker.records.values():
             record.spans = kept(record.spans)
@@ -200,17 +200,6 @@ class CheckingController(ResultIntake, QObject):
         for chapter in self.store.chapters.values():
             for index, spans in chapter.spans.items():
                 chapter.spans[index] = kept(spans)
-        self.underlines_stale.emit()
-        self.issues_changed.emit()
-
-    def ignore_here(self, record_id: int, issue: Issue) -> None:
-        """Hide ``issue`` in this paragraph only (for this session)."""
-        record = self.tracker.records.get(record_id)
-        if record is None:
-            return
-        if record.ignored is None:
-            record.ignored = set()
-        record.ignored.add((issue.rule, issue.text))
         self.underlines_stale.emit()
         self.issues_changed.emit()
 
@@ -516,7 +505,7 @@ class CheckingController(ResultIntake, QObject):
     def live_issue_count(self) -> int:
         """How many issues the open chapter has (cheap unless blocks were deleted since the last query)."""
         self._collect_orphans()
-        return sum(sum(1 for _ in r.visible_spans()) for r in self.tracker.records.values() if r.spans)
+        return sum(len(r.spans) for r in self.tracker.records.values() if r.spans)
 
     def chapter_issues(self, chapter_id: str) -> list[tuple[int, IssueSpan]]:
         """``(paragraph index, span)`` of a closed chapter checked in the background."""

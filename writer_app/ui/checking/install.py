@@ -267,8 +267,16 @@ class CheckingFeature(QObject):
 
     # ------------------------------------------------------------------ choices from the menu
     def ignore_here(self, live: LiveIssue) -> None:
-        """Hide this one issue in its paragraph."""
-        self.controller.ignore_here(live.record_id, live.issue)
+        """Never flag this issue at this place again (stored in the project, like the other ignores)."""
+        issue, spot = live.issue, live.span.spot
+        project = getattr(self.window, "project", None)
+        if project is not None and [issue.rule, issue.text, spot] not in project.ignored_spots:
+            project.ignored_spots.append([issue.rule, issue.text, spot])
+            self._save_manifest(project)
+        config = self.controller.config
+        self.controller.set_config(replace(config, ignored_spots=config.ignored_spots | {(issue.rule, issue.text,
+                                                                                             spot)}),
+                                   recheck=False)
 
     def ignore_everywhere(self, issue: Issue) -> None:
         """Never flag this text for this rule again in the project."""

@@ -88,23 +88,30 @@ class ResultIntake:
             self.engines_changed.emit(self.engines)
         if result.errors:
             self._tell_failure(result.errors[0])
-        current = batch.config is self.config
-        if current:
+        if batch.config is self.config:
             for item in result.results:
                 if len(self._cache) >= CACHE_LIMIT:
                     self._cache.clear()
-                self._cache[item.text_key] = item.spans
+                self._cache[item.text_key] = self._filtered(item.spans)
         if batch.live:
-            self._accept_live(result, current)
+            self._accept_live(result)
         else:
-            self._accept_background(result, current)
+            self._accept_background(result)
 
-    def _filtered(self, spans: tuple[IssueSpan, ...], current: bool) -> tuple[IssueSpan, ...]:
-        if current or not spans:
+    def _filtered(self, spans: tuple[IssueSpan, ...]) -> tuple[IssueSpan, ...]:
+        """The spans the writer's ignores and dictionaries let through.
+
+        Engines filter with the configuration they were given, but a result may have been computed before the
+        writer's latest ignore, and an engine may not filter at all: a few set lookups per issue keep every
+        result honest.
+        """
+        if not spans:
             return spans
-        return tuple(s for s in spans if passes(s.issue, self.config))
+        config = self.config
+        kept = tuple(s for s in spans if passes(s, config))
+        return spans if len(kept) == len(spans) else kept
 
-    def _accept_live(self, result: BatchResult, current: bool) -> None:
+    def _accept_live(self, result: BatchResult) -> None:
         batch = result.batch
         if batch.epoch != self.epoch or batch.chapter_id != self.chapter_id:
             return  # another chapter, or the document changed wholesale since: stale
@@ -122,7 +129,7 @@ class ResultIntake:
                 record.in_flight = -1
             if record.revision != item.revision:
                 continue  # edited since the snapshot: a fresher check follows
-            spans = self._filtered(item.spans, current)
+            spans = self._filtered(item.spans)
             if spans or record.spans:
                 changed = True
                 visible = visible or self._visible_record(record)
@@ -141,7 +148,7 @@ class ResultIntake:
         if self._live_in_flight == 0 and not self._live_done:
             self._note("progress")
 
-    def _accept_background(self, result: BatchResult, current: bool) -> None:
+    def _accept_background(self, result: BatchResult) -> None:
         batch = result.batch
         chapter = self.store.chapters.get(batch.chapter_id)
         if chapter is None or batch.chapter_id == self.chapter_id:
@@ -152,7 +159,7 @@ class ResultIntake:
                 continue
             done.add(item.key)
             chapter.pending.discard(item.key)
-            spans = self._filtered(item.spans, current)
+            spans = self._filtered(item.spans)
             if spans:
                 chapter.spans[item.key] = spans
             else:

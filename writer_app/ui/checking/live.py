@@ -28,11 +28,14 @@ class LiveIssue:
         return self.span.issue
 
 
-def passes(issue: Issue, config: CheckConfig) -> bool:
-    """Whether ``issue`` survives the writer's ignore lists and dictionaries in ``config``."""
+def passes(span: IssueSpan, config: CheckConfig) -> bool:
+    """Whether the issue at ``span`` survives the writer's ignore lists and dictionaries in ``config``."""
+    issue = span.issue
     if issue.rule and issue.rule in config.ignored_rules:
         return False
     if (issue.rule, issue.text) in config.ignored_texts:
+        return False
+    if config.ignored_spots and (issue.rule, issue.text, span.spot) in config.ignored_spots:
         return False
     return not (issue.category is Category.SPELLING and issue.text in config.known_words)
 
@@ -47,7 +50,7 @@ def collect_live_issues(tracker: ParagraphTracker) -> list[LiveIssue]:
             continue
         position = block.position()
         number = block.blockNumber()
-        for span in record.visible_spans():
+        for span in record.spans:
             found.append(LiveIssue(position + span.start, span.end - span.start, number, record.id, span))
     found.sort(key=lambda item: item.position)
     return found
@@ -65,7 +68,7 @@ def issue_at(tracker: ParagraphTracker, position: int) -> LiveIssue | None:
     if record is None or not record.spans:
         return None
     offset = position - block.position()
-    hits = [s for s in record.visible_spans() if s.start <= offset <= s.end and s.end > s.start]
+    hits = [s for s in record.spans if s.start <= offset <= s.end and s.end > s.start]
     if not hits:
         return None
     span = min(hits, key=lambda s: s.end - s.start)

@@ -23,7 +23,7 @@ LARGE_EDIT_BLOCKS = 400
 class ParagraphRecord:
     """What the checker knows about one paragraph of the open chapter."""
 
-    __slots__ = ("id", "revision", "checked", "spans", "key", "hint", "in_flight", "verified", "ignored")
+    __slots__ = ("id", "revision", "checked", "spans", "key", "hint", "in_flight", "verified")
 
     def __init__(self, record_id: int, hint: int, verified: int) -> None:
         self.id = record_id
@@ -34,21 +34,11 @@ class ParagraphRecord:
         self.hint = hint  # last known block number
         self.in_flight = -1  # revision currently being checked
         self.verified = verified  # tracker generation in which key/revision were last known to match
-        self.ignored: set[tuple[str, str]] | None = None  # "Ignore here" choices: (rule, text)
 
     @property
     def up_to_date(self) -> bool:
         """True when ``spans`` are the issues of the current revision."""
         return self.checked == self.revision
-
-    def visible_spans(self) -> Iterator[IssueSpan]:
-        """The spans not ignored here."""
-        if not self.ignored:
-            yield from self.spans
-            return
-        for span in self.spans:
-            if (span.issue.rule, span.issue.text) not in self.ignored:
-                yield span
 
 
 class Edit(NamedTuple):

@@ -5,16 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from writer_app.core.text import Utf16Map
+from writer_app.grammar.engine import spot_key
 from writer_app.grammar.model import Category, Issue
 
 
 @dataclass(frozen=True, slots=True)
 class IssueSpan:
-    """An issue plus its paragraph-relative span in UTF-16 units (Qt positions)."""
+    """An issue plus its paragraph-relative span in UTF-16 units (Qt positions).
+
+    ``spot`` fingerprints the place in its paragraph (``writer_app.grammar.engine.spot_key``) so an
+    "Ignore here" choice can be matched without the paragraph's text.
+    """
 
     start: int
     end: int
     issue: Issue
+    spot: str = ""
 
     @property
     def category(self) -> Category:
@@ -23,13 +29,14 @@ class IssueSpan:
 
     def shifted(self, delta: int) -> IssueSpan:
         """The same span moved by ``delta`` UTF-16 units."""
-        return IssueSpan(self.start + delta, self.end + delta, self.issue)
+        return IssueSpan(self.start + delta, self.end + delta, self.issue, self.spot)
 
 
 def to_spans(text: str, issues: list[Issue]) -> tuple[IssueSpan, ...]:
     """Attach UTF-16 spans to code-point issues of ``text``, sorted by position."""
     mapping = Utf16Map(text)
-    spans = [IssueSpan(mapping.to_utf16(i.start), mapping.to_utf16(i.end), i) for i in issues]
+    spans = [IssueSpan(mapping.to_utf16(i.start), mapping.to_utf16(i.end), i, spot_key(text, i.start, i.end))
+             for i in issues]
     spans.sort(key=lambda s: (s.start, s.end))
     return tuple(spans)
 

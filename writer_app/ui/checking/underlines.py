@@ -209,15 +209,12 @@ class UnderlineLayer(QObject):
         if len(spans) > 64:  # a long paragraph: only the spans on screen
             starts = [s.start for s in spans]
             start_index = max(0, bisect.bisect_left(starts, top - base) - 1)
-        ignored = record.ignored  # type: ignore[attr-defined]
         document = block.document()  # type: ignore[attr-defined]
         made: list[QTextEdit.ExtraSelection] = []
         for span in spans[start_index:]:
             if base + span.start > bottom:
                 break
             if base + span.end < top or span.issue.category in self.hidden_categories:
-                continue
-            if ignored and (span.issue.rule, span.issue.text) in ignored:
                 continue
             if typing and base + span.start <= cursor_position <= base + span.end:
                 continue  # the word being typed: wait until the writer moves on

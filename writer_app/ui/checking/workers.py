@@ -314,7 +314,7 @@ class _CheckRunnable(OneShot):
                 bucket = found.setdefault(piece.job, [])
                 if piece.cp_offset:
                     bucket.extend(IssueSpan(s.start + piece.u16_offset, s.end + piece.u16_offset,
-                                            s.issue.shifted(piece.cp_offset)) for s in spans)
+                                            s.issue.shifted(piece.cp_offset), s.spot) for s in spans)
                 else:
                     bucket.extend(spans)
             index += len(group)
@@ -348,7 +348,7 @@ def _with_extra(extra: tuple[Checker, ...], config: CheckConfig, text: str, answ
             log.warning("engine %s failed: %s", getattr(checker, "name", "?"), error)
             if not errors:
                 errors.append(str(error) or type(error).__name__)
-    return to_spans(text, merge_issues(found, config)), False, message
+    return to_spans(text, merge_issues(found, config, text)), False, message
 
 
 @dataclass(frozen=True, slots=True)
