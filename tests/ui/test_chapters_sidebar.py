@@ -118,8 +118,11 @@ def test_count_formatting():
     assert [format_count(n) for n in (None, 0, 999, 4321, 121561)] == ["?", "0", "999", "4.3k", "122k"]
 
 
-def test_unreadable_chapter_keeps_the_selection_on_the_open_one(window, sample_project, prompt_log):
+def test_unreadable_chapter_keeps_the_selection_on_the_open_one(window, sample_project, prompt_log, qtbot):
+    qtbot.waitUntil(lambda: not window.session.counts_pending())
     (sample_project / "chapters" / "ch-0003.md").write_bytes(b"\0\0binary\0")
+    window.session.check_external_changes()  # what the folder watcher does once the file changed
+    qtbot.waitUntil(lambda: not window.session.scan_pending())
     window.chapters_panel.list.setCurrentRow(2)
     assert len(prompt_log.errors) == 1 and "ch-0003.md" in prompt_log.errors[0]
     assert window.current_chapter.id == "ch-0001"

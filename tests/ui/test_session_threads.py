@@ -1,4 +1,5 @@
-"""The GUI thread never waits on the disk: opening reads one chapter there, project.json is written elsewhere."""
+"""The GUI thread never waits on the disk: opening reads one chapter there, switching reads none, project.json
+is written elsewhere."""
 
 from __future__ import annotations
 
@@ -158,3 +159,58 @@ def test_adding_a_chapter_writes_its_file_then_the_manifest_off_the_gui_thread(m
     assert not any(on_gui for on_gui, _name in writes)
     data = json.loads((sample_project / "project.json").read_text(encoding="utf-8"))
     assert new_id in [c["id"] for c in data["chapters"]]
+
+
+def _gui_reads(reads) -> list[str]:
+    return [name for on_gui, name in reads if on_gui]
+
+
+def test_switching_chapters_and_background_checks_read_no_file_on_the_gui_thread(make_window, sample_project,
+                                                                                 disk_log, qtbot):
+    reads, _writes = disk_log
+    window = make_window(sample_project)
+    qtbot.waitUntil(lambda: not window.session.counts_pending())
+    del reads[:]
+    for chapter in window.project.chapters[1:]:
+        assert window.open_chapter(chapter.id)
+        expected = (sample_project / chapter.file).read_text(encoding="utf-8")
+        assert window.editor.text() == expected
+        assert window.chapter_text(window.project.chapters[0].id)  # what checks and export ask for
+    assert _gui_reads(reads) == []
+
+
+def test_a_chapter_saved_on_leaving_it_opens_again_with_the_saved_words(make_window, sample_project, disk_log,
+                                                                        qtbot):
+    reads, _writes = disk_log
+    window = make_window(sample_project)
+    qtbot.waitUntil(lambda: not window.session.counts_pending())
+    window.editor.insertPlainText("Fresh opening line. ")
+    mine = window.editor.text()
+    window.open_chapter("ch-0002")
+    qtbot.waitUntil(lambda: not window.session.is_unsaved())
+    del reads[:]
+    window.open_chapter("ch-0001")
+    assert window.editor.text() == mine
+    assert _gui_reads(reads) == []
+
+
+def test_an_outside_change_to_a_closed_chapter_is_what_opens_once_noticed(make_window, sample_project, qtbot):
+    window = make_window(sample_project)
+    qtbot.waitUntil(lambda: not window.session.counts_pending())
+    window.chapter_text("ch-0004")  # known from the background count
+    (sample_project / "chapters" / "ch-0004.md").write_text("Rewritten by a sync tool.\n", encoding="utf-8")
+    window.session.check_external_changes()  # what the folder watcher does
+    qtbot.waitUntil(lambda: not window.session.scan_pending())
+    assert window.chapter_text("ch-0004") == "Rewritten by a sync tool.\n"
+    window.open_chapter("ch-0004")
+    assert window.editor.text() == "Rewritten by a sync tool.\n"
+
+
+def test_merging_shows_the_merged_text_when_the_chapter_opens_again(make_window, sample_project, qtbot):
+    window = make_window(sample_project)
+    qtbot.waitUntil(lambda: not window.session.counts_pending())
+    first, second = window.chapter_text("ch-0002"), window.chapter_text("ch-0003")
+    assert window.commands.merge_with_next("ch-0002")
+    window.open_chapter("ch-0002")
+    assert first.strip() in window.editor.text() and second.strip() in window.editor.text()
+    assert window.editor.text() == (sample_project / "chapters" / "ch-0002.md").read_text(encoding="utf-8")

@@ -180,6 +180,8 @@ class ChapterCommands(QObject):
         except WriterAppError as error:
             self._fail(error)
             return None
+        finally:
+            self.session.forget_disk_text([chapter.id])
         self.session.reload_current()
         self.session.words[new_chapter.id] = word_count(text[offset:])
         self.session.chapters_changed.emit()
@@ -215,6 +217,8 @@ class ChapterCommands(QObject):
         except WriterAppError as error:
             self._fail(error)
             return False
+        finally:
+            self.session.forget_disk_text([chapter.id, following.id])  # rewritten (or maybe half-written)
         self.session.words.pop(following.id, None)
         if self.session.current is not None and self.session.current.id == chapter.id:
             self.session.reload_current()

@@ -43,10 +43,12 @@ class DiskJob:
 
 @dataclass(frozen=True)
 class WordCounts:
-    """A COUNT job's answer: words per chapter id (None = unreadable) and the chapters not valid UTF-8."""
+    """A COUNT job's answer: words per chapter id (None = unreadable), the chapters not valid UTF-8, and the
+    texts read (so the GUI thread can show a chapter without reading its file)."""
 
     words: dict[str, int | None]
     bad_encoding: dict[str, str] = field(default_factory=dict)  # chapter id -> the error's sentence
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,16 +79,18 @@ def count_words(project: object, chapters: object) -> WordCounts:
     """Read each chapter (stamping it for change detection) and count its words (on the disk thread)."""
     words: dict[str, int | None] = {}
     bad: dict[str, str] = {}
+    texts: dict[str, str] = {}
     for chapter in chapters:  # type: ignore[attr-defined]
         try:
-            words[chapter.id] = word_count(project.read_chapter(chapter))  # type: ignore[attr-defined]
+            text = texts[chapter.id] = project.read_chapter(chapter)  # type: ignore[attr-defined]
+            words[chapter.id] = word_count(text)
         except EncodingError as error:
             words[chapter.id] = None
             bad[chapter.id] = str(error)
         except (WriterAppError, OSError) as error:
             log.warning("cannot count %s: %s", getattr(chapter, "file", chapter), error)
             words[chapter.id] = None
-    return WordCounts(words, bad)
+    return WordCounts(words, bad, texts)
 
 
 def _run_jobs(jobs: queue.Queue[DiskJob | None], owner: DiskWorker) -> None:

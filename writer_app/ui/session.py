@@ -86,6 +86,10 @@ class Session(QObject):
         self._last_edit = 0.0  # monotonic time of the latest edit (the autosave timer looks at it when due)
         self._armed = False  # timers armed and "unsaved" announced since the last save: keystrokes do no more
         self._preread: tuple[str, str, int] | None = None  # the first chapter, read while counting at open
+        # The text of each chapter file as the disk thread last read or wrote it, so opening a chapter, the
+        # background checks and export need not read files on the GUI thread. An entry is dropped as soon as
+        # its file may have changed (an outside change, a merge) and comes back with the next read.
+        self._disk_texts: dict[str, str] = {}
         self._changed = False  # something was saved since the project opened (a closing backup is worth it)
         self._last_state: str | None = None
         self._manifest_writes = 0  # queued project.json writes not answered yet
@@ -156,8 +160,21 @@ class Session(QObject):
             return self.editor.text()
         if chapter_id in self._unsaved:
             return self._unsaved[chapter_id]
-        assert self.project is not None
-        return self.project.read_chapter(self.project.chapter_by_id(chapter_id))
+        return self._saved_text(chapter_id)
+
+    def _saved_text(self, chapter_id: str) -> str:
+        """A chapter's text on disk: known from the disk thread, else read now (only until its count arrives)."""
+        text = self._disk_texts.get(chapter_id)
+        if text is None:
+            assert self.project is not None
+            text = self.project.read_chapter(self.project.chapter_by_id(chapter_id))
+            self._disk_texts[chapter_id] = text
+        return text
+
+    def forget_disk_text(self, chapter_ids: list[str]) -> None:
+        """These chapters' files changed (or may have): read them again when next needed."""
+        for chapter_id in chapter_ids:
+            self._disk_texts.pop(chapter_id, None)
 
     def unsaved_texts(self) -> dict[str, str]:
         """A copy of the texts of chapters that are not open and not yet confirmed on disk."""
@@ -201,6 +218,7 @@ class Session(QObject):
         self._counting.clear()
         self._scanning = False
         self._unsaved.clear()
+        self._disk_texts.clear()
         self._failed.clear()
         self.last_error = ""
         self.words = {chapter.id: None for chapter in project.chapters}
@@ -210,7 +228,7 @@ class Session(QObject):
             # The first chapter is shown at once (one file); every other one is counted on the disk thread.
             first = project.chapters[0]
             try:
-                text = project.read_chapter(first)
+                text = self._disk_texts[first.id] = project.read_chapter(first)
                 self.words[first.id] = word_count(text)
                 self._preread = (first.id, text, self.words[first.id])
             except EncodingError as error:
@@ -245,6 +263,7 @@ class Session(QObject):
     def count_words_later(self, chapters: list[Chapter]) -> None:
         """Queue a word count of these chapters on the disk thread (answered in ``_on_counts``)."""
         if chapters and self.project is not None:
+            self.forget_disk_text([chapter.id for chapter in chapters])  # re-read: the file may have changed
             self._counting.update(chapter.id for chapter in chapters)
             self.worker.submit(DiskJob(COUNT, self.project, revision=self._generation, payload=list(chapters)))
 
@@ -264,6 +283,9 @@ class Session(QObject):
             # The editor's and unsaved texts are newer than the files the count read.
             if chapter_id in known and chapter_id != current and chapter_id not in self._unsaved:
                 self.words[chapter_id] = words
+        for chapter_id, text in counts.texts.items():
+            if chapter_id in known:
+                self._disk_texts[chapter_id] = text  # what the file held when read (later writes answer later)
         self.word_counts_changed.emit()
         bad = [message for cid, message in counts.bad_encoding.items() if cid in known]
         if bad and project.encoding is None:
@@ -388,6 +410,7 @@ class Session(QObject):
         self._scanning = False
         self._manifest_writes = 0
         self._unsaved.clear()
+        self._disk_texts.clear()
         self._failed.clear()
         self.words = {}
         self._autosave.stop()
@@ -433,7 +456,7 @@ class Session(QObject):
             _id, text, words = preread
         else:
             try:
-                text = project.read_chapter(chapter)
+                text = self._saved_text(chapter_id)
             except WriterAppError as error:
                 self._report(str(error))
                 return False
@@ -488,6 +511,7 @@ class Session(QObject):
         except WriterAppError as error:
             self._report(str(error))
             return
+        self._disk_texts[chapter.id] = text
         self._unsaved.pop(chapter.id, None)
         self._failed.discard(chapter.id)
         self.project.recovery_journal().clear(chapter.id)
@@ -597,6 +621,7 @@ class Session(QObject):
         is_current = self.current is not None and self.current.id == chapter.id
         if result.ok:
             self._changed = True
+            self._disk_texts[chapter.id] = job.text
             self._failed.discard(chapter.id)
             if self._unsaved.get(chapter.id) is job.text:
                 del self._unsaved[chapter.id]
