@@ -130,7 +130,7 @@ def _type_at(editor, position: int, text: str) -> None:
 def test_ignore_here_survives_edits_away_from_it_but_not_rewording_around_it(qtbot, feature):
     editor, controller = feature.editor, feature.controller
     editor.setPlainText("It was late in the evening when she finally read teh letter from her sister, slowly, "
-                         "by the window, twice over.")
+                        "by the window, twice over.")
     qtbot.waitUntil(lambda: controller.live_issue_count() == 1, timeout=3000)
     next(a for a in menu_for(feature, "teh").actions() if a.text() == "Ignore here").trigger()
     assert controller.live_issue_count() == 0
