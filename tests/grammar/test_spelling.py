@@ -79,7 +79,13 @@ def test_capitalised_unknown_word_mid_sentence_is_a_name(us: SpellChecker) -> No
 
 def test_capitalised_typo_at_sentence_start_is_flagged() -> None:
     checker = SpellChecker(CheckConfig())
-    assert flagged(checker, "Recieve it gladly. Teh end.") == ["Recieve"]
+    assert flagged(checker, "Recieve it gladly. Teh end.") == ["Recieve", "Teh"]
+    assert flagged(checker, "Adn so it went. Hte door shut.") == ["Adn", "Hte"]
+
+
+def test_short_unknown_names_at_sentence_start_are_not_flagged() -> None:
+    checker = SpellChecker(CheckConfig())
+    assert flagged(checker, "Kai left. Tam waited. Ose laughed. Ari sighed.") == []
 
 
 def test_name_seen_mid_sentence_is_not_flagged_at_sentence_start() -> None:

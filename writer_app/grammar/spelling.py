@@ -39,6 +39,20 @@ _AFTER_TITLE = re.compile(
 )
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr|St|Capt|Col|Gen|Lt|Sgt|Prof|Rev|Sr|Jr|Mme|Mlle|M)\.\s+$")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z][a-z]")
+# Short words too common to be anyone's name: an unknown capitalised word at a sentence start that is one of
+# them with two neighbouring letters swapped ("Teh", "Adn", "Hte") is a typo, not a name (longer words are
+# judged by ``_near_common_word``; a short unknown word in general may well be a name: "Kai", "Tam").
+_SHORT_COMMON = frozenset(
+    "the and but for not was had has her his she him you are all any can did get how its one our out who why "
+    "yes now too off see saw say may way new old two".split()
+)
+
+
+def _swapped_common(lower: str) -> bool:
+    """True when swapping two neighbouring letters of a short word gives a very common word ("teh" -> "the")."""
+    if len(lower) != 3 or lower in _SHORT_COMMON:
+        return False
+    return any(lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] in _SHORT_COMMON for i in range(len(lower) - 1))
 _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
@@ -444,7 +458,8 @@ class SpellChecker:
         issues: list[Issue] = []
         for start, end, word in starts:
             if word[:1].isupper():
-                if word in self._names or not self._near_common_word(word.lower()):
+                lower = word.lower()
+                if word in self._names or not (self._near_common_word(lower) or _swapped_common(lower)):
                     continue
                 if _TITLE_BEFORE.search(text, max(0, start - 12), start) or _NEXT_CAPITAL.match(text, end):
                     continue  # "Mrs. Younge", "Haye Park": part of a name
