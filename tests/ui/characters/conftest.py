@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMainWindow, QTabWidget
 
+from tests.ui.fake_window import FakeMainWindow
 from writer_app.core.project import Project
 from writer_app.ui.editor import ChapterEditor
 
@@ -18,32 +17,16 @@ CHAPTERS = [
 ]
 
 
-class FakeWindow(QMainWindow):
+class FakeWindow(FakeMainWindow):
     """Implements the parts of ``MainWindow`` the Characters feature uses."""
-
-    project_opened = Signal(object)
-    project_closed = Signal()
-    chapter_opened = Signal(str)
-    chapter_about_to_close = Signal(str)
-    chapter_saved = Signal(str)
-    settings_changed = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
         self.editor = ChapterEditor()
         self.setCentralWidget(self.editor)
-        self.sidebar = QTabWidget()
         self.project: Project | None = None
-        self.current_chapter = None
-        self.messages: list[str] = []
         self.unsaved: dict[str, str] = {}  # texts of chapters left before their save was confirmed
         self.resize(1100, 700)
-
-    def add_sidebar_tab(self, widget, title: str) -> None:
-        self.sidebar.addTab(widget, title)
-
-    def show_message(self, text: str) -> None:
-        self.messages.append(text)
 
     def open_project(self, project: Project) -> None:
         self.project = project

@@ -7,8 +7,9 @@ import threading
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMainWindow, QMenu, QPlainTextEdit, QTabWidget, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
+from tests.ui.fake_window import FakeMainWindow
 from writer_app.grammar.engine import CheckConfig, CompositeChecker
 from writer_app.grammar.model import Category, Issue
 
@@ -119,33 +120,18 @@ class FakeEditor(QPlainTextEdit):
         return [s.cursor.selectedText() for s in self.layers.get("issues", [])]
 
 
-class FakeWindow(QMainWindow):
+class FakeWindow(FakeMainWindow):
     """The MainWindow contract: signals, editor, sidebar/status/menus, chapter opening, messages."""
-
-    project_opened = Signal(object)
-    project_closed = Signal()
-    chapter_opened = Signal(str)
-    chapter_about_to_close = Signal(str)
-    chapter_saved = Signal(str)
-    settings_changed = Signal(object)
 
     def __init__(self, editor: QPlainTextEdit | None = None) -> None:
         super().__init__()
         self.editor = editor or FakeEditor()
         self.setCentralWidget(self.editor)
-        self.project = None
-        self.current_chapter = None
         self.settings = None
-        self.sidebar = QTabWidget()
         self.status_widgets: list[QWidget] = []
-        self.messages: list[str] = []
         self.pages: dict[str, object] = {}
         self._menus: dict[str, QMenu] = {}
         self.texts: dict[str, str] = {}
-
-    def add_sidebar_tab(self, widget: QWidget, title: str) -> None:
-        """Add a sidebar tab."""
-        self.sidebar.addTab(widget, title)
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Add a permanent status bar widget."""
@@ -161,10 +147,6 @@ class FakeWindow(QMainWindow):
         if name not in self._menus:
             self._menus[name] = self.menuBar().addMenu(name)
         return self._menus[name]
-
-    def show_message(self, text: str) -> None:
-        """Record a status message."""
-        self.messages.append(text)
 
     def chapter_text(self, chapter_id: str) -> str:
         """The in-memory text of the open chapter, stored text for others."""
