@@ -66,6 +66,10 @@ class IssuesPanel(QWidget):
         self.tree.setWordWrap(False)
         self.fix_button = QPushButton(self.tr("Fix"))
         self.fix_all_button = QPushButton(self.tr("Fix all like this"))
+        self.fix_button.setToolTip(self.tr("Apply the first suggestion to the selected issue of the open chapter "
+                                           "(Undo takes it back)."))
+        self.fix_all_button.setToolTip(self.tr("Apply the same fix to every identical issue of the open chapter, "
+                                               "as one edit Undo takes back. Open another chapter to fix it there."))
         filters = QHBoxLayout()
         filters.addWidget(self.scope, 1)
         filters.addWidget(self.category, 1)
