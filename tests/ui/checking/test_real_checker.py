@@ -92,3 +92,29 @@ def test_names_are_taught_on_the_worker_not_the_gui_thread(qtbot):
         assert len(seen) == 1 and seen[0] != threading.main_thread().name
     finally:
         dispatcher.shutdown()
+
+
+@pytest.mark.parametrize("factory", [default_factory, None], ids=["worker-thread", "engine-process"])
+def test_ignore_here_still_holds_when_the_project_is_opened_again(qtbot, project, factory):
+    window, feature = open_in_window(qtbot, project, factory)
+    try:
+        qtbot.waitUntil(lambda: feature.controller.idle() and feature.controller.live_issue_count() == 1,
+                        timeout=30_000)
+        feature.ignore_here(feature.controller.live_issues()[0])
+        assert feature.controller.live_issue_count() == 0
+    finally:
+        feature.shutdown()
+    project.close()
+    again = Project.open(project.path)
+    try:
+        assert len(again.ignored_spots) == 1
+        window, feature = open_in_window(qtbot, again, factory)
+        try:
+            qtbot.waitUntil(feature.controller.idle, timeout=30_000)
+            feature.underlines.refresh()
+            assert window.editor.extra_selection_layer("issues") == []
+            assert feature.controller.config.ignored_spots  # read from the project
+        finally:
+            feature.shutdown()
+    finally:
+        again.close()
