@@ -88,15 +88,16 @@ class ResultIntake:
             self.engines_changed.emit(self.engines)
         if result.errors:
             self._tell_failure(result.errors[0])
+        kept = [self._filtered(item.spans) for item in result.results]  # one pass: the cache and the views
         if batch.config is self.config:
-            for item in result.results:
+            for item, spans in zip(result.results, kept, strict=True):
                 if len(self._cache) >= CACHE_LIMIT:
                     self._cache.clear()
-                self._cache[item.text_key] = self._filtered(item.spans)
+                self._cache[item.text_key] = spans
         if batch.live:
-            self._accept_live(result)
+            self._accept_live(result, kept)
         else:
-            self._accept_background(result)
+            self._accept_background(result, kept)
 
     def _filtered(self, spans: tuple[IssueSpan, ...]) -> tuple[IssueSpan, ...]:
         """The spans the writer's ignores and dictionaries let through.
@@ -111,7 +112,7 @@ class ResultIntake:
         kept = tuple(s for s in spans if passes(s, config))
         return spans if len(kept) == len(spans) else kept
 
-    def _accept_live(self, result: BatchResult) -> None:
+    def _accept_live(self, result: BatchResult, kept: list[tuple[IssueSpan, ...]]) -> None:
         batch = result.batch
         if batch.epoch != self.epoch or batch.chapter_id != self.chapter_id:
             return  # another chapter, or the document changed wholesale since: stale
@@ -120,7 +121,7 @@ class ResultIntake:
         changed = False
         visible = False
         done_keys = set()
-        for item in result.results:
+        for item, spans in zip(result.results, kept, strict=True):
             done_keys.add(item.key)
             record = records.get(item.key)
             if record is None:
@@ -129,7 +130,6 @@ class ResultIntake:
                 record.in_flight = -1
             if record.revision != item.revision:
                 continue  # edited since the snapshot: a fresher check follows
-            spans = self._filtered(item.spans)
             if spans or record.spans:
                 changed = True
                 visible = visible or self._visible_record(record)
@@ -148,18 +148,17 @@ class ResultIntake:
         if self._live_in_flight == 0 and not self._live_done:
             self._note("progress")
 
-    def _accept_background(self, result: BatchResult) -> None:
+    def _accept_background(self, result: BatchResult, kept: list[tuple[IssueSpan, ...]]) -> None:
         batch = result.batch
         chapter = self.store.chapters.get(batch.chapter_id)
         if chapter is None or batch.chapter_id == self.chapter_id:
             return
         done: set[int] = set()
-        for item in result.results:
+        for item, spans in zip(result.results, kept, strict=True):
             if item.revision != chapter.token:
                 continue
             done.add(item.key)
             chapter.pending.discard(item.key)
-            spans = self._filtered(item.spans)
             if spans:
                 chapter.spans[item.key] = spans
             else:
