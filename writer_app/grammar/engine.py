@@ -93,7 +93,7 @@ def merge_issues(issues: Iterable[Issue], config: CheckConfig, paragraph: str | 
     then the wider span, then the earlier engine. Style advice spans whole sentences, so it never merges.
     """
     kept: list[Issue] = []
-    spots = config.ignored_spots if paragraph is not None else None
+    spots = config.ignored_spots
     for issue in sorted(issues, key=lambda i: (i.start, i.end)):
         if not _wanted(issue, config):
             continue

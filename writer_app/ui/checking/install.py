@@ -268,15 +268,13 @@ class CheckingFeature(QObject):
     # ------------------------------------------------------------------ choices from the menu
     def ignore_here(self, live: LiveIssue) -> None:
         """Never flag this issue at this place again (stored in the project, like the other ignores)."""
-        issue, spot = live.issue, live.span.spot
+        place = (live.issue.rule, live.issue.text, live.span.spot)
         project = getattr(self.window, "project", None)
-        if project is not None and [issue.rule, issue.text, spot] not in project.ignored_spots:
-            project.ignored_spots.append([issue.rule, issue.text, spot])
+        if project is not None and list(place) not in project.ignored_spots:
+            project.ignored_spots.append(list(place))
             self._save_manifest(project)
         config = self.controller.config
-        self.controller.set_config(replace(config, ignored_spots=config.ignored_spots | {(issue.rule, issue.text,
-                                                                                             spot)}),
-                                   recheck=False)
+        self.controller.set_config(replace(config, ignored_spots=config.ignored_spots | {place}), recheck=False)
 
     def ignore_everywhere(self, issue: Issue) -> None:
         """Never flag this text for this rule again in the project."""
