@@ -198,8 +198,9 @@ def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
     body = _Body(document)
     total = manuscript.paragraph_count or 1
     done = 0
+    writing = progress.stage(0.0, 0.95)  # the rest is saving: the bar never jumps back when it starts
     for chapter in manuscript.chapters:
-        progress.step(done, total, "Writing chapters…")
+        writing.step(done, total, "Writing chapters…")
         new_page = has_content
         if chapter.heading:
             heading = body.paragraph(body.heading_style)

@@ -161,8 +161,9 @@ def write(manuscript: Manuscript, target: Path, progress: Progress) -> None:
             body.addElement(P(stylename=styles["Byline"], text=f"by {manuscript.author}"))
     total = manuscript.paragraph_count or 1
     done = 0
+    writing = progress.stage(0.0, 0.9)  # the rest is saving: the bar never jumps back when it starts
     for chapter in manuscript.chapters:
-        progress.step(done, total, "Writing chapters…")
+        writing.step(done, total, "Writing chapters…")
         new_page_style: Any = None
         if chapter.heading:
             body.addElement(P(stylename=styles["Heading"], text=chapter.heading))
