@@ -186,19 +186,42 @@ def test_category_filter_hides_other_categories(qtbot, feature):
     assert [e.issue.rule for e in panel.entries()] == ["DOUBLE"]
 
 
-def test_f7_walks_through_issues(qtbot, feature):
+def _f7_walk(qtbot, feature, action, steps: int) -> list[tuple[int, int]]:
+    """Trigger ``action`` ``steps`` times; (chapter number, selection start) after each."""
+    chapters = [c.id for c in feature.window.project.chapters]
+    seen = []
+    for _ in range(steps):
+        action.trigger()
+        editor = feature.editor
+        seen.append((chapters.index(feature.controller.chapter_id) + 1, editor.textCursor().selectionStart()))
+        assert editor.textCursor().selectedText() == "teh"
+        qtbot.waitUntil(feature.controller.idle, timeout=3000)
+    return seen
+
+
+def test_f7_walks_through_the_chapter_then_on_through_the_manuscript_and_round(qtbot, feature):
     feature.editor.setPlainText("teh a\nb teh\nc teh")
     qtbot.waitUntil(lambda: feature.controller.live_issue_count() == 3, timeout=3000)
     cursor = feature.editor.textCursor()
     cursor.setPosition(0)
     feature.editor.setTextCursor(cursor)
-    positions = []
-    for _ in range(4):
-        feature.next_action.trigger()
-        positions.append(feature.editor.textCursor().selectionStart())
-    assert positions == [0, 8, 14, 0]
-    feature.previous_action.trigger()
-    assert feature.editor.textCursor().selectionStart() == 14
+    # Chapter 2 has one issue and chapter 3 none: after the third issue F7 goes on to chapter 2, then round.
+    assert _f7_walk(qtbot, feature, feature.next_action, 5) == [(1, 0), (1, 8), (1, 14), (2, 4), (1, 0)]
+    assert "Went on to “Chapter 1”" in feature.window.messages[-1]
+    assert _f7_walk(qtbot, feature, feature.previous_action, 3) == [(2, 4), (1, 14), (1, 8)]
+
+
+def test_f7_wraps_inside_the_only_chapter_with_issues_and_says_when_there_are_none(qtbot, feature):
+    feature.window.open_chapter(feature.window.project.chapters[1].id)
+    feature.editor.setPlainText("Two two.")  # chapter 2 fixed: only chapter 1 keeps its "teh"
+    qtbot.waitUntil(lambda: feature.controller.manuscript_issue_count() == 1, timeout=3000)
+    feature.window.open_chapter(feature.window.project.chapters[0].id)
+    qtbot.waitUntil(feature.controller.idle, timeout=3000)
+    assert _f7_walk(qtbot, feature, feature.next_action, 2) == [(1, 16), (1, 16)]
+    feature.editor.setPlainText("Chapter one has the cat.")
+    qtbot.waitUntil(lambda: feature.controller.manuscript_issue_count() == 0, timeout=3000)
+    assert not feature.go_to_issue(+1)
+    assert feature.window.messages[-1] == "No issues in the manuscript."
 
 
 def test_status_separates_the_chapter_from_the_manuscript_with_plurals(qtbot, feature):

@@ -232,20 +232,52 @@ class CheckingFeature(QObject):
 
     # ------------------------------------------------------------------ navigation
     def go_to_issue(self, direction: int) -> bool:
-        """Select the next (+1) or previous (-1) issue after/before the cursor, wrapping around."""
+        """Select the next (+1) or previous (-1) issue after/before the cursor, through the whole manuscript.
+
+        Past the last issue of the chapter it goes on in the next chapter that has one (checked in the
+        background), and after the last chapter it wraps round to the first, as a word processor's spelling
+        check does through a document.
+        """
         issues = self.controller.live_issues()
-        if not issues:
-            self._tell(self.tr("No issues in this chapter."))
-            return False
         cursor = self.editor.textCursor()
         if direction > 0:
             after = max(cursor.position(), cursor.anchor())
-            target = next((i for i in issues if i.position >= after), issues[0])
+            target = next((i for i in issues if i.position >= after), None)
         else:
             before = min(cursor.position(), cursor.anchor())
-            target = next((i for i in reversed(issues) if i.position < before), issues[-1])
-        self.editor.go_to(target.position, target.length)
-        return True
+            target = next((i for i in reversed(issues) if i.position < before), None)
+        if target is not None:
+            self.editor.go_to(target.position, target.length)
+            return True
+        elsewhere = self._issue_in_another_chapter(direction)
+        if elsewhere is not None:
+            self.jump_to(elsewhere)
+            if self.controller.chapter_id == elsewhere.chapter_id:
+                self._tell(self.tr("Went on to “{0}”.").format(self._chapter_title(elsewhere.chapter_id)))
+                return True
+            return False
+        if issues:  # the only chapter with issues: wrap round inside it
+            wrapped = issues[0] if direction > 0 else issues[-1]
+            self.editor.go_to(wrapped.position, wrapped.length)
+            return True
+        self._tell(self.tr("No issues in the manuscript."))
+        return False
+
+    def _issue_in_another_chapter(self, direction: int) -> PanelEntry | None:
+        """The first (+1) or last (-1) issue of the nearest other chapter that has one, going round the book."""
+        order = self.controller.store.order
+        current = self.controller.chapter_id
+        if current in order:
+            start = order.index(current)
+            others = order[start + 1:] + order[:start]  # the chapters after this one, then round from the start
+        else:
+            others = list(order)
+        for chapter_id in others if direction > 0 else reversed(others):
+            found = self.controller.chapter_issues(chapter_id)
+            if found:
+                paragraph, span = found[0] if direction > 0 else found[-1]
+                return PanelEntry(chapter_id, span.issue, paragraph=paragraph, span=span)
+        return None
 
     @Slot(object)
     def jump_to(self, entry: PanelEntry) -> None:
