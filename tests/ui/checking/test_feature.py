@@ -86,6 +86,53 @@ def test_spelling_suggestions_arrive_in_the_open_menu(qtbot, feature):
     assert "Finding suggestions…" not in [a.text() for a in menu.actions()]
 
 
+def type_at_end(feature, text: str) -> None:
+    """Type ``text`` at the end of the chapter as the writer would, with a pause in typing far away.
+
+    A 30 s pause means anything checked before the test ends was asked for by something else than the pause.
+    """
+    controller = feature.controller
+    controller._debounce_s = 30.0
+    controller._debounce.setInterval(30_000)
+    cursor = feature.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    feature.editor.setTextCursor(cursor)
+    feature.editor.insertPlainText(text)
+
+
+def test_right_click_on_a_word_just_typed_checks_it_at_once_and_offers_the_fix_in_the_open_menu(qtbot, feature):
+    type_at_end(feature, " Then teh dog.")
+    assert feature.controller.issue_at(feature.editor.toPlainText().rindex("teh") + 1) is None
+    menu = menu_for_last(feature, "teh")
+    assert [a.text() for a in menu.actions()][0] == "Checking…"
+    qtbot.waitUntil(lambda: "the" in [a.text() for a in menu.actions()], timeout=5000)
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:2] == ["Possible typo.", "the"] and "Checking…" not in texts
+    next(a for a in menu.actions() if a.text() == "the").trigger()
+    assert feature.editor.toPlainText().endswith(" Then the dog.")
+
+
+def test_right_click_on_a_clean_word_just_typed_says_checking_then_nothing(qtbot, feature):
+    type_at_end(feature, " Then the dog.")
+    menu = menu_for_last(feature, "dog")
+    standard = [a.text() for a in menu.actions()][2:]
+    assert [a.text() for a in menu.actions()][0] == "Checking…"
+    qtbot.waitUntil(lambda: "Checking…" not in [a.text() for a in menu.actions()], timeout=5000)
+    assert [a.text() for a in menu.actions()] == standard  # the placeholder and its separator are gone
+    assert not feature.controller.paragraph_pending(feature.editor.toPlainText().rindex("dog"))
+
+
+def menu_for_last(feature, word: str) -> QMenu:
+    """Like :func:`menu_for`, over the last ``word`` of the chapter."""
+    editor = feature.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().rindex(word) + 1)
+    menu = editor.createStandardContextMenu()
+    menu.setParent(editor, menu.windowFlags())
+    editor.context_menu_about_to_show.emit(menu, cursor)
+    return menu
+
+
 def test_adding_a_word_to_the_project_dictionary_clears_it_and_is_saved(qtbot, feature, project):
     menu = menu_for(feature, "teh")
     action = next(a for a in menu.actions() if "project dictionary" in a.text())

@@ -522,6 +522,28 @@ class CheckingController(ResultIntake, QObject):
         """The issue under Qt position ``position`` in the open chapter (the shortest if several)."""
         return issue_at(self.tracker, position)
 
+    def paragraph_pending(self, position: int) -> bool:
+        """True while the paragraph at Qt position ``position`` has no result for its current text."""
+        document = self._document
+        if document is None:
+            return False
+        block = document.findBlock(position)
+        if not block.isValid():
+            return False
+        record = self.tracker.peek(block)
+        return record is None or not record.up_to_date or record.verified != self.tracker.generation
+
+    def check_now(self) -> None:
+        """End the pause in typing at once: check the edited paragraphs now and show the results without delay.
+
+        For when the writer asks about what they just typed (a right-click on a word typed a moment ago).
+        """
+        if not self._debouncing:
+            return
+        self._debounce.stop()
+        self._last_edit = time.perf_counter() - max(self._debounce_s, APPLY_QUIET_S)
+        self._on_debounce()
+
     # ------------------------------------------------------------------ fixes
     def apply_fix(self, live: LiveIssue, replacement: str) -> bool:
         """Replace the flagged text with ``replacement`` as one undoable edit; False if the text changed."""
