@@ -258,6 +258,19 @@ def test_f7_walks_through_the_chapter_then_on_through_the_manuscript_and_round(q
     assert _f7_walk(qtbot, feature, feature.previous_action, 3) == [(2, 4), (1, 14), (1, 8)]
 
 
+def test_f7_right_after_typing_checks_the_new_words_instead_of_skipping_them(qtbot, feature):
+    before = len(feature.editor.toPlainText())
+    type_at_end(feature, "\nAnd teh dog.")
+    cursor = feature.editor.textCursor()
+    cursor.setPosition(before)  # after the chapter's known issue, before the words just typed
+    feature.editor.setTextCursor(cursor)
+    assert not feature.go_to_issue(+1)  # their check has only just started: no jump to chapter 2
+    assert feature.controller.chapter_id == feature.window.project.chapters[0].id
+    assert "Still checking" in feature.window.messages[-1]
+    qtbot.waitUntil(feature.controller.chapter_checked, timeout=3000)  # long before the 30 s pause
+    assert _f7_walk(qtbot, feature, feature.next_action, 2) == [(1, before + 5), (2, 4)]
+
+
 def test_f7_wraps_inside_the_only_chapter_with_issues_and_says_when_there_are_none(qtbot, feature):
     feature.window.open_chapter(feature.window.project.chapters[1].id)
     feature.editor.setPlainText("Two two.")  # chapter 2 fixed: only chapter 1 keeps its "teh"
@@ -267,6 +280,7 @@ def test_f7_wraps_inside_the_only_chapter_with_issues_and_says_when_there_are_no
     assert _f7_walk(qtbot, feature, feature.next_action, 2) == [(1, 16), (1, 16)]
     feature.editor.setPlainText("Chapter one has the cat.")
     qtbot.waitUntil(lambda: feature.controller.manuscript_issue_count() == 0, timeout=3000)
+    qtbot.waitUntil(feature.controller.chapter_checked, timeout=3000)
     assert not feature.go_to_issue(+1)
     assert feature.window.messages[-1] == "No issues in the manuscript."
 

@@ -486,6 +486,11 @@ class CheckingController(ResultIntake, QObject):
         done = self.store.done_count(skip=self.chapter_id) + (1 if live_done else 0)
         return done, max(total, done)
 
+    def chapter_checked(self) -> bool:
+        """True when every paragraph of the open chapter has a result for its current text."""
+        return (self._document is not None and self._live_done and self._live_in_flight == 0 and not self._dirty
+                and not self._debouncing)
+
     def idle(self) -> bool:
         """True when nothing is queued, in flight or waiting for a pause in typing."""
         done, total = self.progress()

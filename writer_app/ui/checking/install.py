@@ -238,6 +238,7 @@ class CheckingFeature(QObject):
         background), and after the last chapter it wraps round to the first, as a word processor's spelling
         check does through a document.
         """
+        self.controller.check_now()  # what was typed a moment ago counts too
         issues = self.controller.live_issues()
         cursor = self.editor.textCursor()
         if direction > 0:
@@ -249,6 +250,9 @@ class CheckingFeature(QObject):
         if target is not None:
             self.editor.go_to(target.position, target.length)
             return True
+        if not self.controller.chapter_checked():  # its issues further on may not be known yet: do not skip them
+            self._tell(self.tr("Still checking this chapter; press again in a moment."))
+            return False
         elsewhere = self._issue_in_another_chapter(direction)
         if elsewhere is not None:
             self.jump_to(elsewhere)
