@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from typing import Protocol
@@ -14,12 +15,14 @@ from writer_app.grammar.model import Category, Issue
 from writer_app.ui.checking.controller import CheckingController
 from writer_app.ui.checking.live import LiveIssue
 
+log = logging.getLogger(__name__)
+
 MAX_REPLACEMENTS = 6
 AWAIT_POLL_MS = 30  # how often an open menu looks whether the paragraph under it has been checked
 AWAIT_LIMIT_S = 5.0  # after this the menu stops waiting (a checker that never answers must not leave "Checking…")
 
 
-@dataclass
+@dataclass(eq=False)
 class _AwaitedCheck:
     """An open menu over a paragraph still being checked: its placeholder and where the writer clicked."""
 
@@ -51,6 +54,7 @@ class IssueContextMenu(QObject):
         self.actions = actions
         self._pending: dict[int, tuple[QMenu, QAction, LiveIssue]] = {}
         self._awaited: list[_AwaitedCheck] = []
+        self.await_limit_s = AWAIT_LIMIT_S
         self._await_timer = QTimer(self, interval=AWAIT_POLL_MS)
         self._await_timer.timeout.connect(self._look_again)
         editor.context_menu_about_to_show.connect(self.on_menu)  # type: ignore[attr-defined]
@@ -141,6 +145,13 @@ class IssueContextMenu(QObject):
                 self._settle(awaited)
             except RuntimeError:  # the menu closed and was deleted meanwhile
                 self._forget(awaited)
+            except Exception:  # noqa: BLE001 - a menu that cannot be filled must not be polled for ever
+                log.exception("could not fill the open menu with the check's result")
+                self._forget(awaited)
+                try:
+                    awaited.menu.removeAction(awaited.placeholder)
+                except RuntimeError:
+                    pass
 
     def _settle(self, awaited: _AwaitedCheck) -> None:
         menu, position = awaited.menu, awaited.position
@@ -148,7 +159,7 @@ class IssueContextMenu(QObject):
         if live is not None:
             menu.insertActions(awaited.placeholder, self._issue_actions(menu, live)[:-1])
             menu.removeAction(awaited.placeholder)
-        elif self.controller.paragraph_pending(position) and time.monotonic() - awaited.since < AWAIT_LIMIT_S:
+        elif self.controller.paragraph_pending(position) and time.monotonic() - awaited.since < self.await_limit_s:
             return  # not checked yet: look again on the next tick
         else:  # checked, and nothing to say about this word
             menu.removeAction(awaited.placeholder)

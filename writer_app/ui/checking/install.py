@@ -28,6 +28,8 @@ from writer_app.ui.workers import OneShot
 
 log = logging.getLogger(__name__)
 
+CHECKING = object()  # "not known yet": a chapter on the way to the next issue is still being checked
+
 
 def default_factory(config: CheckConfig) -> Checker:
     """The app's composite checker (built-in rules + spelling)."""
@@ -250,11 +252,15 @@ class CheckingFeature(QObject):
         if target is not None:
             self.editor.go_to(target.position, target.length)
             return True
-        if not self.controller.chapter_checked():  # its issues further on may not be known yet: do not skip them
+        if self.controller.chapter_id is not None and not self.controller.chapter_checked():
+            # its issues further on may not be known yet: do not skip them
             self._tell(self.tr("Still checking this chapter; press again in a moment."))
             return False
         elsewhere = self._issue_in_another_chapter(direction)
-        if elsewhere is not None:
+        if elsewhere is CHECKING:
+            self._tell(self.tr("Still checking the manuscript; press again in a moment."))
+            return False
+        if isinstance(elsewhere, PanelEntry):
             self.jump_to(elsewhere)
             if self.controller.chapter_id == elsewhere.chapter_id:
                 self._tell(self.tr("Went on to “{0}”.").format(self._chapter_title(elsewhere.chapter_id)))
@@ -267,8 +273,12 @@ class CheckingFeature(QObject):
         self._tell(self.tr("No issues in the manuscript."))
         return False
 
-    def _issue_in_another_chapter(self, direction: int) -> PanelEntry | None:
-        """The first (+1) or last (-1) issue of the nearest other chapter that has one, going round the book."""
+    def _issue_in_another_chapter(self, direction: int) -> PanelEntry | object | None:
+        """The first (+1) or last (-1) issue of the nearest other chapter that has one, going round the book.
+
+        ``CHECKING`` when a chapter on the way has not been checked yet (its issues are not known, so going
+        past it could skip them), None when every other chapter is checked and clean.
+        """
         order = self.controller.store.order
         current = self.controller.chapter_id
         if current in order:
@@ -277,6 +287,9 @@ class CheckingFeature(QObject):
         else:
             others = list(order)
         for chapter_id in others if direction > 0 else reversed(others):
+            stored = self.controller.store.chapters.get(chapter_id)
+            if stored is not None and not stored.done:
+                return CHECKING
             found = self.controller.chapter_issues(chapter_id)
             if found:
                 paragraph, span = found[0] if direction > 0 else found[-1]
