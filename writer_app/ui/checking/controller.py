@@ -22,7 +22,14 @@ from writer_app.core.text import paragraphs
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Issue
 from writer_app.ui.checking.intake import APPLY_QUIET_S, ResultIntake
-from writer_app.ui.checking.live import LiveIssue, apply_fixes, collect_live_issues, issue_at, passes
+from writer_app.ui.checking.live import (
+    LiveIssue,
+    apply_fixes,
+    collect_live_issues,
+    issue_at,
+    paragraph_at,
+    passes,
+)
 from writer_app.ui.checking.manuscript import ChapterIssues, ManuscriptStore
 from writer_app.ui.checking.revisions import ParagraphRecord, ParagraphTracker
 from writer_app.ui.checking.spans import IssueSpan, single_shot_timer, text_key
@@ -529,13 +536,10 @@ class CheckingController(ResultIntake, QObject):
 
     def paragraph_pending(self, position: int) -> bool:
         """True while the paragraph at Qt position ``position`` has no result for its current text."""
-        document = self._document
-        if document is None:
+        found = paragraph_at(self.tracker, position)
+        if found is None:
             return False
-        block = document.findBlock(position)
-        if not block.isValid():
-            return False
-        record = self.tracker.peek(block)
+        record = found[1]
         return record is None or not record.up_to_date or record.verified != self.tracker.generation
 
     def check_now(self) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextBlock, QTextCursor
 
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
-from writer_app.ui.checking.revisions import ParagraphTracker
+from writer_app.ui.checking.revisions import ParagraphRecord, ParagraphTracker
 from writer_app.ui.checking.spans import IssueSpan
 
 
@@ -56,15 +56,23 @@ def collect_live_issues(tracker: ParagraphTracker) -> list[LiveIssue]:
     return found
 
 
-def issue_at(tracker: ParagraphTracker, position: int) -> LiveIssue | None:
-    """The issue under Qt ``position`` (the shortest if several overlap)."""
+def paragraph_at(tracker: ParagraphTracker, position: int) -> tuple[QTextBlock, ParagraphRecord | None] | None:
+    """The block under Qt ``position`` and its record (None if it has none yet); None outside the document."""
     document = tracker.document
     if document is None:
         return None
     block = document.findBlock(position)
     if not block.isValid():
         return None
-    record = tracker.peek(block)
+    return block, tracker.peek(block)
+
+
+def issue_at(tracker: ParagraphTracker, position: int) -> LiveIssue | None:
+    """The issue under Qt ``position`` (the shortest if several overlap)."""
+    found = paragraph_at(tracker, position)
+    if found is None:
+        return None
+    block, record = found
     if record is None or not record.spans:
         return None
     offset = position - block.position()
