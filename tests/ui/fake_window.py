@@ -5,19 +5,13 @@ Feature tests subclass it with what their feature needs (chapter texts, menus, p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from writer_app.ui.feature_host import FeatureHost
 
 
-class FakeMainWindow(QMainWindow):
-    """Signals a feature listens to, a sidebar to add tabs to, and a log of status messages."""
-
-    project_opened = Signal(object)
-    project_closed = Signal()
-    chapter_opened = Signal(str)
-    chapter_about_to_close = Signal(str)
-    chapter_saved = Signal(str)
-    settings_changed = Signal(object)
+class FakeMainWindow(FeatureHost):
+    """The real window's signals, a sidebar to add tabs to, and a log of status messages."""
 
     def __init__(self) -> None:
         super().__init__()

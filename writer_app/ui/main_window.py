@@ -6,12 +6,11 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QStandardPaths, Qt
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QMainWindow,
     QMenu,
     QSplitter,
     QTabWidget,
@@ -27,6 +26,7 @@ from writer_app.ui.actions import WindowActions
 from writer_app.ui.chapter_commands import ChapterCommands
 from writer_app.ui.dialogs.find_replace import FindBar
 from writer_app.ui.editor import ChapterEditor, default_font_family
+from writer_app.ui.feature_host import FeatureHost
 from writer_app.ui.focus_mode import FocusMode
 from writer_app.ui.i18n import translator
 from writer_app.ui.prompts import Prompts
@@ -43,20 +43,13 @@ SIDEBAR_WIDTH = 260
 tr = translator("MainWindow")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FeatureHost):
     """Editor + sidebar + status bar around one open project (see the contracts for the public API).
 
     Besides the contract: ``save_manifest_later()`` saves project.json without the GUI thread waiting on the
     disk (features call it after changing the project's metadata: cast, word list, ignored rules), and
     ``unsaved_chapter_texts()`` returns the texts of closed chapters whose save is not confirmed yet.
     """
-
-    project_opened = Signal(object)
-    project_closed = Signal()
-    chapter_opened = Signal(str)
-    chapter_about_to_close = Signal(str)
-    chapter_saved = Signal(str)
-    settings_changed = Signal(object)
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

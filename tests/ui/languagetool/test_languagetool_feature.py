@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu
 
 from tests.support.fake_languagetool import FakeLanguageTool
 from writer_app.grammar.languagetool import LanguageToolOptions, Mode, State
+from writer_app.ui.feature_host import FeatureHost
 from writer_app.ui.languagetool.install import install
 from writer_app.ui.languagetool.preferences_page import LanguageToolPage
 from writer_app.ui.languagetool.service import LanguageToolService
@@ -23,11 +23,8 @@ class FakeSettings:
     dialect: str = "en-US"
 
 
-class FakeWindow(QMainWindow):
+class FakeWindow(FeatureHost):
     """Just the MainWindow contract the feature uses."""
-
-    settings_changed = Signal(object)
-    project_opened = Signal(object)
 
     def __init__(self, settings: FakeSettings) -> None:
         super().__init__()
