@@ -1,17 +1,29 @@
-"""Score a checker on the Harper sentence pairs: detection, right fix and alarms on correct sentences."""
+"""Score a checker on the eval sets: detection, right fix and alarms on correct sentences.
+
+Two sets, read at run time from ``../shared/eval/``: Harper's sentence pairs and the development half of
+LanguageTool's rule examples.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from writer_app.grammar.engine import Checker
 from writer_app.grammar.model import Category, Issue
 
-EVAL_FILE = Path(__file__).resolve().parents[3] / "shared" / "eval" / "harper-pairs.jsonl"
+EVAL_DIR = Path(__file__).resolve().parents[3] / "shared" / "eval"
+EVAL_FILE = EVAL_DIR / "harper-pairs.jsonl"
+LT_FILE = EVAL_DIR / "languagetool-dev.jsonl"
+# Harper rules that contradict fiction style: left out of the detection figure, and listed by the benchmark.
+FICTION_EXCLUDED_RULES = frozenset({"avoid_contractions"})
+# LanguageTool categories that matter for fiction (rules on by default only).
+FICTION_CATEGORIES = frozenset(
+    {"GRAMMAR", "TYPOS", "CONFUSED_WORDS", "COLLOCATIONS", "NONSTANDARD_PHRASES", "PUNCTUATION", "TYPOGRAPHY", "CASING"}
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +36,17 @@ class Pair:
     corrected: str = ""
     span_start: int = 0
     span_end: int = 0
+    # LanguageTool examples only: every right replacement of the marked span, the rule's category,
+    # whether the rule is on by default, and the English variant it is written for.
+    corrections: tuple[str, ...] = ()
+    category: str = ""
+    default: bool = True
+    variant: str = ""
+
+    @property
+    def fiction(self) -> bool:
+        """True for a LanguageTool example of a default-on rule in a fiction-relevant category."""
+        return self.default and self.category in FICTION_CATEGORIES
 
 
 @dataclass
@@ -90,6 +113,43 @@ def load_pairs(path: Path = EVAL_FILE) -> list[Pair]:
     return pairs
 
 
+def load_lt_examples(path: Path = LT_FILE) -> list[Pair]:
+    """Read LanguageTool's development examples as pairs; a right fix is any of the rule's corrections."""
+    pairs: list[Pair] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            text = row["text"]
+            start, end = row.get("marker_start", 0), row.get("marker_end", 0)
+            corrections = tuple(row.get("corrections") or ())
+            pairs.append(
+                Pair(
+                    kind=row["kind"],
+                    rule=row["rule_id"],
+                    text=text,
+                    corrected=text[:start] + corrections[0] + text[end:] if corrections else "",
+                    span_start=start,
+                    span_end=end,
+                    corrections=corrections,
+                    category=row.get("category", ""),
+                    default=row.get("default", "on") == "on",
+                    variant=row.get("variant") or "",
+                )
+            )
+    return pairs
+
+
+def right_texts(pair: Pair) -> set[str]:
+    """Every corrected form of an incorrect pair: its corrected text, and each LanguageTool correction applied."""
+    head, tail = pair.text[: pair.span_start], pair.text[pair.span_end :]
+    texts = {head + correction + tail for correction in pair.corrections}
+    if pair.corrected:
+        texts.add(pair.corrected)
+    return texts
+
+
 def detects(issue: Issue, start: int, end: int) -> bool:
     """True when ``issue`` overlaps ``[start, end)``, or touches ``start`` for an empty span."""
     if start == end:
@@ -97,10 +157,11 @@ def detects(issue: Issue, start: int, end: int) -> bool:
     return issue.start < end and start < issue.end
 
 
-def fixes(issue: Issue, bad: str, good: str) -> bool:
-    """True when one of the issue's replacements turns ``bad`` into ``good`` exactly."""
+def fixes(issue: Issue, bad: str, good: str | set[str]) -> bool:
+    """True when one of the issue's replacements turns ``bad`` into ``good`` (or one of a set) exactly."""
     head, tail = bad[: issue.start], bad[issue.end :]
-    return any(head + replacement + tail == good for replacement in issue.replacements)
+    wanted = {good} if isinstance(good, str) else good
+    return any(head + replacement + tail in wanted for replacement in issue.replacements)
 
 
 def is_alarm_for(issue: Issue, harper_rule: str) -> bool:
@@ -126,16 +187,26 @@ def check_text(checker: Checker, text: str) -> list[Issue]:
     return issues
 
 
-def score(checker: Checker, pairs: Iterable[Pair], keep_misses: int = 0) -> EvalResult:
-    """Run ``checker`` over every pair and count detections, right fixes and alarms."""
+def score(
+    checker: Checker | Callable[[Pair], Checker],
+    pairs: Iterable[Pair],
+    keep_misses: int = 0,
+    any_flag_is_alarm: bool = False,
+) -> EvalResult:
+    """Run ``checker`` over every pair and count detections, right fixes and alarms.
+
+    ``checker`` may be a function of the pair (a checker per English variant). With ``any_flag_is_alarm``
+    every flag on a correct sentence is an alarm (LanguageTool's set); otherwise see :func:`is_alarm_for`.
+    """
     result = EvalResult()
+    choose = checker if callable(checker) and not hasattr(checker, "check") else None
     for pair in pairs:
         per_rule = result.by_rule.setdefault(pair.rule, RuleScore())
-        issues = check_text(checker, pair.text)
+        issues = check_text(choose(pair) if choose else checker, pair.text)
         if pair.kind == "correct":
             for counts in (result.total, per_rule):
                 counts.correct += 1
-            alarms = [issue for issue in issues if is_alarm_for(issue, pair.rule)]
+            alarms = [issue for issue in issues if any_flag_is_alarm or is_alarm_for(issue, pair.rule)]
             for counts in (result.total, per_rule):
                 counts.strict_alarms += bool(issues)
                 counts.alarms += bool(alarms)
@@ -147,7 +218,7 @@ def score(checker: Checker, pairs: Iterable[Pair], keep_misses: int = 0) -> Eval
                         examples.append(f"{pair.text[:100]!r} <{issue.text}>")
             continue
         detected = any(detects(issue, pair.span_start, pair.span_end) for issue in issues)
-        fixed = any(fixes(issue, pair.text, pair.corrected) for issue in issues)
+        fixed = any(fixes(issue, pair.text, right_texts(pair)) for issue in issues)
         for counts in (result.total, per_rule):
             counts.incorrect += 1
             counts.detected += detected
