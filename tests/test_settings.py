@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,69 @@ def test_unusable_config_folder_gives_defaults(monkeypatch: pytest.MonkeyPatch,
     with caplog.at_level(logging.WARNING):
         assert Settings.load() == Settings()
     assert "Permission denied" in caplog.text
+
+
+# -------------------------------------------------------------------------------------------------------------
+# The suite never touches the real user's folders, whatever a test does with its monkeypatch.
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _is_inside(path: Path, folder: Path) -> bool:
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
+
+
+def test_undoing_a_tests_monkeypatch_keeps_every_folder_away_from_the_real_ones(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import REAL_FOLDERS, SESSION_HOME
+
+    monkeypatch.undo()  # also undoes the per-test private folders
+    for kind in settings_module.FOLDER_KINDS:
+        folder = settings_module.user_folder(kind)
+        assert not _is_inside(folder, REAL_FOLDERS[kind]), f"{kind} folder fell back to the real {folder}"
+        assert _is_inside(folder, SESSION_HOME)
+
+
+INNER_TEST = """
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_inner():
+    touch = os.environ.get("TOUCH_REAL_FILE")
+    if touch:
+        Path(touch).parent.mkdir(parents=True, exist_ok=True)
+        Path(touch).write_text("changed by a test")
+"""
+
+
+def _run_inner_suite(tmp_path: Path, touch: Path | None) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "test_inner.py").write_text(INNER_TEST)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
+    env.update(HOME=str(tmp_path / "real-home"), PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    if touch is not None:
+        env["TOUCH_REAL_FILE"] = str(touch)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "tests.conftest",
+         "--rootdir", str(tmp_path), "-c", os.devnull, str(tmp_path / "test_inner.py")],
+        capture_output=True, text=True, cwd=REPO, env=env, timeout=120,
+    )
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the real folders follow HOME only on Unix-like systems")
+def test_a_run_that_changes_the_real_folders_fails(tmp_path: Path) -> None:
+    real_config = tmp_path / "real-home" / (
+        "Library/Application Support/writer-app" if sys.platform == "darwin" else ".config/writer-app")
+    real_config.mkdir(parents=True)
+    (real_config / "settings.json").write_text('{"autosave_seconds": 2.0}')
+
+    clean = _run_inner_suite(tmp_path, None)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+
+    dirty = _run_inner_suite(tmp_path, real_config / "settings.json")
+    assert dirty.returncode == 1, dirty.stdout + dirty.stderr
+    assert "changed the real user's writer-app folders" in dirty.stdout
+    assert str(real_config / "settings.json") in dirty.stdout

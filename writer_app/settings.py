@@ -37,24 +37,38 @@ def _ensure(path: str | Path) -> Path:
     return folder
 
 
+_APPDIRS_LOOKUPS = {
+    "config": appdirs.user_config_dir,
+    "data": appdirs.user_data_dir,
+    "cache": appdirs.user_cache_dir,
+    "log": appdirs.user_log_dir,
+}
+FOLDER_KINDS = tuple(_APPDIRS_LOOKUPS)
+
+
+def user_folder(kind: str) -> Path:
+    """Return (without creating it) the per-user ``config``, ``data``, ``cache`` or ``log`` folder from appdirs."""
+    return Path(_APPDIRS_LOOKUPS[kind](APP_NAME, appauthor=False))
+
+
 def config_dir() -> Path:
     """Return (and create) the user's configuration folder for writer-app."""
-    return _ensure(appdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _ensure(user_folder("config"))
 
 
 def data_dir() -> Path:
     """Return (and create) the user's data folder (personal dictionary, crash journal)."""
-    return _ensure(appdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _ensure(user_folder("data"))
 
 
 def cache_dir() -> Path:
     """Return (and create) the user's cache folder (downloads that can be rebuilt)."""
-    return _ensure(appdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return _ensure(user_folder("cache"))
 
 
 def log_dir() -> Path:
     """Return (and create) the folder for log files."""
-    return _ensure(appdirs.user_log_dir(APP_NAME, appauthor=False))
+    return _ensure(user_folder("log"))
 
 
 def personal_dictionary_path() -> Path:

@@ -11,6 +11,8 @@ import pytest
 from tests.ui.conftest import chapter_file
 from writer_app.core import storage
 
+REAL_WRITE_ALL = storage._write_all  # restored alone: undo() would also drop the private folders
+
 
 def test_invalid_utf8_file_offers_western_and_opens_it(make_window, tmp_path, prompt_log):
     draft = tmp_path / "old.txt"
@@ -93,7 +95,7 @@ def test_failed_save_keeps_text_and_says_why(window, qtbot, sample_project, monk
     assert window.editor.text().startswith("Precious words. ")
     assert chapter_file(sample_project, "ch-0001").read_bytes() == before
     assert not list((sample_project / "chapters").glob(".*.tmp"))
-    monkeypatch.undo()
+    monkeypatch.setattr(storage, "_write_all", REAL_WRITE_ALL)
     window.save_now()
     qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=15000)
     assert chapter_file(sample_project, "ch-0001").read_text(encoding="utf-8").startswith("Precious words. ")
@@ -112,7 +114,7 @@ def test_failed_save_on_chapter_switch_keeps_text_in_memory(window, qtbot, sampl
     assert window.session.state() == "failed"
     window.open_chapter("ch-0001")
     assert window.editor.text().startswith("Kept in memory. ")
-    monkeypatch.undo()
+    monkeypatch.setattr(storage, "_write_all", REAL_WRITE_ALL)
     window.save_now()
     qtbot.waitUntil(lambda: window.session.state() == "saved", timeout=15000)
     assert chapter_file(sample_project, "ch-0001").read_text(encoding="utf-8").startswith("Kept in memory. ")
@@ -129,4 +131,4 @@ def test_closing_with_unsaved_text_asks(window, qtbot, monkeypatch, prompt_log):
     assert not window.close_project()
     assert "close_unsaved" in prompt_log.names()
     assert window.project is not None and window.editor.text().startswith("Unsaveable. ")
-    monkeypatch.undo()
+    monkeypatch.setattr(storage, "_write_all", REAL_WRITE_ALL)
