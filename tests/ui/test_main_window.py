@@ -114,8 +114,8 @@ def test_recent_projects_listed_most_recent_first(window, tmp_path, sample_proje
     assert window.open_project(other)
     assert window.settings.recent_projects[:2] == [str(other), str(sample_project)]
     window.actions_.fill_recent()
-    texts = [a.text() for a in window.actions_.recent.actions()]
-    assert texts[:2] == [str(other), str(sample_project)]
+    paths = [a.data() for a in window.actions_.recent.actions()]
+    assert paths[:2] == [str(other), str(sample_project)]
     window.actions_.recent.actions()[1].trigger()
     assert window.project.path == sample_project
     assert Settings.load().last_project == str(sample_project)

@@ -13,11 +13,16 @@ Format version 1::
     }
 
 ``format_version``, ``title`` and ``chapters`` are required; the other lists default to empty.
+
+A hostile or broken file fails with ``CorruptProjectError`` and nothing else: the file is capped at
+``MAX_MANIFEST_BYTES`` before it is read, numbers longer than ``MAX_NUMBER_DIGITS`` digits, ``NaN``/``Infinity``,
+keys repeated in one object, text that is not valid Unicode and nesting deeper than ``MAX_DEPTH`` are refused.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -34,6 +39,17 @@ _REQUIRED = ("format_version", "title", "chapters")
 _DRIVE = re.compile(r"^[A-Za-z]:")  # a Windows drive ("C:notes.md" is relative to C:'s current folder)
 _STRING_FIELDS = ("title", "author", "language")
 _STRING_LISTS = ("dismissed_characters", "word_list", "ignored_rules")
+
+# A manifest holds titles, file names, word lists and ignores: even a 1,000-chapter saga stays far below this.
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+# A real manifest nests four deep (object > cast > character > aliases); unknown keys get generous room.
+MAX_DEPTH = 40
+# Longer numbers are no count or index a manifest can mean (and Python refuses > 4,300 digits anyway).
+MAX_NUMBER_DIGITS = 30
+
+
+class _Refused(Exception):
+    """Raised while decoding JSON: the text is valid JSON but not an acceptable manifest (message inside)."""
 
 
 @dataclass
@@ -123,10 +139,97 @@ def _chapter_from(entry: Any, path: Path, where: str) -> Chapter:
     return Chapter(entry["id"], entry["title"], entry["file"], extra)
 
 
-def parse_manifest(raw_text: str, path: Path) -> Manifest:
-    """Parse and validate manifest text; raises ``CorruptProjectError`` naming the file and the problem."""
+def _too_large(path: Path, size: int) -> CorruptProjectError:
+    return CorruptProjectError(
+        f"{path.name} is damaged: it is {size / 1024 / 1024:.0f} MB, far larger than a writer-app project file "
+        f"can be (at most {MAX_MANIFEST_BYTES // 1024 // 1024} MB).",
+        path,
+    )
+
+
+def read_manifest_bytes(path: Path) -> bytes:
+    """Read ``project.json``, refusing a file too large to be a manifest before reading it."""
+    from writer_app.core import textfile
+
     try:
-        data = json.loads(raw_text)
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # the read below says why in one sentence
+    if size > MAX_MANIFEST_BYTES:
+        raise _too_large(path, size)
+    data = textfile.read_bytes(path)
+    if len(data) > MAX_MANIFEST_BYTES:  # it grew between the look and the read
+        raise _too_large(path, len(data))
+    return data
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _Refused(f"it holds a number {len(text)} digits long")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS * 2:
+        raise _Refused(f"it holds a number {len(text)} characters long")
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"it holds the number {text[:20]}, which is too large")
+    return value
+
+
+def _parse_constant(name: str) -> Any:
+    raise _Refused(f"it holds {name}, which is not a number JSON allows")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _Refused(f"the key {key[:40]!r} appears twice in one object")
+            seen.add(key)
+    return data
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a "\\ud800" escape: not a character anyone wrote
+        return False
+    return True
+
+
+def _check_shape(data: Any) -> None:
+    """Refuse nesting deeper than ``MAX_DEPTH`` and text that is not valid Unicode (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            if not value.isascii() and not _is_unicode(value):
+                raise _Refused("it holds text that is not valid Unicode")
+            continue
+        if not isinstance(value, (dict, list)):
+            continue
+        if depth > MAX_DEPTH:
+            raise _Refused(f"it is nested more than {MAX_DEPTH} levels deep")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((key, depth))
+                stack.append((item, depth + 1))
+        else:
+            stack.extend((item, depth + 1) for item in value)
+
+
+def _decode(raw_text: str, path: Path) -> Any:
+    """The JSON value of the text, or ``CorruptProjectError`` for anything a manifest cannot be."""
+    if len(raw_text) > MAX_MANIFEST_BYTES:
+        raise _too_large(path, len(raw_text.encode("utf-8", "surrogatepass")))
+    try:
+        data = json.loads(raw_text, parse_int=_parse_int, parse_float=_parse_float,
+                          parse_constant=_parse_constant, object_pairs_hook=_unique_keys)
+        _check_shape(data)
     except json.JSONDecodeError as error:
         raise CorruptProjectError(
             f"{path.name} in the project folder {path.parent.name} is damaged near line {error.lineno}, column "
@@ -134,6 +237,17 @@ def parse_manifest(raw_text: str, path: Path) -> Manifest:
             path,
             error.lineno,
         ) from None
+    except _Refused as refused:
+        raise CorruptProjectError(f"{path.name} is damaged: {refused}.", path) from None
+    except RecursionError:
+        raise CorruptProjectError(f"{path.name} is damaged: it is nested more than {MAX_DEPTH} levels deep.",
+                                  path) from None
+    return data
+
+
+def parse_manifest(raw_text: str, path: Path) -> Manifest:
+    """Parse and validate manifest text; raises ``CorruptProjectError`` naming the file and the problem."""
+    data = _decode(raw_text, path)
     if not isinstance(data, dict):
         raise _type_error(path, "the file", "a JSON object")
     for key in _REQUIRED:

@@ -39,6 +39,7 @@ from writer_app.core.manifest import (
     check_relative_file,
     dump_manifest,
     parse_manifest,
+    read_manifest_bytes,
 )
 from writer_app.core.storage import (
     BACKUP_FOLDER_NAME,
@@ -144,7 +145,7 @@ class Project(ChapterOperations):
         manifest_path = folder / MANIFEST_NAME
         if not manifest_path.exists():
             raise ProjectError(f"{folder.name} is not a writer-app project (it has no {MANIFEST_NAME}).")
-        data = textfile.read_bytes(manifest_path)
+        data = read_manifest_bytes(manifest_path)
         try:
             raw = data.decode("utf-8-sig")
         except UnicodeDecodeError:
