@@ -211,3 +211,16 @@ def test_a_word_small_edits_cannot_fix_gets_the_full_search(tmp_path, capsys) ->
     code, out, _ = run(capsys, "--format", "json", str(path))
     (issue,) = json.loads(out)["files"][0]["issues"]
     assert code == 1 and issue["replacements"][:1] == ["accidentally"]
+
+
+def test_text_output_names_a_deletion_fix() -> None:
+    import io
+
+    from writer_app.cli.check_command import Target, _write
+    from writer_app.grammar.model import Issue
+
+    text = "It was was late.\n"
+    issue = Issue(6, 10, text[6:10], "Doubled word.", ("",), "DOUBLED_WORD")
+    out = io.StringIO()
+    _write([Target("draft.txt", text, issues=[issue])], "text", out)
+    assert out.getvalue() == "draft.txt:1:7: Doubled word. [DOUBLED_WORD] -> (delete)\n"

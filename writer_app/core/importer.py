@@ -9,12 +9,12 @@ Rabbit-Hole``), which joins the title (``Chapter I: Down the Rabbit-Hole``); or 
 A heading immediately followed by another heading (a book or part before its first chapter) becomes a prefix
 of the chapters under it: ``Book One: 1805 — Chapter I``. Heading lines become titles (all-capital headings
 are title-cased, roman numerals kept) and are not part of the chapter text. Text before the first heading
-becomes an "Opening" chapter unless it is a short title block (at most 12 words on at most 3 lines), which
-instead gives the project its title when none was asked for.
+becomes an "Opening" chapter unless it clearly is a title block (one short line that does not end like a
+sentence, optionally followed by a ``by NAME`` line), which gives the project its title and author instead.
 
 Hard-wrapped text (e.g. Project Gutenberg's ~70-column lines) is unwrapped so each paragraph is one line, the
-editor's unit for checking; paragraphs are separated by a blank line. Words are never added or dropped
-except for the heading lines and a title block.
+editor's unit for checking; paragraphs are separated by a blank line. Words are never dropped: each
+one ends up in a chapter, a chapter title, or the project's title and author (a title block).
 """
 
 from __future__ import annotations
@@ -189,25 +189,78 @@ def _body(lines: list[str], unwrap: bool) -> str:
 
 
 def split_chapters(text: str, unwrap: bool | None = None) -> list[tuple[str, str]]:
-    """Split manuscript text into ``(title, body)`` pairs at chapter headings (see the module docstring)."""
-    return _split(text, unwrap)[1]
+    """Split manuscript text into ``(title, body)`` pairs at chapter headings (see the module docstring).
+
+    A title block at the top (see ``split_manuscript``) is not a chapter and is not returned here.
+    """
+    return split_manuscript(text, unwrap).chapters
 
 
-def _split(text: str, unwrap: bool | None) -> tuple[str | None, list[tuple[str, str]]]:
+@dataclass(frozen=True, slots=True)
+class TitleBlock:
+    """A title line (and optional ``by NAME`` line) at the top of a manuscript, before its first heading."""
+
+    title: str
+    author: str = ""
+    text: str = ""  # the block as written, for when the writer named the project otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class SplitManuscript:
+    """A manuscript split at its headings: the title block (if the top is one) and ``(title, body)`` pairs."""
+
+    title_block: TitleBlock | None
+    chapters: list[tuple[str, str]]
+
+
+_BYLINE = re.compile(r"^by\s+(?P<name>\S.{0,60})$", re.I)
+_SENTENCE_END = ".!?,;:…"
+_CLOSING_QUOTES = "\"'”’)]"
+
+
+def _title_line(line: str) -> bool:
+    """Tell whether a line reads as a book title: short, with letters, not ending like a sentence."""
+    if len(line) > 80 or len(line.split()) > 12 or not any(c.isalpha() for c in line):
+        return False
+    return not line.rstrip(_CLOSING_QUOTES).endswith(tuple(_SENTENCE_END))
+
+
+def _title_block(preamble: list[str]) -> TitleBlock | None:
+    """The title block made of ``preamble`` lines, or None when they are prose (then they become a chapter).
+
+    Clearly a title: one short line that does not end like a sentence, optionally followed by a ``by NAME``
+    line. Anything else (``The storm came at midnight.`` / ``Nobody slept.``) is prose and is kept as prose.
+    """
+    lines = [line.strip() for line in preamble if line.strip()]
+    if not lines or len(lines) > 2 or not _title_line(lines[0]):
+        return None
+    author = ""
+    if len(lines) == 2:
+        byline = _BYLINE.match(lines[1])
+        if byline is None or len(byline.group("name").split()) > 6 or byline.group("name").endswith(
+                tuple(_SENTENCE_END.replace(".", ""))):
+            return None
+        author = byline.group("name").strip()
+    return TitleBlock(smart_title(lines[0].lstrip("# ")), author, "\n\n".join(lines) + "\n")
+
+
+def split_manuscript(text: str, unwrap: bool | None = None) -> SplitManuscript:
+    """Split manuscript text into its title block and chapters; every word lands in one of them or a heading.
+
+    Text before the first heading is the title block when it clearly is one (see ``_title_block``), else an
+    "Opening" chapter. With no heading at all, the whole text is one chapter.
+    """
     lines = normalize_newlines(text).split("\n")
     if unwrap is None:
         unwrap = _is_hard_wrapped(lines)
     headings = find_headings(lines)
     chapters: list[tuple[str, str]] = []
-    title_block: str | None = None
+    title_block: TitleBlock | None = None
     first_line = headings[0].line if headings else len(lines)
     preamble = lines[:first_line]
-    words = sum(len(line.split()) for line in preamble)
-    if words:
-        non_empty = [line.strip() for line in preamble if line.strip()]
-        if headings and words <= 12 and len(non_empty) <= 3:
-            title_block = non_empty[0]
-        else:
+    if any(line.strip() for line in preamble):
+        title_block = _title_block(preamble) if headings else None
+        if title_block is None:
             chapters.append(("Opening" if headings else "Chapter 1", _body(preamble, unwrap)))
     containers: list[Heading] = []
     for index, heading in enumerate(headings):
@@ -222,7 +275,7 @@ def _split(text: str, unwrap: bool | None) -> tuple[str | None, list[tuple[str, 
             continue
         title = SEPARATOR.join([c.title for c in containers] + [heading.title])
         chapters.append((title, _body(body_lines, unwrap)))
-    return title_block, chapters
+    return SplitManuscript(title_block, chapters)
 
 
 def _read_docx(source: Path) -> str:
@@ -260,6 +313,14 @@ def read_manuscript(source: Path, encoding: str | None = None) -> str:
     return text
 
 
+def _block_agrees(block: TitleBlock, title: str | None, author: str) -> bool:
+    """Tell whether a title block says what the writer asked for (or they asked nothing), so it can go."""
+    same = " ".join(block.title.split()).casefold()
+    if title and " ".join(title.split()).casefold() != same:
+        return False
+    return not (author and block.author and " ".join(author.split()).casefold() != block.author.casefold())
+
+
 def import_manuscript(source: Path | str, target_folder: Path | str, title: str | None = None,
                       *, encoding: str | None = None, author: str = "", language: str = "en-US") -> Project:
     """Create a new project in ``target_folder`` (absent or empty) from a manuscript file, split at headings.
@@ -272,11 +333,16 @@ def import_manuscript(source: Path | str, target_folder: Path | str, title: str 
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ProjectError(f"{target} already exists and is not empty; choose a new folder for the project.")
     text = read_manuscript(source, encoding)
-    title_block, chapters = _split(text, None)
+    split = split_manuscript(text)
+    chapters = split.chapters
+    block = split.title_block
+    if block is not None and not _block_agrees(block, title, author):
+        chapters.insert(0, ("Opening", block.text))  # the writer named it otherwise: keep the lines as prose
+        block = None
     if not chapters:
         chapters = [("Chapter 1", "")]
-    project_title = title or (smart_title(title_block.lstrip("# ")) if title_block
-                              else title_from_file_name(source.stem))
+    project_title = title or (block.title if block else title_from_file_name(source.stem))
+    author = author or (block.author if block else "")
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
