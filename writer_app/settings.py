@@ -121,6 +121,7 @@ class Settings:
     languagetool_mode: str = "off"
     languagetool_url: str = ""
     languagetool_public_consent: bool = False
+    languagetool_server_consent: str = ""  # the LanguageTool server address (scheme://host:port) agreed to
     # Keys found in the file that this version does not know; written back unchanged.
     unknown: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 

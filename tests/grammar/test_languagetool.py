@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.fake_languagetool import FakeLanguageTool
+from tests.support.fake_languagetool import FakeLanguageTool, raw_match
 from writer_app.grammar.engine import CheckConfig, CompositeChecker
 from writer_app.grammar.languagetool import (
     FICTION_DISABLED_RULES,
@@ -18,6 +18,8 @@ from writer_app.grammar.languagetool import (
     LanguageToolUnavailable,
     Mode,
     State,
+    is_plain_http_remote,
+    server_origin,
 )
 from writer_app.grammar.lt_install import InstallCancelled, LanguageToolInstaller, LanguageToolInstallError
 from writer_app.grammar.model import Category
@@ -235,3 +237,99 @@ def test_installer_network_failure_is_one_sentence(tmp_path):
     installer = LanguageToolInstaller(install_dir=tmp_path / "lt", version="6.8")
     with pytest.raises(LanguageToolInstallError, match="could not be downloaded"):
         installer.install(fetch=offline)
+
+
+# -- malformed answers, one try, consent ------------------------------------------------------------------
+@pytest.mark.parametrize(("offset", "length"), [
+    (-5, 4),  # before the text
+    (2, 200),  # past the end
+    (60, 1),  # starts past the end
+    (3, -2),  # negative length
+    ("4", 3),  # numbers as strings
+    (4.0, 3),  # numbers as floats
+    (None, 3),
+    (True, 3),
+])
+def test_a_malformed_match_is_dropped_and_the_good_ones_kept(server, offset, length):
+    server.raw_matches = (raw_match(offset, length),)
+    checker = server_checker(server.url)
+    issues = checker.check("She should of known better.")
+    assert [i.rule for i in issues] == ["LT:SHOULD_OF"]  # no clamped whole-paragraph underline
+    assert checker.state is State.READY  # a bad match is not a dead server
+
+
+def test_a_malformed_match_is_logged_once_not_on_every_paragraph(server, caplog):
+    server.raw_matches = (raw_match(-1, 3),)
+    checker = server_checker(server.url)
+    with caplog.at_level("WARNING", logger="writer_app.grammar.languagetool"):
+        for n in range(3):
+            checker.check(f"Paragraph {n} should of ended.")
+    assert len([r for r in caplog.records if "ignored" in r.getMessage()]) == 1
+
+
+def test_an_empty_span_without_a_fix_is_dropped_and_an_insertion_is_underlined_with_its_neighbour(server):
+    text = "Yes she said."
+    server.rules = ()
+    server.raw_matches = (raw_match(3, 0, "NO_FIX", replacements=()), raw_match(3, 0, "COMMA", replacements=(",",)))
+    issues = server_checker(server.url).check(text)
+    assert [(i.rule, i.text, i.replacements) for i in issues] == [("LT:COMMA", "s", ("s,",))]
+
+
+def test_offsets_count_utf16_units_after_emoji_and_one_inside_a_surrogate_pair_is_dropped(server):
+    text = "😀 Go now."  # the emoji is two UTF-16 units: "Go" starts at unit 3, code point 2
+    server.rules = ()
+    server.raw_matches = (raw_match(3, 2, "GO"), raw_match(1, 2, "HALF_EMOJI"))
+    issues = server_checker(server.url).check(text)
+    assert [(i.rule, i.text) for i in issues] == [("LT:GO", "Go")]
+
+
+def test_a_hanging_server_costs_one_timeout_not_two():
+    with FakeLanguageTool() as fake:
+        checker = server_checker(fake.url)
+        checker.connect()
+        fake.hang = True
+        checker._tool._TIMEOUT = 0.3  # the client's per-request timeout, short for the test
+        assert checker.check("She should of known.") == []
+        assert checker.state is State.UNAVAILABLE
+        assert len(fake.requests) == 1  # the client's default would have sent it twice
+
+
+def test_a_remote_server_needs_consent_and_gets_no_text_without_it(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("text must not leave the machine without consent")
+
+    monkeypatch.setattr("requests.get", no_network)
+    monkeypatch.setattr("requests.post", no_network)
+    checker = LanguageToolChecker(LanguageToolOptions(mode=Mode.SERVER, url="https://lt.example.org:8081"))
+    with pytest.raises(LanguageToolUnavailable, match="another computer.*agree"):
+        checker.connect()
+    assert checker.check("should of") == []
+    assert "lt.example.org" in checker.message
+
+
+def test_consent_is_for_one_address_and_loopback_needs_none():
+    agreed = LanguageToolOptions(mode=Mode.SERVER, url="https://LT.example.org:8081/v2",
+                                 server_consent=server_origin("https://lt.example.org:8081"))
+    assert not agreed.needs_server_consent
+    moved = LanguageToolOptions(mode=Mode.SERVER, url="https://other.example.org:8081",
+                                server_consent=agreed.server_consent)
+    assert moved.needs_server_consent
+    for url in ("http://localhost:8081", "http://127.0.0.1:8081", "http://[::1]:8081", "127.0.0.5:9"):
+        assert not LanguageToolOptions(mode=Mode.SERVER, url=url).needs_server_consent, url
+
+
+def test_plain_http_to_another_computer_is_flagged_as_unencrypted():
+    assert is_plain_http_remote("http://192.168.1.20:8081")
+    assert is_plain_http_remote("lt.example.org:8081")  # no scheme: http
+    assert not is_plain_http_remote("https://lt.example.org")
+    assert not is_plain_http_remote("http://localhost:8081")
+    assert LanguageToolOptions(mode=Mode.SERVER, url="http://10.0.0.2:8081").unencrypted_remote
+
+
+def test_server_consent_is_read_from_settings():
+    class FakeSettings:
+        languagetool_mode = "server"
+        languagetool_url = "http://10.0.0.2:8081"
+        languagetool_server_consent = "http://10.0.0.2:8081"
+
+    assert not LanguageToolOptions.from_settings(FakeSettings()).needs_server_consent

@@ -43,6 +43,25 @@ DEFAULT_RULES = (
 )
 
 
+def raw_match(offset: object, length: object, rule_id: str = "RAW_RULE", replacements: tuple[str, ...] = ("x",),
+              category: str = "GRAMMAR", message: str = "A raw match.") -> dict[str, object]:
+    """A LanguageTool-shaped match with exactly the offset and length given (for malformed answers)."""
+    return {
+        "message": message,
+        "shortMessage": "",
+        "replacements": [{"value": r} for r in replacements],
+        "offset": offset,
+        "length": length,
+        "context": {"text": "", "offset": 0, "length": 0},
+        "sentence": "",
+        "type": {"typeName": "Other"},
+        "rule": {"id": rule_id, "description": message, "issueType": "grammar",
+                 "category": {"id": category, "name": category.title()}},
+        "ignoreForIncompleteSentence": False,
+        "contextForSureMatch": 0,
+    }
+
+
 def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
@@ -56,10 +75,13 @@ class FakeLanguageTool:
     broken: bool = False  # answer /v2/check with HTTP 500 and no JSON
     hold_seconds: float = 0.0  # how long each check stays "in progress" (widens the window for overlap tests)
     max_concurrent: int = 0  # most checks in progress at once (a check ends before its answer is sent)
+    hang: bool = False  # take /v2/check requests and never answer them (until stop())
+    raw_matches: tuple[dict[str, object], ...] = ()  # sent verbatim after the rules' matches (malformed ones)
     _active: int = 0
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
+        self._released = threading.Event()  # set by stop(): hanging requests end
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -104,6 +126,11 @@ class FakeLanguageTool:
                     fake._active += 1
                     fake.max_concurrent = max(fake.max_concurrent, fake._active)
                     fake.requests.append(form)
+                if fake.hang:
+                    fake._released.wait()
+                    with fake._lock:
+                        fake._active -= 1
+                    return  # the connection closes without an answer
                 try:
                     body = None if fake.broken else json.dumps(
                         {"matches": fake.matches(form.get("text", ""), form)}).encode()
@@ -125,6 +152,7 @@ class FakeLanguageTool:
 
     def stop(self) -> None:
         """Shut the server down (simulates a dead LanguageTool)."""
+        self._released.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -158,7 +186,8 @@ class FakeLanguageTool:
                     "ignoreForIncompleteSentence": False,
                     "contextForSureMatch": 0,
                 })
-        return sorted(found, key=lambda m: int(m["offset"]))  # type: ignore[arg-type]
+        found.sort(key=lambda m: int(m["offset"]))  # type: ignore[arg-type]
+        return found + [dict(raw) for raw in self.raw_matches]
 
     def __enter__(self) -> FakeLanguageTool:
         return self.start()
