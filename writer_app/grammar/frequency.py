@@ -1,0 +1,120 @@
+"""English word and word-pair frequencies (``resources/frequency/``), loaded once, on first use.
+
+Words are lowercase; a pair count is how often ``left right`` occurs in the source (Google Books n-grams via
+SymSpell, see ``resources/frequency/README.md``). Pairs rarer than the source's cut-off are absent: 0 means
+"rarer than :attr:`FrequencyData.pair_floor`", not "never".
+"""
+
+from __future__ import annotations
+
+import array
+import gzip
+import logging
+import sys
+import threading
+from bisect import bisect_left
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+WORD_FILE = "words.tsv.gz"
+BIGRAM_FILE = "bigrams.bin.gz"
+BIGRAM_MAGIC = b"WAFBIG01"
+BIGRAM_UNIT = 1000  # pair counts are stored in thousands (uint32)
+ID_BITS = 20  # a pair key is left_id << ID_BITS | right_id
+
+
+class FrequencyDataError(Exception):
+    """The shipped frequency files are missing or damaged."""
+
+
+def pair_key(left: int, right: int) -> int:
+    """The 64-bit key of a word pair, from the two words' ids."""
+    return left << ID_BITS | right
+
+
+@dataclass(frozen=True, eq=False)
+class FrequencyData:
+    """Word counts by rank and a sorted table of word-pair counts; read-only, safe to share between threads."""
+
+    words: tuple[str, ...]  # by descending count: the id of a word is its rank
+    ids: dict[str, int]
+    counts: array.array  # counts[id]
+    pair_keys: array.array  # sorted pair keys ("Q")
+    pair_counts: array.array  # pair_counts[i] * BIGRAM_UNIT is the count of pair_keys[i] ("I")
+    total: int
+    pair_floor: int  # the smallest pair count the source kept
+
+    def count(self, word: str) -> int:
+        """How often ``word`` (lowercase) occurs; 0 when unknown."""
+        index = self.ids.get(word)
+        return 0 if index is None else self.counts[index]
+
+    def probability(self, word: str) -> float:
+        """The relative frequency of ``word`` (0.0 when unknown)."""
+        return self.count(word) / self.total
+
+    def pair(self, left: str, right: str) -> int:
+        """How often ``left right`` occurs (lowercase words); 0 when the pair is rarer than the cut-off."""
+        a = self.ids.get(left)
+        b = self.ids.get(right)
+        if a is None or b is None:
+            return 0
+        key = a << ID_BITS | b
+        keys = self.pair_keys
+        index = bisect_left(keys, key)
+        if index < len(keys) and keys[index] == key:
+            return self.pair_counts[index] * BIGRAM_UNIT
+        return 0
+
+
+def load(folder: Path) -> FrequencyData:
+    """Read the frequency files in ``folder``; raise :class:`FrequencyDataError` when they are unusable."""
+    try:
+        word_text = gzip.decompress((folder / WORD_FILE).read_bytes()).decode("utf-8")
+        raw = gzip.decompress((folder / BIGRAM_FILE).read_bytes())
+    except (OSError, EOFError, UnicodeDecodeError, gzip.BadGzipFile) as error:
+        raise FrequencyDataError(f"cannot read the word frequencies in {folder}: {error}") from error
+    words: list[str] = []
+    counts = array.array("Q")
+    for line in word_text.splitlines():
+        word, _, count = line.partition("\t")
+        words.append(word)
+        counts.append(int(count))
+    if not words or raw[:8] != BIGRAM_MAGIC:
+        raise FrequencyDataError(f"the word frequencies in {folder} are damaged")
+    size = int.from_bytes(raw[8:16], "little")
+    keys = array.array("Q")
+    pair_counts = array.array("I")
+    body = 16 + size * keys.itemsize
+    keys.frombytes(raw[16:body])
+    pair_counts.frombytes(raw[body : body + size * pair_counts.itemsize])
+    if len(keys) != size or len(pair_counts) != size:
+        raise FrequencyDataError(f"the word-pair table in {folder} is truncated")
+    if sys.byteorder != "little":
+        keys.byteswap()
+        pair_counts.byteswap()
+    floor = min(pair_counts) * BIGRAM_UNIT if size else 0
+    return FrequencyData(
+        tuple(words), {w: i for i, w in enumerate(words)}, counts, keys, pair_counts, sum(counts), floor
+    )
+
+
+_LOCK = threading.Lock()
+_LOADED: list[FrequencyData] = []
+
+
+def frequency_data() -> FrequencyData:
+    """The bundled frequencies, loaded on first call (raises :class:`FrequencyDataError` when missing)."""
+    with _LOCK:
+        if not _LOADED:
+            try:
+                from writer_app.resources import resource_path
+
+                folder = resource_path("frequency")
+            except FileNotFoundError as error:
+                raise FrequencyDataError("the bundled word frequencies are missing") from error
+            _LOADED.append(load(folder))
+            log.debug("loaded %d word frequencies", len(_LOADED[0].words))
+        return _LOADED[0]
