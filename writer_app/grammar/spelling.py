@@ -11,11 +11,15 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import sys
 import tempfile
 import threading
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.foreign import ENGLISH_WORDS, foreign_spans, is_foreign_neighbour, is_foreign_word
 from writer_app.grammar.model import Category, Issue
@@ -53,6 +57,26 @@ def _swapped_common(lower: str) -> bool:
     if len(lower) != 3 or lower in _SHORT_COMMON:
         return False
     return any(lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] in _SHORT_COMMON for i in range(len(lower) - 1))
+# A character's voice: an unknown word the text uses only inside dialogue at least this often is dialect.
+_VOICE_USES = 2
+# Words that mark a speech as dialect, beside elision apostrophes ("goin'", "'bout") and learned voice words.
+_DIALECT_MARKERS = frozenset(
+    "ain't aint warn't hain't reckon reckoned ye yer yo' ol' 'em dis dat dem dey de wid wuz fer kin iffen "
+    "y'all nothin' somethin' mebbe gwan".split()
+)
+# An elision: an apostrophe that stands for letters at a word's edge ("'bout", "goin'"), not a possessive s'.
+_ELISION = re.compile(r"(?:(?<![\w'’])['’][^\W\d_]{2,})|(?:[^\W\d_]{2,}(?<![sS])['’](?![\w'’]))")
+# A quotation of at most three words holding nothing but them: a term named in passing ("played “knucks”").
+_QUOTED_TERM = re.compile(r"^[\"“‘'][^\W\d_]+(?:[\s\-][^\W\d_]+){0,2}[,.!?]?[\"”’']$")
+
+
+def _transposed(lower: str) -> Iterable[str]:
+    """Every form of ``lower`` with two neighbouring letters swapped ("recieve" -> ..., "receive", ...)."""
+    for i in range(len(lower) - 1):
+        if lower[i] != lower[i + 1]:
+            yield lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :]
+
+
 _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
@@ -234,6 +258,10 @@ class SpellChecker:
         self._ok: set[str] = set()  # words accepted whatever their context
         self._unknown: set[str] = set()  # words the dictionaries reject (context may still excuse them)
         self._names: set[str] = set()  # capitalised unknown words seen mid-sentence: proper names
+        # Lowercase unknown words the text uses only inside dialogue, more than once: a character's voice
+        # ("becuz", "knowed"), accepted inside dialogue; ``_told`` holds those also seen in narration.
+        self._voice: set[str] = set()
+        self._told: set[str] = set()
         self._near: dict[str, bool] = {}
         self._variants: dict[str, str | None] = {}
         self._misspelt_word = "misspelt" if self.dialect == "en-GB" else "misspelled"
@@ -307,7 +335,47 @@ class SpellChecker:
         found.update(match.group(1) for match in _AFTER_TITLE.finditer(text))
         fresh = {word for word in found - self._names if not self._accepts(word)}
         self._names |= fresh
+        if not self.config.strict_dialogue:
+            self._learn_voice(text)
         return len(fresh)
+
+    def _learn_voice(self, text: str) -> None:
+        """Remember unknown words ``text`` uses only inside dialogue, at least twice, as a character's voice.
+
+        A word also used in narration is not voice, and neither is a garble of a real word (two letters
+        swapped: "recieve"), which stays a typo wherever it stands.
+        """
+        ok = self._ok
+        spoken: Counter[str] = Counter()
+        told: set[str] = set()
+        for line in text.splitlines():
+            words = WORD_RE.findall(line)
+            if ok.issuperset(words):
+                continue
+            spans: tuple[tuple[int, int], ...] | None = None
+            for match in WORD_RE.finditer(line):
+                word = match.group()
+                if word in ok or not word[1:].islower() or self._accepts(word):
+                    continue
+                if spans is None:
+                    spans = dialogue_spans(line)
+                lower = word.lower().replace("’", "'")
+                if in_dialogue(spans, match.start(), match.end()):
+                    spoken[lower] += 1
+                else:
+                    told.add(lower)
+        with self._lock:
+            self._told |= told
+            self._voice -= told
+            self._voice |= {
+                word
+                for word, uses in spoken.items()
+                if uses >= _VOICE_USES and word not in self._told and not self._garbled(word)
+            }
+
+    def _garbled(self, lower: str) -> bool:
+        """True when two neighbouring letters swapped make ``lower`` a real word: a typo, never a voice."""
+        return len(lower) >= 3 and any(self._word(candidate) for candidate in _transposed(lower))
 
     def is_correct(self, word: str) -> bool:
         """Tell whether ``word`` is accepted on its own, whatever its context."""
@@ -455,8 +523,14 @@ class SpellChecker:
             else:
                 starts.append((start, end, word))
         foreign: list[tuple[int, int]] | None = None
+        spoken: tuple[tuple[int, int], ...] | None = None
         issues: list[Issue] = []
         for start, end, word in starts:
+            if not self.config.strict_dialogue and word[:1].islower():
+                if spoken is None:
+                    spoken = dialogue_spans(text)
+                if self._spoken_voice(text, spoken, start, end, word):
+                    continue
             if word[:1].isupper():
                 lower = word.lower()
                 if word in self._names or not (self._near_common_word(lower) or _swapped_common(lower)):
@@ -469,6 +543,36 @@ class SpellChecker:
                 continue
             issues.append(self._issue(start, end, word))
         return issues
+
+    def _spoken_voice(
+        self, text: str, spoken: tuple[tuple[int, int], ...], start: int, end: int, word: str
+    ) -> bool:
+        """Whether an unknown lowercase word is deliberate: a character's voice, an elision or a quoted term.
+
+        Inside dialogue: a word learned as voice, a word cut short by an apostrophe ("roun'"), any word of a
+        speech written in dialect (other elisions, "ain't", learned voice words), and a quoted term of one to
+        three words. Anywhere: a word opening with a typographic elision apostrophe ("’pon", "’nough").
+        A garble of a real word ("recieve", "teh") is never excused.
+        """
+        lower = word.lower().replace("’", "'")
+        if self._garbled(lower):
+            return False
+        if start and text[start - 1] == "’" and (start < 2 or not text[start - 2].isalnum()):
+            return True
+        index = bisect_right(spoken, (start, sys.maxsize)) - 1
+        if index < 0 or not (spoken[index][0] <= start and end <= spoken[index][1]):
+            return False
+        speech = text[spoken[index][0] : spoken[index][1]]
+        if lower in self._voice or _QUOTED_TERM.match(speech.strip()):
+            return True
+        return self._dialectal(speech)
+
+    def _dialectal(self, speech: str) -> bool:
+        """True when a speech is written in dialect: an elision apostrophe, a marker word, a learned voice word."""
+        if _ELISION.search(speech):
+            return True
+        words = {word.lower().replace("’", "'") for word in WORD_RE.findall(speech)}
+        return not words.isdisjoint(_DIALECT_MARKERS) or not words.isdisjoint(self._voice)
 
     def _excused(self, text: str, start: int, end: int, word: str) -> bool:
         """Context that makes an unknown word fine: digits, web addresses, dialect apostrophes, loans."""
