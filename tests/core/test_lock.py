@@ -7,19 +7,25 @@ import os
 import socket
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from writer_app.core import process
 from writer_app.core.errors import ProjectLockedError, ReadOnlyProjectError
 from writer_app.core.project import Project
 from writer_app.core.storage import LOCK_FILE_NAME, ProjectLock
 
 
-def _lock_as(folder: Path, pid: int, host: str | None = None) -> None:
-    (folder / LOCK_FILE_NAME).write_text(json.dumps(
-        {"pid": pid, "host": host or socket.gethostname(), "user": "someone", "time": "2026-01-01T00:00:00+00:00"}
-    ))
+def _lock_as(folder: Path, pid: int, host: str | None = None, **fields: object) -> None:
+    """Write the lock another instance (process ``pid``) would write; ``fields`` add or replace entries."""
+    record: dict[str, object] = {"pid": pid, "host": host or socket.gethostname(), "user": "someone",
+                                 "time": datetime.now(UTC).isoformat(timespec="seconds")}
+    if host is None and process.process_start(pid) is not None:
+        record.update(boot_id=process.boot_id(), process_start=process.process_start(pid))
+    record.update(fields)
+    (folder / LOCK_FILE_NAME).write_text(json.dumps(record))
 
 
 @pytest.fixture
