@@ -89,7 +89,8 @@ def read_lock(path: Path) -> LockInfo | None:
     """Read and judge the lock file at ``path`` (None when there is none)."""
     try:
         raw = path.read_bytes()
-        age = time.time() - path.stat().st_mtime
+        written = path.stat().st_mtime
+        age = time.time() - written
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -111,12 +112,12 @@ def read_lock(path: Path) -> LockInfo | None:
         started=str(data.get("time") or ""),
         raw=raw,
     )
-    stale, doubt = _judge(info, data)
+    stale, doubt = _judge(info, data, written)
     return LockInfo(info.path, info.pid, info.host, info.user, info.started, stale, doubt, raw)
 
 
-def _judge(info: LockInfo, data: dict) -> tuple[str, str]:
-    """``(stale_reason, doubt)`` for a lock record."""
+def _judge(info: LockInfo, data: dict, written: float) -> tuple[str, str]:
+    """``(stale_reason, doubt)`` for a lock record whose file was last written at ``written`` (Unix time)."""
     if info.other_host:
         return "", (f"it was opened on another computer ({info.host}), and writer-app here cannot tell whether "
                     "it is still open there")
@@ -133,8 +134,9 @@ def _judge(info: LockInfo, data: dict) -> tuple[str, str]:
     reused = f"process {info.pid} that opened it has ended and its number now belongs to another program"
     if isinstance(recorded_start, str) and current_start is not None:
         return ("", "") if recorded_start == current_start else (reused, "")
-    started_at, locked_at = process.process_started_at(info.pid), _recorded_time(info.started)
-    if started_at is not None and locked_at is not None:
+    started_at = process.process_started_at(info.pid)
+    locked_at = _recorded_time(info.started) or written
+    if started_at is not None:
         # An old lock without a start time: a process that started after the lock was taken cannot own it.
         return (reused, "") if started_at > locked_at + _CLOCK_SLACK_SECONDS else ("", "")
     return "", f"writer-app cannot confirm that process {info.pid}, which opened it, is still writer-app"
