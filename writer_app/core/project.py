@@ -383,7 +383,7 @@ class Project(ChapterOperations):
     def convert_to_utf8(self) -> None:
         """The writer's explicit choice: from now on save every chapter as UTF-8 (no BOM)."""
         self.encoding = None
-        self._formats = {key: TextFormat("utf-8", False, fmt.crlf) for key, fmt in self._formats.items()}
+        self._formats = {key: TextFormat("utf-8", False, fmt.newline) for key, fmt in self._formats.items()}
 
     # ---------------------------------------------------------------------------------------------- manifest
 
