@@ -8,9 +8,11 @@ stale lock. Lock files of older versions (pid, host, user, time only) still read
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,12 +20,14 @@ from pathlib import Path
 
 from writer_app.core import process
 from writer_app.core.errors import ProjectLockedError
+from writer_app.core.tempfiles import temp_affixes
 
 log = logging.getLogger(__name__)
 
 LOCK_FILE_NAME = ".writer-app.lock"
 _RACE_SECONDS = 5.0  # an unreadable lock younger than this may be one another instance is writing right now
 _CLOCK_SLACK_SECONDS = 2.0
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS, errno.EMLINK}
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,30 +178,59 @@ class ProjectLock:
         """Take the lock; raises ``ProjectLockedError`` if someone may hold it, ``OSError`` if unwritable."""
         record = _lock_record()
         for _attempt in range(3):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                info = read_lock(self.path)
-                if info is None:
-                    continue
-                if not info.stale:
-                    raise ProjectLockedError(_locked_message(self.label, info), info.owner(), info) from None
-                log.info("Taking over the lock %s: %s", self.path, info.stale_reason)
-                with contextlib.suppress(FileNotFoundError):
-                    self.path.unlink()
+            if self._create(record):
+                self.held = True
+                return
+            info = read_lock(self.path)
+            if info is None:
                 continue
+            if not info.stale:
+                raise ProjectLockedError(_locked_message(self.label, info), info.owner(), info)
+            log.info("Taking over the lock %s: %s", self.path, info.stale_reason)
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
+        raise ProjectLockedError(f"Could not take the lock on {self.label}; try again.")
+
+    def _create(self, record: bytes) -> bool:
+        """Create the lock file holding ``record``, whole or not at all; False if a lock file exists."""
+        prefix, suffix = temp_affixes(self.path)
+        fd, temp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=self.path.parent)
+        try:
             try:
                 _write_all(fd, record)
                 os.fsync(fd)
-            except OSError:
+            finally:
                 os.close(fd)
-                with contextlib.suppress(OSError):
-                    self.path.unlink()  # never leave an empty or half-written lock behind
-                raise
+            os.chmod(temp, 0o644)
+            try:
+                os.link(temp, self.path)  # appears with its whole content, and only if there is none yet
+            except FileExistsError:
+                return False
+            except OSError as error:
+                if error.errno not in _NO_HARD_LINKS:
+                    raise
+                return self._create_in_place(record)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        return True
+
+    def _create_in_place(self, record: bytes) -> bool:
+        """``_create`` for file systems without hard links (FAT, some network shares)."""
+        try:
+            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            return False
+        try:
+            _write_all(fd, record)
+            os.fsync(fd)
+        except OSError:
             os.close(fd)
-            self.held = True
-            return
-        raise ProjectLockedError(f"Could not take the lock on {self.label}; try again.")
+            with contextlib.suppress(OSError):
+                self.path.unlink()  # never leave an empty or half-written lock behind
+            raise
+        os.close(fd)
+        return True
 
     def release(self) -> None:
         """Remove the lock file if this process holds it."""
