@@ -52,7 +52,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     changes = differences(REAL_FOLDERS, REAL_BEFORE, snapshot(REAL_FOLDERS))
     if changes:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-        lines = ["The test run changed the real user's writer-app folders:", *changes[:20]]
+        lines = ["The test run changed the real user's writer-app folders (a test escaped its private folders, "
+                 "or another writer-app or test run used them meanwhile):", *changes[:20]]
         for line in lines:
             if reporter is not None:
                 reporter.write_line(line, red=True)

@@ -85,7 +85,10 @@ def run_gui(path: str | None) -> int:
     """Run the editor on ``path`` (a project folder or a .txt/.md file) or the last/sample project."""
     from PySide6.QtCore import QThreadPool
 
+    from writer_app.core.tempfiles import remove_stale_temp_files_in_app_folders
+
     app = create_application()
+    remove_stale_temp_files_in_app_folders()  # left by saves a crash or a kill interrupted
     window = build_window(path)
     code = app.exec()  # type: ignore[attr-defined]
     window.close()  # type: ignore[attr-defined]  (no-op if already closed; saves otherwise)

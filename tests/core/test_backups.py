@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from writer_app.core import storage
+from writer_app.core.errors import SaveError
 from writer_app.core.storage import BackupManager
 
 
@@ -66,3 +71,18 @@ def test_explicit_file_list_and_folder(tmp_path: Path) -> None:
     manager = BackupManager([(source, "a.txt")], folder=tmp_path / "bk", keep=2)
     assert manager.snapshot() is not None
     assert manager.snapshot() is None
+
+
+def test_a_backup_that_fails_on_a_full_disk_says_so_and_claims_no_previous_version(
+        open_project, project_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = open_project()
+
+    def no_space(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage, "_write_all", no_space)
+    with pytest.raises(SaveError) as caught:
+        project.backup_manager().snapshot()
+    message = str(caught.value)
+    assert message.startswith("The disk is full, so backup-") and "previous version" not in message
+    assert not [p for p in (project_folder / "backups").iterdir()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,57 @@ def test_bytes_undefined_in_cp1252_suggest_latin1(tmp_path: Path) -> None:
         Project.open(draft, encoding="cp1252")
     with Project.open(draft, encoding="latin-1") as project:
         assert project.read_chapter(project.chapters[0]) == "abc \x81 def"
+
+
+# -------------------------------------------------------------------------------------------------------------
+# Line endings: saved the way the file had them (the most common one when it mixes them, said in the log).
+
+
+def _resave(path: Path, extra: str) -> bytes:
+    """Open, add ``extra`` to the first chapter, save; returns that chapter file's bytes."""
+    with Project.open(path) as project:
+        chapter = project.chapters[0]
+        project.write_chapter(chapter, project.read_chapter(chapter) + extra)
+        return project.chapter_path(chapter).read_bytes()
+
+
+def test_a_cr_only_file_is_saved_with_cr(tmp_path: Path) -> None:
+    draft = tmp_path / "old-mac.txt"
+    draft.write_bytes(b"One.\rTwo.\r")
+    with Project.open(draft) as project:
+        assert project.read_chapter(project.chapters[0]) == "One.\nTwo.\n"
+    assert _resave(draft, "Three.\n") == b"One.\rTwo.\rThree.\r"
+
+
+def test_a_cr_only_chapter_in_a_project_is_saved_with_cr(project_folder: Path) -> None:
+    chapter = project_folder / "chapters" / "one.md"
+    chapter.write_bytes(b"The ferry.\r\rCame in late.\r")
+    assert _resave(project_folder, "Rain.\n") == b"The ferry.\r\rCame in late.\rRain.\r"
+
+
+def test_a_mostly_lf_file_with_some_crlf_lines_stays_lf_and_the_log_says_so(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    draft = tmp_path / "mixed.txt"
+    draft.write_bytes(b"a\r\nb\nc\nd\n")
+    with caplog.at_level(logging.INFO, logger="writer_app.core.textfile"):
+        saved = _resave(draft, "e\n")
+    assert saved == b"a\nb\nc\nd\ne\n"
+    assert "mixed.txt mixes line endings" in caplog.text and "LF (Unix)" in caplog.text
+
+
+def test_a_mostly_crlf_file_with_some_lf_lines_stays_crlf(tmp_path: Path) -> None:
+    draft = tmp_path / "mixed.txt"
+    draft.write_bytes(b"a\r\nb\r\nc\nd\r\n")
+    assert _resave(draft, "e\n") == b"a\r\nb\r\nc\r\nd\r\ne\r\n"
+
+
+def test_a_file_with_one_line_ending_of_each_kind_keeps_the_first(tmp_path: Path) -> None:
+    draft = tmp_path / "tie.txt"
+    draft.write_bytes(b"a\rb\nc\r\n")
+    assert _resave(draft, "") == b"a\rb\rc\r"
+
+
+def test_a_file_without_line_breaks_gets_lf(tmp_path: Path) -> None:
+    draft = tmp_path / "one-line.txt"
+    draft.write_bytes(b"a")
+    assert _resave(draft, "\nb") == b"a\nb"

@@ -171,8 +171,29 @@ def test_full_disk_during_import_leaves_nothing_behind(tmp_path: Path, monkeypat
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", no_space)
-    with pytest.raises(SaveError, match="disk is full"):
+    with pytest.raises(SaveError, match="disk is full") as caught:
         import_manuscript(source, tmp_path / "Novel")
+    assert "previous version" not in str(caught.value)  # there never was one
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["novel.txt"]
+
+
+def test_full_disk_while_writing_the_imported_manifest_claims_no_previous_version(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from writer_app.core import storage
+    from writer_app.core.errors import SaveError
+
+    source = tmp_path / "novel.txt"
+    source.write_text("Chapter 1\n\nOne.\n")
+
+    def no_space(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage, "_write_all", no_space)
+    with pytest.raises(SaveError, match="disk is full") as caught:
+        import_manuscript(source, tmp_path / "Novel")
+    assert "previous version" not in str(caught.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["novel.txt"]
 
 

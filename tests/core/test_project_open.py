@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.conftest import write_manifest
+from writer_app.core import storage
 from writer_app.core.errors import (
     BinaryFileError,
     CorruptProjectError,
@@ -42,6 +44,52 @@ def test_create_then_open_round_trips(tmp_path: Path) -> None:
     with Project.open(tmp_path / "New") as project:
         assert project.title == "New Book" and project.author == "Me"
         assert project.read_chapter(project.chapters[0]) == "Hello.\n"
+
+
+def _full_disk_after(monkeypatch: pytest.MonkeyPatch, writes: int) -> None:
+    """Let ``writes`` atomic writes through, then fail every write as a full disk does."""
+    real = storage._write_all
+    done = []
+
+    def write(fd: int, data: bytes) -> None:
+        if len(done) >= writes:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        done.append(fd)
+        real(fd, data)
+
+    monkeypatch.setattr(storage, "_write_all", write)
+
+
+@pytest.mark.parametrize("writes", [0, 1])  # project.json fails; the first chapter fails
+def test_create_on_a_full_disk_says_so_and_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          writes: int) -> None:
+    _full_disk_after(monkeypatch, writes)
+    with pytest.raises(ProjectError) as caught:
+        Project.create(tmp_path / "Books" / "New", "New Book")
+    message = str(caught.value)
+    assert message == "The disk is full, so the project New could not be created; nothing was left behind."
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_create_in_a_given_empty_folder_on_a_full_disk_leaves_it_empty(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "New"
+    folder.mkdir()
+    _full_disk_after(monkeypatch, 1)
+    with pytest.raises(ProjectError, match="disk is full"):
+        Project.create(folder, "New Book")
+    assert list(tmp_path.iterdir()) == [folder] and list(folder.iterdir()) == []
+
+
+def test_create_where_the_lock_cannot_be_written_leaves_nothing(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_space(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(ProjectError, match="disk is full"):
+        Project.create(tmp_path / "New", "New Book")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_create_refuses_a_non_empty_folder(project_folder: Path) -> None:

@@ -20,6 +20,7 @@ class PromptLog:
         self.errors: list[str] = []
         self.asked: list[tuple[str, object]] = []
         self.read_only = True
+        self.anyway = ""  # answer to "Open Anyway / Open Read-Only / Cancel": "anyway", "read_only" or ""
         self.cp1252 = True
         self.external = "keep"
         self.recover = True
@@ -29,6 +30,7 @@ class PromptLog:
     def install(self, prompts: object) -> None:
         prompts.error = self.errors.append  # type: ignore[attr-defined]
         prompts.ask_open_read_only = self._answer("read_only")  # type: ignore[attr-defined]
+        prompts.ask_open_anyway = lambda *texts: self._answer("anyway")(texts)  # type: ignore[attr-defined]
         prompts.ask_open_as_cp1252 = self._answer("cp1252")  # type: ignore[attr-defined]
         prompts.ask_external_change = self._answer("external")  # type: ignore[attr-defined]
         prompts.ask_recover = self._answer("recover")  # type: ignore[attr-defined]

@@ -54,11 +54,12 @@ class SaveError(ProjectError):
 
 
 class ProjectLockedError(ProjectError):
-    """Another running writer-app instance holds the project's lock."""
+    """Another running writer-app instance holds the project's lock (``info``: a ``LockInfo``, who and why)."""
 
-    def __init__(self, message: str, owner: dict | None = None) -> None:
+    def __init__(self, message: str, owner: dict | None = None, info: object | None = None) -> None:
         super().__init__(message)
         self.owner = owner or {}
+        self.info = info
 
 
 class ReadOnlyProjectError(ProjectError):

@@ -13,10 +13,12 @@ makes later saves UTF-8. A character the chosen encoding cannot hold makes the s
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -48,6 +50,7 @@ from writer_app.core.storage import (
     ProjectLock,
     RecoveryJournal,
     atomic_write_bytes,
+    is_disk_full,
     remove_stale_temp_files,
 )
 from writer_app.core.textfile import TextFormat
@@ -188,40 +191,80 @@ class Project(ChapterOperations):
     @classmethod
     def create(cls, folder: Path | str, title: str, author: str = "", language: str = "en-US",
                first_chapter: str | None = "Chapter 1") -> Project:
-        """Create a new project folder (must be absent or empty) with an optional first empty chapter."""
+        """Create a new project folder (must be absent or empty) with an optional first empty chapter.
+
+        On failure nothing is left behind: the folders it made are removed again, and ``ProjectError`` says why.
+        """
         folder = Path(folder).expanduser()
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             raise ProjectError(f"{folder} already exists and is not empty; choose a new folder for the project.")
+        made = folder  # the outermost folder this call creates (None: the folder was there, empty)
+        while not made.parent.exists() and made.parent != made:
+            made = made.parent
+        made_folder: Path | None = None if folder.exists() else made
+        project: Project | None = None
         try:
             (folder / CHAPTERS_FOLDER).mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ProjectError(f"The folder {folder} could not be created ({error.strerror or error}).") from None
-        project = cls(folder, Manifest(title=title, author=author, language=language))
-        project.save_manifest()
-        project._take_lock()
-        if first_chapter is not None:
-            project.add_chapter(first_chapter)
+            project = cls(folder, Manifest(title=title, author=author, language=language))
+            project.save_manifest()
+            project._take_lock()
+            if project.read_only:
+                raise ProjectError(project.read_only_reason)
+            if first_chapter is not None:
+                project.add_chapter(first_chapter)
+        except (OSError, ProjectError) as error:
+            if project is not None:
+                project.close()
+            _remove_made(folder, made_folder)
+            raise ProjectError(_create_error_message(folder, error)) from error
         return project
 
     def _take_lock(self) -> None:
         folder = loose_state_dir(self.path) if self.is_loose_file else self.path
-        lock = ProjectLock(folder)
+        lock = ProjectLock(folder, label=self.path.name)
+        made_folder = not folder.exists()
         try:
             folder.mkdir(parents=True, exist_ok=True)
             lock.acquire()
         except ProjectLockedError:
             raise
         except OSError as error:
-            # A read-only folder cannot hold a lock file, and nothing could be saved there either.
+            if made_folder:
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+            # No lock file means nothing could be saved there either: open read-only and say why.
             self.read_only = True
-            self.read_only_reason = f"{self.path.name} is in a folder writer-app cannot write to, so it opened read-only."
+            if is_disk_full(error):
+                self.read_only_reason = (f"The disk is full, so {self.path.name} opened read-only; free some space "
+                                         "and open it again to write.")
+            else:
+                self.read_only_reason = (f"{self.path.name} is in a folder writer-app cannot write to, so it opened "
+                                         "read-only.")
             log.info("Opening %s read-only: %s", self.path, error)
             return
         self._lock = lock
-        if not self.is_loose_file:
-            # We hold the lock, so no other instance is writing here: leftovers are from a crash.
-            for folder in (self.path, self.path / CHAPTERS_FOLDER):
-                remove_stale_temp_files(folder, older_than=0)
+        self._remove_leftover_temp_files()
+
+    def _remove_leftover_temp_files(self) -> None:
+        """Delete temp files interrupted writes left (we hold the lock, so none is being written now)."""
+        self.recovery_journal().remove_stale_temp_files(older_than=0)
+        if self.is_loose_file:
+            sidecar = loose_state_dir(self.path)
+            for folder in (sidecar, sidecar / BACKUP_FOLDER_NAME):
+                remove_stale_temp_files(folder, older_than=0, legacy=_sidecar_target)
+            # The file's folder is the writer's: other instances may be saving other loose files there.
+            remove_stale_temp_files(self.path.parent, legacy=lambda name: name == self.path.name)
+            return
+        targets: dict[Path, set[str]] = {self.path: {MANIFEST_NAME}, self.path / CHAPTERS_FOLDER: set()}
+        for chapter in self.chapters + [entry.chapter for entry in self.trash]:
+            try:
+                path = self.chapter_path(chapter)
+            except ProjectError:
+                continue
+            targets.setdefault(path.parent, set()).add(path.name)
+        for folder, names in targets.items():
+            remove_stale_temp_files(folder, older_than=0, legacy=names.__contains__)
+        remove_stale_temp_files(self.path / BACKUP_FOLDER_NAME, older_than=0, legacy=_sidecar_target)
 
     def close(self) -> None:
         """Release the lock; the project object must not be used for writing afterwards."""
@@ -341,7 +384,7 @@ class Project(ChapterOperations):
     def convert_to_utf8(self) -> None:
         """The writer's explicit choice: from now on save every chapter as UTF-8 (no BOM)."""
         self.encoding = None
-        self._formats = {key: TextFormat("utf-8", False, fmt.crlf) for key, fmt in self._formats.items()}
+        self._formats = {key: TextFormat("utf-8", False, fmt.newline) for key, fmt in self._formats.items()}
 
     # ---------------------------------------------------------------------------------------------- manifest
 
@@ -513,3 +556,32 @@ def _list_of(value: object, kind: type) -> list:
     if not isinstance(value, list):
         return []
     return [v for v in value if isinstance(v, kind)]
+
+
+def _sidecar_target(name: str) -> bool:
+    """Old-style temp files in a sidecar or backups folder: only of the files writer-app keeps there."""
+    return name == "state.json" or (name.startswith("backup-") and name.endswith(".zip"))
+
+
+def _remove_made(folder: Path, made_folder: Path | None) -> None:
+    """Undo a failed ``Project.create``: remove the folders it made, or empty the empty folder it was given."""
+    if made_folder is not None:
+        shutil.rmtree(made_folder, ignore_errors=True)
+        return
+    for child in list(folder.iterdir()) if folder.is_dir() else []:
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                child.unlink()
+
+
+def _create_error_message(folder: Path, error: BaseException) -> str:
+    """One sentence for a project that could not be created (nothing of it is left)."""
+    if is_disk_full(error):
+        return f"The disk is full, so the project {folder.name} could not be created; nothing was left behind."
+    cause = error
+    while cause is not None and not isinstance(cause, OSError):
+        cause = cause.__cause__
+    reason = (cause.strerror or str(cause)) if isinstance(cause, OSError) else str(error).rstrip(".")
+    return f"The project {folder.name} could not be created ({reason}); nothing was left behind."

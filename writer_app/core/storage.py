@@ -8,8 +8,8 @@ Where things live:
   project folder stays clean for git. It holds the newest unsaved text of each chapter, one JSON file each.
 * Backups are zip snapshots of ``project.json`` and the chapter files in ``<project>/backups/`` (for a loose
   file, in its sidecar folder under ``data_dir()``); the newest ten are kept.
-* The lock file ``.writer-app.lock`` (pid, host, user, time) sits in the project folder (for a loose file, in
-  its sidecar folder). A lock left by a dead process on this host is taken over.
+* The lock file ``.writer-app.lock`` sits in the project folder (for a loose file, in its sidecar folder); see
+  ``writer_app.core.lock``. Temp file names and their clean-up: ``writer_app.core.tempfiles``.
 """
 
 from __future__ import annotations
@@ -20,21 +20,19 @@ import hashlib
 import json
 import logging
 import os
-import re
-import socket
 import tempfile
-import time
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from writer_app.core.errors import ProjectLockedError, SaveError
+from writer_app.core.errors import SaveError
+from writer_app.core.lock import LOCK_FILE_NAME, ProjectLock  # noqa: F401  (re-exported)
+from writer_app.core.tempfiles import STALE_AFTER_SECONDS, remove_stale_temp_files, temp_affixes
 
 log = logging.getLogger(__name__)
 
-LOCK_FILE_NAME = ".writer-app.lock"
 BACKUP_FOLDER_NAME = "backups"
 DEFAULT_BACKUPS_KEPT = 10
 
@@ -70,26 +68,38 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def save_error_message(path: Path, error: OSError) -> str:
-    """Turn an OS error during a save into one clear sentence naming the file."""
+def is_disk_full(error: BaseException | None) -> bool:
+    """True if ``error`` (or the OS error that caused it) says the disk or the writer's quota is full."""
+    while error is not None and not isinstance(error, OSError):
+        error = error.__cause__
+    return error is not None and error.errno in _DISK_FULL
+
+
+def save_error_message(path: Path, error: OSError, existed: bool | None = None) -> str:
+    """Turn an OS error during a save into one clear sentence naming the file.
+
+    Only a file that ``existed`` before the write (by default: is a file now) is said to be intact.
+    """
+    if existed is None:
+        existed = path.is_file()
+    kept = "; the previous version is intact." if existed else "."
     if error.errno in _DISK_FULL:
-        return f"The disk is full, so {path.name} could not be saved; the previous version is intact."
+        return f"The disk is full, so {path.name} could not be saved{kept}"
     if isinstance(error, PermissionError) or error.errno in _NOT_WRITABLE:
-        return (
-            f"{path.name} could not be saved because the folder {path.parent} is read-only "
-            "or not writable; the previous version is intact."
-        )
+        return f"{path.name} could not be saved because the folder {path.parent} is read-only or not writable{kept}"
     reason = error.strerror or str(error)
-    return f"{path.name} could not be saved ({reason}); the previous version is intact."
+    return f"{path.name} could not be saved ({reason}){kept}"
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically; raises ``SaveError`` and leaves the old file on failure."""
     path = Path(path)
     folder = path.parent
+    existed = path.is_file()
     tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        prefix, suffix = temp_affixes(path)
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
         try:
             _write_all(fd, data)
             os.fsync(fd)
@@ -100,7 +110,7 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as error:
-        raise SaveError(save_error_message(path, error), path) from error
+        raise SaveError(save_error_message(path, error, existed), path) from error
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
@@ -111,31 +121,6 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     """Replace ``path`` with ``text`` encoded as ``encoding`` (UTF-8 by default), atomically."""
     atomic_write_bytes(path, text.encode(encoding))
-
-
-_TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.tmp$")
-
-
-def remove_stale_temp_files(folder: Path, older_than: float = 60.0) -> list[Path]:
-    """Delete temp files an interrupted atomic write left in ``folder``; returns what was removed."""
-    removed = []
-    now = time.time()
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        if not _TEMP_NAME.match(entry.name) or not entry.is_file(follow_symlinks=False):
-            continue
-        try:
-            if now - entry.stat().st_mtime >= older_than:
-                os.unlink(entry.path)
-                removed.append(Path(entry.path))
-        except OSError:
-            continue
-    if removed:
-        log.info("Removed %d leftover temp files in %s", len(removed), folder)
-    return removed
 
 
 def _mode_for(path: Path) -> int:
@@ -259,6 +244,11 @@ class RecoveryJournal:
             with contextlib.suppress(FileNotFoundError):
                 (self.folder / (stem + suffix)).unlink()
 
+    def remove_stale_temp_files(self, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
+        """Delete the temp files interrupted journal writes of this project left behind."""
+        return remove_stale_temp_files(self.folder, older_than,
+                                       legacy=lambda name: name.endswith((JOURNAL_SUFFIX, _LEGACY_JOURNAL_SUFFIX)))
+
     def clear_all(self) -> None:
         """Forget every record of this project."""
         if not self.folder.is_dir():
@@ -355,107 +345,3 @@ class BackupManager:
         for old in existing[: max(0, len(existing) - self.keep)]:
             with contextlib.suppress(OSError):
                 old.unlink()
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Lock
-
-
-def _pid_alive(pid: int) -> bool:
-    """Tell whether a process with this id is running on this machine."""
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        ctypes.windll.kernel32.CloseHandle(handle)
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
-
-
-class ProjectLock:
-    """A lock file that keeps a second writer-app instance from opening the same project for writing.
-
-    The file holds the owner's pid, host, user and time. A lock is stale (and taken over) when its process
-    is dead on this host, when it is this very process (a re-open after a missed close), or when it is
-    unreadable and older than a few seconds. Locks from another host are always respected.
-    """
-
-    def __init__(self, folder: Path, name: str = LOCK_FILE_NAME) -> None:
-        self.path = Path(folder) / name
-        self.held = False
-
-    def owner(self) -> dict | None:
-        """Return the recorded owner of the lock (pid, host, user, time) or None if unlocked/unreadable."""
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return data if isinstance(data, dict) else None
-
-    def _is_stale(self) -> bool:
-        owner = self.owner()
-        if owner is None:
-            # Unreadable or half-written: stale unless it was created just now by a racing instance.
-            try:
-                return time.time() - self.path.stat().st_mtime > 5.0
-            except FileNotFoundError:
-                return True
-        if owner.get("host") != socket.gethostname():
-            return False
-        pid = owner.get("pid")
-        if not isinstance(pid, int):
-            return True
-        return pid == os.getpid() or not _pid_alive(pid)
-
-    def acquire(self) -> None:
-        """Take the lock; raises ``ProjectLockedError`` if a live process holds it, ``OSError`` if unwritable."""
-        payload = json.dumps({
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "user": os.environ.get("USER") or os.environ.get("USERNAME") or "",
-            "time": datetime.now(UTC).isoformat(timespec="seconds"),
-        }).encode("utf-8")
-        for _attempt in range(3):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                if not self._is_stale():
-                    owner = self.owner() or {}
-                    host = owner.get("host")
-                    where = ("in another writer-app window" if not host or host == socket.gethostname()
-                             else f"in writer-app on {host}")
-                    raise ProjectLockedError(f"{self.path.parent.name} is already open {where}.", owner) from None
-                log.info("Taking over stale lock %s (%s)", self.path, self.owner())
-                with contextlib.suppress(FileNotFoundError):
-                    self.path.unlink()
-                continue
-            try:
-                _write_all(fd, payload)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            self.held = True
-            return
-        raise ProjectLockedError(f"Could not take the lock on {self.path.parent.name}; try again.")
-
-    def release(self) -> None:
-        """Remove the lock file if this process holds it."""
-        if not self.held:
-            return
-        self.held = False
-        owner = self.owner()
-        if owner is None or owner.get("pid") == os.getpid():
-            with contextlib.suppress(OSError):
-                self.path.unlink()

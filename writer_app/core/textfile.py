@@ -8,10 +8,14 @@ back in that same encoding, byte for byte, until they explicitly convert the fil
 from __future__ import annotations
 
 import codecs
+import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from writer_app.core.errors import BinaryFileError, EncodingError, ProjectError
+
+log = logging.getLogger(__name__)
 
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
 _SNIFF = 8192
@@ -23,12 +27,17 @@ class TextFormat:
 
     encoding: str = "utf-8"
     bom: bool = False
-    crlf: bool = False
+    newline: str = "\n"  # "\n", "\r\n" or "\r": the line ending the file had (the most common one, if mixed)
+
+    @property
+    def crlf(self) -> bool:
+        """True when lines end with CR LF (Windows)."""
+        return self.newline == "\r\n"
 
     def encode(self, text: str, path: Path) -> bytes:
         """Encode editor text (``\\n`` newlines) the way the file was stored; refuses to drop characters."""
-        if self.crlf:
-            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        if self.newline != "\n":
+            text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", self.newline)
         try:
             data = text.encode(self.encoding)
         except UnicodeEncodeError as error:
@@ -100,10 +109,29 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, T
         else:
             message = f"{path.name} is not valid {enc} text (first bad byte on line {line}); try Latin-1."
         raise EncodingError(message, path, error.start) from None
-    crlf = "\r\n" in text[:_SNIFF * 4]
+    newline = "\n"
     if "\r" in text:
+        newline = _dominant_newline(text, path)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, TextFormat(enc, bom, crlf)
+    return text, TextFormat(enc, bom, newline)
+
+
+_LONE = {"\r\n": re.compile("\r\n"), "\n": re.compile("(?<!\r)\n"), "\r": re.compile("\r(?!\n)")}
+_NEWLINE_NAMES = {"\r\n": "CR LF (Windows)", "\n": "LF (Unix)", "\r": "CR (classic Mac)"}
+
+
+def _dominant_newline(text: str, path: Path) -> str:
+    """The line ending most lines of ``text`` use (the first one seen on a tie); logs when they are mixed."""
+    crlf = text.count("\r\n")
+    counts = {"\r\n": crlf, "\n": text.count("\n") - crlf, "\r": text.count("\r") - crlf}
+    used = {kind: count for kind, count in counts.items() if count}
+    if len(used) == 1:
+        return next(iter(used))
+    dominant = max(used, key=lambda kind: (used[kind], -_first(text, kind)))
+    mix = ", ".join(f"{count} {_NEWLINE_NAMES[kind]}" for kind, count in used.items())
+    log.info("%s mixes line endings (%s); it will be saved with %s throughout, the most common.",
+             path.name, mix, _NEWLINE_NAMES[dominant])
+    return dominant
 
 
 def read_text(path: Path, encoding: str | None = None) -> tuple[str, TextFormat, bytes]:
@@ -111,3 +139,8 @@ def read_text(path: Path, encoding: str | None = None) -> tuple[str, TextFormat,
     data = read_bytes(path)
     text, fmt = decode(data, path, encoding)
     return text, fmt, data
+
+
+def _first(text: str, kind: str) -> int:
+    match = _LONE[kind].search(text)
+    return match.start() if match else len(text)

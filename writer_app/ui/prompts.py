@@ -41,6 +41,18 @@ class Prompts:
         box.exec()
         return box.clickedButton() is read_only
 
+    def ask_open_anyway(self, message: str, explanation: str) -> str:
+        """The project's lock may be left over (another computer, or no way to check): "anyway", "read_only" or ""."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Project already open"), message, parent=self._parent)
+        box.setInformativeText(explanation)
+        anyway = box.addButton(tr("Open Anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        read_only = box.addButton(tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "anyway" if clicked is anyway else "read_only" if clicked is read_only else ""
+
     def ask_open_as_cp1252(self, message: str) -> bool:
         """A file is not UTF-8: open it as Western (Windows-1252) text?"""
         box = QMessageBox(QMessageBox.Icon.Question, tr("Not UTF-8 text"), message, parent=self._parent)

@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QObject, QTimer, Signal
 
 from writer_app.core.errors import EncodingError, ProjectLockedError
+from writer_app.core.lock import LockInfo, open_anyway_explanation, remove_lock
 from writer_app.core.project import Chapter, Project
 from writer_app.core.text import word_count
 from writer_app.errors import WriterAppError
@@ -216,6 +217,15 @@ class Session(QObject):
         try:
             project = Project.open(path, read_only=read_only, encoding=encoding)
         except ProjectLockedError as error:
+            info = error.info
+            if isinstance(info, LockInfo) and info.may_open_anyway:  # another computer's, or not checkable here
+                choice = self.prompts.ask_open_anyway(str(error), open_anyway_explanation(info))
+                if choice == "anyway":
+                    remove_lock(info)  # unless it changed meanwhile: then the new holder is asked about
+                    return self.open_project(path, encoding=encoding)
+                if choice == "read_only":
+                    return self.open_project(path, read_only=True, encoding=encoding)
+                return False
             if not read_only and self.prompts.ask_open_read_only(str(error)):
                 return self._load(path, read_only=True, encoding=encoding)
             return None
