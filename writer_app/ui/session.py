@@ -173,6 +173,13 @@ class Session(QObject):
             self._disk_texts[chapter_id] = text
         return text
 
+    def _saved_text_or_none(self, chapter_id: str) -> str | None:
+        """A chapter's saved text if it can be read (for comparing with recovered text), else None."""
+        try:
+            return self._saved_text(chapter_id)
+        except (KeyError, WriterAppError):
+            return None
+
     def forget_disk_text(self, chapter_ids: list[str]) -> None:
         """These chapters' files changed (or may have): read them again when next needed."""
         for chapter_id in chapter_ids:
@@ -377,7 +384,8 @@ class Session(QObject):
                 title = project.chapter_by_id(chapter_id).title
             except KeyError:
                 title = tr("Recovered text ({0})").format(chapter_id)
-            items.append(RecoveredText(chapter_id, title, text, self.words.get(chapter_id)))
+            items.append(RecoveredText(chapter_id, title, text, self.words.get(chapter_id),
+                                       self._saved_text_or_none(chapter_id)))
         if not self.prompts.ask_recover(items):
             journal.clear_all()
             self.message.emit(tr("Discarded the recovered text."))
