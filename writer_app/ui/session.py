@@ -44,6 +44,7 @@ from writer_app.ui.disk_worker import (
 from writer_app.ui.editor import ChapterEditor
 from writer_app.ui.i18n import translator
 from writer_app.ui.prompts import Prompts, RecoveredText
+from writer_app.ui.reading_places import ReadingPlaces
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class Session(QObject):
         self._scanning = False
         self._counting: set[str] = set()  # chapters whose background word count has not arrived
         self._generation = 0  # bumped whenever a project opens or closes: late disk answers of the old one drop
+        self.places = ReadingPlaces()  # where the cursor was left in each chapter (the user's data folder)
         self.worker = DiskWorker(self)
         self.worker.done.connect(self._on_disk_result)
         self._autosave = QTimer(self, singleShot=True)
@@ -412,7 +414,9 @@ class Session(QObject):
         if project is None:
             return True
         if self.current is not None:
+            self._remember_place()
             self.chapter_about_to_close.emit(self.current.id)
+        self.places.save()
         self.save_now()
         self.flush()  # the final save: done (or failed and asked about) before anything is closed
         if self.is_unsaved() and not project.read_only:
@@ -496,6 +500,7 @@ class Session(QObject):
         if words is None:
             words = word_count(text)
         self.editor.set_chapter_text(text, words)
+        self._restore_place(chapter)
         self._saved_revision = self.editor.revision
         if pending:
             # The editor holds the unconfirmed text now; it stays "unsaved" until a write of it succeeds.
@@ -512,6 +517,7 @@ class Session(QObject):
     def _leave_current(self) -> None:
         if self.current is None:
             return
+        self._remember_place()
         self.chapter_about_to_close.emit(self.current.id)
         if self._current_unsaved():
             text = self.editor.text()
@@ -521,6 +527,22 @@ class Session(QObject):
         self._journal.stop()
         self._armed = False
         self.current = None
+
+    def _remember_place(self) -> None:
+        """Note where the cursor is in the open chapter, to come back there next time."""
+        if self.project is not None and self.current is not None:
+            self.places.remember(self.project.path, self.current.file, self.editor.textCursor().position())
+
+    def _restore_place(self, chapter: Chapter) -> None:
+        """Put the cursor back where the writer left this chapter (clamped to its text), centred in the view."""
+        assert self.project is not None
+        position = self.places.get(self.project.path, chapter.file)
+        if not position:
+            return
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(position, max(0, self.editor.document().characterCount() - 1)))
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
 
     def forget_current(self) -> None:
         """Close the open chapter without saving it (it was just saved, merged away or trashed)."""
