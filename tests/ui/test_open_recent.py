@@ -84,6 +84,7 @@ def test_reopening_the_open_project_from_recent_keeps_it_as_it_is(window, sample
     window.editor.insertPlainText("Still here. ")
     assert window.open_recent(str(sample_project))
     assert window.project is opened and window.editor.text().startswith("Still here. ")
+    assert window.open_project(sample_project / "project.json") and window.project is opened
     assert prompt_log.asked == [] and prompt_log.errors == []
 
 

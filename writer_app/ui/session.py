@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QObject, QTimer, Signal
 
 from writer_app.core.errors import EncodingError, ProjectLockedError
+from writer_app.core.manifest import MANIFEST_NAME
 from writer_app.core.project import Chapter, Project
 from writer_app.core.text import word_count
 from writer_app.errors import WriterAppError
@@ -206,7 +207,8 @@ class Session(QObject):
         False if it did not open (one sentence said why) or the writer kept the open project: it stays open.
         """
         current = self.project
-        if current is not None and absolute_path(current.path) == absolute_path(path):
+        target = Path(path).parent if Path(path).name == MANIFEST_NAME else Path(path)
+        if current is not None and absolute_path(current.path) == absolute_path(target):
             if current.read_only == read_only and encoding in (None, current.encoding):
                 return True  # already open as asked
             if not self.close_project():  # its own lock: the new mode can only be taken once it is released
