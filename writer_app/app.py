@@ -62,7 +62,14 @@ def open_initial_project(window: object, path: str | None) -> bool:
     except OSError as error:
         log.warning("the sample project could not be copied: %s", error)
         return False
-    return bool(window.open_project(sample))  # type: ignore[attr-defined]
+    gone = bool(last) and not Path(last).exists()
+    if gone:
+        window.settings.remove_recent_project(last)  # type: ignore[attr-defined]
+    opened = bool(window.open_project(sample))  # type: ignore[attr-defined]
+    if gone:  # say so: the sample instead of their draft is not what the writer expects
+        window.show_message(f"The last project, “{Path(last).name}”, is no longer in {Path(last).parent}; "  # type: ignore[attr-defined]
+                            "the sample opened instead.")
+    return opened
 
 
 def build_window(path: str | None = None) -> object:

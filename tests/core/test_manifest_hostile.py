@@ -83,6 +83,11 @@ def test_a_lone_surrogate_escape_is_refused() -> None:
     text = manifest_text(title="x").replace('"title": "x"', '"title": "\\ud800"')
     with pytest.raises(CorruptProjectError, match="not valid Unicode"):
         parse_manifest(text, PATH)
+    as_key = manifest_text(trash=[]).replace('"trash": []', '"trash": [], "notes": [{"\\udc80": 1}]')
+    with pytest.raises(CorruptProjectError, match="not valid Unicode"):
+        parse_manifest(as_key, PATH)
+    paired = manifest_text(title="x").replace('"title": "x"', '"title": "\\ud83d\\ude00"')  # an escaped emoji
+    assert parse_manifest(paired, PATH).title == "\U0001f600"
 
 
 def test_a_huge_manifest_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

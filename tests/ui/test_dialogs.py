@@ -194,3 +194,36 @@ def test_escape_closes_the_find_bar_when_one_of_its_buttons_has_focus(window, qt
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Escape)
     assert not bar.isVisible()
+
+
+def _lines(count: int) -> str:
+    return "".join(f"Line {n} of the chapter, as it was saved before the crash.\n" for n in range(count))
+
+
+def test_recovery_preview_opens_at_the_first_change_not_at_the_top(qtbot):
+    saved = _lines(300)
+    recovered = saved.replace("Line 250 of", "Line 250 — rewritten after the last save — of")
+    dialog = RecoveryDialog([RecoveredText("ch-0001", "The Ferry", recovered, 4000, saved)])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    change = recovered.index("— rewritten")
+    assert dialog.preview.textCursor().selectionStart() == change
+    assert dialog.preview.textCursor().selectedText().startswith("— rewritten")
+    preview = dialog.preview
+    qtbot.waitUntil(lambda: preview.firstVisibleBlock().blockNumber() > 200
+                    and preview.viewport().rect().contains(preview.cursorRect()))
+
+
+def test_recovery_preview_of_a_long_chapter_shows_the_change_even_past_the_preview_limit(qtbot):
+    from writer_app.ui.dialogs.recovery import PREVIEW_CHARS, first_difference, preview_window
+
+    saved = _lines(3000)  # far longer than the preview
+    recovered = saved.replace("Line 2800 of", "Line 2800 (new) of")
+    assert first_difference(saved, recovered) == recovered.index("(new)")
+    assert first_difference("abc", "abc") == 3 and first_difference("", "x") == 0
+    text, change = preview_window(RecoveredText("c", "T", recovered, None, saved))
+    assert len(text) <= PREVIEW_CHARS and text[change:].startswith("(new)") and text.startswith("Line ")
+    dialog = RecoveryDialog([RecoveredText("c", "T", recovered, None, saved)])
+    qtbot.addWidget(dialog)
+    assert dialog.preview.textCursor().selectedText().startswith("(new)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from writer_app.app import open_initial_project
 from writer_app.core.sample import sample_source
-from writer_app.settings import data_dir
+from writer_app.settings import Settings, data_dir
 
 
 def test_first_run_opens_a_writable_copy_of_the_sample(make_window):
@@ -64,3 +64,18 @@ def test_run_gui_opens_the_sample_and_saves_on_quit(qtbot, monkeypatch):
     sample_copy = sorted(data_dir().rglob("ch-0001.md"))
     assert sample_copy and sample_copy[0].read_text(encoding="utf-8").startswith("Quit words. ")
     assert real_app is QApplication.instance() and not QApplication.windowIcon().isNull()
+
+
+def test_a_last_project_that_is_gone_is_said_when_the_sample_opens_instead(make_window, tmp_path):
+    draft = tmp_path / "drafts" / "t6.txt"
+    draft.parent.mkdir()
+    draft.write_text("Draft.\n", encoding="utf-8")
+    first = make_window(draft)
+    first.close()
+    draft.unlink()
+    window = make_window()
+    assert open_initial_project(window, None)
+    assert window.project.title == "The Porch Light"
+    assert window.status.full_message.startswith("The last project, “t6.txt”, is no longer in")
+    assert str(draft) not in window.settings.recent_projects
+    assert str(draft) not in Settings.load().recent_projects

@@ -42,7 +42,7 @@ def test_choosing_a_recent_project_that_is_gone_keeps_the_open_one_and_drops_it(
     entry.trigger()
     assert window.project is opened and window.editor.text().startswith("The ferry came in late")
     assert prompt_log.errors == [f"“t6.txt” is no longer in {gone.parent}, so it was removed from Open Recent."]
-    assert window.status.currentMessage() == prompt_log.errors[0]
+    assert window.status.full_message == prompt_log.errors[0]
     assert str(gone) not in window.settings.recent_projects
     assert str(gone) not in Settings.load().recent_projects
 
@@ -84,6 +84,7 @@ def test_reopening_the_open_project_from_recent_keeps_it_as_it_is(window, sample
     window.editor.insertPlainText("Still here. ")
     assert window.open_recent(str(sample_project))
     assert window.project is opened and window.editor.text().startswith("Still here. ")
+    assert window.open_project(sample_project / "project.json") and window.project is opened
     assert prompt_log.asked == [] and prompt_log.errors == []
 
 

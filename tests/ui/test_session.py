@@ -97,6 +97,7 @@ def test_recovery_is_offered_after_a_crash(window, qtbot, make_window, sample_pr
     assert "recover" in prompt_log.names()
     items = dict(prompt_log.asked)["recover"]
     assert items[0].title == "The Ferry" and items[0].text.endswith(" Words only in the journal.")
+    assert items[0].saved_text == before  # the recovery preview opens where the two differ
     assert again.editor.text().endswith(" Words only in the journal.")
     qtbot.waitUntil(lambda: _disk(sample_project).endswith(" Words only in the journal."), timeout=15000)
     qtbot.waitUntil(lambda: not journal.pending(), timeout=15000)

@@ -194,6 +194,8 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _is_unicode(text: str) -> bool:
+    if text.isascii():
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate from a "\\ud800" escape: not a character anyone wrote
@@ -201,25 +203,25 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
-def _check_shape(data: Any) -> None:
-    """Refuse nesting deeper than ``MAX_DEPTH`` and text that is not valid Unicode (walked without recursion)."""
+def _check_shape(data: Any, check_text: bool) -> None:
+    """Refuse nesting deeper than ``MAX_DEPTH`` and, if asked, text that is not valid Unicode (no recursion)."""
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         value, depth = stack.pop()
-        if isinstance(value, str):
-            if not value.isascii() and not _is_unicode(value):
-                raise _Refused("it holds text that is not valid Unicode")
-            continue
-        if not isinstance(value, (dict, list)):
-            continue
         if depth > MAX_DEPTH:
             raise _Refused(f"it is nested more than {MAX_DEPTH} levels deep")
-        if isinstance(value, dict):
-            for key, item in value.items():
-                stack.append((key, depth))
+        items = value.values() if isinstance(value, dict) else value
+        if check_text and isinstance(value, dict) and not all(_is_unicode(key) for key in value):
+            raise _Refused("it holds text that is not valid Unicode")
+        for item in items:
+            if isinstance(item, (dict, list)):
                 stack.append((item, depth + 1))
-        else:
-            stack.extend((item, depth + 1) for item in value)
+            elif check_text and isinstance(item, str) and not _is_unicode(item):
+                raise _Refused("it holds text that is not valid Unicode")
+
+
+# A "\\ud800"-style escape: the only way a lone surrogate gets into text decoded from UTF-8.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _decode(raw_text: str, path: Path) -> Any:
@@ -227,9 +229,12 @@ def _decode(raw_text: str, path: Path) -> Any:
     if len(raw_text) > MAX_MANIFEST_BYTES:
         raise _too_large(path, len(raw_text.encode("utf-8", "surrogatepass")))
     try:
+        if not _is_unicode(raw_text):
+            raise _Refused("it holds text that is not valid Unicode")
         data = json.loads(raw_text, parse_int=_parse_int, parse_float=_parse_float,
                           parse_constant=_parse_constant, object_pairs_hook=_unique_keys)
-        _check_shape(data)
+        if isinstance(data, (dict, list)):
+            _check_shape(data, check_text=_SURROGATE_ESCAPE.search(raw_text) is not None)
     except json.JSONDecodeError as error:
         raise CorruptProjectError(
             f"{path.name} in the project folder {path.parent.name} is damaged near line {error.lineno}, column "

@@ -19,6 +19,7 @@ class RecoveredText:
     title: str
     text: str
     saved_words: int | None
+    saved_text: str | None = None  # the chapter as saved on disk, when known (the preview opens where they differ)
 
 
 class Prompts:

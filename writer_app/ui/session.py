@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QObject
 
 from writer_app.core.errors import EncodingError, ProjectLockedError
 from writer_app.core.lock import LockInfo, open_anyway_explanation, remove_lock
+from writer_app.core.manifest import MANIFEST_NAME
 from writer_app.core.project import Chapter, Project
 from writer_app.core.text import word_count
 from writer_app.errors import WriterAppError
@@ -45,6 +46,7 @@ from writer_app.ui.disk_worker import (
 from writer_app.ui.editor import ChapterEditor
 from writer_app.ui.i18n import translator
 from writer_app.ui.prompts import Prompts, RecoveredText
+from writer_app.ui.reading_places import ReadingPlaces
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +101,7 @@ class Session(QObject):
         self._scanning = False
         self._counting: set[str] = set()  # chapters whose background word count has not arrived
         self._generation = 0  # bumped whenever a project opens or closes: late disk answers of the old one drop
+        self.places = ReadingPlaces()  # where the cursor was left in each chapter (the user's data folder)
         self.worker = DiskWorker(self)
         self.worker.done.connect(self._on_disk_result)
         self._autosave = QTimer(self, singleShot=True)
@@ -174,6 +177,13 @@ class Session(QObject):
             self._disk_texts[chapter_id] = text
         return text
 
+    def _saved_text_or_none(self, chapter_id: str) -> str | None:
+        """A chapter's saved text if it can be read (for comparing with recovered text), else None."""
+        try:
+            return self._saved_text(chapter_id)
+        except (KeyError, WriterAppError):
+            return None
+
     def forget_disk_text(self, chapter_ids: list[str]) -> None:
         """These chapters' files changed (or may have): read them again when next needed."""
         for chapter_id in chapter_ids:
@@ -198,7 +208,8 @@ class Session(QObject):
         False if it did not open (one sentence said why) or the writer kept the open project: it stays open.
         """
         current = self.project
-        if current is not None and absolute_path(current.path) == absolute_path(path):
+        target = Path(path).parent if Path(path).name == MANIFEST_NAME else Path(path)
+        if current is not None and absolute_path(current.path) == absolute_path(target):
             if current.read_only == read_only and encoding in (None, current.encoding):
                 return True  # already open as asked
             if not self.close_project():  # its own lock: the new mode can only be taken once it is released
@@ -222,10 +233,10 @@ class Session(QObject):
                 choice = self.prompts.ask_open_anyway(str(error), open_anyway_explanation(info))
                 if choice == "anyway":
                     remove_lock(info)  # unless it changed meanwhile: then the new holder is asked about
-                    return self.open_project(path, encoding=encoding)
+                    return self._load(path, read_only=False, encoding=encoding)
                 if choice == "read_only":
-                    return self.open_project(path, read_only=True, encoding=encoding)
-                return False
+                    return self._load(path, read_only=True, encoding=encoding)
+                return None
             if not read_only and self.prompts.ask_open_read_only(str(error)):
                 return self._load(path, read_only=True, encoding=encoding)
             return None
@@ -387,7 +398,8 @@ class Session(QObject):
                 title = project.chapter_by_id(chapter_id).title
             except KeyError:
                 title = tr("Recovered text ({0})").format(chapter_id)
-            items.append(RecoveredText(chapter_id, title, text, self.words.get(chapter_id)))
+            items.append(RecoveredText(chapter_id, title, text, self.words.get(chapter_id),
+                                       self._saved_text_or_none(chapter_id)))
         if not self.prompts.ask_recover(items):
             journal.clear_all()
             self.message.emit(tr("Discarded the recovered text."))
@@ -414,7 +426,9 @@ class Session(QObject):
         if project is None:
             return True
         if self.current is not None:
+            self._remember_place()
             self.chapter_about_to_close.emit(self.current.id)
+        self.places.save()
         self.save_now()
         self.flush()  # the final save: done (or failed and asked about) before anything is closed
         if self.is_unsaved() and not project.read_only:
@@ -498,6 +512,7 @@ class Session(QObject):
         if words is None:
             words = word_count(text)
         self.editor.set_chapter_text(text, words)
+        self._restore_place(chapter)
         self._saved_revision = self.editor.revision
         if pending:
             # The editor holds the unconfirmed text now; it stays "unsaved" until a write of it succeeds.
@@ -514,6 +529,7 @@ class Session(QObject):
     def _leave_current(self) -> None:
         if self.current is None:
             return
+        self._remember_place()
         self.chapter_about_to_close.emit(self.current.id)
         if self._current_unsaved():
             text = self.editor.text()
@@ -523,6 +539,22 @@ class Session(QObject):
         self._journal.stop()
         self._armed = False
         self.current = None
+
+    def _remember_place(self) -> None:
+        """Note where the cursor is in the open chapter, to come back there next time."""
+        if self.project is not None and self.current is not None:
+            self.places.remember(self.project.path, self.current.file, self.editor.textCursor().position())
+
+    def _restore_place(self, chapter: Chapter) -> None:
+        """Put the cursor back where the writer left this chapter (clamped to its text), centred in the view."""
+        assert self.project is not None
+        position = self.places.get(self.project.path, chapter.file)
+        if not position:
+            return
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(position, max(0, self.editor.document().characterCount() - 1)))
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
 
     def forget_current(self) -> None:
         """Close the open chapter without saving it (it was just saved, merged away or trashed)."""

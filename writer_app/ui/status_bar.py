@@ -22,7 +22,11 @@ tr = translator("StatusBar")
 
 
 class WriterStatusBar(QStatusBar):
-    """Permanent labels on the right; transient messages on the left."""
+    """Permanent labels on the right; transient messages on the left, given room to be read in full.
+
+    A message wider than the space left of the permanent labels makes the feature widgets (issue counts,
+    LanguageTool state) step aside until it clears; one wider than the whole bar is elided, full in the tooltip.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +38,10 @@ class WriterStatusBar(QStatusBar):
         for label in (self.chapter_words, self.total_words, self.save_state):
             self.addPermanentWidget(label)
         self.state = ""
+        self._features: list[QWidget] = []
+        self._stepped_aside: list[QWidget] = []  # feature widgets hidden to make room for the current message
+        self.full_message = ""
+        self.messageChanged.connect(self._on_message_changed)
         self._fit_state_label()
 
     def _fit_state_label(self) -> None:
@@ -68,3 +76,44 @@ class WriterStatusBar(QStatusBar):
     def add_feature_widget(self, widget: QWidget) -> None:
         """Add a feature's widget before the counts."""
         self.insertPermanentWidget(0, widget)
+        self._features.append(widget)
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 (Qt override)
+        """Show a transient message, making room for it (see the class) so it is not clipped."""
+        self._restore_features()
+        self.full_message = text
+        shown = text
+        if text and self.isVisible():
+            needed = self.fontMetrics().horizontalAdvance(text)
+            if needed > self.message_room():
+                for widget in self._features:
+                    if widget.isVisible():
+                        widget.hide()
+                        self._stepped_aside.append(widget)
+                room = self.message_room()
+                if needed > room:
+                    shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        self.setToolTip(text if shown != text else "")
+        super().showMessage(shown, timeout)
+
+    def message_room(self) -> int:
+        """Pixels a transient message has: from the left edge to the first visible permanent widget."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        right = self.width() - 12
+        for widget in (*self._features, self.chapter_words, self.total_words, self.save_state):
+            if widget.isVisible():
+                right = min(right, widget.x() - 2)
+        return max(0, right - 6)  # the same margins QStatusBar paints the message with
+
+    def _on_message_changed(self, text: str) -> None:
+        if not text:
+            self.full_message = ""
+            self.setToolTip("")
+            self._restore_features()
+
+    def _restore_features(self) -> None:
+        stepped, self._stepped_aside = self._stepped_aside, []
+        for widget in stepped:
+            widget.show()

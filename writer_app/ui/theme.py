@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+# WCAG AA for normal text: selected rows (sidebar lists, menus, item views) must read at least this well.
+MIN_SELECTION_CONTRAST = 4.5
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,40 @@ def system_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """The WCAG 2 contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
+    darker, lighter = sorted((_relative_luminance(first), _relative_luminance(second)))
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _relative_luminance(color: QColor) -> float:
+    red, green, blue = (v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+                        for v in (color.redF(), color.greenF(), color.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
 def resolve(theme: str) -> Colors:
-    """The colours for a theme setting ("system", "light" or "dark")."""
+    """The colours for a theme setting ("system", "light" or "dark"), selection colours checked for contrast."""
     if theme == "dark" or (theme == "system" and system_is_dark()):
-        return DARK
-    return LIGHT
+        return readable_selection(DARK)
+    return readable_selection(LIGHT)
+
+
+def readable_selection(colors: Colors) -> Colors:
+    """``colors`` with a selection text (white, near-black or the theme's) reaching 4.5:1 on the accent.
+
+    If no text colour does, the accent is darkened (light text) or lightened (dark text) until one does.
+    """
+    accent = QColor(colors.accent)
+    candidates = (colors.highlight_text, "#ffffff", "#10131a")
+    text = max(candidates, key=lambda c: (contrast_ratio(QColor(c), accent) >= MIN_SELECTION_CONTRAST,
+                                          c == colors.highlight_text, contrast_ratio(QColor(c), accent)))
+    light_text = QColor(text).lightness() >= 128
+    for _step in range(40):
+        if contrast_ratio(QColor(text), accent) >= MIN_SELECTION_CONTRAST:
+            break
+        accent = accent.darker(105) if light_text else accent.lighter(105)
+    return replace(colors, accent=accent.name(), highlight_text=text)
 
 
 def palette_for(colors: Colors) -> QPalette:
@@ -62,6 +94,8 @@ def palette_for(colors: Colors) -> QPalette:
     palette.setColor(role.PlaceholderText, c["muted"])
     palette.setColor(role.Highlight, c["accent"])
     palette.setColor(role.HighlightedText, c["highlight_text"])
+    if hasattr(role, "Accent"):  # Qt 6.6+: left unset it is Qt's own light blue, under white text in some styles
+        palette.setColor(role.Accent, c["accent"])
     palette.setColor(role.Link, c["accent"])
     palette.setColor(role.BrightText, QColor("#ff5555"))
     # Bevel roles: left at Qt's light-theme defaults they draw white lines (the tab bar's base) in the dark theme.

@@ -72,9 +72,14 @@ class MentionChart(QWidget):
 
     # -- geometry --------------------------------------------------------------------------------------------
     def _label_width(self) -> int:
+        """The label column: the widest name, and never narrower than the axis title ("Chapter") measured."""
         metrics = QFontMetrics(self.font())
         widest = max((metrics.horizontalAdvance(row.name) for row in self._rows), default=0)
-        return min(LABEL_MAX, widest + 8)
+        axis = metrics.horizontalAdvance(self._axis_title())
+        return max(min(LABEL_MAX, widest + 8), axis + 8)
+
+    def _axis_title(self) -> str:
+        return self.tr("Chapter")
 
     def _grid(self) -> QRectF:
         left = MARGIN + self._label_width()
@@ -149,7 +154,7 @@ class MentionChart(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         top = grid.bottom() + 2
         painter.drawText(QRectF(MARGIN, top, self._label_width() - 6, AXIS_HEIGHT), Qt.AlignmentFlag.AlignLeft,
-                         self.tr("Chapter"))
+                         self._axis_title())
         step = max(1, _nice_step(columns, grid.width() / max(1, metrics.horizontalAdvance("0000"))))
         marks = [1, *range(step, columns + 1, step)]
         if marks[-1] != columns:
