@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from writer_app.core import textfile
+from writer_app.core.docx_text import read_docx_paragraphs
 from writer_app.core.errors import ProjectError, SaveError
 from writer_app.core.manifest import Chapter, Manifest
 from writer_app.core.project import CHAPTERS_FOLDER, Project
@@ -279,18 +280,10 @@ def split_manuscript(text: str, unwrap: bool | None = None) -> SplitManuscript:
 
 
 def _read_docx(source: Path) -> str:
-    """Extract a .docx as text, turning Word heading styles into markdown headings."""
-    try:
-        import docx  # python-docx
-    except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise ProjectError("Importing .docx files needs python-docx, which is not installed.") from None
-    try:
-        document = docx.Document(str(source))
-    except Exception as error:  # python-docx raises many kinds for damaged files
-        raise ProjectError(f"{source.name} could not be read as a Word document ({error}).") from None
+    """Extract a .docx as text, turning Word heading styles into markdown headings (bounded memory)."""
     lines = []
-    for paragraph in document.paragraphs:
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    for paragraph in read_docx_paragraphs(source):
+        style = paragraph.style
         text = paragraph.text.replace("\n", " ").strip()
         if style.startswith("Heading") and text:
             level = style.split()[-1]
