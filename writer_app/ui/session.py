@@ -26,7 +26,7 @@ from writer_app.core.errors import EncodingError, ProjectLockedError
 from writer_app.core.project import Chapter, Project
 from writer_app.core.text import word_count
 from writer_app.errors import WriterAppError
-from writer_app.settings import Settings, absolute_path
+from writer_app.settings import Settings
 from writer_app.ui.disk_worker import (
     BACKUP,
     COUNT,
@@ -50,8 +50,6 @@ log = logging.getLogger(__name__)
 JOURNAL_SECONDS = 3.0
 MAX_UNSAVED_SECONDS = 20.0
 COUNT_DELAY_MS = 150
-
-Preread = tuple[str, str, int] | None  # the first chapter of a project being opened: id, text, words
 
 
 tr = translator("Session")
@@ -192,59 +190,28 @@ class Session(QObject):
 
     # ------------------------------------------------------------------------------------------------ projects
     def open_project(self, path: str | Path, *, read_only: bool = False, encoding: str | None = None) -> bool:
-        """Open a project folder or loose file; the open project is closed only once the new one has opened.
-
-        False if it did not open (one sentence said why) or the writer kept the open project: it stays open.
-        """
-        current = self.project
-        if current is not None and absolute_path(current.path) == absolute_path(path):
-            if current.read_only == read_only and encoding in (None, current.encoding):
-                return True  # already open as asked
-            if not self.close_project():  # its own lock: the new mode can only be taken once it is released
-                return False
-        opened = self._load(path, read_only=read_only, encoding=encoding)
-        if opened is None:
-            return False
-        project, preread = opened
+        """Open a project folder or loose file (closing the current one); False if it did not open."""
         if self.project is not None and not self.close_project():
-            project.close()
             return False
-        return self._adopt(project, preread)
-
-    def _load(self, path: str | Path, *, read_only: bool, encoding: str | None) -> tuple[Project, Preread] | None:
-        """Open a project and read its first chapter, asking what the writer wants on a lock or an encoding."""
         try:
             project = Project.open(path, read_only=read_only, encoding=encoding)
         except ProjectLockedError as error:
             if not read_only and self.prompts.ask_open_read_only(str(error)):
-                return self._load(path, read_only=True, encoding=encoding)
-            return None
+                return self.open_project(path, read_only=True, encoding=encoding)
+            return False
         except EncodingError as error:
             if encoding is None and self.prompts.ask_open_as_cp1252(str(error)):
-                return self._load(path, read_only=read_only, encoding="cp1252")
-            return None
+                return self.open_project(path, read_only=read_only, encoding="cp1252")
+            return False
         except WriterAppError as error:
             self._report(str(error))
-            return None
+            return False
         except OSError as error:
             self._report(tr("{0} could not be opened ({1}).").format(Path(path).name, error.strerror or error))
-            return None
-        preread: Preread = None
-        if project.chapters:
-            # The first chapter is shown at once (one file); every other one is counted on the disk thread.
-            first = project.chapters[0]
-            try:
-                text = project.read_chapter(first)
-                preread = (first.id, text, word_count(text))
-            except EncodingError as error:
-                if project.encoding is None and self.prompts.ask_open_as_cp1252(str(error)):
-                    project.close()
-                    return self._load(project.path, read_only=project.read_only, encoding="cp1252")
-            except WriterAppError as error:
-                log.warning("cannot count %s: %s", first.file, error)
-        return project, preread
+            return False
+        return self._adopt(project)
 
-    def _adopt(self, project: Project, preread: Preread) -> bool:
+    def _adopt(self, project: Project) -> bool:
         self.project = project
         self.current = None
         self._generation += 1
@@ -257,14 +224,24 @@ class Session(QObject):
         self.words = {chapter.id: None for chapter in project.chapters}
         if not project.read_only:
             project.manifest_saver = self.save_manifest_later
-        self._preread = preread
-        if preread is not None:
-            self._disk_texts[preread[0]] = preread[1]
-            self.words[preread[0]] = preread[2]
         if project.chapters:
+            # The first chapter is shown at once (one file); every other one is counted on the disk thread.
+            first = project.chapters[0]
+            try:
+                text = self._disk_texts[first.id] = project.read_chapter(first)
+                self.words[first.id] = word_count(text)
+                self._preread = (first.id, text, self.words[first.id])
+            except EncodingError as error:
+                if project.encoding is None and self.prompts.ask_open_as_cp1252(str(error)):
+                    path = project.path
+                    read_only = project.read_only
+                    self._drop_project()
+                    return self.open_project(path, read_only=read_only, encoding="cp1252")
+            except WriterAppError as error:
+                log.warning("cannot count %s: %s", first.file, error)
             self.count_words_later(project.chapters[1:])
         self._update_editor_access()
-        self.settings.add_recent_project(project.path)
+        self.settings.add_recent_project(str(project.path))
         self._save_settings()
         if project.read_only and project.read_only_reason:
             self.message.emit(project.read_only_reason)
