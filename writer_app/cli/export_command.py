@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from writer_app.cli import CommandError
+from writer_app.cli.encodings import add_encoding_option, note_project_encodings
+from writer_app.core.textfile import AUTO
 from writer_app.export.model import ExportOptions
 from writer_app.export.polish import DEFAULT_SCENE_BREAK
 from writer_app.export.registry import format_for_path, format_keys, get_format
@@ -39,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-title-page", action="store_true", help="leave out the title page")
     parser.add_argument("--scene-break", default=DEFAULT_SCENE_BREAK, metavar="MARK",
                         help=f"scene-break marker (default: {DEFAULT_SCENE_BREAK!r})")
+    add_encoding_option(parser)
     headings = parser.add_mutually_exclusive_group()
     headings.add_argument("--no-headings", action="store_true", help="no chapter headings")
     headings.add_argument("--numbered", action="store_true", help="number chapter headings (Chapter 1: Title)")
@@ -125,7 +128,8 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.path)
     if not source.exists():
         raise CommandError(f"{source} does not exist.")
-    project = Project.open(source, read_only=True)
+    encoding = getattr(args, "encoding", AUTO)
+    project = Project.open(source, read_only=True, encoding=encoding)
     try:
         chapter_ids = resolve_chapters(project.chapters, args.chapters) if args.chapters else None
         heading_style = "none" if args.no_headings else "numbered" if args.numbered else "titles"
@@ -146,6 +150,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             if progress is not None:
                 progress.close()
+        note_project_encodings(project, args.path, encoding)
     finally:
         project.close()
     print(
