@@ -23,8 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", help="the manuscript (.txt, .md or .docx)")
     parser.add_argument("--to", dest="target", required=True, metavar="DIR",
                         help="the new project folder (must not exist or be empty)")
-    parser.add_argument("--title", help="the project title (default: a title line at the top, else the file name "
-                        "made readable: pride-and-prejudice.txt -> Pride and Prejudice)")
+    parser.add_argument("--title", help="the project title (default: a title line at the top, optionally followed "
+                        "by a 'by NAME' line that gives the author, else the file name made readable: "
+                        "pride-and-prejudice.txt -> Pride and Prejudice)")
     parser.add_argument("--lang", choices=("en-US", "en-GB"), default="en-US",
                         help="the project's spelling: American (en-US, the default) or British (en-GB) English")
     add_encoding_option(parser)
