@@ -70,3 +70,9 @@ def test_a_utf16_draft_opened_automatically_is_saved_in_utf16(tmp_path: Path) ->
         assert draft.read_bytes() == original
         project.write_chapter(chapter, text + "More.\n")
     assert draft.read_bytes() == codecs.BOM_UTF16_BE + (TEXT + "More.\n").replace("\n", "\r\n").encode("utf-16-be")
+
+
+def test_a_format_still_set_to_auto_saves_utf8() -> None:
+    from writer_app.core.textfile import TextFormat
+
+    assert TextFormat("auto").encode("na\u00efve\n", Path("new.md")) == "na\u00efve\n".encode()

@@ -32,18 +32,19 @@ class TextFormat:
         """Encode editor text (``\\n`` newlines) the way the file was stored; refuses to drop characters."""
         if self.crlf:
             text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        encoding = "utf-8" if self.encoding == AUTO else self.encoding  # "auto" chose nothing yet: UTF-8
         try:
-            data = text.encode(self.encoding)
+            data = text.encode(encoding)
         except UnicodeEncodeError as error:
             bad = error.object[error.start:error.end]
             raise EncodingError(
-                f"{path.name} is stored as {self.encoding}, which cannot hold the character {bad!r}; "
+                f"{path.name} is stored as {encoding_label(encoding)}, which cannot hold the character {bad!r}; "
                 "convert the file to UTF-8 to keep it.",
                 path,
                 error.start,
             ) from error
         if self.bom:
-            data = _BOMS.get(self.encoding, b"") + data
+            data = _BOMS.get(encoding, b"") + data
         return data
 
 
