@@ -549,7 +549,9 @@ class ExportDialog(QDialog):
             return
         options = self.options()
         if options.title_page and not options.title:
-            self._show_status(tr("Give the draft a title for its title page, or untick Title page."), error=True)
+            self._show_status(tr("Give the draft a title for its title page, or untick Title page.") if self.untitled_draft
+                              else tr("Give the manuscript a title for its title page, or untick Title page."),
+                              error=True)
             self.title_edit.setFocus()
             return
         target = Path(text).expanduser()
