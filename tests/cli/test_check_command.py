@@ -135,7 +135,7 @@ def test_several_paths_are_reported_in_order(tmp_path, capsys) -> None:
     ("name", "data", "expected"),
     [
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("latin1.txt", "Caf\xe9 au lait\n".encode("latin-1"), "not valid UTF-8"),
+        ("odd.txt", b"Caf\x81 au lait\n", "not UTF-8, UTF-16 or Windows-1252 text"),
     ],
 )
 def test_bad_files_exit_two_with_one_sentence_naming_the_file(tmp_path, capsys, name, data, expected) -> None:

@@ -42,7 +42,7 @@ def test_non_empty_target_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_bad_encoding_exits_2_and_can_be_chosen(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "old.txt"
     source.write_bytes("Caf\u00e9.\n".encode("cp1252"))
-    assert main(["import", str(source), "--to", str(tmp_path / "A")]) == 2
+    assert main(["import", str(source), "--to", str(tmp_path / "A"), "--encoding", "utf-8"]) == 2
     assert "not valid UTF-8" in capsys.readouterr().err
     assert main(["import", str(source), "--to", str(tmp_path / "A"), "--encoding", "cp1252"]) == 0
     assert "1 chapter," in capsys.readouterr().out

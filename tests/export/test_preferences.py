@@ -79,3 +79,24 @@ def test_a_loose_drafts_own_folder_is_a_fine_default(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text("Words.", encoding="utf-8")
     assert not is_private_folder(tmp_path, draft)
+
+
+def test_a_loose_draft_exports_beside_itself_before_the_last_folder(tmp_path: Path) -> None:
+    drafts, last, documents = tmp_path / "drafts", tmp_path / "exports", tmp_path / "Documents"
+    for folder in (drafts, last, documents):
+        folder.mkdir()
+    draft = drafts / "draft_0412.txt"
+    draft.write_text("Words.", encoding="utf-8")
+    assert default_folder(str(last), documents, draft) == drafts.resolve()
+    assert default_folder(str(last), documents, tmp_path / "Novel") == last.resolve()  # a project: last folder
+
+
+def test_draft_titles_are_remembered_per_file_and_survive_a_round_trip(tmp_path: Path) -> None:
+    prefs = ExportPreferences()
+    prefs.remember_draft_title(tmp_path / "a.txt", "Rain")
+    prefs.remember_draft_title(tmp_path / "b.txt", "Wind")
+    prefs.remember_draft_title(tmp_path / "a.txt", " Storm ")
+    loaded = ExportPreferences.from_dict(json.loads(prefs.to_json()))
+    assert (loaded.draft_title(tmp_path / "a.txt"), loaded.draft_title(tmp_path / "b.txt")) == ("Storm", "Wind")
+    assert loaded.draft_title(tmp_path / "c.txt") == ""
+    assert ExportPreferences.from_dict({"draft_titles": {"x": 3}}).draft_titles == {}

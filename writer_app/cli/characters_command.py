@@ -12,6 +12,8 @@ from typing import Any
 from writer_app.characters.cast import Cast, Character
 from writer_app.characters.discover import discover_candidates
 from writer_app.characters.mentions import MentionIndex
+from writer_app.cli.encodings import add_encoding_option, note_project_encodings
+from writer_app.core.textfile import AUTO
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
     parser.add_argument("--max-suggestions", type=int, default=None, metavar="N",
                         help="list at most N suggested characters (default: all)")
+    add_encoding_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -91,8 +94,10 @@ def run(args: argparse.Namespace) -> int:
     """Print the characters of PATH; exit 0 (errors raise and exit 2)."""
     from writer_app.core.project import Project
 
-    project = Project.open(Path(args.path), read_only=True, lock=False)
+    encoding = getattr(args, "encoding", AUTO)
+    project = Project.open(Path(args.path), read_only=True, lock=False, encoding=encoding)
     document = collect(project, args.max_suggestions)
+    note_project_encodings(project, args.path, encoding)
     try:
         if args.format == "json":
             json.dump(document, sys.stdout, ensure_ascii=False, indent=1)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
+from writer_app.cli.encodings import add_encoding_option, note_encoding
+from writer_app.core.textfile import AUTO
 from writer_app.errors import WriterAppError
 from writer_app.grammar.model import Issue
 
@@ -50,12 +52,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--lang", choices=("en-US", "en-GB"), default=None,
         help="English variety (default: the project's language, else your settings, else en-US)",
     )
+    add_encoding_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Check every PATH; exit 0 when clean, 1 when issues were found (errors raise, exit 2)."""
-    groups = [_targets_of(Path(raw), raw) for raw in args.paths]
+    encoding = getattr(args, "encoding", AUTO)
+    groups = [_targets_of(Path(raw), raw, encoding) for raw in args.paths]
     settings = _load_settings()
     from writer_app.grammar.factory import build_checker, cast_words_of, check_text, config_from
 
@@ -95,7 +99,7 @@ def _write(results: list[Target], fmt: str, out: TextIO) -> None:
             starts = _line_starts(target.text) if target.issues else [0]
             for issue in target.issues:
                 line, column = _line_column(starts, issue.start)
-                suggestion = f" -> {issue.replacements[0]}" if issue.replacements else ""
+                suggestion = f" -> {issue.replacements[0] or '(delete)'}" if issue.replacements else ""
                 out.write(f"{target.shown}:{line}:{column}: {issue.message} [{issue.rule}]{suggestion}\n")
 
 
@@ -144,7 +148,7 @@ def _fill_suggestions(results: list[Target]) -> None:
         log.info("suggestions given for the first %d distinct unknown words only (%d more)", QUICK_SUGGESTIONS, skipped)
 
 
-def _targets_of(path: Path, shown: str) -> tuple[Any, list[Target]]:
+def _targets_of(path: Path, shown: str, encoding: str | None = AUTO) -> tuple[Any, list[Target]]:
     """Read one PATH: a project folder (every chapter) or a single text file."""
     if path.is_file() and path.name == "project.json":
         path = path.parent
@@ -158,15 +162,20 @@ def _targets_of(path: Path, shown: str) -> tuple[Any, list[Target]]:
         for chapter in project.chapters:
             file = project.chapter_path(chapter)
             chapter_shown = str(Path(shown) / chapter.file)
-            targets.append(Target(chapter_shown, read_utf8(file, chapter_shown), project))
+            targets.append(Target(chapter_shown, read_text_file(file, chapter_shown, encoding), project))
         return project, targets
     if not path.exists():
         raise CheckInputError(f"{shown} does not exist.")
-    return None, [Target(shown, read_utf8(path, shown))]
+    return None, [Target(shown, read_text_file(path, shown, encoding))]
 
 
-def read_utf8(path: Path, shown: str) -> str:
-    """Read a file as UTF-8 keeping its line endings; binary or undecodable files raise one clear sentence."""
+def read_text_file(path: Path, shown: str, encoding: str | None = AUTO) -> str:
+    """Read a text file keeping its line endings, in ``encoding`` (``auto`` chooses and says so on stderr).
+
+    Binary or undecodable files raise one clear sentence.
+    """
+    from writer_app.core.textfile import decode_keeping_newlines
+
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -175,15 +184,9 @@ def read_utf8(path: Path, shown: str) -> str:
         raise CheckInputError(f"{shown} is a folder, not a text file.") from None
     except OSError as error:
         raise CheckInputError(f"{shown} cannot be read ({error.strerror or error}).") from None
-    if b"\0" in data[:65536]:
-        raise CheckInputError(f"{shown} is not a text file (it looks like binary data).")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise CheckInputError(
-            f"{shown} is not valid UTF-8 text (first bad byte on line {line}); convert it to UTF-8 and try again."
-        ) from None
+    text, fmt = decode_keeping_newlines(data, path, encoding)
+    note_encoding(shown, fmt, encoding or "utf-8")
+    return text
 
 
 def _line_column(starts: list[int], offset: int) -> tuple[int, int]:

@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from writer_app.cli import CommandError
+from writer_app.cli.encodings import add_encoding_option, note_project_encodings
+from writer_app.core.textfile import AUTO
+from writer_app.export.metadata import draft_titles, is_untitled_draft
 from writer_app.export.model import ExportOptions
 from writer_app.export.polish import DEFAULT_SCENE_BREAK
 from writer_app.export.registry import format_for_path, format_keys, get_format
@@ -34,11 +37,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-polish", action="store_true", help="keep the typography exactly as written")
     parser.add_argument("--manuscript-format", action="store_true",
                         help="standard manuscript format (DOCX/ODT/PDF): 12 pt serif, double spaced, header")
-    parser.add_argument("--title", help="title for the title page (default: the project's)")
+    parser.add_argument("--title", help="title for the title page (default: the project's; for a loose file, its "
+                        "first heading, else no title page)")
     parser.add_argument("--author", help="author for the title page (default: the project's)")
     parser.add_argument("--no-title-page", action="store_true", help="leave out the title page")
     parser.add_argument("--scene-break", default=DEFAULT_SCENE_BREAK, metavar="MARK",
                         help=f"scene-break marker (default: {DEFAULT_SCENE_BREAK!r})")
+    add_encoding_option(parser)
     headings = parser.add_mutually_exclusive_group()
     headings.add_argument("--no-headings", action="store_true", help="no chapter headings")
     headings.add_argument("--numbered", action="store_true", help="number chapter headings (Chapter 1: Title)")
@@ -125,16 +130,23 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.path)
     if not source.exists():
         raise CommandError(f"{source} does not exist.")
-    project = Project.open(source, read_only=True)
+    encoding = getattr(args, "encoding", AUTO)
+    project = Project.open(source, read_only=True, encoding=encoding)
     try:
         chapter_ids = resolve_chapters(project.chapters, args.chapters) if args.chapters else None
         heading_style = "none" if args.no_headings else "numbered" if args.numbered else "titles"
+        title_page = not args.no_title_page
+        if title_page and not (args.title or "").strip() and is_untitled_draft(project) and project.chapters:
+            if not draft_titles(project.read_chapter(project.chapters[0])).title:
+                title_page = False  # a title page must not show the file name, nor a made-up "Untitled"
+                print(f"writer-app: {source.name} has no heading to take a title from, so the export has no "
+                      "title page; --title gives it one.", file=sys.stderr)
         options = ExportOptions(
             format=fmt.key,
             chapter_ids=chapter_ids,
             title=args.title,
             author=args.author,
-            title_page=not args.no_title_page,
+            title_page=title_page,
             headings=heading_style,
             scene_break=args.scene_break,
             polish=not args.no_polish,
@@ -146,6 +158,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             if progress is not None:
                 progress.close()
+        note_project_encodings(project, args.path, encoding)
     finally:
         project.close()
     print(

@@ -6,8 +6,10 @@ import argparse
 from pathlib import Path
 
 from writer_app.cli import CommandError
-from writer_app.core.importer import import_manuscript
+from writer_app.cli.encodings import add_encoding_option, note_encoding
+from writer_app.core.importer import import_manuscript, read_manuscript_as
 from writer_app.core.text import word_count
+from writer_app.core.textfile import AUTO
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,11 +23,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", help="the manuscript (.txt, .md or .docx)")
     parser.add_argument("--to", dest="target", required=True, metavar="DIR",
                         help="the new project folder (must not exist or be empty)")
-    parser.add_argument("--title", help="the project title (default: a title line at the top, else the file name "
-                        "made readable: pride-and-prejudice.txt -> Pride and Prejudice)")
+    parser.add_argument("--title", help="the project title (default: a title line at the top, optionally followed "
+                        "by a 'by NAME' line that gives the author, else the file name made readable: "
+                        "pride-and-prejudice.txt -> Pride and Prejudice)")
     parser.add_argument("--lang", choices=("en-US", "en-GB"), default="en-US",
                         help="the project's spelling: American (en-US, the default) or British (en-GB) English")
-    parser.add_argument("--encoding", help="read the file in this encoding (e.g. cp1252) instead of UTF-8")
+    add_encoding_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -34,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.exists():
         raise CommandError(f"{source} does not exist.")
-    project = import_manuscript(source, Path(args.target), title=args.title, encoding=args.encoding,
-                                language=args.lang)
+    encoding = getattr(args, "encoding", AUTO)
+    text, fmt = read_manuscript_as(source, encoding)
+    note_encoding(source.name, fmt, encoding)
+    project = import_manuscript(source, Path(args.target), title=args.title, language=args.lang, text=text)
     try:
         words = sum(word_count(text) for _chapter, text in project.iter_chapter_texts())
         chapters = len(project.chapters)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from writer_app.core import textfile
+from writer_app.core.docx_text import read_docx_paragraphs
 from writer_app.core.errors import ProjectError, SaveError
 from writer_app.core.manifest import Chapter, Manifest
 from writer_app.core.project import CHAPTERS_FOLDER, Project
@@ -279,18 +280,10 @@ def split_manuscript(text: str, unwrap: bool | None = None) -> SplitManuscript:
 
 
 def _read_docx(source: Path) -> str:
-    """Extract a .docx as text, turning Word heading styles into markdown headings."""
-    try:
-        import docx  # python-docx
-    except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise ProjectError("Importing .docx files needs python-docx, which is not installed.") from None
-    try:
-        document = docx.Document(str(source))
-    except Exception as error:  # python-docx raises many kinds for damaged files
-        raise ProjectError(f"{source.name} could not be read as a Word document ({error}).") from None
+    """Extract a .docx as text, turning Word heading styles into markdown headings (bounded memory)."""
     lines = []
-    for paragraph in document.paragraphs:
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    for paragraph in read_docx_paragraphs(source):
+        style = paragraph.style
         text = paragraph.text.replace("\n", " ").strip()
         if style.startswith("Heading") and text:
             level = style.split()[-1]
@@ -303,14 +296,19 @@ def _read_docx(source: Path) -> str:
 
 def read_manuscript(source: Path, encoding: str | None = None) -> str:
     """Read a manuscript file as text (``\\n`` newlines); refuses binaries and invalid UTF-8 clearly."""
+    return read_manuscript_as(source, encoding)[0]
+
+
+def read_manuscript_as(source: Path, encoding: str | None = None) -> tuple[str, textfile.TextFormat | None]:
+    """Read a manuscript and say how its text was stored (None for a .docx); ``encoding`` as ``textfile.decode``."""
     if source.suffix.lower() == ".docx":
         if not source.is_file():
             textfile.read_bytes(source)  # raises the clear "does not exist" error
-        return _read_docx(source)
+        return _read_docx(source), None
     if source.suffix.lower() not in IMPORTABLE_SUFFIXES:
         raise ProjectError(f"{source.name} is not a .txt, .md or .docx file, so it cannot be imported.")
-    text, _fmt, _data = textfile.read_text(source, encoding)
-    return text
+    text, fmt, _data = textfile.read_text(source, encoding)
+    return text, fmt
 
 
 def _block_agrees(block: TitleBlock, title: str | None, author: str) -> bool:
@@ -322,17 +320,20 @@ def _block_agrees(block: TitleBlock, title: str | None, author: str) -> bool:
 
 
 def import_manuscript(source: Path | str, target_folder: Path | str, title: str | None = None,
-                      *, encoding: str | None = None, author: str = "", language: str = "en-US") -> Project:
+                      *, encoding: str | None = None, author: str = "", language: str = "en-US",
+                      text: str | None = None) -> Project:
     """Create a new project in ``target_folder`` (absent or empty) from a manuscript file, split at headings.
 
     The project is built in a hidden temporary folder beside the target and renamed into place at the end,
-    so a failure leaves nothing half-imported.
+    so a failure leaves nothing half-imported. ``text`` is the manuscript's text when the caller already
+    read it (``read_manuscript_as``); else the file is read in ``encoding`` (see ``textfile.decode``).
     """
     source = Path(source).expanduser()
     target = Path(target_folder).expanduser()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ProjectError(f"{target} already exists and is not empty; choose a new folder for the project.")
-    text = read_manuscript(source, encoding)
+    if text is None:
+        text = read_manuscript(source, encoding)
     split = split_manuscript(text)
     chapters = split.chapters
     block = split.title_block

@@ -381,6 +381,10 @@ class Project(ChapterOperations):
                 changed.append(chapter)
         return changed
 
+    def text_format(self, chapter: Chapter) -> TextFormat | None:
+        """How a chapter's file was stored (encoding, BOM, line endings) when last read or written; else None."""
+        return self._formats.get(str(self.chapter_path(chapter)))
+
     def convert_to_utf8(self) -> None:
         """The writer's explicit choice: from now on save every chapter as UTF-8 (no BOM)."""
         self.encoding = None

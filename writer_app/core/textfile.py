@@ -2,7 +2,9 @@
 
 Nothing is ever decoded with replacement characters. Invalid UTF-8 raises ``EncodingError``; the writer may
 then choose an 8-bit encoding (``latin-1`` decodes every byte, ``cp1252`` all but five) and the text is written
-back in that same encoding, byte for byte, until they explicitly convert the file to UTF-8.
+back in that same encoding, byte for byte, until they explicitly convert the file to UTF-8. The encoding
+``"auto"`` makes the choice itself (UTF-8, UTF-16 with a byte-order mark, Windows-1252) and says which it made.
+This module is the one place text files are decoded: the GUI's open path, import and every command use it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ log = logging.getLogger(__name__)
 
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
 _SNIFF = 8192
+_BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,18 +41,19 @@ class TextFormat:
         """Encode editor text (``\\n`` newlines) the way the file was stored; refuses to drop characters."""
         if self.newline != "\n":
             text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", self.newline)
+        encoding = "utf-8" if self.encoding == AUTO else self.encoding  # "auto" chose nothing yet: UTF-8
         try:
-            data = text.encode(self.encoding)
+            data = text.encode(encoding)
         except UnicodeEncodeError as error:
             bad = error.object[error.start:error.end]
             raise EncodingError(
-                f"{path.name} is stored as {self.encoding}, which cannot hold the character {bad!r}; "
+                f"{path.name} is stored as {encoding_label(encoding)}, which cannot hold the character {bad!r}; "
                 "convert the file to UTF-8 to keep it.",
                 path,
                 error.start,
             ) from error
-        if self.bom and self.encoding == "utf-8":
-            data = codecs.BOM_UTF8 + data
+        if self.bom:
+            data = _BOMS.get(encoding, b"") + data
         return data
 
 
@@ -78,29 +82,90 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.05
 
 
-def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, TextFormat]:
-    """Decode file bytes to editor text (``\\n`` newlines) and the format to write them back with."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise EncodingError(
-            f"{path.name} is saved as UTF-16; save it as UTF-8 text and open it again.", path, 0
-        )
+AUTO = "auto"
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_LABELS = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-16": "UTF-16",
+           "cp1252": "Windows-1252", "latin-1": "Latin-1", "iso-8859-1": "Latin-1"}
+
+
+def encoding_label(encoding: str | None) -> str:
+    """A writer-facing name for an encoding: ``cp1252`` -> ``Windows-1252``."""
+    key = _canonical(encoding or "utf-8")
+    return _LABELS.get(key, key)
+
+
+def _canonical(encoding: str) -> str:
+    """``UTF8``/``utf_8``/``utf-8-sig`` -> ``utf-8``; ``windows-1252`` -> ``cp1252``; others as Python names them."""
+    enc = encoding.strip().lower().replace("_", "-")
+    if enc in {"utf8", "utf-8-sig"}:
+        return "utf-8"
+    if enc == AUTO:
+        return AUTO
+    try:
+        name = codecs.lookup(enc).name
+    except LookupError:
+        return enc
+    return {"utf-8-sig": "utf-8", "utf-16-le": "utf-16-le", "iso8859-1": "latin-1"}.get(name, name)
+
+
+def _line_of(data: bytes, position: int) -> int:
+    return data.count(b"\n", 0, position) + 1
+
+
+def _decode_auto(data: bytes, path: Path) -> tuple[str, TextFormat]:
+    """The automatic choice, in order: UTF-8, UTF-16 with a BOM, then Windows-1252 if every byte is defined."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_raw(data, path, "utf-8")
+    for bom, enc in _UTF16_BOMS:
+        if data.startswith(bom):
+            return _decode_raw(data, path, enc)
     if looks_binary(data):
         raise BinaryFileError(f"{path.name} is not a text file (it looks like binary data); nothing was opened.")
+    try:
+        return data.decode("utf-8"), TextFormat("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), TextFormat("cp1252")
+    except UnicodeDecodeError as error:
+        raise EncodingError(
+            f"{path.name} is not UTF-8, UTF-16 or Windows-1252 text (byte 0x{data[error.start]:02X} on line "
+            f"{_line_of(data, error.start)} is none of them); name its encoding, or read it as Latin-1.",
+            path, error.start,
+        ) from None
+
+
+def _decode_raw(data: bytes, path: Path, encoding: str | None) -> tuple[str, TextFormat]:
+    """Decode without touching line endings; ``encoding`` None is UTF-8 only, ``"auto"`` chooses."""
+    if encoding is not None and _canonical(encoding) == AUTO:
+        return _decode_auto(data, path)
+    enc = _canonical(encoding or "utf-8")
     bom = False
-    enc = (encoding or "utf-8").lower().replace("_", "-")
-    if enc in {"utf8", "utf-8-sig"}:
-        enc = "utf-8"
+    if enc.startswith("utf-16"):
+        for mark, endian in _UTF16_BOMS:
+            if data.startswith(mark):
+                enc, bom, data = endian, True, data[len(mark):]
+                break
+    else:
+        if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise EncodingError(
+                f"{path.name} is saved as UTF-16; save it as UTF-8 text and open it again.", path, 0
+            )
+        if looks_binary(data):
+            raise BinaryFileError(
+                f"{path.name} is not a text file (it looks like binary data); nothing was opened."
+            )
     if enc == "utf-8" and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
         bom = True
     try:
         codecs.lookup(enc)
     except LookupError:
-        raise ProjectError(f"{enc!r} is not an encoding writer-app knows.") from None
+        raise ProjectError(f"{encoding!r} is not an encoding writer-app knows.") from None
     try:
         text = data.decode(enc)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = _line_of(data, error.start)
         if enc == "utf-8":
             message = (
                 f"{path.name} is not valid UTF-8 text (first bad byte on line {line}); "
@@ -109,11 +174,33 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, T
         else:
             message = f"{path.name} is not valid {enc} text (first bad byte on line {line}); try Latin-1."
         raise EncodingError(message, path, error.start) from None
-    newline = "\n"
+    return text, TextFormat(enc, bom)
+
+
+def decode_keeping_newlines(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, TextFormat]:
+    """Decode file bytes exactly as ``decode`` does but leave ``\\r\\n`` and ``\\r`` in the text."""
+    text, fmt = _decode_raw(data, path, encoding)
+    return text, TextFormat(fmt.encoding, fmt.bom, _dominant_newline(text, path) if "\r" in text else "\n")
+
+
+def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, TextFormat]:
+    """Decode file bytes to editor text (``\\n`` newlines) and the format to write them back with.
+
+    ``encoding`` None means UTF-8 (a UTF-16 or non-UTF-8 file raises ``EncodingError`` so the writer can
+    choose); ``"auto"`` takes UTF-8, else UTF-16 with a byte-order mark, else Windows-1252 when every byte
+    is defined in it; any other name is used as given. The returned format says which one was used.
+    """
+    text, fmt = decode_keeping_newlines(data, path, encoding)
     if "\r" in text:
-        newline = _dominant_newline(text, path)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, TextFormat(enc, bom, newline)
+    return text, fmt
+
+
+def read_text(path: Path, encoding: str | None = None) -> tuple[str, TextFormat, bytes]:
+    """Read and decode a text file; returns text, its on-disk format, and the raw bytes."""
+    data = read_bytes(path)
+    text, fmt = decode(data, path, encoding)
+    return text, fmt, data
 
 
 _LONE = {"\r\n": re.compile("\r\n"), "\n": re.compile("(?<!\r)\n"), "\r": re.compile("\r(?!\n)")}
@@ -132,13 +219,6 @@ def _dominant_newline(text: str, path: Path) -> str:
     log.info("%s mixes line endings (%s); it will be saved with %s throughout, the most common.",
              path.name, mix, _NEWLINE_NAMES[dominant])
     return dominant
-
-
-def read_text(path: Path, encoding: str | None = None) -> tuple[str, TextFormat, bytes]:
-    """Read and decode a text file; returns text, its on-disk format, and the raw bytes."""
-    data = read_bytes(path)
-    text, fmt = decode(data, path, encoding)
-    return text, fmt, data
 
 
 def _first(text: str, kind: str) -> int:

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from writer_app.core.text import paragraphs
 from writer_app.export.errors import ExportError
+from writer_app.export.metadata import chapter_title, export_title, is_untitled_draft
 from writer_app.export.polish import DEFAULT_SCENE_BREAK, is_scene_break, polish_paragraph
 from writer_app.export.progress import Progress
 
@@ -112,6 +113,18 @@ def chapter_heading(title: str, number: int, style: str) -> str:
     return title or f"Chapter {number}"
 
 
+def export_chapter_heading(project: Any, chapter: Any, text: str, number: int, style: str) -> tuple[str, str]:
+    """The title a chapter is exported under and its heading; a loose draft's come from its text.
+
+    An untitled draft with no heading of its own gets no heading (not its file name, nor "Chapter 1")
+    unless headings are numbered.
+    """
+    title = chapter_title(project, chapter, text)
+    if not title and style == "titles" and is_untitled_draft(project):
+        return title, ""
+    return title, chapter_heading(title, number, style)
+
+
 def _normalise(text: str) -> str:
     return " ".join(_HEADING_MARK_RE.sub("", text).split()).casefold()
 
@@ -167,15 +180,17 @@ def build_manuscript(
     if not selected:
         raise ExportError("There are no chapters to export; choose at least one chapter.")
     chapters: list[ManuscriptChapter] = []
+    first_text: str | None = None
     for index, chapter in enumerate(selected, start=1):
         progress.step(index - 1, len(selected), "Preparing chapters…")
         text = reader(chapter)
-        heading = chapter_heading(chapter.title, index, options.headings)
+        first_text = text if first_text is None else first_text
+        title, heading = export_chapter_heading(project, chapter, text, index, options.headings)
         if options.polish:
             heading = polish_paragraph(heading)
-        chapters.append(ManuscriptChapter(chapter.id, chapter.title, heading, chapter_blocks(text, options, chapter.title)))
+        chapters.append(ManuscriptChapter(chapter.id, title, heading, chapter_blocks(text, options, title)))
     progress.report(1.0)
-    title = (options.title or "").strip() or getattr(project, "title", "") or "Untitled"
+    title = export_title(project, first_text, options.title) or "Untitled"
     author = options.author if options.author is not None else (getattr(project, "author", "") or "")
     if options.polish:
         title, author = polish_paragraph(title), polish_paragraph(author)

@@ -18,6 +18,7 @@ from writer_app.export.polish import DEFAULT_SCENE_BREAK
 log = logging.getLogger(__name__)
 
 FILE_NAME = "export.json"
+MAX_DRAFT_TITLES = 200
 
 
 @dataclass
@@ -33,10 +34,26 @@ class ExportPreferences:
     author: str = ""
     contact: list[str] | None = None
     last_folder: str = ""
+    draft_titles: dict[str, str] | None = None  # loose draft's absolute path -> the title the writer gave it
 
     def __post_init__(self) -> None:
         if self.contact is None:
             self.contact = []
+        if self.draft_titles is None:
+            self.draft_titles = {}
+
+    def draft_title(self, path: Path | str) -> str:
+        """The title the writer gave the loose draft at ``path`` in an earlier export, or ""."""
+        return (self.draft_titles or {}).get(str(Path(path).expanduser().resolve()), "")
+
+    def remember_draft_title(self, path: Path | str, title: str) -> None:
+        """Remember a loose draft's title (the newest ``MAX_DRAFT_TITLES`` drafts are kept)."""
+        titles = dict(self.draft_titles or {})
+        key = str(Path(path).expanduser().resolve())
+        titles.pop(key, None)
+        if title.strip():
+            titles[key] = title.strip()
+        self.draft_titles = dict(list(titles.items())[-MAX_DRAFT_TITLES:])
 
     @classmethod
     def from_dict(cls, data: Any) -> ExportPreferences:
@@ -51,6 +68,9 @@ class ExportPreferences:
             value, default = data[spec.name], getattr(prefs, spec.name)
             if spec.name == "contact":
                 ok = isinstance(value, list) and all(isinstance(line, str) for line in value)
+            elif spec.name == "draft_titles":
+                ok = isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                                     for k, v in value.items())
             elif isinstance(default, bool):
                 ok = isinstance(value, bool)
             else:
@@ -60,7 +80,8 @@ class ExportPreferences:
             if spec.name == "scene_break" and ok and not value.strip():
                 ok = False
             if ok:
-                setattr(prefs, spec.name, list(value) if spec.name == "contact" else value)
+                setattr(prefs, spec.name, list(value) if spec.name == "contact" else
+                        dict(list(value.items())[-MAX_DRAFT_TITLES:]) if spec.name == "draft_titles" else value)
             else:
                 log.warning("ignoring a bad export preference %s=%r", spec.name, value)
         return prefs
@@ -124,8 +145,14 @@ def is_private_folder(folder: Path, project_path: Path | None = None) -> bool:
 
 
 def default_folder(last_folder: str, documents: str | Path | None, project_path: Path | None = None) -> Path:
-    """Where an export goes by default: the last export folder, else Documents, else home; never a private one."""
+    """Where an export goes by default; never a private folder.
+
+    A loose draft's own folder first (the folder the file came from), then the last export folder, then
+    Documents, then home.
+    """
     candidates: list[Path] = []
+    if project_path is not None and Path(project_path).is_file():
+        candidates.append(Path(project_path).expanduser().parent)
     if last_folder:
         candidates.append(Path(last_folder).expanduser())
     if documents:

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from writer_app.core.text import word_count
-from writer_app.export.model import ExportOptions, chapter_heading
+from writer_app.export.metadata import draft_titles, is_untitled_draft
+from writer_app.export.model import ExportOptions, export_chapter_heading
 from writer_app.export.polish import DEFAULT_SCENE_BREAK
 from writer_app.export.preferences import ExportPreferences, default_folder, load_preferences
 from writer_app.export.registry import ExportFormat, formats
@@ -138,6 +139,8 @@ class ExportDialog(QDialog):
         self._custom_selection: set[str] = {self.current_id} if self.current_id is not None else set()
         self.result: ExportResult | None = None
         self.prefs = load_preferences()  # a tiny JSON; saved by the export worker after a successful export
+        # A loose draft the writer never named: its title comes from its text or the writer, never its file name.
+        self.untitled_draft = is_untitled_draft(self.snapshot)
         self.documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self.issue_source: Any = None  # the checking feature's counts, when the window has it
         self._formats: list[ExportFormat] = formats()
@@ -200,7 +203,8 @@ class ExportDialog(QDialog):
 
         self.title_page_check = QCheckBox(tr("Title page"), self)
         self.title_page_check.setChecked(True)
-        self.title_edit = QLineEdit(snap.title, self)
+        self.title_edit = QLineEdit(self._initial_title(), self)
+        self.title_edit.setPlaceholderText(tr("The title for the title page"))
         self.author_edit = QLineEdit(snap.author, self)
         self.author_edit.setPlaceholderText(tr("Your name"))
         self.heading_box = QComboBox(self)
@@ -290,6 +294,14 @@ class ExportDialog(QDialog):
         self._apply_preferences(self.prefs)
         self._set_path_for(self.current_format())
 
+    def _initial_title(self) -> str:
+        """The project's title; for an untitled draft the one given last time, else its first heading."""
+        snap = self.snapshot
+        if not self.untitled_draft:
+            return snap.title
+        first = self.texts.get(snap.chapters[0].id, "") if snap.chapters else ""
+        return self.prefs.draft_title(snap.path) or draft_titles(first).title
+
     def _connect(self) -> None:
         self.format_box.currentIndexChanged.connect(self._on_format_changed)
         self.browse_button.clicked.connect(self.browse)
@@ -333,15 +345,19 @@ class ExportDialog(QDialog):
     def preferences(self) -> ExportPreferences:
         """The dialog's choices as preferences to remember (the folder is added once the export succeeds)."""
         options = self.options()
-        return ExportPreferences(
+        prefs = ExportPreferences(
             format=options.format, headings=options.headings, title_page=options.title_page,
             scene_break=options.scene_break, polish=options.polish,
             manuscript_format=self.manuscript_check.isChecked(), author=options.author or "",
             contact=list(options.contact), last_folder=self.prefs.last_folder,
+            draft_titles=dict(self.prefs.draft_titles or {}),
         )
+        if self.untitled_draft and options.title:
+            prefs.remember_draft_title(self.snapshot.path, options.title)
+        return prefs
 
     def default_folder(self) -> Path:
-        """The last export folder, else Documents, else home; never the app's own folders or the project's."""
+        """A draft's own folder, else the last export folder, Documents, home; never a private folder."""
         return default_folder(self.prefs.last_folder, self.documents, self.snapshot.path)
 
     def _set_path_for(self, fmt: ExportFormat) -> None:
@@ -481,7 +497,8 @@ class ExportDialog(QDialog):
         ids = self.selected_chapter_ids() or (chapter_id,)
         number = ids.index(chapter_id) + 1 if chapter_id in ids else 1
         chapter = next(c for c in self.snapshot.chapters if c.id == chapter_id)
-        heading = chapter_heading(chapter.title, number, self.heading_box.currentData())
+        _title, heading = export_chapter_heading(self.snapshot, chapter, self.texts.get(chapter_id, ""), number,
+                                                 self.heading_box.currentData())
         page = build_preview(
             self.texts.get(chapter_id, ""), polish=self.polish_check.isChecked(),
             scene_break=self.scene_break_box.currentText().strip() or DEFAULT_SCENE_BREAK, heading=heading,
@@ -531,6 +548,12 @@ class ExportDialog(QDialog):
             self._show_status(tr("Choose a file to export to."), error=True)
             return
         options = self.options()
+        if options.title_page and not options.title:
+            self._show_status(tr("Give the draft a title for its title page, or untick Title page.") if self.untitled_draft
+                              else tr("Give the manuscript a title for its title page, or untick Title page."),
+                              error=True)
+            self.title_edit.setFocus()
+            return
         target = Path(text).expanduser()
         self._set_busy(True)
         self._show_status(tr("Exporting…"))

@@ -58,9 +58,7 @@ class ImportDialog(QDialog):
         path, _filter = QFileDialog.getOpenFileName(
             self, tr("Manuscript to import"), str(Path.home()), tr("Manuscripts (*.txt *.md *.markdown *.docx)"))
         if path:
-            self.source.setText(path)
-            if not self.title.text():
-                self.title.setText(Path(path).stem.replace("-", " ").replace("_", " ").title())
+            self.source.setText(path)  # the title stays empty: "From the file" (its title line, else its name)
 
     def _browse_location(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Create the project in"), self.location.text())
