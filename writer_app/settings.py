@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,7 @@ class Settings:
                 log.warning("Ignoring bad settings value %s=%r; using %r.", key, value, default)
                 continue
             setattr(settings, key, checked)
+        settings.resolve_recent_projects()
         return settings
 
     def to_dict(self) -> dict[str, Any]:
@@ -174,10 +176,45 @@ class Settings:
 
     def add_recent_project(self, project_path: str | Path) -> None:
         """Put a project at the top of the recent list (no duplicates, bounded) and make it the last one."""
-        text = str(project_path)
+        text = absolute_path(project_path)
         self.recent_projects = [text] + [p for p in self.recent_projects if p != text]
         del self.recent_projects[MAX_RECENT_PROJECTS:]
         self.last_project = text
+
+    def remove_recent_project(self, project_path: str | Path) -> None:
+        """Drop a project from the recent list (and as the last project) when it is gone."""
+        text = absolute_path(project_path)
+        self.recent_projects = [p for p in self.recent_projects if p != text]
+        if self.last_project == text:
+            self.last_project = ""
+
+    def resolve_recent_projects(self) -> None:
+        """Make every recent path absolute; a relative one (older versions) is kept only if it exists from here."""
+        resolved: list[str] = []
+        for entry in self.recent_projects:
+            text = _resolved_entry(entry)
+            if text is None:
+                log.warning("Dropping the recent project %r: its path is relative and it is not found.", entry)
+            elif text not in resolved:
+                resolved.append(text)
+        self.recent_projects = resolved[:MAX_RECENT_PROJECTS]
+        last = _resolved_entry(self.last_project) if self.last_project else ""
+        self.last_project = last or ""
+
+
+def absolute_path(path: str | Path) -> str:
+    """The absolute, resolved form of a path (``~`` expanded, symbolic links and ``..`` followed)."""
+    return os.path.realpath(os.path.expanduser(os.fspath(path)))
+
+
+def _resolved_entry(entry: str) -> str | None:
+    """A stored recent path made absolute; None for a relative path that does not exist from the current folder."""
+    expanded = os.path.expanduser(entry)
+    if not entry or "\0" in entry:
+        return None
+    if not os.path.isabs(expanded) and not os.path.exists(expanded):
+        return None
+    return absolute_path(expanded)
 
 
 def _validated(key: str, value: Any, default: Any) -> Any:

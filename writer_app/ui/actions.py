@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -51,6 +53,7 @@ class WindowActions:
         self.open_project = self._make(tr("&Open Project…"), w.open_project_dialog, QKeySequence.StandardKey.Open)
         self.open_file = self._make(tr("Open Text &File…"), w.open_file_dialog)
         self.recent = QMenu(tr("Open &Recent"), menu)
+        self.recent.setToolTipsVisible(True)
         self.recent.aboutToShow.connect(self.fill_recent)
         self.import_manuscript = self._make(tr("&Import Manuscript…"), w.import_dialog)
         self.save = self._make(tr("&Save"), w.save_now, QKeySequence.StandardKey.Save)
@@ -69,11 +72,13 @@ class WindowActions:
                 menu.addAction(item)
 
     def fill_recent(self) -> None:
-        """List the recent projects (most recent first)."""
+        """List the recent projects, most recent first: name and folder, the full path as the tooltip."""
         self.recent.clear()
-        for path in self.window.settings.recent_projects:
-            action = self.recent.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.window.open_project(p))
+        for number, path in enumerate(self.window.settings.recent_projects, start=1):
+            action = self.recent.addAction(recent_label(path, number))
+            action.setToolTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.window.open_recent(p))
         if not self.window.settings.recent_projects:
             self.recent.addAction(tr("No recent projects")).setEnabled(False)
 
@@ -147,3 +152,16 @@ class WindowActions:
         self.theme_actions.get(theme, self.theme_actions["system"]).setChecked(True)
         self.focus_mode.setChecked(focus)
         self.leave_focus.setEnabled(focus)
+
+
+def recent_label(path: str, number: int = 0) -> str:
+    """A menu label for a recent project: "&1  Name — ~/folder" (the home folder shortened, ``&`` kept literal)."""
+    target = Path(path)
+    folder = str(target.parent)
+    home = str(Path.home())
+    if home != os.sep and (folder == home or folder.startswith(home + os.sep)):
+        folder = "~" + folder[len(home):]
+    text = tr("{0} — {1}").format(target.name or path, folder).replace("&", "&&")
+    if 1 <= number <= 9:
+        return f"&{number}  {text}"
+    return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -320,6 +321,18 @@ class MainWindow(FeatureHost):
         finally:
             QApplication.restoreOverrideCursor()
 
+    def open_recent(self, path: str) -> bool:
+        """Open a project from Open Recent; one that is gone leaves the list with one sentence (nothing closes)."""
+        if not os.path.exists(path):
+            self._settings.remove_recent_project(path)
+            self._save_settings()
+            gone = Path(path)
+            text = tr("“{0}” is no longer in {1}, so it was removed from Open Recent.").format(gone.name, gone.parent)
+            self.show_message(text)
+            self.prompts.error(text)
+            return False
+        return self.open_project(path)
+
     def close_project(self) -> bool:
         """Save and close the open project."""
         return self.session.close_project()
@@ -356,9 +369,7 @@ class MainWindow(FeatureHost):
                             dialog.author.text().strip(), dialog.language.currentData())
 
     def create_project(self, folder: Path, title: str, author: str = "", language: str = "en-US") -> bool:
-        """Create a new project folder and open it."""
-        if not self.session.close_project():
-            return False
+        """Create a new project folder and open it (the open project closes once the new one has opened)."""
         try:
             Project.create(folder, title, author, language).close()
         except WriterAppError as error:
@@ -375,11 +386,9 @@ class MainWindow(FeatureHost):
             self.import_manuscript(dialog.source_path(), dialog.target(), dialog.project_title())
 
     def import_manuscript(self, source: Path, target: Path, title: str | None = None) -> bool:
-        """Split a manuscript into a new project at ``target`` and open it."""
+        """Split a manuscript into a new project at ``target`` and open it (then the old one closes)."""
         from writer_app.core.importer import import_manuscript
 
-        if not self.session.close_project():
-            return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             try:
@@ -396,8 +405,10 @@ class MainWindow(FeatureHost):
             return False
         finally:
             QApplication.restoreOverrideCursor()
+        if not self.open_project(target):
+            return False
         self.show_message(tr("Imported {0} chapters from {1}.").format(len(project.chapters), source.name))
-        return self.open_project(target)
+        return True
 
     # ------------------------------------------------------------------------------------------------ chapters
     def rename_current_chapter(self) -> None:
