@@ -90,6 +90,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "theme": ("system", "light", "dark"),
     "dialect": ("en-US", "en-GB"),
     "languagetool_mode": ("off", "local", "server", "public"),
+    "dialogue_grammar": ("relaxed", "strict"),
 }
 _RANGES: dict[str, tuple[float, float]] = {
     "editor_font_size": (6, 72),
@@ -116,6 +117,9 @@ class Settings:
     last_project: str = ""
     autosave_seconds: float = 2.0
     dialect: str = "en-US"
+    # "relaxed": a character's nonstandard grammar and dialect spelling inside dialogue is their voice, not
+    # flagged; "strict": dialogue is checked like narration.
+    dialogue_grammar: str = "relaxed"
     enabled_categories: list[str] = field(default_factory=_default_categories)
     enabled_style_rules: list[str] = field(default_factory=list)
     languagetool_mode: str = "off"

@@ -224,3 +224,23 @@ def test_text_output_names_a_deletion_fix() -> None:
     out = io.StringIO()
     _write([Target("draft.txt", text, issues=[issue])], "text", out)
     assert out.getvalue() == "draft.txt:1:7: Doubled word. [DOUBLED_WORD] -> (delete)\n"
+
+
+def test_dialogue_option_chooses_whether_a_characters_dialect_is_flagged(tmp_path, capsys) -> None:
+    path = write(tmp_path / "voice.txt", "“Them hogs is fixin’ to bust the fence, they’re that scrawnified,” "
+                                         "said Amos.\n")
+    relaxed = run(capsys, "--dialogue", "relaxed", str(path))
+    strict = run(capsys, "--dialogue", "strict", str(path))
+    assert relaxed[0] == 0, relaxed[1]
+    assert strict[0] == 1 and "“scrawnified”" in strict[1], strict[1]
+
+
+def test_the_dialogue_setting_is_the_default_for_check(tmp_path, capsys) -> None:
+    from writer_app.settings import Settings
+
+    settings = Settings.load()
+    settings.dialogue_grammar = "strict"
+    settings.save()
+    path = write(tmp_path / "voice.txt", "“I ain’t goin’ nowheres, an’ ye can’t make me,” said Amos.\n")
+    code, out, _ = run(capsys, str(path))
+    assert code == 1 and "nowheres" in out

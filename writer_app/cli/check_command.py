@@ -52,6 +52,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--lang", choices=("en-US", "en-GB"), default=None,
         help="English variety (default: the project's language, else your settings, else en-US)",
     )
+    parser.add_argument(
+        "--dialogue", choices=("relaxed", "strict"), default=None,
+        help="grammar inside dialogue: relaxed leaves a character's dialect and nonstandard grammar alone, "
+        "strict checks dialogue like narration (default: your settings, else relaxed)",
+    )
     add_encoding_option(parser)
     parser.set_defaults(func=run)
 
@@ -63,15 +68,17 @@ def run(args: argparse.Namespace) -> int:
     settings = _load_settings()
     from writer_app.grammar.factory import build_checker, cast_words_of, check_text, config_from
 
-    checkers: dict[tuple[int, str], tuple[Any, Any]] = {}
+    checkers: dict[tuple[int, str, bool], tuple[Any, Any]] = {}
     results: list[Target] = []
     for project, targets in groups:
         config = config_from(settings, project, cast_words_of(project))
+        if args.dialogue:
+            config = replace(config, strict_dialogue=args.dialogue == "strict")
         if args.lang:
             config = replace(config, dialect=args.lang)
         elif project is None:
             config = replace(config, dialect=getattr(settings, "dialect", "en-US") or "en-US")
-        key = (id(project), config.dialect)
+        key = (id(project), config.dialect, config.strict_dialogue)
         if key not in checkers:
             checkers[key] = (build_checker(config), config)
         checker, config = checkers[key]

@@ -125,6 +125,7 @@ def config_from(settings: Any, project: Any, cast_words: Iterable[str] = ()) -> 
         known_words=frozenset(known),
         ignored_texts=frozenset(ignored_texts),
         ignored_spots=frozenset(ignored_spots),
+        strict_dialogue=getattr(settings, "dialogue_grammar", "relaxed") == "strict",
     )
 
 
