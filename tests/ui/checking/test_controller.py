@@ -215,3 +215,30 @@ def test_a_late_engines_result_merges_only_into_the_revision_it_was_computed_for
     rig.controller._apply_result(late(record.revision))
     assert _issue_texts(rig) == ["teh", "slip"]
     assert rig.controller.idle() and record.in_flight == -1  # a late result never counts as a check finishing
+
+
+def test_the_status_says_checking_until_the_first_result_then_the_count(qtbot, rig):
+    from writer_app.ui.checking.status import CheckingStatus
+
+    status = CheckingStatus(rig.controller)
+    qtbot.addWidget(status)
+    gate = threading.Event()
+    rig.factory.gate = gate  # the worker holds the first check
+    rig.load("one teh two\nthree teh")
+    qtbot.waitUntil(lambda: rig.dispatcher.in_flight == 1)
+    assert status.summary() == "Checking…"  # not "0 issues": nothing has been checked yet
+    with qtbot.waitSignal(rig.controller.progress_changed, timeout=3000,
+                          check_params_cb=lambda *args: rig.controller.chapter_has_results()):
+        gate.set()
+    wait_idle(qtbot, rig)
+    assert status.summary() == "2 issues · fake"
+
+
+def test_the_status_of_an_empty_chapter_is_a_count_not_checking(qtbot, rig):
+    from writer_app.ui.checking.status import CheckingStatus
+
+    status = CheckingStatus(rig.controller)
+    qtbot.addWidget(status)
+    rig.load("")
+    wait_idle(qtbot, rig)
+    assert status.summary() == "0 issues"

@@ -308,7 +308,7 @@ def test_f7_wraps_inside_the_only_chapter_with_issues_and_says_when_there_are_no
 
 
 def test_status_separates_the_chapter_from_the_manuscript_with_plurals(qtbot, feature):
-    qtbot.waitUntil(lambda: "checking" not in feature.status.summary(), timeout=3000)
+    qtbot.waitUntil(lambda: "checking" not in feature.status.summary().lower(), timeout=3000)
     assert feature.status.summary() == "1 issue in this chapter · 2 in the manuscript · fake"
     feature.window.open_chapter(feature.window.project.chapters[2].id)
     qtbot.waitUntil(feature.controller.idle, timeout=3000)

@@ -123,6 +123,7 @@ class ResultIntake:
         if batch.epoch != self.epoch or batch.chapter_id != self.chapter_id:
             return  # another chapter, or the document changed wholesale since: stale
         self._live_in_flight = max(0, self._live_in_flight - 1)
+        first = not self._live_seen
         records = self.tracker.records
         changed = False
         visible = False
@@ -140,6 +141,7 @@ class ResultIntake:
                 changed = True
                 visible = visible or self._visible_record(record)
             record.checked, record.spans, record.key = item.revision, spans, item.text_key
+            self._live_seen = True
         if result.cancelled:
             for job in batch.jobs:
                 if job.key not in done_keys:
@@ -151,7 +153,7 @@ class ResultIntake:
             self._note("underlines")  # only a change on screen needs new underlines
         if changed:
             self._note("issues")
-        if self._live_in_flight == 0 and not self._live_done:
+        if self._live_in_flight == 0 and not self._live_done or first and self._live_seen:
             self._note("progress")
 
     def _accept_background(self, result: BatchResult, kept: list[tuple[IssueSpan, ...]]) -> None:
