@@ -442,3 +442,28 @@ def test_dictionary_choice_queues_project_json_on_the_windows_disk_writer(qtbot,
     qtbot.waitUntil(lambda: bool(calls), timeout=3000)
     assert calls == [threading.main_thread().name]
     assert "teh" in project.word_list
+
+
+def test_a_grammar_issue_offers_ignore_here_and_ignore_rule_but_no_ignore_word(qtbot, feature):
+    feature.editor.setPlainText("She had to to leave.")
+    qtbot.waitUntil(lambda: feature.controller.live_issue_count() == 1, timeout=3000)
+    texts = [a.text() for a in menu_for(feature, "to to").actions()]
+    assert "Ignore here" in texts and "Ignore rule (DOUBLE)" in texts
+    assert not any("everywhere" in text for text in texts)
+
+
+def test_a_spelling_issue_offers_the_dictionaries_for_the_word(qtbot, feature):
+    texts = [a.text() for a in menu_for(feature, "teh").actions()]
+    assert "Ignore here" in texts and "Add “teh” to project dictionary" in texts
+    assert not any(text.startswith("Ignore rule") for text in texts)
+
+
+def test_the_issues_list_shows_each_issue_in_a_few_words_of_its_context(qtbot, feature):
+    feature.editor.setPlainText("Long ago she had to to leave the house for good.\nteh")
+    qtbot.waitUntil(lambda: feature.controller.live_issue_count() == 2, timeout=3000)
+    panel = feature.panel
+    panel.refresh()
+    rows = [panel.model.item(g).child(r).text() for g in range(panel.model.rowCount())
+            for r in range(panel.model.item(g).rowCount())]
+    assert "…ago she had [to to] leave the house… → to" in rows
+    assert "“teh” → the" in rows  # a paragraph of one word needs no context

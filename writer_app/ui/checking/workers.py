@@ -324,7 +324,7 @@ class _CheckRunnable(OneShot):
                 bucket = found.setdefault(piece.job, [])
                 if piece.cp_offset:
                     bucket.extend(IssueSpan(s.start + piece.u16_offset, s.end + piece.u16_offset,
-                                            s.issue.shifted(piece.cp_offset), s.spot) for s in spans)
+                                            s.issue.shifted(piece.cp_offset), s.spot, s.context) for s in spans)
                 else:
                     bucket.extend(spans)
             index += len(group)
