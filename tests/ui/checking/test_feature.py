@@ -467,3 +467,23 @@ def test_the_issues_list_shows_each_issue_in_a_few_words_of_its_context(qtbot, f
             for r in range(panel.model.item(g).rowCount())]
     assert "…ago she had [to to] leave the house… → to" in rows
     assert "“teh” → the" in rows  # a paragraph of one word needs no context
+
+
+def test_the_views_hear_when_the_extra_engine_has_finished_and_say_no_issues(qtbot, feature):
+    from tests.ui.checking.test_workers import GatedExtra
+
+    feature.editor.setPlainText("A clean line.")
+    qtbot.waitUntil(feature.controller.idle, timeout=5000)
+    extra = GatedExtra()  # finds nothing here, once let through
+    try:
+        feature.set_extra_checkers(extra)
+        # Every chapter's built-in check is done and shown; the extra engine still works.
+        qtbot.waitUntil(lambda: feature.controller.chapter_checked() and len(set(feature.controller.progress())) == 1
+                        and feature.dispatcher.in_flight >= 1, timeout=5000)
+        with qtbot.waitSignal(feature.controller.progress_changed, timeout=5000,
+                              check_params_cb=lambda *args: feature.controller.idle()):
+            extra.gate.set()
+    finally:
+        extra.gate.set()
+    feature.panel.refresh()
+    assert [feature.panel.model.item(i).text() for i in range(feature.panel.model.rowCount())] == ["No issues found"]

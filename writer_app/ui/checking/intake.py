@@ -184,6 +184,8 @@ class ResultIntake:
         """Merge in the extra engines' issues where the paragraph still has that revision's built-in result."""
         batch = result.batch
         changed = visible = False
+        if self.dispatcher.in_flight == 0:
+            self._note("progress")  # the extra engines are done: "Checking…" in the views can go
         if batch.live:
             if batch.epoch != self.epoch or batch.chapter_id != self.chapter_id:
                 return

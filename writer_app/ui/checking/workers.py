@@ -609,5 +609,5 @@ class CheckDispatcher(QObject):
     def _on_late_done(self, result: BatchResult, final: bool) -> None:
         if final:
             self._counters.late_in_flight = max(0, self._counters.late_in_flight - 1)
-        if not self._closed and (result.results or result.errors):
-            self.batch_finished.emit(result)
+        if not self._closed and (final or result.results or result.errors):
+            self.batch_finished.emit(result)  # even empty: the last one tells the views the work is done
