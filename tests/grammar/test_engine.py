@@ -17,10 +17,27 @@ def issue(start, end, text="x", rule="R", category=Category.GRAMMAR, replacement
     return Issue(start, end, text, "message", tuple(replacements), rule, category, source)
 
 
-def test_identical_spans_from_two_engines_keep_the_first_engine():
-    a = issue(0, 4, source="builtin", replacements=["y"])
-    b = issue(0, 4, source="languagetool", replacements=["z"])
+def test_the_same_finding_from_two_engines_keeps_the_first_engine():
+    a = issue(0, 4, rule="COULD_OF", source="builtin", replacements=["y"])
+    b = issue(0, 4, rule="LT:SHOULD_OF", source="languagetool", replacements=["y", "z"])
     assert merge_issues([a, b], CheckConfig()) == [a]
+
+
+def test_another_engines_whole_paragraph_span_never_erases_a_builtin_issue():
+    paragraph = issue(0, 40, rule="LT:BROKEN", source="languagetool", replacements=["x"])
+    builtin = issue(10, 14, rule="COULD_OF", replacements=["could have"])
+    spelling = issue(20, 24, rule="SPELLING", category=Category.SPELLING)
+    assert merge_issues([builtin, spelling, paragraph], CheckConfig()) == [paragraph, builtin, spelling]
+
+
+def test_another_engines_different_rule_or_fix_on_the_same_span_is_kept_too():
+    builtin = issue(0, 4, rule="A_LOT", replacements=["a lot"])
+    other_fix = issue(0, 4, rule="LT:ALLOT", source="languagetool", replacements=["allot"])
+    other_kind = issue(0, 4, rule="LT:TYPO", category=Category.SPELLING, source="languagetool")
+    assert merge_issues([builtin, other_fix], CheckConfig()) == [builtin, other_fix]
+    assert merge_issues([builtin, other_kind], CheckConfig()) == [builtin, other_kind]
+    narrower = issue(1, 4, rule="LT:X", source="languagetool", replacements=["a lot"])
+    assert merge_issues([builtin, narrower], CheckConfig()) == [builtin, narrower]
 
 
 def test_overlapping_spans_become_one_underline_preferring_a_fix_over_a_bare_spelling_flag():

@@ -333,3 +333,19 @@ def test_server_consent_is_read_from_settings():
         languagetool_server_consent = "http://10.0.0.2:8081"
 
     assert not LanguageToolOptions.from_settings(FakeSettings()).needs_server_consent
+
+
+def test_a_failed_client_is_closed_so_a_local_server_it_restarted_does_not_linger(server):
+    closed: list[bool] = []
+
+    class FailingClient:
+        def matches(self, text):
+            raise OSError("connection reset")
+
+        def close(self):
+            closed.append(True)
+
+    checker = server_checker(server.url)
+    checker._tool = FailingClient()
+    assert checker.check("should of") == []
+    assert closed == [True] and checker.state is State.UNAVAILABLE

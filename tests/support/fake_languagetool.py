@@ -75,13 +75,14 @@ class FakeLanguageTool:
     broken: bool = False  # answer /v2/check with HTTP 500 and no JSON
     hold_seconds: float = 0.0  # how long each check stays "in progress" (widens the window for overlap tests)
     max_concurrent: int = 0  # most checks in progress at once (a check ends before its answer is sent)
-    hang: bool = False  # take /v2/check requests and never answer them (until stop())
+    hang: bool = False  # take /v2/check requests and answer none until release() (or stop(): no answer)
     raw_matches: tuple[dict[str, object], ...] = ()  # sent verbatim after the rules' matches (malformed ones)
     _active: int = 0
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
-        self._released = threading.Event()  # set by stop(): hanging requests end
+        self._released = threading.Event()  # set by release() and stop(): hanging requests go on
+        self._stopping = False
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -128,9 +129,10 @@ class FakeLanguageTool:
                     fake.requests.append(form)
                 if fake.hang:
                     fake._released.wait()
-                    with fake._lock:
-                        fake._active -= 1
-                    return  # the connection closes without an answer
+                    if fake._stopping:
+                        with fake._lock:
+                            fake._active -= 1
+                        return  # the connection closes without an answer
                 try:
                     body = None if fake.broken else json.dumps(
                         {"matches": fake.matches(form.get("text", ""), form)}).encode()
@@ -150,8 +152,14 @@ class FakeLanguageTool:
         self._thread.start()
         return self
 
+    def release(self) -> None:
+        """Answer the requests held by ``hang`` (and every later one at once)."""
+        self.hang = False
+        self._released.set()
+
     def stop(self) -> None:
         """Shut the server down (simulates a dead LanguageTool)."""
+        self._stopping = True
         self._released.set()
         if self._server is not None:
             self._server.shutdown()

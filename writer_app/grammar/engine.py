@@ -90,9 +90,11 @@ def merge_issues(issues: Iterable[Issue], config: CheckConfig, paragraph: str | 
 
     ``paragraph`` is the checked text; with it, places the writer chose to "Ignore here" are dropped too.
 
-    Two engines (or two rules) often flag one slip with slightly different spans; the writer should see one
-    underline. Among overlapping non-style issues the one with a replacement wins, then a non-spelling one,
-    then the wider span, then the earlier engine. Style advice spans whole sentences, so it never merges.
+    Two rules of one engine often flag one slip with slightly different spans; the writer should see one
+    underline. Among overlapping non-style issues of one engine the one with a replacement wins, then a
+    non-spelling one, then the wider span, then the earlier one. Another engine's issue merges only when it is
+    the same finding (see :func:`same_finding`): one engine never erases another's different finding, whatever
+    its span. Style advice spans whole sentences, so it never merges.
     """
     kept: list[Issue] = []
     spots = config.ignored_spots
@@ -134,10 +136,24 @@ def _overlapping(kept: list[Issue], issue: Issue) -> int | None:
         other = kept[index]
         if other.category is Category.STYLE:
             continue
-        same_span = other.start == issue.start and other.end == issue.end
-        if same_span or (other.start < issue.end and issue.start < other.end):
+        if other.source != issue.source:
+            if same_finding(other, issue):
+                return index
+            continue
+        if other.start < issue.end and issue.start < other.end or (other.start, other.end) == (issue.start, issue.end):
             return index
     return None
+
+
+def same_finding(one: Issue, other: Issue) -> bool:
+    """True when two issues flag the same span and say the same thing: one rule, or one fix, or neither a fix."""
+    if (one.start, one.end) != (other.start, other.end):
+        return False
+    if one.rule == other.rule:
+        return True
+    if one.replacements or other.replacements:
+        return one.replacements[:1] == other.replacements[:1]
+    return one.category is other.category
 
 
 def _usefulness(issue: Issue) -> tuple[bool, bool, int]:

@@ -378,7 +378,12 @@ class LanguageToolChecker:
 
     # -- state ------------------------------------------------------------------------------------------
     def _mark_down(self, message: str) -> None:
-        self._tool = None
+        tool, self._tool = self._tool, None
+        if tool is not None:  # a local server the client restarted on the failure must not run on unused
+            try:
+                tool.close()  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - closing a failed client must never raise
+                log.debug("closing the failed LanguageTool client failed", exc_info=True)
         self._retry_at = self._clock() + self._retry_seconds
         if self.state is not State.NOT_INSTALLED:
             self._set_state(State.UNAVAILABLE, message)

@@ -7,7 +7,16 @@ import threading
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QTextCursor
 
-from writer_app.ui.checking.workers import BatchResult
+from tests.support.fake_languagetool import FakeLanguageTool
+from writer_app.grammar.languagetool import (
+    REQUEST_TIMEOUT_SECONDS,
+    LanguageToolChecker,
+    LanguageToolOptions,
+    Mode,
+)
+from writer_app.grammar.model import Issue
+from writer_app.ui.checking.spans import text_key, to_spans
+from writer_app.ui.checking.workers import BatchResult, CheckBatch, ParagraphJob, ParagraphResult
 
 
 def wait_idle(qtbot, rig, timeout: int = 5000) -> None:
@@ -166,3 +175,70 @@ def test_underlines_are_not_rebuilt_for_results_off_screen(qtbot, rig):
     qtbot.waitUntil(lambda: rig.controller.live_issue_count() == 1 and rig.controller.idle(), timeout=5000)
     assert rig.controller.visible_range()[1] < 2000
     assert rebuilds == []
+
+
+def _issue_texts(rig) -> list[str]:
+    return [live.issue.text for live in rig.controller.live_issues()]
+
+
+def test_a_hanging_languagetool_does_not_hold_back_builtin_underlines_and_its_issues_merge_in_later(qtbot, rig):
+    with FakeLanguageTool(hang=True) as fake:
+        checker = LanguageToolChecker(LanguageToolOptions(mode=Mode.SERVER, url=fake.url))
+        rig.dispatcher.set_extra_checkers((checker,))
+        # Far shorter than one LanguageTool request may take: the built-in result must not wait for it.
+        with qtbot.waitSignal(rig.controller.issues_changed, timeout=REQUEST_TIMEOUT_SECONDS * 1000 // 8,
+                              check_params_cb=lambda *args: _issue_texts(rig) == ["teh"]):
+            rig.load("She should of seen teh cat.")
+        qtbot.waitUntil(lambda: bool(fake.requests), timeout=3000)  # LanguageTool was asked, and is thinking
+        assert _issue_texts(rig) == ["teh"]
+        fake.release()
+        qtbot.waitUntil(lambda: _issue_texts(rig) == ["should of", "teh"], timeout=5000)
+        assert {live.issue.source for live in rig.controller.live_issues()} == {"languagetool", "fake"}
+        wait_idle(qtbot, rig)
+        assert rig.editor.underlined() == ["should of", "teh"]
+
+
+def test_a_late_engines_result_merges_only_into_the_revision_it_was_computed_for(qtbot, rig):
+    rig.load("one teh slip")
+    wait_idle(qtbot, rig)
+    (record,) = rig.controller.tracker.records.values()
+    text = "one teh slip"
+    issues = [live.issue for live in rig.controller.live_issues()]
+    merged = to_spans(text, [*issues, Issue(8, 12, "slip", "A slip.", ("slide",), "SLIP", source="extra")])
+
+    def late(revision: int) -> BatchResult:
+        batch = CheckBatch("ch-1", rig.controller.epoch, rig.controller.config, (ParagraphJob(record.id, revision, text),))
+        return BatchResult(batch, (ParagraphResult(record.id, revision, text_key(text), merged),), late=True)
+
+    rig.controller._apply_result(late(record.revision - 1))  # computed on an older text: dropped
+    assert _issue_texts(rig) == ["teh"]
+    rig.controller._apply_result(late(record.revision))
+    assert _issue_texts(rig) == ["teh", "slip"]
+    assert rig.controller.idle() and record.in_flight == -1  # a late result never counts as a check finishing
+
+
+def test_the_status_says_checking_until_the_first_result_then_the_count(qtbot, rig):
+    from writer_app.ui.checking.status import CheckingStatus
+
+    status = CheckingStatus(rig.controller)
+    qtbot.addWidget(status)
+    gate = threading.Event()
+    rig.factory.gate = gate  # the worker holds the first check
+    rig.load("one teh two\nthree teh")
+    qtbot.waitUntil(lambda: rig.dispatcher.in_flight == 1)
+    assert status.summary() == "Checking…"  # not "0 issues": nothing has been checked yet
+    with qtbot.waitSignal(rig.controller.progress_changed, timeout=3000,
+                          check_params_cb=lambda *args: rig.controller.chapter_has_results()):
+        gate.set()
+    wait_idle(qtbot, rig)
+    assert status.summary() == "2 issues · fake"
+
+
+def test_the_status_of_an_empty_chapter_is_a_count_not_checking(qtbot, rig):
+    from writer_app.ui.checking.status import CheckingStatus
+
+    status = CheckingStatus(rig.controller)
+    qtbot.addWidget(status)
+    rig.load("")
+    wait_idle(qtbot, rig)
+    assert status.summary() == "0 issues"

@@ -308,7 +308,7 @@ def test_f7_wraps_inside_the_only_chapter_with_issues_and_says_when_there_are_no
 
 
 def test_status_separates_the_chapter_from_the_manuscript_with_plurals(qtbot, feature):
-    qtbot.waitUntil(lambda: "checking" not in feature.status.summary(), timeout=3000)
+    qtbot.waitUntil(lambda: "checking" not in feature.status.summary().lower(), timeout=3000)
     assert feature.status.summary() == "1 issue in this chapter · 2 in the manuscript · fake"
     feature.window.open_chapter(feature.window.project.chapters[2].id)
     qtbot.waitUntil(feature.controller.idle, timeout=3000)
@@ -442,3 +442,48 @@ def test_dictionary_choice_queues_project_json_on_the_windows_disk_writer(qtbot,
     qtbot.waitUntil(lambda: bool(calls), timeout=3000)
     assert calls == [threading.main_thread().name]
     assert "teh" in project.word_list
+
+
+def test_a_grammar_issue_offers_ignore_here_and_ignore_rule_but_no_ignore_word(qtbot, feature):
+    feature.editor.setPlainText("She had to to leave.")
+    qtbot.waitUntil(lambda: feature.controller.live_issue_count() == 1, timeout=3000)
+    texts = [a.text() for a in menu_for(feature, "to to").actions()]
+    assert "Ignore here" in texts and "Ignore rule (DOUBLE)" in texts
+    assert not any("everywhere" in text for text in texts)
+
+
+def test_a_spelling_issue_offers_the_dictionaries_for_the_word(qtbot, feature):
+    texts = [a.text() for a in menu_for(feature, "teh").actions()]
+    assert "Ignore here" in texts and "Add “teh” to project dictionary" in texts
+    assert not any(text.startswith("Ignore rule") for text in texts)
+
+
+def test_the_issues_list_shows_each_issue_in_a_few_words_of_its_context(qtbot, feature):
+    feature.editor.setPlainText("Long ago she had to to leave the house for good.\nteh")
+    qtbot.waitUntil(lambda: feature.controller.live_issue_count() == 2, timeout=3000)
+    panel = feature.panel
+    panel.refresh()
+    rows = [panel.model.item(g).child(r).text() for g in range(panel.model.rowCount())
+            for r in range(panel.model.item(g).rowCount())]
+    assert "…ago she had [to to] leave the house… → to" in rows
+    assert "“teh” → the" in rows  # a paragraph of one word needs no context
+
+
+def test_the_views_hear_when_the_extra_engine_has_finished_and_say_no_issues(qtbot, feature):
+    from tests.ui.checking.test_workers import GatedExtra
+
+    feature.editor.setPlainText("A clean line.")
+    qtbot.waitUntil(feature.controller.idle, timeout=5000)
+    extra = GatedExtra()  # finds nothing here, once let through
+    try:
+        feature.set_extra_checkers(extra)
+        # Every chapter's built-in check is done and shown; the extra engine still works.
+        qtbot.waitUntil(lambda: feature.controller.chapter_checked() and len(set(feature.controller.progress())) == 1
+                        and feature.dispatcher.in_flight >= 1, timeout=5000)
+        with qtbot.waitSignal(feature.controller.progress_changed, timeout=5000,
+                              check_params_cb=lambda *args: feature.controller.idle()):
+            extra.gate.set()
+    finally:
+        extra.gate.set()
+    feature.panel.refresh()
+    assert [feature.panel.model.item(i).text() for i in range(feature.panel.model.rowCount())] == ["No issues found"]

@@ -52,3 +52,43 @@ def test_a_batch_made_stale_while_paused_reports_nothing_as_checked(qtbot):
         assert factory.calls == 0
     finally:
         dispatcher.shutdown()
+
+
+class GatedExtra:
+    """An extra engine (stands in for LanguageTool) that answers only when its gate opens; flags "slip"."""
+
+    name = "extra"
+
+    def __init__(self) -> None:
+        import threading
+
+        self.gate = threading.Event()
+
+    def check(self, text: str) -> list:
+        from writer_app.grammar.model import Issue
+
+        self.gate.wait(10)
+        at = text.find("slip")
+        return [Issue(at, at + 4, "slip", "A slip.", ("slide",), "SLIP", source="extra")] if at >= 0 else []
+
+
+def test_builtin_results_arrive_while_an_extra_engine_still_works_and_its_issues_follow_merged(qtbot):
+    dispatcher, factory, results = _dispatcher(qtbot)
+    extra = GatedExtra()
+    try:
+        dispatcher.set_extra_checkers((extra,))
+        with qtbot.waitSignal(dispatcher.batch_finished, timeout=3000) as first:
+            dispatcher.submit(_batch(2))  # the extra engine holds every paragraph up to ten seconds
+        builtin: BatchResult = first.args[0]
+        assert not builtin.late
+        assert [[s.issue.text for s in p.spans] for p in builtin.results] == [["teh"], ["teh"]]
+        with qtbot.waitSignal(dispatcher.batch_finished, timeout=3000) as second:
+            extra.gate.set()
+        late: BatchResult = second.args[0]
+        assert late.late
+        assert [(p.key, p.revision) for p in late.results] == [(0, 1), (1, 1)]
+        assert [[s.issue.text for s in p.spans] for p in late.results] == [["teh", "slip"], ["teh", "slip"]]
+        qtbot.waitUntil(lambda: dispatcher.in_flight == 0, timeout=3000)
+    finally:
+        extra.gate.set()
+        dispatcher.shutdown()

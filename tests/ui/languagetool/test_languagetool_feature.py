@@ -20,6 +20,7 @@ class FakeSettings:
     languagetool_mode: str = "off"
     languagetool_url: str = ""
     languagetool_public_consent: bool = False
+    languagetool_server_consent: str = ""
     dialect: str = "en-US"
 
 
@@ -123,3 +124,49 @@ def test_service_ignores_repeated_identical_options(qtbot, server):
     service.apply_options(options)
     assert service.checker is first
     service.shutdown()
+
+
+def test_a_server_on_another_computer_is_not_used_without_consent_and_the_writer_is_told(qtbot, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("text must not leave the machine without consent")
+
+    monkeypatch.setattr("requests.get", no_network)
+    monkeypatch.setattr("requests.post", no_network)
+    window = FakeWindow(FakeSettings(languagetool_mode="server", languagetool_url="http://192.0.2.7:8081"))
+    qtbot.addWidget(window)
+    feature = install(window)
+    qtbot.waitUntil(lambda: feature.service.state is State.UNAVAILABLE, timeout=5000)
+    assert [m for m in window.messages if "another computer" in m and "192.0.2.7" in m]
+
+
+def test_plain_http_to_another_computer_is_warned_about_once(qtbot, server, monkeypatch):
+    from writer_app.grammar import languagetool
+    from writer_app.grammar.languagetool import server_origin
+
+    monkeypatch.setattr(languagetool, "is_loopback", lambda url: False)  # the fake server plays a remote one
+    settings = FakeSettings(languagetool_mode="server", languagetool_url=server.url)
+    settings.languagetool_server_consent = server_origin(server.url)
+    window = FakeWindow(settings)
+    qtbot.addWidget(window)
+    feature = install(window)
+    qtbot.waitUntil(lambda: feature.service.state is State.READY, timeout=5000)
+    assert len([m for m in window.messages if "unencrypted" in m]) == 1
+
+
+def test_preferences_ask_consent_for_a_remote_server_and_warn_about_plain_http(qtbot):
+    page = LanguageToolPage()
+    qtbot.addWidget(page)
+    page.load(FakeSettings(languagetool_mode="server", languagetool_url="http://127.0.0.1:8081"))
+    assert page.server_consent.isHidden() and page.http_warning.isHidden()  # this computer: nothing to agree to
+    page.url_edit.setText("http://lt.example.org:8081")
+    assert not page.server_consent.isHidden() and "lt.example.org" in page.server_consent.text()
+    assert not page.server_consent.isChecked()
+    assert not page.http_warning.isHidden() and "unencrypted" in page.http_warning.text()
+    page.server_consent.setChecked(True)
+    out = FakeSettings()
+    page.apply(out)
+    assert out.languagetool_server_consent == "http://lt.example.org:8081"
+    page.url_edit.setText("https://other.example.org")
+    assert not page.server_consent.isChecked() and page.http_warning.isHidden()  # consent does not carry over
+    page.apply(out)
+    assert out.languagetool_server_consent == ""

@@ -101,12 +101,11 @@ class IssueContextMenu(QObject):
         added.append(self._separator(menu))
         added.append(self._action(menu, self.tr("Ignore here"), lambda: self.actions.ignore_here(live)))
         spelling = issue.category is Category.SPELLING
-        if not spelling:  # for a misspelling the dictionaries say it better (and "ignore rule" would end spelling)
-            added.append(self._action(menu, self.tr("Ignore “{0}” everywhere").replace("{0}", issue.text),
-                                      lambda: self.actions.ignore_everywhere(issue)))
-            if issue.rule:
-                added.append(self._action(menu, self.tr("Ignore rule ({0})").replace("{0}", issue.rule),
-                                          lambda: self.actions.ignore_rule(issue)))
+        # Ignoring a word is for spelling, where the dictionaries say it (and "ignore rule" would end spelling);
+        # a grammar rule flags a place, not a word: it is ignored here or as a whole.
+        if not spelling and issue.rule:
+            added.append(self._action(menu, self.tr("Ignore rule ({0})").replace("{0}", issue.rule),
+                                      lambda: self.actions.ignore_rule(issue)))
         if spelling:
             word = issue.text
             added.append(self._action(menu, self.tr("Add “{0}” to project dictionary").replace("{0}", word),

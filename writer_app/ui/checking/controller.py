@@ -72,6 +72,7 @@ class CheckingController(ResultIntake, QObject):
         self._sweep_pos = 0
         self._live_done = False
         self._live_in_flight = 0
+        self._live_seen = False  # a result (checked or cached) of the open chapter has arrived
         self._block_count = 0
         self._orphans = False
         self._told_failure = False
@@ -107,6 +108,7 @@ class CheckingController(ResultIntake, QObject):
         self._new_epoch()
         self._sweep_pos = 0
         self._live_done = False
+        self._live_seen = False
         self._visible = None
         self.typing_record = None
         self.pump()
@@ -352,6 +354,7 @@ class CheckingController(ResultIntake, QObject):
             cached = ()
         if cached is not None:
             record.checked, record.spans, record.key = record.revision, cached, key
+            self._live_seen = True
             if cached:
                 self.underlines_stale.emit()
                 self.issues_changed.emit()
@@ -492,6 +495,10 @@ class CheckingController(ResultIntake, QObject):
             total += 1
         done = self.store.done_count(skip=self.chapter_id) + (1 if live_done else 0)
         return done, max(total, done)
+
+    def chapter_has_results(self) -> bool:
+        """True once the open chapter has any check result (until then its issue count means nothing)."""
+        return self._document is not None and (self._live_seen or (self._live_done and self._live_in_flight == 0))
 
     def chapter_checked(self) -> bool:
         """True when every paragraph of the open chapter has a result for its current text."""

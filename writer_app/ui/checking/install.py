@@ -225,8 +225,8 @@ class CheckingFeature(QObject):
     def set_extra_checkers(self, checkers: object) -> None:
         """Add in-process engines (LanguageTool) to every check, or remove them with ``()``/None; re-checks all.
 
-        Connect e.g. ``LanguageToolService.checker_changed`` here: the engines run in the checking worker
-        thread after the built-in rules and speller, and their issues merge with the others.
+        Connect e.g. ``LanguageToolService.checker_changed`` here: the engines run on a thread of their own after
+        each batch's built-in result has been delivered, and their issues merge in when they arrive.
         """
         extra = tuple(c for c in (checkers if isinstance(checkers, (list, tuple)) else [checkers]) if c is not None)
         self.dispatcher.set_extra_checkers(extra)

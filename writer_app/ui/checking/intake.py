@@ -4,6 +4,10 @@ A mixin of :class:`~writer_app.ui.checking.controller.CheckingController` (it us
 results are applied at most every ``APPLY_INTERVAL_S``, never within ``APPLY_QUIET_S`` of a keystroke, each
 burst within ``APPLY_BUDGET_S``, with one change signal of each kind per burst; underlines are rebuilt only
 when a paragraph on screen changed. Stale results (other chapter, epoch or revision) are dropped.
+
+A batch's built-in result comes first; a ``late`` result (extra engines such as LanguageTool, merged with the
+built-in issues) follows and replaces a paragraph's issues only while the paragraph still has the built-in
+result of that same revision.
 """
 
 from __future__ import annotations
@@ -94,7 +98,9 @@ class ResultIntake:
                 if len(self._cache) >= CACHE_LIMIT:
                     self._cache.clear()
                 self._cache[item.text_key] = spans
-        if batch.live:
+        if result.late:
+            self._accept_late(result, kept)
+        elif batch.live:
             self._accept_live(result, kept)
         else:
             self._accept_background(result, kept)
@@ -117,6 +123,7 @@ class ResultIntake:
         if batch.epoch != self.epoch or batch.chapter_id != self.chapter_id:
             return  # another chapter, or the document changed wholesale since: stale
         self._live_in_flight = max(0, self._live_in_flight - 1)
+        first = not self._live_seen
         records = self.tracker.records
         changed = False
         visible = False
@@ -134,6 +141,7 @@ class ResultIntake:
                 changed = True
                 visible = visible or self._visible_record(record)
             record.checked, record.spans, record.key = item.revision, spans, item.text_key
+            self._live_seen = True
         if result.cancelled:
             for job in batch.jobs:
                 if job.key not in done_keys:
@@ -145,7 +153,7 @@ class ResultIntake:
             self._note("underlines")  # only a change on screen needs new underlines
         if changed:
             self._note("issues")
-        if self._live_in_flight == 0 and not self._live_done:
+        if self._live_in_flight == 0 and not self._live_done or first and self._live_seen:
             self._note("progress")
 
     def _accept_background(self, result: BatchResult, kept: list[tuple[IssueSpan, ...]]) -> None:
@@ -170,6 +178,39 @@ class ResultIntake:
         if chapter.finish_if_complete():
             self._note("progress")
         if done:
+            self._note("issues")
+
+    def _accept_late(self, result: BatchResult, kept: list[tuple[IssueSpan, ...]]) -> None:
+        """Merge in the extra engines' issues where the paragraph still has that revision's built-in result."""
+        batch = result.batch
+        changed = visible = False
+        if self.dispatcher.in_flight == 0:
+            self._note("progress")  # the extra engines are done: "Checking…" in the views can go
+        if batch.live:
+            if batch.epoch != self.epoch or batch.chapter_id != self.chapter_id:
+                return
+            records = self.tracker.records
+            for item, spans in zip(result.results, kept, strict=True):
+                record = records.get(item.key)
+                if record is None or record.revision != item.revision or not record.up_to_date:
+                    continue  # edited since (a fresher check follows) or not checked yet
+                if spans != record.spans:
+                    record.spans, changed = spans, True
+                    visible = visible or self._visible_record(record)
+        else:
+            chapter = self.store.chapters.get(batch.chapter_id)
+            if chapter is None or batch.chapter_id == self.chapter_id:
+                return
+            for item, spans in zip(result.results, kept, strict=True):
+                if item.revision == chapter.token and item.key not in chapter.pending:
+                    if spans:
+                        chapter.spans[item.key] = spans
+                    else:
+                        chapter.spans.pop(item.key, None)
+                    changed = True
+        if visible:
+            self._note("underlines")
+        if changed:
             self._note("issues")
 
     def _tell_failure(self, message: str) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from writer_app.grammar.model import Category, Issue
 from writer_app.ui.checking.controller import CheckingController
 from writer_app.ui.checking.live import LiveIssue
+from writer_app.ui.checking.snippet import bracketed
 from writer_app.ui.checking.spans import IssueSpan, single_shot_timer
 from writer_app.ui.checking.underlines import category_color, page_color
 
@@ -184,7 +185,9 @@ class IssuesPanel(QWidget):
 
     def _row(self, entry: PanelEntry, manuscript: bool) -> QStandardItem:
         issue = entry.issue
-        text = f"“{issue.text}”"
+        span = entry.live.span if entry.live is not None else entry.span
+        context = span.context if span is not None else ("", "")
+        text = bracketed(issue.text, context) if any(context) else f"“{issue.text}”"
         if issue.replacements:
             text += f" → {issue.replacements[0] or self.tr('(delete)')}"
         else:

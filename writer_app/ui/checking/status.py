@@ -35,12 +35,18 @@ class CheckingStatus(QLabel):
         return self.tr("1 issue") if count == 1 else self.tr("{0} issues").replace("{0}", str(count))
 
     def summary(self) -> str:
-        """The text shown, e.g. "0 issues in this chapter · 6 in the manuscript · Rules + Spelling"."""
+        """The text shown, e.g. "0 issues in this chapter · 6 in the manuscript · Rules + Spelling".
+
+        Until the open chapter's first result arrives it says "Checking…": a count of zero would claim a clean
+        chapter that has not been checked yet.
+        """
         controller = self.controller
         parts: list[str] = []
         done, total = controller.progress()
         chapter_open = controller.chapter_id is not None
-        if total > 1:
+        if chapter_open and not controller.chapter_has_results():
+            parts.append(self.tr("Checking…"))
+        elif total > 1:
             if chapter_open:
                 parts.append(self.tr("{0} in this chapter").replace("{0}", self._issues(controller.live_issue_count())))
             found = controller.manuscript_issue_count()

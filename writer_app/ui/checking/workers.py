@@ -6,12 +6,18 @@ results come back by a queued signal. Each pool thread keeps one backend: a chec
 (building one is costly), or an engine process holding that checker (the app's default: CPU-bound Python
 checks in a thread would fight the GUI for the interpreter lock and delay keystrokes). Workers pause between
 groups of paragraphs while the writer types.
+
+In-process extra engines (LanguageTool, which waits on a server) never hold back the built-in results: a
+batch's built-in result is sent first, then a separate runnable on a one-thread pool of its own runs the extra
+engines over the same paragraph revisions and sends a ``late`` result with the merged issues, which the
+controller takes only while the paragraph is still at that revision.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -45,6 +51,8 @@ SUB_PARAGRAPHS = 256
 SUB_CHARS = 32_000
 # Paragraphs handled between two looks at whether the writer is typing, in the worker's own Python loops.
 PAUSE_EVERY = 64
+# An extra engine's merged results are sent back at least this often while it works through a batch.
+LATE_REPORT_S = 0.5
 
 
 class Backend(Protocol):
@@ -92,13 +100,18 @@ class ParagraphResult:
 
 @dataclass(frozen=True, slots=True)
 class BatchResult:
-    """What a runnable sends back: results for the paragraphs it finished, engine names, failures."""
+    """What a runnable sends back: results for the paragraphs it finished, engine names, failures.
+
+    ``late`` results come from the extra engines after the batch's built-in result: each paragraph's spans are
+    the built-in ones merged with the extra engines' issues, for the same revision.
+    """
 
     batch: CheckBatch
     results: tuple[ParagraphResult, ...]
     engines: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
     cancelled: bool = False
+    late: bool = False
 
 
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -244,6 +257,7 @@ class _Relay(QObject):
     """Lives on the GUI thread; runnables emit through it, so results arrive by queued connection."""
 
     batch_done = Signal(object)
+    late_done = Signal(object, bool)  # a late BatchResult, and whether it is the runnable's last
     suggestions_done = Signal(int, object)
 
 
@@ -301,10 +315,6 @@ class _CheckRunnable(OneShot):
                 answers = [((), True, str(error) or type(error).__name__)] * len(group)
                 if isinstance(error, CheckerError) or not errors:
                     errors.append(str(error) or type(error).__name__)
-            extra = shared.extra
-            if extra:
-                answers = [_with_extra(extra, batch.config, piece.text, answer, errors)
-                           for piece, answer in zip(group, answers, strict=True)]
             for piece, (spans, bad, message) in zip(group, answers, strict=True):
                 if bad:
                     failed.add(piece.job)
@@ -314,7 +324,7 @@ class _CheckRunnable(OneShot):
                 bucket = found.setdefault(piece.job, [])
                 if piece.cp_offset:
                     bucket.extend(IssueSpan(s.start + piece.u16_offset, s.end + piece.u16_offset,
-                                            s.issue.shifted(piece.cp_offset), s.spot) for s in spans)
+                                            s.issue.shifted(piece.cp_offset), s.spot, s.context) for s in spans)
                 else:
                     bucket.extend(spans)
             index += len(group)
@@ -334,21 +344,54 @@ class _CheckRunnable(OneShot):
         _emit(self._relay.batch_done, BatchResult(batch, results, engines, tuple(errors), cancelled))
 
 
-def _with_extra(extra: tuple[Checker, ...], config: CheckConfig, text: str, answer: TextResult,
-                errors: list[str]) -> TextResult:
-    """Add the in-process engines' issues to one text's result and merge them (first engine wins a span)."""
-    spans, bad, message = answer
-    if bad:
-        return answer
-    found: list[Issue] = [span.issue for span in spans]
-    for checker in extra:
-        try:
-            found.extend(checker.check(text))
-        except Exception as error:  # noqa: BLE001 - a dead server must not hide the built-in results
-            log.warning("engine %s failed: %s", getattr(checker, "name", "?"), error)
-            if not errors:
-                errors.append(str(error) or type(error).__name__)
-    return to_spans(text, merge_issues(found, config, text)), False, message
+class _LateRunnable(OneShot):
+    """Run the extra engines over the paragraphs of a finished batch; emit their merged results as ``late``."""
+
+    def __init__(self, done: BatchResult, extra: tuple[Checker, ...], shared: _Shared, relay: _Relay) -> None:
+        super().__init__()
+        self._done, self._extra = done, extra
+        self._shared, self._relay = shared, relay
+
+    def work(self) -> None:  # noqa: D102 - see OneShot
+        done, shared = self._done, self._shared
+        batch = done.batch
+        texts = {(job.key, job.revision): job.text for job in batch.jobs}
+        engines = done.engines
+        errors: list[str] = []
+        ready: list[ParagraphResult] = []
+        reported = time.monotonic()
+        for item in done.results:
+            if item.failed:
+                continue
+            if not shared.wait_turn(batch):
+                break  # stale or closing: what is ready is still sent, the controller drops what is stale
+            text = texts.get((item.key, item.revision), "")
+            if not text.strip():
+                continue
+            found = self._extra_issues(text, errors)
+            if found:
+                merged = merge_issues([span.issue for span in item.spans] + found, batch.config, text)
+                ready.append(ParagraphResult(item.key, item.revision, item.text_key, to_spans(text, merged)))
+            if ready and time.monotonic() - reported > LATE_REPORT_S:
+                _emit(self._relay.late_done, BatchResult(batch, tuple(ready), engines, tuple(errors), late=True),
+                      False)
+                ready, errors, reported = [], [], time.monotonic()
+        _emit(self._relay.late_done, BatchResult(batch, tuple(ready), engines, tuple(errors), late=True), True)
+
+    def _extra_issues(self, text: str, errors: list[str]) -> list[Issue]:
+        """The extra engines' issues of one paragraph (very long ones in slices, as the built-in engines)."""
+        found: list[Issue] = []
+        for checker in self._extra:
+            for start, end in chunk_bounds(text) if len(text) > CHUNK_CHARS else ((0, len(text)),):
+                try:
+                    issues = checker.check(text[start:end])
+                except Exception as error:  # noqa: BLE001 - a failing engine must not stop the others
+                    log.warning("engine %s failed: %s", getattr(checker, "name", "?"), error)
+                    if not errors:
+                        errors.append(str(error) or type(error).__name__)
+                    break
+                found.extend(issue.shifted(start) if start else issue for issue in issues)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,6 +457,7 @@ class _WarmRunnable(OneShot):
 @dataclass
 class _Counters:
     in_flight: int = 0
+    late_in_flight: int = 0
     submitted: int = 0
     finished: int = 0
     history: list[int] = field(default_factory=list)
@@ -439,12 +483,15 @@ class CheckDispatcher(QObject):
             raise ValueError("a checker factory or an engine process factory is needed")
         self._relay = _Relay(self)
         self._relay.batch_done.connect(self._on_batch_done)
+        self._relay.late_done.connect(self._on_late_done)
         self._relay.suggestions_done.connect(self.suggestions_ready)
         if max_workers is None:
             max_workers = max(1, QThreadPool.globalInstance().maxThreadCount() - 1)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_workers)
         self._pool.setExpiryTimeout(-1)  # keep threads (and their costly checkers) alive
+        self._late_pool = QThreadPool(self)  # extra engines: one request at a time, never in the way of the above
+        self._late_pool.setMaxThreadCount(1)
         self._counters = _Counters()
         self._next_request = 0
         self._closed = False
@@ -456,8 +503,8 @@ class CheckDispatcher(QObject):
 
     @property
     def in_flight(self) -> int:
-        """Batches submitted and not yet reported back."""
-        return self._counters.in_flight
+        """Batches submitted and not yet reported back, by the built-in engines or the extra ones."""
+        return self._counters.in_flight + self._counters.late_in_flight
 
     @property
     def closed(self) -> bool:
@@ -538,7 +585,9 @@ class CheckDispatcher(QObject):
         self._shared.closing.set()
         self._shared.go.set()
         self._pool.clear()  # runnables not started yet never start
+        self._late_pool.clear()
         done = self._pool.waitForDone(timeout_ms)
+        done = self._late_pool.waitForDone(timeout_ms if done else 0) and done
         if not done:
             log.warning("checking threads still busy after %d ms", timeout_ms)
         self._shared.drop_backends()
@@ -548,5 +597,17 @@ class CheckDispatcher(QObject):
     def _on_batch_done(self, result: BatchResult) -> None:
         self._counters.in_flight = max(0, self._counters.in_flight - 1)
         self._counters.finished += 1
-        if not self._closed:
-            self.batch_finished.emit(result)
+        if self._closed:
+            return
+        extra = self._shared.extra
+        if extra and any(not item.failed for item in result.results):
+            self._counters.late_in_flight += 1
+            _LateRunnable(result, extra, self._shared, self._relay).start_on(self._late_pool)
+        self.batch_finished.emit(result)
+
+    @Slot(object, bool)
+    def _on_late_done(self, result: BatchResult, final: bool) -> None:
+        if final:
+            self._counters.late_in_flight = max(0, self._counters.late_in_flight - 1)
+        if not self._closed and (final or result.results or result.errors):
+            self.batch_finished.emit(result)  # even empty: the last one tells the views the work is done

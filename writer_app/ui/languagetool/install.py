@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel
 
-from writer_app.grammar.languagetool import LanguageToolOptions, Mode, State
+from writer_app.grammar.languagetool import LanguageToolOptions, Mode, State, server_host
 from writer_app.ui.checking.install import CheckingFeature
 from writer_app.ui.languagetool.download_dialog import DownloadDialog
 from writer_app.ui.languagetool.preferences_page import LanguageToolPage
@@ -38,6 +38,7 @@ class LanguageToolFeature(QObject):
         self.status_label.setObjectName("languageToolStatus")
         self._language = "en-US"
         self._last_warning = ""
+        self._warned_http = ""  # the plain-http server address the writer was warned about
         self.download_action = QAction(self.tr("Download LanguageTool…"), self)
         self.download_action.triggered.connect(self.start_download)
         self._engine_in_checks: object | None = None
@@ -116,6 +117,12 @@ class LanguageToolFeature(QObject):
             self._last_warning = message
             hint = self.tr(" Use Tools > Download LanguageTool….") if current is State.NOT_INSTALLED else ""
             self.window.show_message(message + hint)  # type: ignore[attr-defined]
+        options = self.service.options
+        if current is State.READY and options.unencrypted_remote and self._warned_http != options.url:
+            self._warned_http = options.url
+            self.window.show_message(self.tr(  # type: ignore[attr-defined]
+                "LanguageTool at {0} is reached over plain http: your text travels unencrypted."
+            ).replace("{0}", server_host(options.url)))
 
 
 def install(window: object) -> LanguageToolFeature:
