@@ -74,3 +74,19 @@ def test_ticked_rules_round_trip_through_settings(qtbot):
     page.apply(settings)
     assert settings.enabled_style_rules == ["GONE_RULE", "AGR_SINGULAR_DONT", "STYLE_SUDDENLY"]
     assert settings.dialect == "en-GB" and settings.enabled_categories == ["spelling"]
+
+
+def test_grammar_inside_dialogue_is_chosen_on_the_page_and_reaches_the_check(qtbot):
+    from writer_app.grammar.factory import config_from
+    from writer_app.settings import Settings
+
+    page = page_shown(qtbot)
+    settings = Settings()
+    page.load(settings)
+    assert page.dialogue.currentData() == "relaxed"
+    page.dialogue.setCurrentIndex(page.dialogue.findData("strict"))
+    page.apply(settings)
+    assert settings.dialogue_grammar == "strict"
+    assert config_from(settings, None).strict_dialogue is True
+    page.load(Settings(dialogue_grammar="relaxed"))
+    assert page.dialogue.currentData() == "relaxed"

@@ -87,8 +87,17 @@ class CheckingPreferencesPage(QWidget):
         self.dialect = QComboBox()
         for code, label in DIALECTS:
             self.dialect.addItem(self.tr(label), code)
+        self.dialogue = QComboBox()
+        self.dialogue.setObjectName("dialogueGrammar")
+        self.dialogue.addItem(self.tr("Relaxed: a character's dialect and grammar are their voice"), "relaxed")
+        self.dialogue.addItem(self.tr("Strict: check dialogue like narration"), "strict")
+        self.dialogue.setToolTip(
+            self.tr("Inside quotation marks, relaxed leaves “we was”, “ain't” and “goin'” alone; "
+                    "typos such as “teh” are still flagged.")
+        )
         form = QFormLayout()
         form.addRow(self.tr("Dialect:"), self.dialect)
+        form.addRow(self.tr("Grammar inside dialogue:"), self.dialogue)
         self.rule_boxes: list[QCheckBox] = []
         self.rule_labels: list[QLabel] = []
         self.rules = self._rule_list()
@@ -159,6 +168,7 @@ class CheckingPreferencesPage(QWidget):
             box.setChecked(category.value in chosen)
         index = self.dialect.findData(getattr(settings, "dialect", "en-US"))
         self.dialect.setCurrentIndex(max(0, index))
+        self.dialogue.setCurrentIndex(max(0, self.dialogue.findData(getattr(settings, "dialogue_grammar", "relaxed"))))
         self._kept = [r for r in getattr(settings, "enabled_style_rules", ()) or ()]
         rules = set(self._kept)
         for box in self.rule_boxes:
@@ -168,6 +178,7 @@ class CheckingPreferencesPage(QWidget):
         """Write the page's choices into ``settings`` (the dialog saves them)."""
         settings.enabled_categories = [c.value for c, box in self.boxes.items() if box.isChecked()]  # type: ignore[attr-defined]
         settings.dialect = self.dialect.currentData()  # type: ignore[attr-defined]
+        settings.dialogue_grammar = self.dialogue.currentData()  # type: ignore[attr-defined]
         shown = set(self.rule_ids())
         ticked = self.rule_ids(ticked_only=True)
         hidden = [r for r in getattr(self, "_kept", []) if r not in shown]  # e.g. a rule listed by an older version
