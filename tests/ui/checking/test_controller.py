@@ -234,6 +234,21 @@ def test_the_status_says_checking_until_the_first_result_then_the_count(qtbot, r
     assert status.summary() == "2 issues · fake"
 
 
+def test_a_blank_line_or_a_title_checked_first_does_not_end_checking_in_the_status(qtbot, rig):
+    from writer_app.ui.checking.status import CheckingStatus
+
+    status = CheckingStatus(rig.controller)
+    qtbot.addWidget(status)
+    gate = threading.Event()
+    rig.factory.gate = gate  # the worker holds the check of the text; the blank line needs none
+    rig.load("The Lighthouse\n\nShe had teh letter.")
+    qtbot.waitUntil(lambda: rig.dispatcher.in_flight == 1)
+    assert status.summary() == "Checking…"  # a blank paragraph's empty result is not the chapter's count
+    gate.set()
+    wait_idle(qtbot, rig)
+    assert status.summary() == "1 issue · fake"
+
+
 def test_the_status_of_an_empty_chapter_is_a_count_not_checking(qtbot, rig):
     from writer_app.ui.checking.status import CheckingStatus
 

@@ -72,7 +72,7 @@ class CheckingController(ResultIntake, QObject):
         self._sweep_pos = 0
         self._live_done = False
         self._live_in_flight = 0
-        self._live_seen = False  # a result (checked or cached) of the open chapter has arrived
+        self._live_seen = False  # every paragraph of the open chapter has had a result once
         self._block_count = 0
         self._orphans = False
         self._told_failure = False
@@ -354,7 +354,6 @@ class CheckingController(ResultIntake, QObject):
             cached = ()
         if cached is not None:
             record.checked, record.spans, record.key = record.revision, cached, key
-            self._live_seen = True
             if cached:
                 self.underlines_stale.emit()
                 self.issues_changed.emit()
@@ -420,6 +419,7 @@ class CheckingController(ResultIntake, QObject):
             self.schedule_pump()  # out of time: continue on the next turn of the event loop
         elif self._live_in_flight == 0 and not self._dirty:
             self._live_done = True  # every paragraph has a result (edits since then come back as dirty)
+            self._live_seen = True  # the chapter's count means something from now on, even while re-checking
             self.progress_changed.emit()
             self.schedule_pump()
         return None
