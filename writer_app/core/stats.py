@@ -126,3 +126,21 @@ def build_statistics(chapters: list[tuple[str, str, int, int, str]], entries: li
         pasted_entries=[e for e in entries if e.kind == PASTED],
         problems=list(problems or []) + list(goals.problems),
     )
+
+
+def project_statistics(project: Any, today: date | None = None, words: dict[str, int | None] | None = None,
+                       pending: dict[date, tuple[int, int, int]] | None = None) -> Statistics:
+    """Statistics of an open ``Project``: ``words`` per chapter id when known (else the files are counted)."""
+    from writer_app.core.history import load_history
+    from writer_app.core.text import word_count
+
+    if words is None or any(words.get(c.id) is None for c in project.chapters):
+        counted = dict(words or {})
+        for chapter, text in project.iter_chapter_texts():
+            if counted.get(chapter.id) is None:
+                counted[chapter.id] = word_count(text)
+        words = counted
+    rows = [(c.id, c.title, words.get(c.id) or 0, c.target, c.status) for c in project.chapters]
+    history = load_history(project.desk_folder)
+    goals = Goals.from_json(project.goals or {})
+    return build_statistics(rows, history.entries, goals, today or date.today(), pending, history.problems)
