@@ -78,3 +78,8 @@ def test_reclassifying_a_paste_appends_a_line_and_counts_it_as_written(tmp_path:
 def test_empty_entries_write_nothing(tmp_path: Path) -> None:
     assert append_entries(tmp_path, [HistoryEntry(date(2026, 12, 1), "a", 0, 0)]) == 0
     assert not (tmp_path / "history").exists()
+
+
+def test_reading_since_a_day_skips_earlier_months(tmp_path: Path) -> None:
+    append_entries(tmp_path, [HistoryEntry(date(2026, 10, 30), "a", 1, 0), HistoryEntry(date(2026, 12, 2), "a", 2, 0)])
+    assert [e.added for e in load_history(tmp_path, since=date(2026, 12, 7)).entries] == [2]

@@ -116,13 +116,16 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if _FILE_NAME.match(p.name) and p.is_file())
 
 
-def load_history(project_folder: Path) -> History:
-    """Read every log file; damaged lines are skipped and described, never rewritten."""
+def load_history(project_folder: Path, since: date | None = None) -> History:
+    """Read the log files (only months from ``since`` on, when given); damaged lines are skipped and described."""
     history = History()
     seen: set[str] = set()
     reclassified: dict[str, str] = {}
     entries: list[HistoryEntry] = []
+    first = f"{since.year:04d}-{since.month:02d}.jsonl" if since is not None else ""
     for path in _files(history_folder(project_folder)):
+        if path.name < first:
+            continue
         try:
             text = path.read_bytes().decode("utf-8", errors="replace")
         except OSError as error:

@@ -1,0 +1,78 @@
+"""The quiet progress display in the status bar: today's words against today's target, and the session goal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QWidget
+
+from writer_app.ui.desk.controller import DeskController
+from writer_app.ui.i18n import translator
+
+tr = translator("Desk")
+
+
+def progress_text(today: int, target: int, session_words: int, session_goal: int, minutes: int,
+                  minutes_goal: int) -> str:
+    """"Today 450 / 1,000 · Session 12 / 25 min": only the parts that have a goal, today's words always."""
+    parts = [tr("Today {0} / {1}").format(f"{today:,}", f"{target:,}") if target else
+             tr("Today {0} words").format(f"{today:,}")]
+    if session_goal:
+        parts.append(tr("Session {0} / {1}").format(f"{session_words:,}", f"{session_goal:,}"))
+    if minutes_goal:
+        parts.append(tr("{0} / {1} min").format(minutes, minutes_goal))
+    return " · ".join(parts)
+
+
+class ProgressLabel(QWidget):
+    """Text with a thin bar under it; hidden without a project or when the writer turned progress off."""
+
+    def __init__(self, desk: DeskController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskProgress")
+        self.desk = desk
+        self.text = ""
+        self.fraction = 0.0
+        desk.progress_changed.connect(self.refresh)
+        desk.desk_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute from the desk (cheap: a few additions)."""
+        project = self.desk.project
+        goals = self.desk.goals()
+        if project is None or not goals.show_progress:
+            self.setVisible(False)
+            return
+        today, target = self.desk.today_numbers()
+        session = self.desk.tracker.session()
+        minutes = int(session.seconds // 60)
+        text = progress_text(today, target, session.net, goals.session_words, minutes, goals.session_minutes)
+        fraction = min(1.0, today / target) if target else 0.0
+        if text != self.text or fraction != self.fraction:
+            self.text, self.fraction = text, fraction
+            self.setToolTip(tr("Words written today (pasted text not counted), against today's target"))
+            self.updateGeometry()
+            self.update()
+        self.setVisible(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As wide as the text."""
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self.text) + 12, metrics.height() + 6)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """The same as the size hint: the text is short."""
+        return self.sizeHint()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """The text, and under it a 2-pixel bar when there is a target."""
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        rect = self.rect().adjusted(6, 0, -6, -3)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self.text)
+        if self.fraction > 0:
+            bar = QRectF(6, self.height() - 3, (self.width() - 12) * self.fraction, 2)
+            painter.fillRect(bar, palette.color(QPalette.ColorRole.Highlight))
+        painter.end()
