@@ -32,6 +32,7 @@ class NotesPane(QWidget):
         self.chapter_id: str | None = None
         self._loading = False
         self._notes_ok = False  # the notes file was read (a damaged one is never written over)
+        self._dirty = False  # edited since the last save
         self.heading = QLabel(tr("Chapter notes"), self)
         self.heading.setObjectName("sectionLabel")
         self.status = QComboBox(self)
@@ -142,6 +143,7 @@ class NotesPane(QWidget):
 
     def _on_notes_edited(self) -> None:
         if not self._loading and self._notes_ok:
+            self._dirty = True
             self._save_timer.start()
 
     def current_notes(self) -> ChapterNotes:
@@ -150,9 +152,10 @@ class NotesPane(QWidget):
 
     def save(self) -> None:
         """Save the shown notes now if they were edited."""
-        if not self._save_timer.isActive():
-            return
         self._save_timer.stop()
+        if not self._dirty:
+            return
+        self._dirty = False
         if self.chapter_id is not None and self._notes_ok:
             self.desk.write_notes(self.chapter_id, self.current_notes())
 
