@@ -81,33 +81,54 @@ def history_folder(project_folder: Path) -> Path:
     return project_folder / HISTORY_FOLDER
 
 
-def _count(value: object, limit: int) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= limit:
-        return None
-    return value
+def _entry(data: object, days: dict[str, date]) -> HistoryEntry | tuple[str, str] | None:
+    """A log line as an entry, a ``(target id, kind)`` reclassification, or None when it is damaged.
 
-
-def _entry(data: object) -> HistoryEntry | tuple[str, str] | None:
-    """A log line as an entry, a ``(target id, kind)`` reclassification, or None when it is damaged."""
-    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"]:
+    ``days`` caches parsed dates (ten lines a day share one). ``type(x) is int`` refuses ``true`` as well.
+    """
+    if type(data) is not dict:
         return None
+    entry_id = data.get("id")
     kind = data.get("kind", WRITTEN)
-    if kind not in KINDS:
+    if type(entry_id) is not str or not entry_id or kind not in KINDS:
         return None
     if "reclassify" in data:
         target = data["reclassify"]
-        return (target, kind) if isinstance(target, str) else None
+        return (target, kind) if type(target) is str else None
     chapter = data.get("chapter")
-    added = _count(data.get("added", 0), MAX_WORDS)
-    removed = _count(data.get("removed", 0), MAX_WORDS)
-    seconds = _count(data.get("seconds", 0), MAX_SECONDS)
-    if not isinstance(chapter, str) or added is None or removed is None or seconds is None:
+    added = data.get("added", 0)
+    removed = data.get("removed", 0)
+    seconds = data.get("seconds", 0)
+    if (type(chapter) is not str or type(added) is not int or type(removed) is not int
+            or type(seconds) is not int or not 0 <= added <= MAX_WORDS or not 0 <= removed <= MAX_WORDS
+            or not 0 <= seconds <= MAX_SECONDS):
         return None
-    try:
-        day = date.fromisoformat(data.get("day", ""))
-    except (TypeError, ValueError):
-        return None
-    return HistoryEntry(day, chapter, added, removed, kind, seconds, data["id"])
+    text = data.get("day")
+    day = days.get(text) if type(text) is str else None
+    if day is None:
+        try:
+            day = days[text] = date.fromisoformat(text)
+        except (TypeError, ValueError):
+            return None
+    return HistoryEntry(day, chapter, added, removed, kind, seconds, entry_id)
+
+
+def _decode_lines(text: str) -> list[tuple[int, object]]:
+    """``(line number, JSON value or None)`` of every non-empty line; one parse of the whole file when it is sound."""
+    lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    try:  # the usual case: every line is JSON, and one call decodes them all
+        values = json.loads("[" + ",".join(line for _number, line in lines) + "]")
+        if len(values) == len(lines):
+            return [(number, value) for (number, _line), value in zip(lines, values, strict=True)]
+    except (ValueError, RecursionError):
+        pass
+    decoded: list[tuple[int, object]] = []
+    for number, line in lines:
+        try:
+            decoded.append((number, json.loads(line)))
+        except (ValueError, RecursionError):
+            decoded.append((number, None))
+    return decoded
 
 
 def _files(folder: Path) -> list[Path]:
@@ -122,6 +143,7 @@ def load_history(project_folder: Path, since: date | None = None) -> History:
     seen: set[str] = set()
     reclassified: dict[str, str] = {}
     entries: list[HistoryEntry] = []
+    days: dict[str, date] = {}
     first = f"{since.year:04d}-{since.month:02d}.jsonl" if since is not None else ""
     for path in _files(history_folder(project_folder)):
         if path.name < first:
@@ -133,13 +155,8 @@ def load_history(project_folder: Path, since: date | None = None) -> History:
                                     f"({error.strerror or error}); the rest of the history is shown.")
             continue
         bad: list[int] = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                item = _entry(json.loads(line))
-            except (ValueError, RecursionError):
-                item = None
+        for number, value in _decode_lines(text):
+            item = _entry(value, days)
             if item is None:
                 bad.append(number)
             elif isinstance(item, tuple):
