@@ -25,7 +25,7 @@ def test_the_dialog_compares_word_by_word_and_restores_as_one_undo_step(window, 
     editor.setPlainText("The ferry came in early.")
     dialog = SnapshotsDialog(window.desk.controller, "ch-0001", window)
     qtbot.addWidget(dialog)
-    assert dialog.summary.text().startswith("Since this snapshot: 1 words removed")
+    assert dialog.summary.text().startswith("Since this snapshot: 1 word removed (struck through), 1 word added")
     html = dialog.view.toHtml()
     assert "late." in html and "early." in html
     dialog.restore()

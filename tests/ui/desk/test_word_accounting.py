@@ -65,3 +65,11 @@ def test_progress_against_a_daily_goal_and_it_can_be_turned_off(window, qtbot):
     assert window.desk.progress.text == "Today 0 / 500"
     window.desk.controller.set_goals(Goals(daily_words=500, show_progress=False))
     assert not window.desk.progress.isVisible()
+
+
+def test_progress_text_shows_only_the_goals_that_are_set():
+    from writer_app.ui.desk.progress import progress_text
+
+    assert progress_text(450, 0, 0, 0, 0, 0) == "Today 450 words"
+    assert progress_text(450, 1000, 120, 500, 12, 25) == "Today 450 / 1,000 · Session 120 / 500, 12 / 25 min"
+    assert progress_text(0, 0, 0, 0, 3, 30) == "Today 0 words · Session 3 / 30 min"

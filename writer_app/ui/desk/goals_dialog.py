@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QSpinBox,
     QWidget,
 )
@@ -78,6 +79,11 @@ class GoalsDialog(QDialog):
         self.cap.setSuffix(tr(" MB"))
         self.cap.setValue(max(1, goals.snapshot_cap_mb))
         form = QFormLayout(self)
+        explanation = QLabel(tr("With a target and a deadline, today's target is worked out every day from the "
+                                "words still to write and the writing days left; without a deadline it is the daily "
+                                "goal. Pasted text does not count as writing."), self)
+        explanation.setWordWrap(True)
+        form.addRow(explanation)
         form.addRow(tr("Manuscript target"), self.manuscript)
         form.addRow(tr("Deadline"), deadline_row)
         form.addRow(tr("Writing days"), days_row)

@@ -14,13 +14,16 @@ tr = translator("Desk")
 
 def progress_text(today: int, target: int, session_words: int, session_goal: int, minutes: int,
                   minutes_goal: int) -> str:
-    """"Today 450 / 1,000 · Session 12 / 25 min": only the parts that have a goal, today's words always."""
+    """"Today 450 / 1,000 · Session 320 / 500, 12 / 25 min": only the parts with a goal, today's words always."""
     parts = [tr("Today {0} / {1}").format(f"{today:,}", f"{target:,}") if target else
              tr("Today {0} words").format(f"{today:,}")]
+    session = []
     if session_goal:
-        parts.append(tr("Session {0} / {1}").format(f"{session_words:,}", f"{session_goal:,}"))
+        session.append(tr("{0} / {1}").format(f"{session_words:,}", f"{session_goal:,}"))
     if minutes_goal:
-        parts.append(tr("{0} / {1} min").format(minutes, minutes_goal))
+        session.append(tr("{0} / {1} min").format(minutes, minutes_goal))
+    if session:
+        parts.append(tr("Session {0}").format(", ".join(session)))
     return " · ".join(parts)
 
 

@@ -38,7 +38,11 @@ def diff_html(parts: list[DiffPart]) -> str:
     for part in parts:
         text = part.text
         if part.kind == EQUAL and len(text) > 2 * CONTEXT_CHARS + 20:
-            text = text[:CONTEXT_CHARS] + " … " + text[-CONTEXT_CHARS:]
+            head = text[:CONTEXT_CHARS].rsplit(" ", 1)[0]  # cut between words
+            tail = text[-CONTEXT_CHARS:].split(" ", 1)[-1]
+            out.append(html.escape(head).replace("\n", "<br>") + ' <span style="color:#888">[…]</span> '
+                       + html.escape(tail).replace("\n", "<br>"))
+            continue
         body = html.escape(text).replace("\n", "<br>")
         if part.kind == DELETED:
             out.append(f'<span style="background:#f8d7da; color:#8a1c24; text-decoration:line-through">{body}</span>')
@@ -47,6 +51,17 @@ def diff_html(parts: list[DiffPart]) -> str:
         else:
             out.append(body)
     return "<div style='line-height:140%'>" + "".join(out) + "</div>"
+
+
+def format_size(size: int) -> str:
+    """"820 KB", "12.4 MB"."""
+    return tr("{0} KB").format(max(1, round(size / 1024))) if size < 1024 * 1024 else \
+        tr("{0:.1f} MB").format(size / 1024 / 1024)
+
+
+def words(count: int) -> str:
+    """"1 word", "1,204 words"."""
+    return tr("1 word") if count == 1 else tr("{0} words").format(f"{count:,}")
 
 
 class SnapshotsDialog(QDialog):
@@ -125,17 +140,16 @@ class SnapshotsDialog(QDialog):
         for snapshot in snapshots:
             item = QListWidgetItem(snapshot.label())
             item.setData(SNAPSHOT_ROLE, snapshot)
-            item.setToolTip(tr("{0} words").format(f"{snapshot.words:,}"))
+            item.setToolTip(words(snapshot.words))
             self.list.addItem(item)
             if snapshot.id == select:
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
-        size = store.size_bytes() / 1024 / 1024
+        size = format_size(store.size_bytes())
         cap = store.cap_bytes // 1024 // 1024
-        self.size_label.setText(tr("All snapshots of this project take {0:.1f} MB of their {1} MB cap.")
-                                .format(size, cap) if cap else tr("All snapshots of this project take {0:.1f} MB.")
-                                .format(size))
+        self.size_label.setText(tr("All snapshots of this project take {0} of their {1} MB cap.").format(size, cap)
+                                if cap else tr("All snapshots of this project take {0}.").format(size))
         self.prune_button.setVisible(store.over_cap())
         self._show_selected()
 
@@ -165,8 +179,8 @@ class SnapshotsDialog(QDialog):
         if removed == added == 0 and all(p.kind == EQUAL for p in parts):
             self.summary.setText(tr("The current text is the same as this snapshot."))
         else:
-            self.summary.setText(tr("Since this snapshot: {0} words removed (struck through), {1} added (green).")
-                                 .format(f"{removed:,}", f"{added:,}"))
+            self.summary.setText(tr("Since this snapshot: {0} removed (struck through), {1} added (green).")
+                                 .format(words(removed), words(added)))
         self.view.setHtml(diff_html(parts))
 
     def take(self) -> None:
