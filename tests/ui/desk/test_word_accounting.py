@@ -57,9 +57,10 @@ def test_deleting_counts_as_removed_and_today_is_net(window, sample_project, qtb
     assert sum(e.added for e in entries) == 5 and sum(e.removed for e in entries) == 2
 
 
-def test_progress_against_a_daily_goal_and_it_can_be_turned_off(window, qtbot):
+def test_progress_shows_once_a_goal_is_set_and_can_be_turned_off(window, qtbot):
     from writer_app.core.goals import Goals
 
+    assert not window.desk.progress.isVisible()  # quiet until the writer asks for a goal
     window.desk.controller.set_goals(Goals(daily_words=500))
     assert window.desk.progress.isVisible()
     assert window.desk.progress.text == "Today 0 / 500"

@@ -28,7 +28,7 @@ def progress_text(today: int, target: int, session_words: int, session_goal: int
 
 
 class ProgressLabel(QWidget):
-    """Text with a thin bar under it; hidden without a project or when the writer turned progress off."""
+    """Text with a thin bar under it; shown once the writer set a goal, unless they turned progress off."""
 
     def __init__(self, desk: DeskController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,10 +41,10 @@ class ProgressLabel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Recompute from the desk (cheap: a few additions)."""
+        """Recompute from the desk (cheap: a few additions); shown once the writer has set a goal."""
         project = self.desk.project
         goals = self.desk.goals()
-        if project is None or not goals.show_progress:
+        if project is None:
             self.setVisible(False)
             return
         today, target = self.desk.today_numbers()
@@ -57,7 +57,9 @@ class ProgressLabel(QWidget):
             self.setToolTip(tr("Words written today (pasted text not counted), against today's target"))
             self.updateGeometry()
             self.update()
-        self.setVisible(True)
+        has_goal = bool(target or goals.daily_words or goals.manuscript_words or goals.session_words
+                        or goals.session_minutes)
+        self.setVisible(goals.show_progress and has_goal)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """As wide as the text."""
@@ -65,8 +67,8 @@ class ProgressLabel(QWidget):
         return QSize(metrics.horizontalAdvance(self.text) + 12, metrics.height() + 6)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        """The same as the size hint: the text is short."""
-        return self.sizeHint()
+        """Narrow: in a crowded status bar the text is elided rather than widening the window."""
+        return QSize(40, self.fontMetrics().height() + 6)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """The text, and under it a 2-pixel bar when there is a target."""
@@ -74,7 +76,8 @@ class ProgressLabel(QWidget):
         palette = self.palette()
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         rect = self.rect().adjusted(6, 0, -6, -3)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self.text)
+        text = self.fontMetrics().elidedText(self.text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         if self.fraction > 0:
             bar = QRectF(6, self.height() - 3, (self.width() - 12) * self.fraction, 2)
             painter.fillRect(bar, palette.color(QPalette.ColorRole.Highlight))
