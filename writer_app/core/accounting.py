@@ -120,11 +120,15 @@ class WordTracker:
                 removed += pending.removed
         return written, pasted, removed
 
+    def pending_entries(self) -> list[HistoryEntry]:
+        """The counted words not handed out yet, as entries (a look: nothing is cleared)."""
+        return [HistoryEntry(day, chapter, p.added, p.removed, kind, int(round(p.seconds)))
+                for (day, chapter, kind), p in self._pending.items()
+                if p.added or p.removed or int(round(p.seconds))]
+
     def take_entries(self) -> list[HistoryEntry]:
         """The counted words as history entries (each counted once: they are cleared here)."""
-        entries = [HistoryEntry(day, chapter, p.added, p.removed, kind, int(round(p.seconds)))
-                   for (day, chapter, kind), p in self._pending.items()
-                   if p.added or p.removed or int(round(p.seconds))]
+        entries = self.pending_entries()
         self._pending.clear()
         return entries
 

@@ -68,10 +68,10 @@ class Chapter:
     id: str
     title: str
     file: str
-    status: str = field(default="", compare=False)  # one of the project's status labels, or "" (none yet)
-    target: int = field(default=0, compare=False)  # the chapter's word target, 0 = none
     # Keys of this chapter's manifest entry that this version does not know; written back unchanged.
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    status: str = field(default="", compare=False, kw_only=True)  # a status label, or "" (none yet)
+    target: int = field(default=0, compare=False, kw_only=True)  # the chapter's word target, 0 = none
 
     def to_json(self) -> dict[str, Any]:
         """Plain-data form stored in ``project.json``."""
@@ -161,7 +161,7 @@ def _chapter_from(entry: Any, path: Path, where: str) -> Chapter:
         raise _type_error(path, f"{where} 'target'", "a whole number of words (0 for none)")
     extra = {k: v for k, v in entry.items()
              if k not in {"id", "title", "file", "deleted_at", "index", "status", "target"}}
-    return Chapter(entry["id"], entry["title"], entry["file"], status, target, extra)
+    return Chapter(entry["id"], entry["title"], entry["file"], extra, status=status, target=target)
 
 
 def _too_large(path: Path, size: int) -> CorruptProjectError:

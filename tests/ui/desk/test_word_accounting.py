@@ -74,3 +74,14 @@ def test_progress_text_shows_only_the_goals_that_are_set():
     assert progress_text(450, 0, 0, 0, 0, 0) == "Today 450 words"
     assert progress_text(450, 1000, 120, 500, 12, 25) == "Today 450 / 1,000 · Session 120 / 500, 12 / 25 min"
     assert progress_text(0, 0, 0, 0, 3, 30) == "Today 0 words · Session 3 / 30 min"
+
+
+def test_an_imported_manuscript_is_logged_as_pasted_not_written(make_window, tmp_path):
+    source = tmp_path / "draft.txt"
+    source.write_text("Chapter 1\n\n" + "sea " * 500 + "\n\nChapter 2\n\n" + "salt " * 40 + "\n", encoding="utf-8")
+    window = make_window()
+    assert window.import_manuscript(source, tmp_path / "Imported")
+    entries = load_history(tmp_path / "Imported").entries
+    assert {e.kind for e in entries} == {PASTED}  # 540 words at once: more than 300, so all of it is pasted
+    assert sorted(e.added for e in entries) == [40, 500]
+    assert window.desk.progress.text.startswith("Today 0 words")

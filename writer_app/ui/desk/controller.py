@@ -19,7 +19,7 @@ from PySide6.QtGui import QTextCursor
 
 from writer_app.core.accounting import WordTracker
 from writer_app.core.goals import Goals, today_target
-from writer_app.core.history import PASTED, HistoryEntry, append_entries, load_history
+from writer_app.core.history import PASTE_WORDS, PASTED, WRITTEN, HistoryEntry, append_entries, load_history
 from writer_app.core.notes import ChapterNotes, read_notes, write_notes
 from writer_app.core.snapshots import (
     MANUAL,
@@ -185,17 +185,22 @@ class DeskController(QObject):
         self._logged[entry.day] = (written, pasted, removed + entry.removed)
 
     def record_import(self) -> None:
-        """The open project was just imported: its words count as pasted (or written, if few), not typed."""
+        """The open project was just imported: its words arrived at once, so more than ``PASTE_WORDS`` in all are
+        logged as pasted (per chapter), not as writing."""
         project = self.project
-        if project is None:
+        if project is None or self._folder is None or not self._writable:
             return
-        for chapter in project.chapters:
-            words = self.session.words.get(chapter.id)
-            if words:
-                self.tracker.set_baseline(chapter.id, 0)
-                self.tracker.observe(chapter.id, words)
-                self.tracker.set_baseline(chapter.id, words)
-        self.flush()
+        counts = {c.id: self.session.words.get(c.id) or 0 for c in project.chapters}
+        kind = PASTED if sum(counts.values()) > PASTE_WORDS else WRITTEN
+        day = self.today()
+        entries = [HistoryEntry(day, chapter_id, words, 0, kind) for chapter_id, words in counts.items() if words]
+        try:
+            append_entries(self._folder, entries)
+        except WriterAppError as error:
+            self.session.message.emit(tr("The writing history could not be saved: {0}").format(error))
+            return
+        for entry in entries:
+            self._add_logged(entry)
         self.progress_changed.emit()
 
     # ------------------------------------------------------------------------------------------------ statistics
@@ -205,8 +210,7 @@ class DeskController(QObject):
         assert project is not None
         day = self.today()
         pending: dict[date, tuple[int, int, int]] = {}
-        for entry in self.tracker.take_entries():
-            self.tracker.restore_entries([entry])
+        for entry in self.tracker.pending_entries():
             written, pasted, removed = pending.get(entry.day, (0, 0, 0))
             if entry.kind == PASTED:
                 pasted += entry.added
