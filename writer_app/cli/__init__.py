@@ -1,4 +1,5 @@
-"""The ``writer-app`` command: no subcommand opens the GUI; subcommands check, import, export, list characters.
+"""The ``writer-app`` command: no subcommand opens the GUI; subcommands check, import, export, list characters,
+print statistics, take snapshots.
 
 Each subcommand lives in its own module here with ``register(subparsers)`` that adds its parser and sets
 ``func`` to a ``run(args) -> int`` function. Errors the writer can fix are printed as one sentence on stderr.
@@ -23,6 +24,8 @@ COMMAND_MODULES = (
     "writer_app.cli.characters_command",
     "writer_app.cli.export_command",
     "writer_app.cli.import_command",
+    "writer_app.cli.stats_command",
+    "writer_app.cli.snapshot_command",
 )
 
 

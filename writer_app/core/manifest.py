@@ -1,16 +1,24 @@
 """``project.json``: parse and validate a manifest, and serialise it back (unknown keys preserved).
 
-Format version 1::
+Format version 2 (version 1 files open unchanged; the next save writes version 2)::
 
     {
-      "format_version": 1,
+      "format_version": 2,
       "title": "My Novel", "author": "", "language": "en-US",
-      "chapters": [{"id": "ch-0001", "title": "Chapter 1", "file": "chapters/ch-0001.md"}],
+      "chapters": [{"id": "ch-0001", "title": "Chapter 1", "file": "chapters/ch-0001.md",
+                    "status": "Draft", "target": 3000}],
       "cast": [], "dismissed_characters": [], "word_list": [],
       "ignored_rules": [], "ignored_texts": [["rule-id", "flagged text"]],
       "ignored_spots": [["rule-id", "flagged text", "spot fingerprint"]],
-      "trash": [{"id": "...", "title": "...", "file": "...", "deleted_at": "...", "index": 3}]
+      "trash": [{"id": "...", "title": "...", "file": "...", "deleted_at": "...", "index": 3}],
+      "status_labels": ["To do", "Draft", "Revised", "Final"],
+      "goals": {"manuscript_words": 90000, "deadline": "2027-06-30", "writing_days": [0, 1, 2, 3, 4],
+                "daily_words": 1000, "session_words": 0, "session_minutes": 0, "show_progress": true,
+                "snapshot_cap_mb": 50}
     }
+
+Version 2 added a chapter's ``status`` and ``target``, ``status_labels`` and ``goals`` here, and the folders
+``notes/`` (a synopsis and notes per chapter), ``history/`` (the writing log) and ``snapshots/``.
 
 ``format_version``, ``title`` and ``chapters`` are required; the other lists default to empty.
 
@@ -31,14 +39,15 @@ from typing import Any
 
 from writer_app.core.errors import CorruptProjectError, UnsafePathError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST_NAME = "project.json"
 LANGUAGES = ("en-US", "en-GB")
 
 _REQUIRED = ("format_version", "title", "chapters")
 _DRIVE = re.compile(r"^[A-Za-z]:")  # a Windows drive ("C:notes.md" is relative to C:'s current folder)
 _STRING_FIELDS = ("title", "author", "language")
-_STRING_LISTS = ("dismissed_characters", "word_list", "ignored_rules")
+_STRING_LISTS = ("dismissed_characters", "word_list", "ignored_rules", "status_labels")
+DEFAULT_STATUS_LABELS = ("To do", "Draft", "Revised", "Final")
 
 # A manifest holds titles, file names, word lists and ignores: even a 1,000-chapter saga stays far below this.
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
@@ -61,11 +70,17 @@ class Chapter:
     file: str
     # Keys of this chapter's manifest entry that this version does not know; written back unchanged.
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    status: str = field(default="", compare=False, kw_only=True)  # a status label, or "" (none yet)
+    target: int = field(default=0, compare=False, kw_only=True)  # the chapter's word target, 0 = none
 
     def to_json(self) -> dict[str, Any]:
         """Plain-data form stored in ``project.json``."""
         data = dict(self.extra)
         data.update({"id": self.id, "title": self.title, "file": self.file})
+        if self.status:
+            data["status"] = self.status
+        if self.target:
+            data["target"] = self.target
         return data
 
 
@@ -100,6 +115,9 @@ class Manifest:
     # "Ignore here" choices: [rule, flagged text, spot] (see ``writer_app.grammar.engine.spot_key``).
     ignored_spots: list[list[str]] = field(default_factory=list)
     trash: list[TrashEntry] = field(default_factory=list)
+    status_labels: list[str] = field(default_factory=lambda: list(DEFAULT_STATUS_LABELS))
+    # Goals and desk preferences (see ``writer_app.core.goals.Goals``); kept as plain data here.
+    goals: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -135,8 +153,15 @@ def _chapter_from(entry: Any, path: Path, where: str) -> Chapter:
             raise _type_error(path, f"{where} {key!r}", "text")
     if not entry["id"]:
         raise CorruptProjectError(f"{path.name} is damaged: {where} has an empty id.", path)
-    extra = {k: v for k, v in entry.items() if k not in {"id", "title", "file", "deleted_at", "index"}}
-    return Chapter(entry["id"], entry["title"], entry["file"], extra)
+    status = entry.get("status", "")
+    if not isinstance(status, str):
+        raise _type_error(path, f"{where} 'status'", "text")
+    target = entry.get("target", 0)
+    if isinstance(target, bool) or not isinstance(target, int) or target < 0:
+        raise _type_error(path, f"{where} 'target'", "a whole number of words (0 for none)")
+    extra = {k: v for k, v in entry.items()
+             if k not in {"id", "title", "file", "deleted_at", "index", "status", "target"}}
+    return Chapter(entry["id"], entry["title"], entry["file"], extra, status=status, target=target)
 
 
 def _too_large(path: Path, size: int) -> CorruptProjectError:
@@ -287,6 +312,9 @@ def parse_manifest(raw_text: str, path: Path) -> Manifest:
         isinstance(p, list) and len(p) == 3 and all(isinstance(s, str) for s in p) for p in ignored_spots
     ):
         raise _type_error(path, "'ignored_spots'", "a list of [rule, text, spot] triples")
+    goals = data.get("goals", {})
+    if not isinstance(goals, dict):
+        raise _type_error(path, "'goals'", "an object")
     chapters_raw = data["chapters"]
     if not isinstance(chapters_raw, list):
         raise _type_error(path, "'chapters'", "a list")
@@ -311,7 +339,8 @@ def parse_manifest(raw_text: str, path: Path) -> Manifest:
         seen_ids.add(chapter.id)
         seen_files.add(chapter.file)
         check_relative_file(path.parent, chapter.file, path)
-    known = set(_REQUIRED) | set(_STRING_FIELDS) | set(_STRING_LISTS) | {"cast", "ignored_texts", "ignored_spots", "trash"}
+    known = set(_REQUIRED) | set(_STRING_FIELDS) | set(_STRING_LISTS)
+    known |= {"cast", "ignored_texts", "ignored_spots", "trash", "goals"}
     return Manifest(
         title=data["title"],
         author=data.get("author", ""),
@@ -324,6 +353,8 @@ def parse_manifest(raw_text: str, path: Path) -> Manifest:
         ignored_texts=[list(p) for p in ignored_texts],
         ignored_spots=[list(p) for p in ignored_spots],
         trash=trash,
+        status_labels=list(data["status_labels"]) if "status_labels" in data else list(DEFAULT_STATUS_LABELS),
+        goals=dict(goals),
         extra={k: v for k, v in data.items() if k not in known},
     )
 
@@ -343,7 +374,10 @@ def dump_manifest(manifest: Manifest) -> str:
         "ignored_texts": manifest.ignored_texts,
         "ignored_spots": manifest.ignored_spots,
         "trash": [t.to_json() for t in manifest.trash],
+        "status_labels": manifest.status_labels,
     }
+    if manifest.goals:
+        data["goals"] = manifest.goals
     for key, value in manifest.extra.items():
         data.setdefault(key, value)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -98,6 +98,8 @@ class Project(ChapterOperations):
         self.ignored_texts: list[list[str]] = manifest.ignored_texts
         self.ignored_spots: list[list[str]] = manifest.ignored_spots
         self.trash: list[TrashEntry] = manifest.trash
+        self.status_labels: list[str] = manifest.status_labels
+        self.goals: dict = manifest.goals
         self.is_loose_file = is_loose_file
         self.read_only = read_only
         # Why the project is read-only when the app (not the writer) decided it, e.g. a read-only folder.
@@ -398,7 +400,7 @@ class Project(ChapterOperations):
             title=self.title, author=self.author, language=self.language, chapters=self.chapters,
             cast=self.cast, dismissed_characters=self.dismissed_characters, word_list=self.word_list,
             ignored_rules=self.ignored_rules, ignored_texts=self.ignored_texts, ignored_spots=self.ignored_spots,
-            trash=self.trash,
+            trash=self.trash, status_labels=self.status_labels, goals=self.goals,
             extra=self._extra,
         )
 
@@ -525,13 +527,27 @@ class Project(ChapterOperations):
         return self.path / BACKUP_FOLDER_NAME
 
     def backup_members(self) -> list[tuple[Path, str]]:
-        """Return ``(file, name in the zip)`` for the manifest and every chapter file (trash included)."""
+        """Return ``(file, name in the zip)`` for the manifest, every chapter file (trash included), notes and history."""
         if self.is_loose_file:
-            return [(self.path, self.path.name)]
+            return [(self.path, self.path.name)] + self._desk_members()
         members = [(self.path / MANIFEST_NAME, MANIFEST_NAME)]
         for chapter in self.chapters + [t.chapter for t in self.trash]:
             members.append((self.chapter_path(chapter), chapter.file))
-        return members
+        return members + self._desk_members()
+
+    def _desk_members(self) -> list[tuple[Path, str]]:
+        """Chapter notes and the writing history (snapshots stay out: they are a history of their own)."""
+        from writer_app.core.history import history_files
+        from writer_app.core.notes import notes_files
+
+        folder = self.desk_folder
+        return [(path, path.relative_to(folder).as_posix())
+                for path in notes_files(folder) + history_files(folder)]
+
+    @property
+    def desk_folder(self) -> Path:
+        """Where notes, history and snapshots live: the project folder (a loose file's sidecar folder)."""
+        return loose_state_dir(self.path) if self.is_loose_file else self.path
 
     def backup_manager(self, keep: int = 10) -> BackupManager:
         """Return a ``BackupManager`` for this project."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
@@ -37,6 +38,9 @@ class ChapterCommands(QObject):
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        # Called with the ids of the chapters a merge rewrites, before it does; False cancels the merge (the desk
+        # takes snapshots here).
+        self.before_merge: Callable[[list[str]], bool] | None = None
 
     def _ready(self) -> bool:
         project = self.session.project
@@ -206,6 +210,8 @@ class ChapterCommands(QObject):
         self._settle()
         if self.session._unsaved:  # noqa: SLF001
             self.session.message.emit(tr("Some text is not saved yet; merge again once it is."))
+            return False
+        if self.before_merge is not None and not self.before_merge([chapter.id, following.id]):
             return False
         try:
             text = self.session.chapter_text(chapter.id)

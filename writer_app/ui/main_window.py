@@ -25,6 +25,7 @@ from writer_app.errors import WriterAppError
 from writer_app.settings import Settings
 from writer_app.ui.actions import WindowActions
 from writer_app.ui.chapter_commands import ChapterCommands
+from writer_app.ui.desk.install import install as install_desk
 from writer_app.ui.dialogs.find_replace import FindBar
 from writer_app.ui.editor import ChapterEditor, default_font_family
 from writer_app.ui.feature_host import FeatureHost
@@ -86,6 +87,7 @@ class MainWindow(FeatureHost):
         self.status = WriterStatusBar(self)
         self.setStatusBar(self.status)
         self.actions_ = WindowActions(self)
+        self.desk = install_desk(self)
         self.focus = FocusMode(self, [self.menuBar(), self.sidebar, self.status])
         self._connect()
         self._apply_settings()
@@ -149,6 +151,11 @@ class MainWindow(FeatureHost):
     def unsaved_chapter_texts(self) -> dict[str, str]:
         """Texts of chapters other than the open one that are not yet confirmed on disk (a copy)."""
         return self.session.unsaved_texts()
+
+    def snapshot_before(self, reason: str, chapter_ids: list[str] | None = None) -> bool:
+        """Snapshot chapters (default: the open one) before a destructive operation (replace all, rename
+        everywhere, fix all); False means do not go ahead (a snapshot failed and the writer said stop)."""
+        return self.desk.controller.snapshot_before(reason, chapter_ids)
 
     def add_preferences_page(self, title: str, factory: Callable[[], QWidget]) -> None:
         """Register a preferences page: the widget has ``load(settings)`` and ``apply(settings)``."""
@@ -407,6 +414,8 @@ class MainWindow(FeatureHost):
             QApplication.restoreOverrideCursor()
         if not self.open_project(target):
             return False
+        self.session.flush()  # the chapters' counts, so the import is logged with its words
+        self.desk.controller.record_import()
         self.show_message(tr("Imported {0} chapters from {1}.").format(len(project.chapters), source.name))
         return True
 

@@ -70,6 +70,9 @@ class Session(QObject):
     chapter_saved = Signal(str)
     chapters_changed = Signal()
     word_counts_changed = Signal()
+    # The writer's editing brought the open chapter to this many words (chapter id, words): the word accounting
+    # listens here. Opening, reloading or switching chapters does not emit it.
+    words_edited = Signal(str, int)
     state_changed = Signal(str)
     message = Signal(str)
 
@@ -426,6 +429,7 @@ class Session(QObject):
         if project is None:
             return True
         if self.current is not None:
+            self.count_now()
             self._remember_place()
             self.chapter_about_to_close.emit(self.current.id)
         self.places.save()
@@ -529,6 +533,7 @@ class Session(QObject):
     def _leave_current(self) -> None:
         if self.current is None:
             return
+        self.count_now()
         self._remember_place()
         self.chapter_about_to_close.emit(self.current.id)
         if self._current_unsaved():
@@ -818,8 +823,16 @@ class Session(QObject):
     def _count_current(self) -> None:
         if self.current is None:
             return
-        self.words[self.current.id] = self.editor.word_count()
+        self._count.stop()
+        words = self.editor.word_count()
+        self.words[self.current.id] = words
+        self.words_edited.emit(self.current.id, words)
         self.word_counts_changed.emit()
+
+    def count_now(self) -> None:
+        """Count the open chapter now if a count after typing is still waiting (before it closes)."""
+        if self._count.isActive():
+            self._count_current()
 
     def _save_settings(self) -> None:
         try:

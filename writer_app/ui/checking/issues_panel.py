@@ -242,5 +242,8 @@ class IssuesPanel(QWidget):
         entry = self.selected_entry()
         if entry is None or entry.live is None or not entry.issue.fix_all_safe or not entry.issue.replacements:
             return 0
+        before = getattr(self.window(), "snapshot_before", None)  # the desk keeps the text as it was
+        if callable(before) and not before("before fix all"):
+            return 0
         replacement = entry.issue.replacements[0]
         return self.controller.apply_fixes([(li, replacement) for li in self.controller.similar_issues(entry.issue)])

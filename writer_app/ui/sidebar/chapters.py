@@ -1,4 +1,5 @@
-"""The chapters sidebar: ordered list with live word counts, rename in place, drag to reorder, a trash to restore."""
+"""The chapters sidebar: ordered list with live word counts, status labels and a thin progress line towards a
+chapter's target, rename in place, drag to reorder, a trash to restore."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from writer_app.ui.i18n import translator
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 3  # the chapter's word target (0/None: none, or progress turned off)
 
 
 tr = translator("ChaptersPanel")
@@ -46,6 +49,9 @@ class CountDelegate(QStyledItemDelegate):
         """Draw the item, leaving room on the right for the count."""
         words = index.data(WORDS_ROLE)
         count = format_count(words) if words is not None or index.data(ID_ROLE) else ""
+        status = index.data(STATUS_ROLE) or ""
+        if status and count:
+            count = f"{status} · {count}"
         metrics = option.fontMetrics
         room = metrics.horizontalAdvance(count) + 14 if count else 0
         opt = QStyleOptionViewItem(option)
@@ -66,6 +72,15 @@ class CountDelegate(QStyledItemDelegate):
             rect = option.rect.adjusted(0, 0, -10, 0)
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), count)
             painter.restore()
+        target = index.data(TARGET_ROLE) or 0
+        if target and words is not None:
+            # A thin line along the bottom of the row: how far the chapter is towards its target.
+            painter.save()
+            done = min(1.0, words / target)
+            line = QRect(option.rect.left() + 6, option.rect.bottom() - 2,
+                         int((option.rect.width() - 16) * done), 2)
+            painter.fillRect(line, option.palette.color(QPalette.ColorRole.Highlight).lighter(130))
+            painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt override)
         """Rows a little taller than text."""
@@ -85,11 +100,14 @@ class ChaptersPanel(QWidget):
     moved = Signal(str, int)
     split_requested = Signal()
     merge_requested = Signal(str)
+    status_requested = Signal(str, str)  # chapter id, status label ("" = none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._order: list[str] = []
         self._updating = False
+        self.status_labels: list[str] = []
+        self._desk: dict[str, tuple[str, int]] = {}
         self.list = QListWidget(self)
         self.list.setObjectName("chapterList")
         self.list.setItemDelegate(CountDelegate(self.list))
@@ -173,6 +191,9 @@ class ChaptersPanel(QWidget):
                 item = QListWidgetItem(title)
                 item.setData(ID_ROLE, chapter_id)
                 item.setData(WORDS_ROLE, words.get(chapter_id))
+                status, target = self._desk.get(chapter_id, ("", 0))
+                item.setData(STATUS_ROLE, status)
+                item.setData(TARGET_ROLE, target)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
                 item.setToolTip(title)
                 self.list.addItem(item)
@@ -180,6 +201,23 @@ class ChaptersPanel(QWidget):
             self.set_current(current)
         finally:
             self._updating = False
+
+    def set_desk(self, chapters: dict[str, tuple[str, int]], labels: list[str]) -> None:
+        """Show each chapter's (status, target) beside its count; ``labels`` fill the Status menu."""
+        self._desk = dict(chapters)
+        self.status_labels = list(labels)
+        was = self._updating
+        self._updating = True
+        try:
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                status, target = self._desk.get(item.data(ID_ROLE), ("", 0))
+                if item.data(STATUS_ROLE) != status:
+                    item.setData(STATUS_ROLE, status)
+                if item.data(TARGET_ROLE) != target:
+                    item.setData(TARGET_ROLE, target)
+        finally:
+            self._updating = was
 
     def set_actions_enabled(self, enabled: bool) -> None:
         """Enable the chapter buttons (off with no project, or a read-only one)."""
@@ -299,6 +337,13 @@ class ChaptersPanel(QWidget):
             menu.addAction(tr("Rename…"), self.edit_current_title)
             menu.addAction(tr("Split at Cursor"), self.split_requested.emit)
             menu.addAction(tr("Merge with Next"), lambda: self.merge_requested.emit(chapter_id))
+            if self.status_labels:
+                status_menu = menu.addMenu(tr("Status"))
+                current = self._desk.get(chapter_id, ("", 0))[0]
+                for label, value in [(tr("(no status)"), ""), *[(label, label) for label in self.status_labels]]:
+                    action = status_menu.addAction(label, lambda v=value: self.status_requested.emit(chapter_id, v))
+                    action.setCheckable(True)
+                    action.setChecked(value == current)
             menu.addSeparator()
             menu.addAction(tr("Move to Trash"), lambda: self.delete_requested.emit(chapter_id))
 

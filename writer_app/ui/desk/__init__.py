@@ -1,0 +1,1 @@
+"""The writer's desk: goals and progress, chapter notes and status, snapshots, statistics."""
