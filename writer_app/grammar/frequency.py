@@ -71,6 +71,18 @@ class FrequencyData:
             return self.pair_counts[index] * BIGRAM_UNIT
         return 0
 
+    def followers(self, word: str) -> frozenset[str]:
+        """The words listed after ``word`` in a pair."""
+        index = self.ids.get(word)
+        if index is None:
+            return frozenset()
+        keys = self.pair_keys
+        low = bisect_left(keys, index << ID_BITS)
+        high = bisect_left(keys, (index + 1) << ID_BITS)
+        mask = (1 << ID_BITS) - 1
+        words = self.words
+        return frozenset(words[keys[i] & mask] for i in range(low, high))
+
 
 def load(folder: Path) -> FrequencyData:
     """Read the frequency files in ``folder``; raise :class:`FrequencyDataError` when they are unusable."""
