@@ -61,6 +61,8 @@ def test_a_word_its_neighbours_rule_out_is_flagged_with_its_partner(
         "The loose board made him lose his footing.",
         "He walked past the church where they had passed the night.",
         "To-morrow we go to town, too.",
+        "He would go, were he asked, and so too the others.",
+        "She had no idea of there being a dance that night.",
     ],
 )
 def test_correct_prose_is_left_alone(checker: ConfusableChecker, text: str) -> None:
@@ -110,6 +112,9 @@ def test_a_malformed_sets_file_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "sets.toml"
     path.write_text("[[set]]\nwords = { alone = 'one word' }\n", encoding="utf-8")
     with pytest.raises(ConfusableSetsError, match="at least two words"):
+        load_sets(path)
+    path.write_text("[[set]]\nwords = { a = 'x', b = 'y' }\nkeep_before = { c = ['d'] }\n", encoding="utf-8")
+    with pytest.raises(ConfusableSetsError, match="keep_before"):
         load_sets(path)
     path.write_text("[[set]\n", encoding="utf-8")
     with pytest.raises(ConfusableSetsError):

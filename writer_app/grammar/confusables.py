@@ -13,7 +13,7 @@ import re
 import threading
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from writer_app.grammar.context_model import ContextModel
@@ -49,6 +49,7 @@ class ConfusableSets:
 
     partners: dict[str, tuple[str, ...]]
     glosses: dict[str, str]
+    keep_before: dict[str, frozenset[str]] = field(default_factory=dict)  # never flagged before these words
 
 
 def load_sets(path: Path) -> ConfusableSets:
@@ -59,6 +60,7 @@ def load_sets(path: Path) -> ConfusableSets:
         raise ConfusableSetsError(f"cannot read the confusable word sets {path}: {error}") from error
     partners: dict[str, tuple[str, ...]] = {}
     glosses: dict[str, str] = {}
+    keep: dict[str, frozenset[str]] = {}
     for number, entry in enumerate(data.get("set", []), 1):
         words = entry.get("words") if isinstance(entry, dict) else None
         if not isinstance(words, dict) or len(words) < 2:
@@ -68,7 +70,12 @@ def load_sets(path: Path) -> ConfusableSets:
             others = tuple(w.lower().replace("’", "'") for w in words if w.lower().replace("’", "'") != word)
             partners[word] = tuple(dict.fromkeys(partners.get(word, ()) + others))
             glosses[word] = str(gloss)
-    return ConfusableSets(partners, glosses)
+        kept = entry.get("keep_before", {})
+        if not isinstance(kept, dict) or not all(isinstance(v, list) and w in words for w, v in kept.items()):
+            raise ConfusableSetsError(f"set {number} in {path}: keep_before maps words of the set to lists")
+        for word, following in kept.items():
+            keep[word.lower()] = keep.get(word.lower(), frozenset()) | {str(f).lower() for f in following}
+    return ConfusableSets(partners, glosses, keep)
 
 
 def _dialogue_spans(text: str) -> list[tuple[int, int]]:
@@ -236,7 +243,8 @@ class ConfusableChecker:
         assert self._model is not None and self._sets is not None
         model = self._model
         best: str | None = None
-        partners = [p for p in self._sets.partners[word] if model.attested(p, left, right)]
+        kept = right in self._sets.keep_before.get(word, ())
+        partners = [] if kept else [p for p in self._sets.partners[word] if model.attested(p, left, right)]
         if partners:
             written = model.score(word, left, right)
             bar = written.log_prob + LOG_RATIO + (DIALOGUE_EXTRA if spoken else 0.0)
