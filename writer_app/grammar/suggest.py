@@ -37,8 +37,9 @@ KNOWN_WORD_COUNT = 10_000_000  # the frequency a writer's own word (cast name, d
 FIRST_LETTER_COST = 0.3  # people rarely get the first letter wrong ...
 LAST_LETTER_COST = 0.5  # ... or the last one
 SPLIT_COST = 1.0
+SUBSTITUTION_COST = 1.3  # any other letter typed for another
 VOWEL_EDIT_COST = 0.85  # a vowel left out or slipped in
-GOOD_COST = 1.0  # a candidate this cheap is a likely slip: no need to ask Hunspell for more
+GOOD_COST = 1.3  # a candidate this cheap is a likely slip: no need to ask Hunspell for more
 UNLISTED_WORD_COUNT = 10_000  # a word Hunspell knows but the frequency list lacks: rarer than any listed word
 
 
@@ -71,7 +72,7 @@ def _substitution_cost(a: str, b: str) -> float:
         return 0.7  # fat fingers: "thw"
     if {a, b} in ({"c", "s"}, {"c", "k"}, {"s", "z"}, {"f", "v"}, {"g", "j"}):
         return 0.75  # sounds alike
-    return 1.0
+    return SUBSTITUTION_COST
 
 
 def typo_cost(typed: str, word: str) -> float:
