@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from writer_app.grammar.confusables import RULE, ConfusableChecker, ConfusableSetsError, load_sets
+from writer_app.grammar.confusables import (
+    RULE,
+    ConfusableChecker,
+    ConfusableSetsError,
+    in_dialogue,
+    load_sets,
+)
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.factory import build_checker
 from writer_app.grammar.model import Category
@@ -82,7 +88,19 @@ def test_dialogue_needs_stronger_evidence(checker: ConfusableChecker) -> None:
     assert flags(checker, "What a waist of time.") == [("waist", "waste")]
     assert flags(checker, "“What a waist of time,” she said.") == []
     assert flags(checker, '"What a waist of time," she said.') == []
+    assert flags(checker, "‘What a waist of time,’ she said.") == []
+    assert flags(checker, "“Go on.” What a waist of time.") == [("waist", "waste")]
     assert flags(checker, "“We where tired after the march,” he said.") == [("where", "were")]  # overwhelming
+
+
+def test_dialogue_is_told_from_apostrophes() -> None:
+    text = "He didn’t stop. ‘Don’t go,’ she said, ‘it’s late.’ The boys’ caps fell."
+    assert not in_dialogue(text, text.index("stop"))
+    assert in_dialogue(text, text.index("go,"))
+    assert not in_dialogue(text, text.index("she"))
+    assert in_dialogue(text, text.index("late"))
+    assert not in_dialogue(text, text.index("fell"))
+    assert in_dialogue("“An open speech runs on", 10)
 
 
 def test_the_fix_follows_the_texts_apostrophes(checker: ConfusableChecker) -> None:

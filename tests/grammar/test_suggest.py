@@ -150,3 +150,27 @@ def test_shipped_data_loads_small_and_fast() -> None:
 def test_odd_input_never_crashes(us: SpellChecker, typed: str) -> None:
     assert isinstance(us.suggest(typed), list)
     assert isinstance(us.suggest(typed, left="😀", right="a" * 10_000), list)
+
+
+def test_hunspell_is_asked_only_when_the_list_offers_no_cheap_slip(tiny: FrequencyData) -> None:
+    asked: list[str] = []
+
+    def quick(word: str) -> list[str]:
+        asked.append(word)
+        return ["lampoon"]
+
+    suggester = Suggester(tiny, words_judge("cat", "lampoon"), quick_fallback=quick)
+    assert suggester.suggest("cta") == ["cat"] and asked == []  # a transposition: cheap enough
+    assert suggester.suggest("lampooon") == ["lampoon"] and asked == ["lampooon"]
+
+
+def test_the_full_search_runs_only_when_thorough_and_nothing_was_found(tiny: FrequencyData) -> None:
+    asked: list[str] = []
+
+    def full(word: str) -> list[str]:
+        asked.append(word)
+        return ["xylophone"]
+
+    suggester = Suggester(tiny, words_judge("xylophone"), full_fallback=full)
+    assert suggester.suggest("zylofone", thorough=False) == [] and asked == []
+    assert suggester.suggest("zylofone") == ["xylophone"] and asked == ["zylofone"]

@@ -35,8 +35,6 @@ _LOOKAHEAD_WORDS = 400  # up to this many possible next words are folded into th
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 _NEXT = re.compile(rf"[ \t]+({_WORD})(?![\w'’-])")  # the word after, only space between
 _JOINERS = "'’-_"  # with letters and digits: characters that make a match part of a longer word
-_OPEN_QUOTES = "“\""
-_CLOSE_QUOTES = "”\""
 
 
 class ConfusableSetsError(Exception):
@@ -78,21 +76,28 @@ def load_sets(path: Path) -> ConfusableSets:
     return ConfusableSets(partners, glosses, keep)
 
 
-def _dialogue_spans(text: str) -> list[tuple[int, int]]:
-    """Spans between opening and closing quotation marks (curly or straight); an unclosed quote runs on."""
-    spans: list[tuple[int, int]] = []
-    start = -1
-    for index, char in enumerate(text):
-        if char not in _OPEN_QUOTES and char not in _CLOSE_QUOTES:
-            continue
-        if start < 0 and (char in _OPEN_QUOTES):
-            start = index
-        elif start >= 0 and char in _CLOSE_QUOTES:
-            spans.append((start, index + 1))
-            start = -1
-    if start >= 0:
-        spans.append((start, len(text)))
-    return spans
+def in_dialogue(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside quoted speech: “…”, "…" or ‘…’ (an apostrophe inside a word is no quote).
+
+    A quotation left open runs to the end of the paragraph, as fiction's multi-paragraph speeches do.
+    """
+    double = single = False
+    for index in range(min(offset, len(text))):
+        char = text[index]
+        if char == "“":
+            double = True
+        elif char == "”":
+            double = False
+        elif char == '"':
+            double = not double
+        elif char == "‘" and (index == 0 or not text[index - 1].isalnum()):
+            single = True
+        elif char == "’" and single and not text[index + 1 : index + 2].isalpha():
+            # "the boys’ caps" inside speech is a possessive, not the closing quote
+            single = text[index - 1 : index] == "s" and text[index + 1 : index + 3][:1] == " " and (
+                text[index + 2 : index + 3].islower()
+            )
+    return double or single
 
 
 def _joined(char: str) -> bool:
@@ -199,7 +204,6 @@ class ConfusableChecker:
         if len(lowered) != len(text):  # a letter whose lowercase is longer ("İ"): keep offsets exact
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         issues: list[Issue] = []
-        dialogue: list[tuple[int, int]] | None = None
         size = len(text)
         for match in self._pattern.finditer(lowered):
             start, end = match.span()
@@ -217,9 +221,7 @@ class ConfusableChecker:
             better = self._decide(left, lower, right, False)
             if better is None:
                 continue
-            if dialogue is None:
-                dialogue = _dialogue_spans(text) if any(q in text for q in _OPEN_QUOTES) else []
-            if any(a < start < b for a, b in dialogue):
+            if in_dialogue(text, start):  # only worked out for the rare word about to be flagged
                 better = self._decide(left, lower, right, True)
             if better is not None:
                 issues.append(self._issue(text, start, end, written, lower, better))
