@@ -130,9 +130,20 @@ def test_speller_puts_the_likely_word_first(us: SpellChecker, typed: str, right:
     assert us.suggest(typed)[0] == right
 
 
-def test_speller_uses_the_neighbours_when_given(us: SpellChecker) -> None:
-    assert us.suggest("hapy", left="very")[0] == "happy"
-    assert us.suggest("wnat", left="I", right="to")[0] == "want"
+@pytest.mark.parametrize(
+    ("typed", "left", "right", "alone", "in_context"),
+    [
+        ("bown", "sat", "", "brown", "down"),
+        ("ther", "", "was", "their", "there"),
+        ("wen", "", "he", "win", "when"),
+        ("lat", "", "night", "let", "last"),
+    ],
+)
+def test_speller_uses_the_neighbours_when_given(
+    us: SpellChecker, typed: str, left: str, right: str, alone: str, in_context: str
+) -> None:
+    assert us.suggest(typed)[0] == alone
+    assert us.suggest(typed, left=left, right=right)[0] == in_context
 
 
 def test_hyphenated_words_keep_their_hyphen(us: SpellChecker) -> None:
