@@ -13,6 +13,7 @@ import array
 import logging
 import math
 import threading
+import weakref
 import zlib
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
@@ -180,13 +181,13 @@ class DeleteIndex:
 
 
 _INDEX_LOCK = threading.Lock()
-_INDEXES: dict[int, DeleteIndex] = {}
+_INDEXES: weakref.WeakKeyDictionary[FrequencyData, DeleteIndex] = weakref.WeakKeyDictionary()
 
 
 def delete_index(data: FrequencyData) -> DeleteIndex:
     """The delete index of ``data``'s words: the shipped one, or built from the words (seconds) without it."""
     with _INDEX_LOCK:
-        index = _INDEXES.get(id(data))
+        index = _INDEXES.get(data)
         if index is None:
             keys = None
             if data.folder is not None:
@@ -194,7 +195,7 @@ def delete_index(data: FrequencyData) -> DeleteIndex:
                     keys = load_delete_keys(data.folder)
                 except FrequencyDataError:
                     log.warning("spelling index missing; building it from the word list", exc_info=True)
-            index = _INDEXES[id(data)] = DeleteIndex(keys if keys is not None else delete_keys(data.words))
+            index = _INDEXES[data] = DeleteIndex(keys if keys is not None else delete_keys(data.words))
             log.debug("spelling delete index of %d keys ready", len(index))
         return index
 
@@ -303,7 +304,10 @@ class Suggester:
         """The writer's own words, lowercased (recomputed when the list grows)."""
         words = self._known_words()
         if len(words) != self._known_lower[0]:
-            self._known_lower = (len(words), frozenset(w.lower() for w in words))
+            try:
+                self._known_lower = (len(words), frozenset(w.lower() for w in words))
+            except RuntimeError:  # the writer added a word on another thread meanwhile: use the last copy
+                log.debug("known words changed while being read; using the previous copy")
         return self._known_lower[1]
 
     def _accepted_form(self, form: str) -> str | None:
@@ -330,11 +334,12 @@ class Suggester:
         if not count:
             return 0.0
         points = 0.0
-        for pair, neighbour in (((left.lower(), word), left), ((word, right.lower()), right)):
+        left, right = left.lower().replace("’", "'"), right.lower().replace("’", "'")
+        for pair, neighbour in (((left, word), left), ((word, right), right)):
             if not neighbour:
                 continue
             seen = data.pair(*pair)
-            other = data.count(neighbour.lower())
+            other = data.count(neighbour)
             if seen and other:
                 # how much likelier the pair is than chance (pointwise mutual information, base 10)
                 points += CONTEXT_WEIGHT * max(0.0, math.log10(seen * data.total / (count * other)))
