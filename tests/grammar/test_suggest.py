@@ -62,6 +62,7 @@ def test_common_slips_cost_less_than_unrelated_edits() -> None:
     assert typo_cost("seperate", "separate") < typo_cost("sexarate", "separate")  # vowel swap < consonant
     assert typo_cost("thw", "the") < typo_cost("thm", "the")  # keyboard neighbour < far key
     assert typo_cost("cat", "cat") == 0
+    assert typo_cost("questionin", "questioning") < typo_cost("questionin", "question")  # unfinished word
 
 
 def test_edits1_reaches_every_single_slip() -> None:

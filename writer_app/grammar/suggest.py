@@ -106,8 +106,8 @@ def typo_cost(typed: str, word: str) -> float:
     cost = previous[m]
     if typed[:1] != word[:1]:
         cost += FIRST_LETTER_COST
-    if typed[-1:] != word[-1:] and typed[-2:] != word[-2:][::-1]:
-        cost += LAST_LETTER_COST
+    if typed[-1:] != word[-1:] and typed[-2:] != word[-2:][::-1] and not word.startswith(typed):
+        cost += LAST_LETTER_COST  # (an unfinished word, "questionin", is no slip of its last letter)
     if (" " in word and " " not in typed) or ("-" in word and "-" not in typed):
         cost += SPLIT_COST  # "stand rat" for "standrat": Hunspell's splits are rarely what was meant
     return cost
