@@ -44,7 +44,7 @@ class Shouter:
 
 def test_build_checker_runs_rules_spelling_and_extra_engines() -> None:
     checker = build_checker(CheckConfig(), extra=[Shouter()])
-    assert [c.name for c in checker.checkers] == ["builtin", "spelling", "shouter"]
+    assert [c.name for c in checker.checkers] == ["builtin", "spelling", "confusables", "shouter"]
     assert isinstance(checker.speller, SpellChecker)
     rules = {i.rule for i in checker.check("He had taken president over the recieved wisdom!")}
     assert {"SPELLING", "SHOUT"} <= rules

@@ -22,10 +22,13 @@ from writer_app.grammar.frequency import (
     BIGRAM_FILE,
     BIGRAM_MAGIC,
     BIGRAM_UNIT,
+    DELETE_FILE,
+    DELETE_MAGIC,
     ID_BITS,
     WORD_FILE,
     pair_key,
 )
+from writer_app.grammar.suggest import delete_keys
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +109,11 @@ def build(unigram_text: str, bigram_text: str, out: Path, min_count: int = 0) ->
         counts.byteswap()
     header = BIGRAM_MAGIC + len(pairs).to_bytes(8, "little")
     _write_gzip(out / BIGRAM_FILE, header + keys.tobytes() + counts.tobytes())
+
+    deletes = delete_keys(words)
+    if sys.byteorder != "little":
+        deletes.byteswap()
+    _write_gzip(out / DELETE_FILE, DELETE_MAGIC + len(deletes).to_bytes(8, "little") + deletes.tobytes())
     return len(words), len(pairs)
 
 

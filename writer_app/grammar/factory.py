@@ -78,13 +78,15 @@ def check_text(checker: Checker, text: str) -> list[Issue]:
 
 
 def build_checker(config: CheckConfig, extra: Sequence[Checker] = ()) -> BuiltinChecker:
-    """Return the built-in rules (bundled + the writer's rule folder) and the speller, then ``extra`` engines.
+    """Return the built-in rules (bundled + the writer's rule folder), the speller and the confusable-word
+    check, then ``extra`` engines.
 
     A malformed rule file raises ``RuleFileError`` naming the file and line.
     """
+    from writer_app.grammar.confusables import ConfusableChecker
     from writer_app.grammar.rules import RuleChecker
 
-    checkers: list[Checker] = [RuleChecker(config), SpellChecker(config), *extra]
+    checkers: list[Checker] = [RuleChecker(config), SpellChecker(config), ConfusableChecker(config), *extra]
     return BuiltinChecker(checkers, config)
 
 

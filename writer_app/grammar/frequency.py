@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 WORD_FILE = "words.tsv.gz"
 BIGRAM_FILE = "bigrams.bin.gz"
 BIGRAM_MAGIC = b"WAFBIG01"
+DELETE_FILE = "deletes.bin.gz"
+DELETE_MAGIC = b"WAFDEL01"
 BIGRAM_UNIT = 1000  # pair counts are stored in thousands (uint32)
 ID_BITS = 20  # a pair key is left_id << ID_BITS | right_id
 
@@ -45,6 +47,7 @@ class FrequencyData:
     pair_counts: array.array  # pair_counts[i] * BIGRAM_UNIT is the count of pair_keys[i] ("I")
     total: int
     pair_floor: int  # the smallest pair count the source kept
+    folder: Path | None = None
 
     def count(self, word: str) -> int:
         """How often ``word`` (lowercase) occurs; 0 when unknown."""
@@ -67,6 +70,18 @@ class FrequencyData:
         if index < len(keys) and keys[index] == key:
             return self.pair_counts[index] * BIGRAM_UNIT
         return 0
+
+    def followers(self, word: str) -> frozenset[str]:
+        """The words listed after ``word`` in a pair."""
+        index = self.ids.get(word)
+        if index is None:
+            return frozenset()
+        keys = self.pair_keys
+        low = bisect_left(keys, index << ID_BITS)
+        high = bisect_left(keys, (index + 1) << ID_BITS)
+        mask = (1 << ID_BITS) - 1
+        words = self.words
+        return frozenset(words[keys[i] & mask] for i in range(low, high))
 
 
 def load(folder: Path) -> FrequencyData:
@@ -97,8 +112,24 @@ def load(folder: Path) -> FrequencyData:
         pair_counts.byteswap()
     floor = min(pair_counts) * BIGRAM_UNIT if size else 0
     return FrequencyData(
-        tuple(words), {w: i for i, w in enumerate(words)}, counts, keys, pair_counts, sum(counts), floor
+        tuple(words), {w: i for i, w in enumerate(words)}, counts, keys, pair_counts, sum(counts), floor, folder
     )
+
+
+def load_delete_keys(folder: Path) -> array.array:
+    """Read the sorted spelling delete-index keys (see :mod:`writer_app.grammar.suggest`) from ``folder``."""
+    try:
+        raw = gzip.decompress((folder / DELETE_FILE).read_bytes())
+    except (OSError, EOFError, gzip.BadGzipFile) as error:
+        raise FrequencyDataError(f"cannot read the spelling index in {folder}: {error}") from error
+    size = int.from_bytes(raw[8:16], "little")
+    keys = array.array("Q")
+    keys.frombytes(raw[16 : 16 + size * keys.itemsize])
+    if raw[:8] != DELETE_MAGIC or len(keys) != size:
+        raise FrequencyDataError(f"the spelling index in {folder} is damaged")
+    if sys.byteorder != "little":
+        keys.byteswap()
+    return keys
 
 
 _LOCK = threading.Lock()

@@ -22,7 +22,9 @@ from pathlib import Path
 from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.foreign import ENGLISH_WORDS, foreign_spans, is_foreign_neighbour, is_foreign_word
+from writer_app.grammar.frequency import FrequencyDataError, frequency_data
 from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.suggest import Suggester
 from writer_app.grammar.wordlists import load_word_list
 
 log = logging.getLogger(__name__)
@@ -265,6 +267,7 @@ class SpellChecker:
         self._near: dict[str, bool] = {}
         self._variants: dict[str, str | None] = {}
         self._misspelt_word = "misspelt" if self.dialect == "en-GB" else "misspelled"
+        self._suggester: Suggester | bool | None = None
 
     # -- public API ---------------------------------------------------------------------------------------
     def check(self, text: str) -> list[Issue]:
@@ -292,10 +295,12 @@ class SpellChecker:
             return True
         return False
 
-    def suggest(self, word: str, limit: int = 8, thorough: bool = True) -> list[str]:
-        """Return likely corrections for ``word``, best first (slow; call on demand only).
+    def suggest(self, word: str, limit: int = 8, thorough: bool = True, left: str = "", right: str = "") -> list[str]:
+        """Return likely corrections for ``word``, best first, in its case (call on demand only).
 
-        ``thorough=False`` tries only small edits of the word (typos), many times faster: for batch tools.
+        Candidates a few typing slips away are ranked by slip, word frequency and the neighbouring words
+        ``left``/``right`` when given; Hunspell judges what is a word. ``thorough=False`` never falls back to
+        Hunspell's own (slow) search for words the edits do not reach: for batch tools.
         """
         curly = "’" in word
         plain = word.replace("’", "'")
@@ -303,12 +308,13 @@ class SpellChecker:
         variant = self._british_variant(plain) if self.dialect == "en-GB" else None
         if variant:
             found.append(variant)
-        if not thorough:
+        suggester = self._ranked_suggester()
+        if suggester is not None:
+            found.extend(suggester.suggest(plain, left, right, limit=limit + 1, thorough=thorough))
+        elif not thorough:
             found.extend(self._primary.quick_suggest(plain))
         else:
             found.extend(self._primary.suggest(plain))
-        if thorough and (not found or len(found) < 3):
-            found.extend(s for s in self._secondary.suggest(plain) if self._primary.spell(s))
         out: list[str] = []
         for candidate in found:
             if curly:
@@ -316,6 +322,24 @@ class SpellChecker:
             if candidate != word and candidate not in out:
                 out.append(candidate)
         return out[:limit]
+
+    def _ranked_suggester(self) -> Suggester | None:
+        """The frequency-ranked suggester, made on first use (None when the frequency data is missing)."""
+        if self._suggester is None:
+            try:
+                data = frequency_data()
+            except FrequencyDataError:
+                log.warning("word frequencies missing; spelling suggestions come from Hunspell alone", exc_info=True)
+                self._suggester = False
+                return None
+            self._suggester = Suggester(
+                data, self._suggestion_judge, lambda: self._known, self._primary.quick_suggest, self._primary.suggest
+            )
+        return self._suggester or None
+
+    def _suggestion_judge(self, word: str) -> bool:
+        """A candidate is a word when Hunspell or the writer's lists know it."""
+        return word in self._known or self._primary.spell(word)
 
     def add_words(self, words: Iterable[str]) -> None:
         """Accept more words from now on (personal/project dictionary additions, new cast names)."""

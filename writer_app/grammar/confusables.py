@@ -1,0 +1,273 @@
+"""The confusable-word check: a word of a set (their/there/they're, then/than, ...) that its neighbours make
+far less likely than a partner is flagged, with the partner as the fix.
+
+Precision first: a partner must be at least ``RATIO`` times likelier between the same two words, with an
+observed word pair behind it; a clause break (punctuation) ends the context, and inside dialogue the bar is
+higher still (speech is looser, and a character may say what the writer meant).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from writer_app.grammar.context_model import ContextModel
+from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.frequency import FrequencyDataError, frequency_data
+from writer_app.grammar.model import Category, Issue
+
+log = logging.getLogger(__name__)
+
+RULE = "CONFUSABLE_CONTEXT"
+SETS_FILE = "confusables.toml"
+LOG_RATIO = 1.5  # a partner must be 10^1.5 (~30) times likelier between the same neighbours ...
+CONTRACTION_EXTRA = 1.0  # ... ten times more when the fix is a contraction ("your being" is a fine gerund) ...
+DIALOGUE_EXTRA = 1.0  # ... and ten times more inside dialogue
+MIN_SIDES = 2  # ... with both neighbouring pairs observed (a one-sided guess is too weak)
+_CACHE_LIMIT = 200_000
+_LOOKAHEAD_WORDS = 400  # up to this many possible next words are folded into the scan pattern
+
+_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
+_NEXT = re.compile(rf"[ \t]+({_WORD})(?![\w'’-])")  # the word after, only space between
+_JOINERS = "'’-_"  # with letters and digits: characters that make a match part of a longer word
+
+
+class ConfusableSetsError(Exception):
+    """The confusable sets file is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class ConfusableSets:
+    """Each word's partners and its short gloss for messages."""
+
+    partners: dict[str, tuple[str, ...]]
+    glosses: dict[str, str]
+    keep_before: dict[str, frozenset[str]] = field(default_factory=dict)  # never flagged before these words
+
+
+def load_sets(path: Path) -> ConfusableSets:
+    """Read the sets file (``[[set]] words = { word = "gloss", ... }``)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfusableSetsError(f"cannot read the confusable word sets {path}: {error}") from error
+    partners: dict[str, tuple[str, ...]] = {}
+    glosses: dict[str, str] = {}
+    keep: dict[str, frozenset[str]] = {}
+    for number, entry in enumerate(data.get("set", []), 1):
+        words = entry.get("words") if isinstance(entry, dict) else None
+        if not isinstance(words, dict) or len(words) < 2:
+            raise ConfusableSetsError(f"set {number} in {path} needs at least two words with glosses")
+        for word, gloss in words.items():
+            word = word.lower().replace("’", "'")
+            others = tuple(w.lower().replace("’", "'") for w in words if w.lower().replace("’", "'") != word)
+            partners[word] = tuple(dict.fromkeys(partners.get(word, ()) + others))
+            glosses[word] = str(gloss)
+        kept = entry.get("keep_before", {})
+        if not isinstance(kept, dict) or not all(isinstance(v, list) and w in words for w, v in kept.items()):
+            raise ConfusableSetsError(f"set {number} in {path}: keep_before maps words of the set to lists")
+        for word, following in kept.items():
+            keep[word.lower()] = keep.get(word.lower(), frozenset()) | {str(f).lower() for f in following}
+    return ConfusableSets(partners, glosses, keep)
+
+
+def in_dialogue(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside quoted speech: “…”, "…" or ‘…’ (an apostrophe inside a word is no quote).
+
+    A quotation left open runs to the end of the paragraph, as fiction's multi-paragraph speeches do.
+    """
+    double = single = False
+    for index in range(min(offset, len(text))):
+        char = text[index]
+        if char == "“":
+            double = True
+        elif char == "”":
+            double = False
+        elif char == '"':
+            double = not double
+        elif char == "‘" and (index == 0 or not text[index - 1].isalnum()):
+            single = True
+        elif char == "’" and single and not text[index + 1 : index + 2].isalpha():
+            # "the boys’ caps" inside speech is a possessive, not the closing quote
+            single = text[index - 1 : index] == "s" and text[index + 1 : index + 3][:1] == " " and (
+                text[index + 2 : index + 3].islower()
+            )
+    return double or single
+
+
+def _joined(char: str) -> bool:
+    return char.isalnum() or char in _JOINERS
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word just before ``start`` with only spaces between (apostrophes normalised), or ""."""
+    end = start
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == start:
+        return ""
+    begin = end
+    while begin > 0 and (text[begin - 1].isalpha() or (text[begin - 1] in "'’" and begin - 1 > 0)):
+        begin -= 1
+    word = text[begin:end].strip("'’")
+    if not word or (begin > 0 and _joined(text[begin - 1])) or start - begin > 60:
+        return ""
+    return word.replace("’", "'")
+
+
+def _trie_pattern(words: Iterable[str] | dict[str, str]) -> str:
+    """A regex matching any of ``words``, shaped as a trie so the scan stays fast.
+
+    ``words`` may map each word to a regex that must follow it (a lookahead).
+    """
+    tails = words if isinstance(words, dict) else dict.fromkeys(words, "")
+    trie: dict[str, dict] = {}
+    for word, tail in tails.items():
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = tail  # type: ignore[assignment]
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if "" in node:
+            branches.append(node[""])  # type: ignore[arg-type]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+class ConfusableChecker:
+    """Flag confusable words their neighbours make unlikely; the fix is the likelier partner."""
+
+    name = "confusables"
+
+    def __init__(self, config: CheckConfig | None = None, sets: ConfusableSets | None = None) -> None:
+        self.config = config or CheckConfig()
+        self._sets = sets
+        self._model: ContextModel | None = None
+        self._pattern: re.Pattern[str] | None = None
+        self._decisions: dict[tuple[str, str, str, bool], str | None] = {}
+        self._lock = threading.Lock()
+        self._broken = False
+
+    def _ready(self) -> bool:
+        """Load the sets and the frequencies on first use; False (and no flags) when they are missing."""
+        if self._pattern is not None:
+            return True
+        if self._broken:
+            return False
+        with self._lock:
+            if self._pattern is not None:
+                return True
+            try:
+                if self._sets is None:
+                    from writer_app.resources import resource_path
+
+                    self._sets = load_sets(resource_path("frequency", SETS_FILE))
+                self._model = ContextModel(frequency_data())
+            except (ConfusableSetsError, FrequencyDataError, FileNotFoundError):
+                log.warning("confusable-word check disabled: its data is missing", exc_info=True)
+                self._broken = True
+                return False
+            self._pattern = re.compile(self._scan_pattern())
+        return True
+
+    def _scan_pattern(self) -> str:
+        """A regex for the set words worth scoring: a word whose partners are listed before only a few words
+        ("too" before "much", "many", ...) is matched only before one of them, so common "to" costs nothing."""
+        assert self._model is not None and self._sets is not None
+        tails: dict[str, str] = {}
+        for word, partners in self._sets.partners.items():
+            rights = set().union(*(self._model.right_words(p) for p in partners))
+            forms = dict.fromkeys((word, word.replace("'", "’")))
+            if not rights:
+                continue  # no partner can ever win: never flagged
+            if len(rights) > _LOOKAHEAD_WORDS:
+                tails.update(dict.fromkeys(forms, ""))
+            else:
+                ahead = f"(?=[ \\t]+{_trie_pattern(sorted(rights))}(?![\\w'’-]))"
+                tails.update(dict.fromkeys(forms, ahead))
+        return r"\b" + _trie_pattern(tails)
+
+    def check(self, text: str) -> list[Issue]:
+        """Return confusable-word issues of one paragraph."""
+        if not text or not self._ready():
+            return []
+        assert self._pattern is not None
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lowercase is longer ("İ"): keep offsets exact
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        issues: list[Issue] = []
+        size = len(text)
+        for match in self._pattern.finditer(lowered):
+            start, end = match.span()
+            if (start and _joined(text[start - 1])) or (end < size and _joined(text[end])):
+                continue
+            written = text[start:end]
+            if not self._plain_case(text, start, written):
+                continue
+            after = _NEXT.match(lowered, end)
+            left = _previous_word(lowered, start) if after is not None else ""
+            if not left:
+                continue  # a clause break on either side: too little context
+            lower = match.group().replace("’", "'")
+            right = after.group(1).replace("’", "'")
+            better = self._decide(left, lower, right, False)
+            if better is None:
+                continue
+            if in_dialogue(text, start):  # only worked out for the rare word about to be flagged
+                better = self._decide(left, lower, right, True)
+            if better is not None:
+                issues.append(self._issue(text, start, end, written, lower, better))
+        return issues
+
+    def _plain_case(self, text: str, start: int, written: str) -> bool:
+        """Lowercase, or capitalised at a sentence start; never a mid-sentence capital (a name: "Peak District")."""
+        if written.islower():
+            return True
+        if not (written[:1].isupper() and written[1:].islower()):
+            return False
+        before = text[max(0, start - 12) : start].rstrip(" \t\"“‘'(")
+        return not before or before[-1] in ".!?…:;—" or start <= 12 and not text[:start].strip(" \t\"“‘'(")
+
+    def _decide(self, left: str, word: str, right: str, spoken: bool) -> str | None:
+        """The partner far likelier than ``word`` between ``left`` and ``right``, or None."""
+        key = (left, word, right, spoken)
+        decisions = self._decisions
+        if key in decisions:
+            return decisions[key]
+        assert self._model is not None and self._sets is not None
+        model = self._model
+        best: str | None = None
+        kept = right in self._sets.keep_before.get(word, ())
+        partners = [] if kept else [p for p in self._sets.partners[word] if model.attested(p, left, right)]
+        if partners:
+            written = model.score(word, left, right)
+            bar = written.log_prob + LOG_RATIO + (DIALOGUE_EXTRA if spoken else 0.0)
+            best_margin = 0.0
+            for partner in partners:
+                score = model.score(partner, left, right)
+                if score.sides < max(MIN_SIDES, written.sides):
+                    continue
+                margin = score.log_prob - bar - (CONTRACTION_EXTRA if "'" in partner and "'" not in word else 0.0)
+                if margin >= best_margin:
+                    best, best_margin = partner, margin
+        if len(decisions) > _CACHE_LIMIT:
+            decisions.clear()
+        decisions[key] = best
+        return best
+
+    def _issue(self, text: str, start: int, end: int, written: str, lower: str, better: str) -> Issue:
+        assert self._sets is not None
+        fix = better.replace("'", "’") if "’" in written or ("'" not in written and "’" in text) else better
+        if written[:1].isupper():
+            fix = fix[:1].upper() + fix[1:]
+        glosses = self._sets.glosses
+        message = f"Did you mean “{fix}” ({glosses[better]}) rather than “{written}” ({glosses[lower]})?"
+        return Issue(start, end, written, message, (fix,), RULE, Category.WORD_CHOICE, "builtin")
