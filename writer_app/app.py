@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -13,6 +15,10 @@ log = logging.getLogger(__name__)
 # Longest a background Python thread (disk writer, checking worker) may hold the interpreter lock while the GUI
 # thread waits for it; Python's default of 5 ms shows up directly as keystroke latency.
 SWITCH_INTERVAL_S = 0.001
+
+# Set to a number of milliseconds, the editor quits by itself that long after its window is up (smoke tests of
+# the wheel and the standalone build; a benchmark of start-up time).
+QUIT_AFTER_VARIABLE = "WRITER_APP_QUIT_AFTER_MS"
 
 
 def tune_interpreter() -> None:
@@ -29,6 +35,18 @@ def freeze_startup_objects() -> None:
     gc.collect()
     gc.freeze()
     log.debug("%d start-up objects frozen", gc.get_freeze_count())
+
+
+def quit_after_ms(environ: Mapping[str, str] | None = None) -> int | None:
+    """Milliseconds after which the editor should quit by itself (``WRITER_APP_QUIT_AFTER_MS``), or None."""
+    raw = (os.environ if environ is None else environ).get(QUIT_AFTER_VARIABLE, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        log.warning("%s=%r is not a whole number of milliseconds; the editor will not quit by itself",
+                    QUIT_AFTER_VARIABLE, raw)
+        return None
+    return int(raw)
 
 
 def create_application() -> object:
@@ -83,13 +101,16 @@ def build_window(path: str | None = None) -> object:
 
 def run_gui(path: str | None) -> int:
     """Run the editor on ``path`` (a project folder or a .txt/.md file) or the last/sample project."""
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QThreadPool, QTimer
 
     from writer_app.core.tempfiles import remove_stale_temp_files_in_app_folders
 
     app = create_application()
     remove_stale_temp_files_in_app_folders()  # left by saves a crash or a kill interrupted
     window = build_window(path)
+    delay = quit_after_ms()
+    if delay is not None:
+        QTimer.singleShot(delay, app.quit)  # type: ignore[attr-defined]
     code = app.exec()  # type: ignore[attr-defined]
     window.close()  # type: ignore[attr-defined]  (no-op if already closed; saves otherwise)
     QThreadPool.globalInstance().waitForDone()
