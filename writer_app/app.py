@@ -59,7 +59,7 @@ def create_application() -> object:
     QApplication.setOrganizationName("writer-app")
     QApplication.setApplicationName("writer-app")
     QApplication.setApplicationDisplayName("writer-app")
-    QApplication.setDesktopFileName("writer-app")
+    QApplication.setDesktopFileName("io.github.writerapp.WriterApp")  # packaging/*.desktop: Wayland app id
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(window_icon())
     tune_interpreter()

@@ -79,3 +79,12 @@ def test_the_flatpak_manifest_refers_only_to_files_that_exist() -> None:
     for word in referenced:
         name = Path(word).name
         assert (PACKAGING / name).is_file(), f"the Flatpak manifest refers to {word}, which does not exist"
+
+
+def test_the_running_app_names_the_installed_desktop_file(qapp) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from writer_app.app import create_application
+
+    create_application()
+    assert f"{QGuiApplication.desktopFileName()}.desktop" == DESKTOP.name  # Wayland matches windows by it
