@@ -16,6 +16,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SLIP = "She could of gone home before the rain.\n"  # a known slip: COULD_OF
+# pytest-timeout counts fixture set-up: the first test to use the wheel's venv or the standalone build pays for
+# installing PySide6 from the index or for a PyInstaller run, which on a busy 2-core machine can pass 300 s.
+BUILD_TIMEOUT_S = 1200
 
 
 def _load_build_script() -> ModuleType:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.packaging import smoke
-from tests.packaging.conftest import build_script
+from tests.packaging.conftest import BUILD_TIMEOUT_S, build_script
 
-pytestmark = pytest.mark.packaging
+pytestmark = [pytest.mark.packaging, pytest.mark.timeout(BUILD_TIMEOUT_S)]
 
 UNUSED_QT = ("WebEngine", "Quick", "Qml", "Multimedia", "Qt63D", "Pdf", "VirtualKeyboard", "Designer")
 NOBODY = "65534"

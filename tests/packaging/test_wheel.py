@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.packaging import smoke
-from tests.packaging.conftest import ROOT, build_script
+from tests.packaging.conftest import BUILD_TIMEOUT_S, ROOT, build_script
 from writer_app.resources import resource_path, resources_dir
 
 
@@ -31,12 +31,14 @@ def _repository_files(folder: str, pattern: str = "*") -> set[str]:
 
 
 @pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
 def test_the_wheel_builds_without_package_would_be_ignored_warnings(wheel_and_sdist) -> None:
     *_, output = wheel_and_sdist
     assert "would be ignored" not in output.lower()
 
 
 @pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
 def test_the_wheel_holds_every_resource_file_and_every_module(wheel_and_sdist) -> None:
     wheel, _, _ = wheel_and_sdist
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -49,6 +51,7 @@ def test_the_wheel_holds_every_resource_file_and_every_module(wheel_and_sdist) -
 
 
 @pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
 def test_the_sdist_holds_every_resource_file(wheel_and_sdist) -> None:
     _, sdist, _ = wheel_and_sdist
     with tarfile.open(sdist) as archive:
@@ -82,6 +85,7 @@ def venv_run(wheel_venv: Path, scratch) -> tuple[list[str], dict[str, str], Path
 
 
 @pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
 def test_the_installed_wheel_is_not_the_checkout(wheel_venv: Path) -> None:
     python = wheel_venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     where = subprocess.run([str(python), "-c", "import writer_app.resources as r; print(r.resources_dir())"],
@@ -91,24 +95,28 @@ def test_the_installed_wheel_is_not_the_checkout(wheel_venv: Path) -> None:
 
 
 @pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
 def test_the_installed_wheel_prints_its_version(venv_run) -> None:
     command, env, work = venv_run
     smoke.assert_version(command, env, work)
 
 
 @pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
 def test_the_installed_wheel_checks_a_draft_and_reports_the_slip(venv_run) -> None:
     command, env, work = venv_run
     smoke.assert_check_reports_the_slip(command, env, work, smoke.write_slip(work))
 
 
 @pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
 def test_the_installed_wheel_exports_docx_and_epub(venv_run) -> None:
     command, env, work = venv_run
     smoke.assert_exports(command, env, work, smoke.write_slip(work), work)
 
 
 @pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
 def test_the_installed_wheel_opens_the_editor_offscreen_and_quits_on_its_timer(venv_run) -> None:
     command, env, work = venv_run
     smoke.assert_gui_starts_and_quits(command, env, work, Path(env["HOME"]))
