@@ -66,6 +66,17 @@ def create_application() -> object:
     return app
 
 
+def sample_copy_failed_sentence(error: OSError) -> str:
+    """The status-bar sentence when the sample project cannot be copied into the per-user data folder."""
+    from PySide6.QtCore import QCoreApplication
+
+    where = f" {error.filename}" if error.filename else ""
+    reason = (error.strerror or str(error)).rstrip(".").lower()
+    return QCoreApplication.translate(
+        "app", "Could not write to{0} ({1}), so the sample project was not opened: open a project with File > "
+        "Open, and check that your home folder can be written to.").format(where, reason)
+
+
 def open_initial_project(window: object, path: str | None) -> bool:
     """Open ``path``, else the last project, else (first run, or it is gone) a writable copy of the sample."""
     from writer_app.core.sample import ensure_sample_project
@@ -77,8 +88,9 @@ def open_initial_project(window: object, path: str | None) -> bool:
         return True
     try:
         sample = ensure_sample_project()
-    except OSError as error:
+    except OSError as error:  # e.g. HOME unset or read-only
         log.warning("the sample project could not be copied: %s", error)
+        window.show_message(sample_copy_failed_sentence(error), 0)  # type: ignore[attr-defined]
         return False
     return bool(window.open_project(sample))  # type: ignore[attr-defined]
 
