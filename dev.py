@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""One-command setup for writer-app: ``python3 dev.py run`` launches the app, ``python3 dev.py test`` tests it.
+"""One-command setup for writer-app: ``python3 dev.py run`` launches the app, ``python3 dev.py test`` tests it,
+``python3 dev.py build`` makes the wheel, the sdist and the standalone folder in ``dist/`` (see packaging/README.md).
 
 Each command creates ``.venv`` beside this file on first use, installs the project into it (again only when
 ``pyproject.toml`` changes), then runs. Needs nothing but Python 3.11+ and access to PyPI.
@@ -45,15 +46,19 @@ def _ensure_environment(extra: str | None) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    """Dispatch ``run`` or ``test``; remaining arguments go to the app or to pytest."""
-    if not argv or argv[0] not in {"run", "test"}:
+    """Dispatch ``run``, ``test`` or ``build``; remaining arguments go to the app, pytest or the build script."""
+    if not argv or argv[0] not in {"run", "test", "build"}:
         print(__doc__)
-        print("usage: python3 dev.py run [PATH] | python3 dev.py test [pytest arguments]")
+        print("usage: python3 dev.py run [PATH] | python3 dev.py test [pytest arguments] | "
+              "python3 dev.py build [--no-wheel] [--no-standalone] [--measure] [--out DIR]")
         return 2
     command, rest = argv[0], argv[1:]
     if command == "run":
         python = _ensure_environment(None)
         return subprocess.call([str(python), "-m", "writer_app", *rest], cwd=os.getcwd())
+    if command == "build":
+        python = _ensure_environment("build")
+        return subprocess.call([str(python), str(ROOT / "packaging" / "build.py"), *rest], cwd=ROOT)
     python = _ensure_environment("test")
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)

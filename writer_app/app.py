@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -13,6 +15,10 @@ log = logging.getLogger(__name__)
 # Longest a background Python thread (disk writer, checking worker) may hold the interpreter lock while the GUI
 # thread waits for it; Python's default of 5 ms shows up directly as keystroke latency.
 SWITCH_INTERVAL_S = 0.001
+
+# Set to a number of milliseconds, the editor quits by itself that long after its window is up (smoke tests of
+# the wheel and the standalone build; a benchmark of start-up time).
+QUIT_AFTER_VARIABLE = "WRITER_APP_QUIT_AFTER_MS"
 
 
 def tune_interpreter() -> None:
@@ -31,6 +37,18 @@ def freeze_startup_objects() -> None:
     log.debug("%d start-up objects frozen", gc.get_freeze_count())
 
 
+def quit_after_ms(environ: Mapping[str, str] | None = None) -> int | None:
+    """Milliseconds after which the editor should quit by itself (``WRITER_APP_QUIT_AFTER_MS``), or None."""
+    raw = (os.environ if environ is None else environ).get(QUIT_AFTER_VARIABLE, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        log.warning("%s=%r is not a whole number of milliseconds; the editor will not quit by itself",
+                    QUIT_AFTER_VARIABLE, raw)
+        return None
+    return int(raw)
+
+
 def create_application() -> object:
     """Return the QApplication (created with the app's names and icon if none exists yet)."""
     from PySide6.QtWidgets import QApplication
@@ -41,11 +59,22 @@ def create_application() -> object:
     QApplication.setOrganizationName("writer-app")
     QApplication.setApplicationName("writer-app")
     QApplication.setApplicationDisplayName("writer-app")
-    QApplication.setDesktopFileName("writer-app")
+    QApplication.setDesktopFileName("io.github.writerapp.WriterApp")  # packaging/*.desktop: Wayland app id
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(window_icon())
     tune_interpreter()
     return app
+
+
+def sample_copy_failed_sentence(error: OSError) -> str:
+    """The status-bar sentence when the sample project cannot be copied into the per-user data folder."""
+    from PySide6.QtCore import QCoreApplication
+
+    where = f" {error.filename}" if error.filename else ""
+    reason = (error.strerror or str(error)).rstrip(".").lower()
+    return QCoreApplication.translate(
+        "app", "Could not write to{0} ({1}), so the sample project was not opened: open a project with File > "
+        "Open, and check that your home folder can be written to.").format(where, reason)
 
 
 def open_initial_project(window: object, path: str | None) -> bool:
@@ -59,8 +88,9 @@ def open_initial_project(window: object, path: str | None) -> bool:
         return True
     try:
         sample = ensure_sample_project()
-    except OSError as error:
+    except OSError as error:  # e.g. HOME unset or read-only
         log.warning("the sample project could not be copied: %s", error)
+        window.show_message(sample_copy_failed_sentence(error), 0)  # type: ignore[attr-defined]
         return False
     gone = bool(last) and not Path(last).exists()
     if gone:
@@ -90,13 +120,16 @@ def build_window(path: str | None = None) -> object:
 
 def run_gui(path: str | None) -> int:
     """Run the editor on ``path`` (a project folder or a .txt/.md file) or the last/sample project."""
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QThreadPool, QTimer
 
     from writer_app.core.tempfiles import remove_stale_temp_files_in_app_folders
 
     app = create_application()
     remove_stale_temp_files_in_app_folders()  # left by saves a crash or a kill interrupted
     window = build_window(path)
+    delay = quit_after_ms()
+    if delay is not None:
+        QTimer.singleShot(delay, app.quit)  # type: ignore[attr-defined]
     code = app.exec()  # type: ignore[attr-defined]
     window.close()  # type: ignore[attr-defined]  (no-op if already closed; saves otherwise)
     QThreadPool.globalInstance().waitForDone()

@@ -86,8 +86,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WriterAppError as error:
         print(f"writer-app: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # e.g. HOME unset or read-only: the per-user folders cannot be created
+        print(f"writer-app: {_os_error_sentence(error)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _os_error_sentence(error: OSError) -> str:
+    """One sentence for a file-system error no subcommand turned into a WriterAppError."""
+    where = f" {error.filename}" if error.filename else ""
+    reason = (error.strerror or str(error)).rstrip(".").lower()
+    return (f"could not use{where} ({reason}); writer-app keeps its settings and word lists in your home "
+            "folder, so check that HOME (or XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME) names a folder "
+            "you can write to.")
 
 
 def _configure_logging(verbose: bool) -> None:
