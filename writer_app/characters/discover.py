@@ -1,12 +1,12 @@
 """Propose characters found in the prose: capitalised words and name sequences that behave like names.
 
-A word is a name when it is capitalised in the middle of sentences and (almost) never lowercase elsewhere,
-is not a day, month, place, nationality or interjection (``resources/names/not-names.txt``), and is not a
-place by its company ("in X", "at X", "X Park", "Xshire"). Titles (Mr., Mrs., Miss, Lady, Sir, Colonel...)
-attach to the name after them. Variants are grouped: "Elizabeth Bennet" with "Elizabeth"; a bare surname
-("Darcy") with the titled form that clearly dominates it ("Mr. Darcy"), and dropped when it is a family name
-shared by several people ("Bennet"). Words seen only once or twice are proposed when they are common first
-names or follow a title.
+A capitalised word is a name candidate; it is accepted on evidence that it names someone: use in mid-sentence
+with a capital, a possessive, a line of dialogue that is only the word (an address), a speech verb ("said X",
+"X whispered"), a title, or a verb right after it at a sentence start ("X walked"). Words that are (almost)
+always lowercase elsewhere, days, months, nationalities and interjections (``resources/names/not-names.txt``)
+are not names, nor are words that behave like places or things: "in X", "at X", "the X", "X Park", "Xshire".
+In a short draft one mention with such evidence is enough; in a long text a rare name also needs a title or a
+known first name. Variants of one person are grouped by :mod:`writer_app.characters.grouping`.
 """
 
 from __future__ import annotations
@@ -15,23 +15,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from writer_app.characters.cast import Character
+from writer_app.characters.grouping import FormStats, group_forms
 from writer_app.characters.mentions import PERSON_VERBS, is_sentence_start
 from writer_app.characters.names import dictionary_words, first_names, not_names
+from writer_app.characters.titles import SURNAME_TITLES, TITLES  # noqa: F401 (re-exported)
 
-TITLES = {
-    "Mr": "Mr.", "Mrs": "Mrs.", "Ms": "Ms.", "Mx": "Mx.", "Dr": "Dr.", "Miss": "Miss", "Lady": "Lady",
-    "Lord": "Lord", "Sir": "Sir", "Dame": "Dame", "Colonel": "Colonel", "Captain": "Captain", "Major": "Major",
-    "General": "General", "Lieutenant": "Lieutenant", "Sergeant": "Sergeant", "Admiral": "Admiral",
-    "Doctor": "Doctor", "Professor": "Professor", "Prince": "Prince", "Princess": "Princess", "Count": "Count",
-    "Countess": "Countess", "Duke": "Duke", "Duchess": "Duchess", "Baron": "Baron", "Baroness": "Baroness",
-    "Madame": "Madame", "Monsieur": "Monsieur", "Mademoiselle": "Mademoiselle", "Aunt": "Aunt",
-    "Uncle": "Uncle", "Father": "Father", "Reverend": "Reverend", "Rev": "Rev.",
-}
-# Titles before a family name ("Mr. Darcy"): the bare word after them is a surname.
-SURNAME_TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Colonel", "Captain", "Major", "General",
-                            "Lieutenant", "Sergeant", "Admiral", "Doctor", "Professor"})
 _ABBREVIATED = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Rev", "St"})
 PARTICLES = frozenset({"de", "van", "von", "du", "da", "di", "del", "della", "der", "le", "la", "ten", "ter"})
 PLACE_WORDS = frozenset(
@@ -73,47 +64,101 @@ class Candidate:
         return Character(name=self.name, aliases=self.aliases)
 
 
-@dataclass
-class _FormStats:
-    count: int = 0
-    mid: int = 0  # occurrences not at a sentence start
-    verb_after: int = 0  # followed by a speech/action verb or a possessive
-    place_before: int = 0  # preceded by "in", "at", ...
-    titled: str = ""  # the title, for titled forms
+# Verbs of speech and thought: "said Marcus", "Marcus whispered".
+SPEECH_VERBS = frozenset(
+    """said says asked asks replied replies answered cried whispered whispers shouted called muttered murmured
+    exclaimed added continued breathed hissed snapped sighed laughed thought wondered yelled screamed demanded
+    insisted admitted agreed explained repeated told tells began echoed""".split()
+)
+ARTICLES = frozenset({"the", "a", "an"})
+PREPOSITIONS = frozenset(
+    "to from of for in at on by with into onto toward towards across under over past near beyond".split()
+)
+# A text shorter than this is a short draft: one mention with evidence proposes a name.
+SHORT_DRAFT_WORDS = 20_000
+# How many uses of a one-word name are read in context; later ones are only counted (ratios use the sample).
+SAMPLE = 20
+_OPEN_QUOTES = "\"“‘'«"
+_CLOSE_QUOTES = "\"”’'»"
+_PRONOUN = re.compile(r"\b(?:(he|his|him)|(she|her|hers))\b", re.IGNORECASE)
+# "Katherine, or Kit, as...": the nickname after ", or " (the name before it is read backwards).
+_NICKNAME = re.compile(r", or ([A-Z][^\W\d_]+)(?=[,;.)]| as | for )")
 
 
 class _Collector:
     """First pass: every capitalised name-like sequence with its context, and all lowercase words."""
 
     def __init__(self) -> None:
-        self.forms: dict[str, _FormStats] = defaultdict(_FormStats)
+        self.forms: dict[str, FormStats] = defaultdict(FormStats)
         self.lower: Counter[str] = Counter()
         self.capital: Counter[str] = Counter()  # capitalised uses of each word, inside sequences too
         self.capital_mid: Counter[str] = Counter()  # ... of them not at the start of a sentence
         self.places: Counter[str] = Counter()  # uses of each word inside place names ("Netherfield Park")
+        self.nicknames: Counter[tuple[str, str]] = Counter()  # "Katherine, or Kit"
+        self.words = 0
+        # A one-word name seen SAMPLE times with its context is settled: later uses are only counted.
+        self._samples: Counter[str] = Counter()
+        self._settled: dict[str, tuple[FormStats, list[str]]] = {}
 
     def feed(self, text: str) -> None:
         """Collect the capitalised sequences of one chapter and count its lowercase words."""
-        self.lower.update(_LOWER_WORD.findall(text))
+        lower = _LOWER_WORD.findall(text)
+        self.lower.update(lower)
+        self.words += len(lower)
+        for match in _NICKNAME.finditer(text):
+            start = match.start()
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            name = text[start:match.start()]
+            if name[:1].isupper() and (start == 0 or text[start - 1] not in "'’"):
+                self.nicknames[name, match.group(1)] += 1
+        settled = self._settled
+        capital = self.capital
+        samples = self._samples
         for match in _SEQUENCE.finditer(text):
-            for start, end, words in _split_sequence(match):
+            token = match.group()
+            hit = settled.get(token)
+            if hit is not None:
+                stats, words = hit
+                stats.count += 1
+                for word in words:
+                    capital[word] += 1
+                self.words += len(words)
+                continue
+            if _PLAIN_WORD.fullmatch(token):
+                pieces: list[tuple[int, int, list[str]]] = [(match.start(), match.end(), [token])]
+            else:
+                pieces = _split_sequence(match)
+            form = ""
+            for start, end, words in pieces:
+                self.words += len(words)
                 previous, at = _word_before(text, start)
-                before = _word_before(text, at)[0] if previous else ""
+                before = _word_before(text, at)[0] if previous == "at" else ""
+                address = False
                 if words[-1] is _POSSESSIVE_MARK:
                     words.pop()
                     following = "'s"
                 else:
                     after = _FOLLOWING_WORD.match(text, end)
                     following = after.group(1).lower() if after else ""
-                self._record(words, is_sentence_start(text, start), previous, before, following)
+                    address = _is_address(text, start, end)
+                context = _Context(is_sentence_start(text, start), previous, before, following, address, text, end)
+                form = self._record(words, context)
+            if form and len(pieces) == 1:
+                samples[token] += 1
+                if samples[token] >= SAMPLE:
+                    settled[token] = (self.forms[form], [w for w in pieces[0][2] if w not in PARTICLES])
 
-    def _record(self, words: list[str], initial: bool, previous: str, before: str, following: str) -> None:
+    def _record(self, words: list[str], context: _Context) -> str:
+        """Count one sequence; returns the name form it was counted under, or ``""``."""
         # "Later Mr. Okafor": the words before a title are a sequence of their own.
         split = next((k for k in range(1, len(words) - 1) if words[k] in TITLES), 0)
         if split:
-            self._record(words[:split], initial, previous, before, "")
-            self._record(words[split:], False, words[split - 1].lower(), "", following)
-            return
+            self._record(words[:split], context._replace(following="", address=False, end=-1))
+            self._record(words[split:], context._replace(initial=False, previous=words[split - 1].lower(),
+                                                         before="", address=False))
+            return ""
+        initial = context.initial
         for position, word in enumerate(words):
             if word not in PARTICLES:
                 self.capital[word] += 1
@@ -121,26 +166,75 @@ class _Collector:
                     self.capital_mid[word] += 1
         if any(w in PLACE_WORDS for w in words[1:]) or any(w.endswith("shire") for w in words):
             self.places.update(w for w in words if w not in PLACE_WORDS and w not in PARTICLES)
-            return
+            return ""
         if words[0].isupper() and len(words[0]) > 1:
-            return
+            return ""
         # "Mr. Darcy" / "Lady Catherine de Bourgh": title plus name; a bare title is not a name.
         title = TITLES.get(words[0], "")
         if title:
             if len(words) == 1:
-                return
+                return ""
             form = " ".join([title, *words[1:]])
         else:
             form = " ".join(words)
         stats = self.forms[form]
         stats.count += 1
+        stats.seen += 1
         stats.titled = title
+        previous, following = context.previous, context.following
         if not initial:
             stats.mid += 1
-        if following in PERSON_VERBS or following == "'s":
+        if following == "'s":
+            stats.possessive += 1
             stats.verb_after += 1
-        if previous in PLACE_PREPOSITIONS and not (previous == "at" and before in LOOKING_VERBS):
+        elif (initial or previous not in PREPOSITIONS and previous not in ARTICLES) and (
+            following in PERSON_VERBS or (initial and len(following) > 3 and following.endswith("ed"))
+        ):
+            stats.verb_after += 1
+        if following in SPEECH_VERBS or previous in SPEECH_VERBS:
+            stats.said += 1
+        if context.address:
+            stats.address += 1
+        if previous in ARTICLES:
+            stats.article_before += 1
+        elif previous in PREPOSITIONS and not initial:
+            stats.after_preposition += 1
+        if previous in PLACE_PREPOSITIONS and following != "'s" and not (
+            previous == "at" and context.before in LOOKING_VERBS
+        ):
             stats.place_before += 1
+        if stats.seen <= SAMPLE and context.end >= 0:
+            pronoun = _PRONOUN.search(context.text, context.end, context.end + 80)
+            if pronoun is not None:
+                if pronoun.group(1):
+                    stats.he += 1
+                else:
+                    stats.she += 1
+        return form
+
+
+class _Context(NamedTuple):
+    """Where one sequence stands: sentence start, the words around it, dialogue address, its end."""
+
+    initial: bool
+    previous: str
+    before: str
+    following: str
+    address: bool
+    text: str  # the chapter, for the pronoun after the name
+    end: int  # where the name ends (-1: no pronoun to look for)
+
+
+def _is_address(text: str, start: int, end: int) -> bool:
+    """A line of dialogue that is only the name ("Marcus."), or the name said to someone ("Kade, look",
+    "Please, Evelyn.")."""
+    mark = text[end:end + 1]
+    if not mark or mark not in ".!?…,":
+        return False
+    closes = text[end + 1:end + 2] in _CLOSE_QUOTES
+    if start > 0 and text[start - 1] in _OPEN_QUOTES:
+        return mark == "," or closes
+    return closes and mark != "," and text[max(0, start - 2):start] == ", "
 
 
 def _is_contraction(word: str) -> bool:
@@ -182,7 +276,6 @@ def _letter_class(test) -> str:
 
 
 _UPPER = _letter_class(lambda c: c.isupper() or c.istitle())
-_LOWER = _letter_class(str.islower)
 _CAP_WORD = _UPPER + r"[^\W\d_]*(?:['’][^\W\d_]+)*"
 _GAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
@@ -191,7 +284,9 @@ _SEQUENCE = re.compile(
     rf"(?<![\w'’]){_CAP_WORD}(?:\.?{_GAP}(?:{_PARTICLE}{_GAP})?{_CAP_WORD}(?![\w]))*(?!\w)"
 )
 _SEQUENCE_PART = re.compile(rf"({_CAP_WORD}|{_PARTICLE})(\.?)")
-_LOWER_WORD = re.compile(rf"(?<![\w'’]){_LOWER}[^\W\d_]*")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+# Lowercase words (ASCII letters are enough to tell "rose" from "Rose"; it is also much faster).
+_LOWER_WORD = re.compile(r"\b[a-z]+")
 _FOLLOWING_WORD = re.compile(r"\s+([^\W\d_]+)")
 _POSSESSIVE_MARK = "'s"
 
@@ -269,7 +364,7 @@ class _Judge:
         if self.c.lower[low] * 10 > capital:
             return False
         # Only ever capitalised at sentence starts and an everyday word ("Later", "Nothing"): not a name.
-        if self.c.capital_mid[word] == 0 and low in self.dictionary:
+        if self.c.capital_mid[word] == 0 and self.is_dictionary_word(low):
             return False
         # Plural family names ("the Bennets", "the Lucases") are not a person.
         for cut in (1, 2):
@@ -281,7 +376,7 @@ class _Judge:
         words = form.split(" ")
         return words[1:] if title else words
 
-    def trim(self, form: str, stats: _FormStats) -> str:
+    def trim(self, form: str, stats: FormStats) -> str:
         """Drop leading non-name words ("When Elizabeth" -> "Elizabeth") and trailing ones."""
         if stats.titled:
             words = self.form_words(form, stats.titled)
@@ -295,87 +390,52 @@ class _Judge:
             words.pop()
         return " ".join(words)
 
-    def judge(self) -> dict[str, _FormStats]:
+    def judge(self) -> dict[str, FormStats]:
         """Merge trimmed forms and keep those with enough evidence of being a person."""
-        merged: dict[str, _FormStats] = defaultdict(_FormStats)
+        merged: dict[str, FormStats] = defaultdict(FormStats)
         for form, stats in self.c.forms.items():
             trimmed = self.trim(form, stats)
-            if not trimmed:
-                continue
-            target = merged[trimmed]
-            target.count += stats.count
-            target.titled = stats.titled
-            # A trimmed form lost its sentence-initial word, so it stood mid-sentence.
-            target.mid += stats.count if trimmed != form else stats.mid
-            target.verb_after += stats.verb_after
-            target.place_before += stats.place_before
-        kept: dict[str, _FormStats] = {}
+            if trimmed:
+                # A trimmed form lost its sentence-initial word, so it stood mid-sentence.
+                merged[trimmed].absorb(stats, stats.count if trimmed != form else None)
+        titled_bases = {form.split(" ", 1)[1] for form, stats in merged.items() if stats.titled}
+        kept: dict[str, FormStats] = {}
         for form, stats in merged.items():
-            if stats.place_before >= 2 and stats.place_before * 3 > stats.count:
+            if self.looks_like_a_place_or_thing(form, stats):
                 continue
-            if not stats.titled and " " not in form and stats.mid == 0 and stats.verb_after == 0:
+            if (not stats.titled and " " not in form and stats.mid == 0 and stats.person_evidence == 0
+                    and form not in titled_bases):
                 continue
             kept[form] = stats
         return kept
 
+    def looks_like_a_place_or_thing(self, form: str, stats: FormStats) -> bool:
+        """"in X", "at X" more than a third of the time, or "the X" half of the time (without a title)."""
+        spoken_to = stats.said + stats.address
+        if stats.place_before * 3 > stats.seen and (stats.place_before >= 2 or not spoken_to):
+            return True
+        return not stats.titled and stats.article_before * 2 > stats.seen
 
-def _group(forms: dict[str, _FormStats], min_count: int) -> list[Candidate]:
-    """Group variants of one person and rank by total count."""
-    surnames: set[str] = set()
-    for form, stats in forms.items():
-        if stats.titled in SURNAME_TITLES:
-            surnames.add(form.split(" ")[-1])
-    head_of: dict[str, str] = {}
-    # Bare surnames: join the form that clearly dominates the other forms ending in them, or drop them.
-    for form, _stats in forms.items():
-        if " " in form or form not in surnames:
-            continue
-        related = sorted(
-            ((s.count, f) for f, s in forms.items() if f != form and f.split(" ")[-1] == form), reverse=True
-        )
-        count = forms[form].count
-        # In prose a bare surname mostly means the man ("Bingley" is Mr. Bingley, not Miss Bingley).
-        mister = next((f for _n, f in related if forms[f].titled == "Mr."), "")
-        dominant = ""
-        if mister and mister == related[0][1]:
-            dominant = mister
-        elif related and (len(related) == 1 or related[0][0] >= 2 * related[1][0]):
-            dominant = related[0][1]
-        if dominant and count > 3 * forms[dominant].count:
-            head_of[dominant] = form  # "Dólokhov" 328 times, "Mr. Dólokhov" once: the bare name leads
-        elif dominant:
-            head_of[form] = dominant
-        elif count <= 2 * sum(n for n, _f in related):
-            head_of[form] = ""  # a family name shared by several people ("Bennet")
+    def is_plain_word(self, form: str) -> bool:
+        """A one-word form that is an everyday word ("Grace", "Code", "Charging")."""
+        return " " not in form and self.is_dictionary_word(form.lower())
 
-    # "Elizabeth Bennet" joins "Elizabeth", "Lady Catherine de Bourgh" joins "Lady Catherine".
-    for form, stats in forms.items():
-        words = form.split(" ")
-        for size in range(len(words) - 1, 0, -1):
-            prefix = " ".join(words[:size])
-            if prefix in forms and prefix not in surnames and not (size == 1 and stats.titled):
-                head_of[form] = prefix
-                break
-    groups: dict[str, list[str]] = defaultdict(list)
-    for form in forms:
-        head = head_of.get(form, form)
-        seen = {form}
-        while head_of.get(head) and head not in seen:  # follow the chain, never round a loop
-            seen.add(head)
-            head = head_of[head]
-        if head:
-            groups[head].append(form)
-    candidates = []
-    for head, members in groups.items():
-        total = sum(forms[m].count for m in members)
-        variants = (head, *sorted((m for m in members if m != head), key=lambda m: -forms[m].count))
-        counts = tuple(forms[v].count for v in variants)
-        # Rare names need a title or a known first name to be proposed.
-        if total < min_count and not forms[head].titled and head.split(" ")[0].lower() not in first_names():
-            continue
-        candidates.append(Candidate(name=head, count=total, variants=variants, variant_counts=counts))
-    candidates.sort(key=lambda c: (-c.count, c.name))
-    return candidates
+    def is_dictionary_word(self, low: str) -> bool:
+        """``low`` or the word it inflects ("charging": "charge") is in the bundled dictionary."""
+        if low in self.dictionary:
+            return True
+        for ending, stems in (("ing", ("", "e")), ("ed", ("", "e")), ("s", ("",)), ("es", ("",))):
+            if low.endswith(ending) and len(low) > len(ending) + 2:
+                root = low[: -len(ending)]
+                if any(root + stem in self.dictionary for stem in stems):
+                    return True
+                if ending in ("ing", "ed") and len(root) > 2 and root[-1] == root[-2] and root[:-1] in self.dictionary:
+                    return True
+        return False
+
+
+def _strength(stats: FormStats) -> int:
+    return stats.person_evidence + (2 if stats.titled else 0)
 
 
 def discover_candidates(
@@ -389,26 +449,43 @@ def discover_candidates(
     """Propose characters found in ``texts`` (chapter texts), most mentioned first.
 
     ``exclude`` holds names and aliases already in the cast (their groups are left out); ``dismissed`` holds
-    suggestion names the writer turned down.
+    suggestion names the writer turned down. A name seen fewer than ``min_count`` times is proposed when it
+    has a title or is a known first name, or, in a short draft, on one mention with evidence of a person.
     """
     collector = _Collector()
     for text in texts:
         collector.feed(text)
-    forms = _Judge(collector).judge()
+    judge = _Judge(collector)
+    forms = judge.judge()
+    short = collector.words < SHORT_DRAFT_WORDS
+    known = judge.first
+    groups = group_forms(forms, collector.nicknames, lambda word: word.lower() in known, floor=1 if short else 2)
     excluded = {" ".join(e.split()) for e in exclude if e}
     turned_down = {" ".join(d.split()).casefold() for d in dismissed if d}
-    result = []
-    for candidate in _group(forms, min_count):
-        if candidate.name.casefold() in turned_down or candidate.name in excluded:
-            continue
-        kept = [(v, n) for v, n in zip(candidate.variants, candidate.variant_counts, strict=True) if v not in excluded]
-        if len(kept) != len(candidate.variants):
-            if not kept:
-                continue
-            candidate = Candidate(
-                candidate.name, sum(n for _v, n in kept), tuple(v for v, _n in kept), tuple(n for _v, n in kept)
+    ranked = []
+    for group in groups:
+        members = [forms[m] for m in group.members]
+        total = sum(m.count for m in members)
+        if total < min_count and not any(m.titled for m in members):
+            first_name = any(m.split(" ")[0].lower() in known for m in group.members)
+            evidence = any(
+                stats.person_evidence or (stats.mid > stats.after_preposition and not judge.is_plain_word(form))
+                for form, stats in zip(group.members, members, strict=True)
             )
-        result.append(candidate)
+            if not (first_name or (short and evidence)):
+                continue
+        strength = sum(_strength(m) for m in members) + (1 if group.head.split(" ")[0].lower() in known else 0)
+        ranked.append((total, strength, group))
+    ranked.sort(key=lambda item: (-item[0], -item[1], item[2].head))
+    result = []
+    for _total, _rank, group in ranked:
+        if group.head.casefold() in turned_down or group.head in excluded:
+            continue
+        kept = [(v, forms[v].count) for v in group.members if v not in excluded]
+        if not kept:
+            continue
+        result.append(Candidate(group.head if group.head == kept[0][0] else kept[0][0], sum(n for _v, n in kept),
+                                tuple(v for v, _n in kept), tuple(n for _v, n in kept)))
         if limit is not None and len(result) >= limit:
             break
     return result
