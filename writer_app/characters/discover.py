@@ -70,6 +70,12 @@ SPEECH_VERBS = frozenset(
     exclaimed added continued breathed hissed snapped sighed laughed thought wondered yelled screamed demanded
     insisted admitted agreed explained repeated told tells began echoed""".split()
 )
+# Past tenses that show a person acting at a sentence start ("Kutúzov slept"), beside PERSON_VERBS.
+ACTION_VERBS = frozenset(
+    """slept spoke wrote read drove rode fell left held saw heard found made lay grew woke broke caught chose
+    drew drank ate flew forgot hid hit hung knelt led lost meant met paid put sang sent shut slid sought spent
+    stole struck swore swam taught threw tore understood wept won wore bowed blushed hesitated""".split()
+)
 ARTICLES = frozenset({"the", "a", "an"})
 PREPOSITIONS = frozenset(
     "to from of for in at on by with into onto toward towards across under over past near beyond".split()
@@ -93,6 +99,7 @@ class _Collector:
         self.lower: Counter[str] = Counter()
         self.capital: Counter[str] = Counter()  # capitalised uses of each word, inside sequences too
         self.capital_mid: Counter[str] = Counter()  # ... of them not at the start of a sentence
+        self.capital_lead: Counter[str] = Counter()  # ... of them leading a longer name ("Anna Pávlovna")
         self.places: Counter[str] = Counter()  # uses of each word inside place names ("Netherfield Park")
         self.nicknames: Counter[tuple[str, str]] = Counter()  # "Katherine, or Kit"
         self.words = 0
@@ -164,6 +171,8 @@ class _Collector:
                 self.capital[word] += 1
                 if position or not initial:
                     self.capital_mid[word] += 1
+                elif len(words) > 1 and words[1] not in TITLES and words[1] not in PLACE_WORDS:
+                    self.capital_lead[word] += 1
         if any(w in PLACE_WORDS for w in words[1:]) or any(w.endswith("shire") for w in words):
             self.places.update(w for w in words if w not in PLACE_WORDS and w not in PARTICLES)
             return ""
@@ -188,7 +197,8 @@ class _Collector:
             stats.possessive += 1
             stats.verb_after += 1
         elif (initial or previous not in PREPOSITIONS and previous not in ARTICLES) and (
-            following in PERSON_VERBS or (initial and len(following) > 3 and following.endswith("ed"))
+            following in PERSON_VERBS or following in ACTION_VERBS
+            or (initial and len(following) > 3 and following.endswith("ed"))
         ):
             stats.verb_after += 1
         if following in SPEECH_VERBS or previous in SPEECH_VERBS:
@@ -364,7 +374,9 @@ class _Judge:
         if self.c.lower[low] * 10 > capital:
             return False
         # Only ever capitalised at sentence starts and an everyday word ("Later", "Nothing"): not a name.
-        if self.c.capital_mid[word] == 0 and self.is_dictionary_word(low):
+        if self.c.capital_mid[word] == 0 and self.is_dictionary_word(low) and not (
+            self.c.capital_lead[word] and low in self.first
+        ):
             return False
         # Plural family names ("the Bennets", "the Lucases") are not a person.
         for cut in (1, 2):
@@ -410,9 +422,13 @@ class _Judge:
         return kept
 
     def looks_like_a_place_or_thing(self, form: str, stats: FormStats) -> bool:
-        """"in X", "at X" more than a third of the time, or "the X" half of the time (without a title)."""
+        """"in X", "at X" more than a third of the time, after "to", "from", "of"... more than half of the time
+        and hardly ever acting or spoken to, or "the X" half of the time (without a title)."""
         spoken_to = stats.said + stats.address
         if stats.place_before * 3 > stats.seen and (stats.place_before >= 2 or not spoken_to):
+            return True
+        if (" " not in form and stats.seen >= 4 and stats.after_preposition * 2 > stats.seen
+                and stats.person_evidence * 5 < stats.seen):
             return True
         return not stats.titled and stats.article_before * 2 > stats.seen
 
