@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.characters.novels import NOVELS, PLACES, novel_chapters, top_report, two_people, unmerged_title_variants
+from tests.characters.novels import (
+    NOVELS,
+    PLACES,
+    novel_chapters,
+    top_report,
+    two_people,
+    unmerged_title_variants,
+)
 from writer_app.characters.discover import Candidate, discover_candidates
 
 

@@ -103,3 +103,29 @@ def test_a_closing_quote_after_a_name_is_not_part_of_it() -> None:
     text = "‘I saw Borís’ face,’ said Natasha. ‘Borís’ horse and Borís’s sword.’ Borís smiled. Natasha smiled."
     found = names(discover_candidates([text]))
     assert "Borís" in found and not any(name.endswith("’") for name in found)
+
+
+def test_first_names_that_are_everyday_words_need_evidence_of_a_person() -> None:
+    draft = ('"Will you stop?" Grace under fire was not her gift. Hope was gone. "Hmm." "Shh," she said. '
+             "Mark my words, it will rain.")
+    assert names(discover_candidates([draft])) == []
+    person = "Hope smiled at the door. Hope's coat was wet. \"Hope.\" Nobody answered her."
+    assert names(discover_candidates([person])) == ["Hope"]
+
+
+def test_an_address_a_speech_verb_or_a_possessive_proposes_a_name_seen_once() -> None:
+    assert names(discover_candidates(['"Marcus." The door swung shut.'])) == ["Marcus"]
+    assert names(discover_candidates(['"Not now," said Tavrin.'])) == ["Tavrin"]
+    assert names(discover_candidates(["The rain had stopped. Brannagh's boat was gone."])) == ["Brannagh"]
+    assert names(discover_candidates(['"Kade, wait for me."'])) == ["Kade"]
+
+
+def test_bad_input_neither_crashes_nor_proposes_noise() -> None:
+    assert discover_candidates(["The rain fell on the roof all night. Nobody came. It was cold."]) == []
+    dialogue = '"Where?"\n\n"There."\n\n"Jonah, look."\n\n"I see it."\n\n"Priya?"\n\n"Here," said Priya.'
+    assert sorted(names(discover_candidates([dialogue]))) == ["Jonah", "Priya"]
+    shouting = "MARCUS! WHERE ARE YOU? Marcus ran to the gate. \"MARCUS!\""
+    assert names(discover_candidates([shouting])) == ["Marcus"]
+    foreign = "Zoë laughed. Siobhán said nothing, and Nguyễn Thị Lan frowned. Дмитрий waved. Zoë's cup fell."
+    found = names(discover_candidates([foreign]))
+    assert {"Zoë", "Siobhán", "Nguyễn Thị Lan", "Дмитрий"} <= set(found)

@@ -96,3 +96,15 @@ def test_a_nickname_joins_only_when_the_text_gives_it() -> None:
     # Two people named side by side are not a nickname.
     apart = by_name("Kutúzov, or Weyrother, would decide. Kutúzov slept. Weyrother talked.")
     assert entry_of(apart, "Weyrother").variants == ("Weyrother",)
+
+
+def test_suggestions_merged_by_the_writer_become_one_under_the_first_name() -> None:
+    from writer_app.characters.discover import merge_suggestions
+
+    found = discover_candidates(["Elizabeth wrote to her aunt. Lizzy laughed at the letter. Elizabeth sealed it. "
+                                 "Jane smiled."])
+    merged = merge_suggestions(found, ["Elizabeth", "Lizzy"])
+    assert [c.name for c in merged] == ["Elizabeth", "Jane"]
+    assert merged[0].variants == ("Elizabeth", "Lizzy") and merged[0].count == 3
+    assert merged[0].to_character().aliases == ["Lizzy"]
+    assert merge_suggestions(found, ["Elizabeth"]) == found

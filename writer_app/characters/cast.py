@@ -188,3 +188,18 @@ class Cast:
             if remove:
                 self.remove(other)
         return target
+
+    def split(self, character: Character) -> list[Character]:
+        """Give each alias of ``character`` an entry of its own; returns the new characters.
+
+        The character keeps its name, colour and notes; an alias that is already another character's name is
+        dropped. Raises ValueError when the character has no aliases to split off.
+        """
+        if not character.aliases:
+            raise ValueError(f"{character.name} has no other names to split off")
+        aliases, character.aliases = character.aliases, []
+        created = []
+        for alias in aliases:
+            if self.find(alias) is None:
+                created.append(self.add(Character(alias)))
+        return created

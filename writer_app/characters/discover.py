@@ -76,6 +76,7 @@ ACTION_VERBS = frozenset(
     drew drank ate flew forgot hid hit hung knelt led lost meant met paid put sang sent shut slid sought spent
     stole struck swore swam taught threw tore understood wept won wore bowed blushed hesitated""".split()
 )
+AUXILIARIES = frozenset("was is had has did does would could should might must will can".split())
 ARTICLES = frozenset({"the", "a", "an"})
 PREPOSITIONS = frozenset(
     "to from of for in at on by with into onto toward towards across under over past near beyond".split()
@@ -201,6 +202,8 @@ class _Collector:
             or (initial and len(following) > 3 and following.endswith("ed"))
         ):
             stats.verb_after += 1
+            if following not in AUXILIARIES:
+                stats.acted += 1
         if following in SPEECH_VERBS or previous in SPEECH_VERBS:
             stats.said += 1
         if context.address:
@@ -375,7 +378,7 @@ class _Judge:
             return False
         # Only ever capitalised at sentence starts and an everyday word ("Later", "Nothing"): not a name.
         if self.c.capital_mid[word] == 0 and self.is_dictionary_word(low) and not (
-            self.c.capital_lead[word] and low in self.first
+            low in self.first and (self.c.capital_lead[word] or self.acts_like_a_person(word))
         ):
             return False
         # Plural family names ("the Bennets", "the Lucases") are not a person.
@@ -431,6 +434,11 @@ class _Judge:
                 and stats.person_evidence * 5 < stats.seen):
             return True
         return not stats.titled and stats.article_before * 2 > stats.seen
+
+    def acts_like_a_person(self, form: str) -> bool:
+        """Spoken to, speaking, owning or acting (not only "was"/"had") somewhere in the text."""
+        stats = self.c.forms.get(form)
+        return stats is not None and stats.said + stats.address + stats.possessive + stats.acted > 0
 
     def is_plain_word(self, form: str) -> bool:
         """A one-word form that is an everyday word ("Grace", "Code", "Charging")."""
@@ -504,4 +512,31 @@ def discover_candidates(
                                 tuple(v for v, _n in kept), tuple(n for _v, n in kept)))
         if limit is not None and len(result) >= limit:
             break
+    return result
+
+
+def merge_suggestions(candidates: Iterable[Candidate], names: Iterable[str]) -> list[Candidate]:
+    """Combine the suggestions called ``names`` into one under the first name; the others keep their places."""
+    wanted = list(dict.fromkeys(names))
+    candidates = list(candidates)
+    chosen = {c.name: c for c in candidates if c.name in wanted}
+    order = [n for n in wanted if n in chosen]
+    if len(order) < 2:
+        return candidates
+    variants: list[str] = []
+    counts: list[int] = []
+    for name in order:
+        candidate = chosen[name]
+        pairs = zip(candidate.variants or (name,), candidate.variant_counts or (candidate.count,), strict=False)
+        for variant, count in pairs:
+            if variant not in variants:
+                variants.append(variant)
+                counts.append(count)
+    merged = Candidate(order[0], sum(chosen[n].count for n in order), tuple(variants), tuple(counts))
+    result = []
+    for candidate in candidates:
+        if candidate.name == order[0]:
+            result.append(merged)
+        elif candidate.name not in chosen:
+            result.append(candidate)
     return result

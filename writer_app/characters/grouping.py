@@ -31,6 +31,7 @@ class FormStats:
     seen: int = 0  # occurrences read in context (the others were only counted): the base of every ratio
     mid: int = 0  # occurrences not at a sentence start
     verb_after: int = 0  # followed by a speech/action verb or a possessive
+    acted: int = 0  # ... by a verb other than an auxiliary ("Jane smiled", not "Hope was")
     place_before: int = 0  # preceded by "in", "at", ...
     titled: str = ""  # the title, for titled forms
     said: int = 0  # a speech verb just before or after ("said Marcus", "Marcus whispered")
@@ -47,6 +48,7 @@ class FormStats:
         self.seen += other.seen
         self.mid += other.mid if mid is None else mid
         self.verb_after += other.verb_after
+        self.acted += other.acted
         self.place_before += other.place_before
         self.said += other.said
         self.address += other.address
