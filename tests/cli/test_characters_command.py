@@ -37,7 +37,7 @@ def test_json_lists_cast_then_suggestions_with_counts_per_chapter_title(
     assert list(rows) == ["Elena", "Damon", "Priscilla"]
     assert rows["Elena"] == {
         "name": "Elena", "aliases": ["Lena"], "status": "cast", "mentions": 4,
-        "by_chapter": {"Arrival": 2, "Storm": 0, "Arrival (2)": 2},
+        "by_chapter": {"Arrival": 2, "Storm": 0, "Arrival (2)": 2}, "mentions_by_name": {"Elena": 3, "Lena": 1},
     }
     assert rows["Damon"]["mentions"] == 2
     assert rows["Priscilla"]["status"] == "suggested"
@@ -50,7 +50,7 @@ def test_text_output_is_a_table_with_one_row_per_character(
     assert main(["characters", str(project_folder)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["Name", "Status", "Mentions", "Chapters", "Aliases"]
-    assert lines[2].split() == ["Elena", "cast", "4", "2/3", "Lena"]
+    assert lines[2].split() == ["Elena", "cast", "4", "2/3", "Lena", "(1)"]
     assert lines[4].split() == ["Priscilla", "suggested", "3", "2/3"]
 
 
@@ -100,3 +100,20 @@ def test_output_cut_short_by_a_closed_pipe_ends_quietly(project_folder: Path, tm
     with open(tmp_path / "stdout", "w") as sink:
         monkeypatch.setattr("sys.stdout", _ClosedPipe(sink.fileno()))
         assert main(["characters", "--format", fmt, str(project_folder)]) == 0
+
+
+def test_suggestions_are_the_merged_people_with_each_name_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Dr. Van Helsing opened his bag. Van Helsing said nothing. Then Van Helsing looked up. "
+                     "Mrs. Harlow sighed. Mr. Harlow read. Mrs. Harlow laughed.", encoding="utf-8")
+    rows = {row["name"]: row for row in run_json(capsys, str(draft))["characters"]}
+    helsing = next(row for row in rows.values() if "Van Helsing" in (row["name"], *row["aliases"]))
+    assert helsing["mentions_by_name"] == {"Dr. Van Helsing": 1, "Van Helsing": 2} or \
+        helsing["mentions_by_name"] == {"Van Helsing": 2, "Dr. Van Helsing": 1}
+    assert helsing["mentions"] == 3
+    assert rows["Mrs. Harlow"]["aliases"] == [] and rows["Mr. Harlow"]["aliases"] == []
+    assert main(["characters", str(draft)]) == 0
+    table = capsys.readouterr().out
+    assert "Van Helsing (2)" in table or "Dr. Van Helsing (1)" in table

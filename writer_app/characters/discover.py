@@ -448,7 +448,8 @@ class _Judge:
         """``low`` or the word it inflects ("charging": "charge") is in the bundled dictionary."""
         if low in self.dictionary:
             return True
-        for ending, stems in (("ing", ("", "e")), ("ed", ("", "e")), ("s", ("",)), ("es", ("",))):
+        for ending, stems in (("ing", ("", "e")), ("ed", ("", "e")), ("s", ("",)), ("es", ("",)), ("er", ("", "e")),
+                              ("est", ("", "e")), ("ly", ("", "le"))):
             if low.endswith(ending) and len(low) > len(ending) + 2:
                 root = low[: -len(ending)]
                 if any(root + stem in self.dictionary for stem in stems):

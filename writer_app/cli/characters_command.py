@@ -52,16 +52,25 @@ def collect(project: Any, max_suggestions: int | None = None) -> dict[str, list[
     )
     people: list[tuple[Character, str]] = [(c, "cast") for c in cast]
     people += [(Character(s.name, s.aliases), "suggested") for s in suggestions if s.name not in taken]
-    index = MentionIndex.build([person for person, _status in people],
-                               ((label, text) for label, (_c, text) in zip(labels, chapters, strict=True)))
+    labelled = [(label, text) for label, (_c, text) in zip(labels, chapters, strict=True)]
+    index = MentionIndex.build([person for person, _status in people], labelled)
+    by_name = _mentions_by_name([person for person, _status in people], labelled)
     result = []
     for slot, (person, status) in enumerate(people):
         by_chapter = index.by_chapter(slot)
         result.append({
             "name": person.name, "aliases": list(person.aliases), "status": status,
             "mentions": sum(by_chapter.values()), "by_chapter": by_chapter,
+            "mentions_by_name": {form: by_name.get(form, 0) for form in person.forms()},
         })
     return {"characters": result}
+
+
+def _mentions_by_name(people: list[Character], chapters: list[tuple[str, str]]) -> dict[str, int]:
+    """How often each name and alias is written (the longest wins where they overlap, as in the totals)."""
+    forms = list(dict.fromkeys(form for person in people for form in person.forms()))
+    index = MentionIndex.build(forms, chapters)
+    return index.totals()
 
 
 def format_table(document: dict[str, list[dict[str, Any]]]) -> str:
@@ -73,7 +82,7 @@ def format_table(document: dict[str, list[dict[str, Any]]]) -> str:
     header = ("Name", "Status", "Mentions", "Chapters", "Aliases")
     table = [header] + [
         (row["name"], row["status"], str(row["mentions"]),
-         f"{sum(1 for n in row['by_chapter'].values() if n)}/{chapters}", ", ".join(row["aliases"]))
+         f"{sum(1 for n in row['by_chapter'].values() if n)}/{chapters}", _aliases_cell(row))
         for row in rows
     ]
     widths = [max(len(line[i]) for line in table) for i in range(4)]
@@ -85,6 +94,12 @@ def format_table(document: dict[str, list[dict[str, Any]]]) -> str:
         if n == 0:
             lines.append("  ".join("-" * w for w in widths) + "  " + "-" * len("Aliases"))
     return "\n".join(lines) + "\n"
+
+
+def _aliases_cell(row: dict[str, Any]) -> str:
+    """The aliases with how often each is written: "Darcy (101), Fitzwilliam Darcy (1)"."""
+    counts = row.get("mentions_by_name", {})
+    return ", ".join(f"{alias} ({counts[alias]})" if alias in counts else alias for alias in row["aliases"])
 
 
 def run(args: argparse.Namespace) -> int:
