@@ -129,3 +129,19 @@ def test_bad_input_neither_crashes_nor_proposes_noise() -> None:
     foreign = "Zoë laughed. Siobhán said nothing, and Nguyễn Thị Lan frowned. Дмитрий waved. Zoë's cup fell."
     found = names(discover_candidates([foreign]))
     assert {"Zoë", "Siobhán", "Nguyễn Thị Lan", "Дмитрий"} <= set(found)
+
+
+def test_licence_and_publishing_paragraphs_propose_no_one() -> None:
+    story = 'Marcus walked to the shore. Evelyn waited. "Marcus," she said. Evelyn laughed.\n\n'
+    boilerplate = (
+        "This eBook is offered under the Lantern Press License. Section 1. General Terms of Use: Redistributing "
+        "Lantern Press works is a trademark matter. Professor Aldous Quill founded the Lantern Press archive.\n\n"
+        "Visit www.lantern-press.example for more, or write to Quill at https://lantern-press.example.\n\n"
+        "The licence on his car had expired, Marcus admitted."
+    )
+    assert sorted(names(discover_candidates([story + boilerplate]))) == ["Evelyn", "Marcus"]
+
+
+def test_a_foreign_sentence_proposes_no_one() -> None:
+    text = 'Marcus sighed. "Un moment, je vous prie. Ne bouge pas," dit-elle. Evelyn waited.'
+    assert sorted(names(discover_candidates([text]))) == ["Evelyn", "Marcus"]

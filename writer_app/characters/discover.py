@@ -92,6 +92,24 @@ _PRONOUN = re.compile(r"\b(?:(he|his|him)|(she|her|hers))\b", re.IGNORECASE)
 _NICKNAME = re.compile(r", or ([A-Z][^\W\d_]+)(?=[,;.)]| as | for )")
 
 
+_BOILERPLATE = re.compile(
+    r"https?://|www\.|copyright|licen[cs]e|trademark|e-?book|gutenberg|all rights reserved|terms of use|isbn",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def without_boilerplate(text: str) -> str:
+    """``text`` without its licence and publishing paragraphs (a link, or two marks such as "licence",
+    "trademark", "eBook"): they name no one."""
+    kept = []
+    for paragraph in _PARAGRAPH_BREAK.split(text):
+        marks = {m.group().lower() for m in _BOILERPLATE.finditer(paragraph)}
+        if not any(m.startswith(("http", "www")) for m in marks) and len(marks) < 2:
+            kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
 class _Collector:
     """First pass: every capitalised name-like sequence with its context, and all lowercase words."""
 
@@ -110,6 +128,8 @@ class _Collector:
 
     def feed(self, text: str) -> None:
         """Collect the capitalised sequences of one chapter and count its lowercase words."""
+        if _BOILERPLATE.search(text):
+            text = without_boilerplate(text)
         lower = _LOWER_WORD.findall(text)
         self.lower.update(lower)
         self.words += len(lower)
