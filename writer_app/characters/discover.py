@@ -20,7 +20,7 @@ from typing import NamedTuple
 from writer_app.characters.cast import Character
 from writer_app.characters.grouping import FormStats, group_forms
 from writer_app.characters.mentions import PERSON_VERBS, is_sentence_start
-from writer_app.characters.names import dictionary_words, first_names, not_names
+from writer_app.characters.names import common_word_names, dictionary_words, first_names, not_names
 from writer_app.characters.titles import SURNAME_TITLES, TITLES  # noqa: F401 (re-exported)
 
 _ABBREVIATED = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Rev", "St"})
@@ -30,6 +30,11 @@ PLACE_WORDS = frozenset(
     Hotel River Lake Mountain Mountains Hill Hills Wood Woods Forest Island Bay Cathedral College Palace Station
     Farm Manor Cottage Village Town City County Hospital School Academy Avenue Terrace Common Green Chapel
     Mill Cross Gate Moor Valley Point""".split()
+)
+# Words that open a place's name ("Mount Kenya", "Calle Mayor", "Santa Anna", "St. Petersburg").
+PLACE_HEADS = frozenset(
+    """Mount Lake Fort Port Cape Calle Rue Via Avenida Plaza Piazza Rio Lago Monte Isla Saint St Santa San Sankt
+    Sainte Sao São""".split()
 )
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "inside", "outside", "towards", "toward", "through",
                                 "within", "reach", "reached", "reaching", "around", "across", "via", "beyond"})
@@ -76,10 +81,13 @@ ACTION_VERBS = frozenset(
     drew drank ate flew forgot hid hit hung knelt led lost meant met paid put sang sent shut slid sought spent
     stole struck swore swam taught threw tore understood wept won wore bowed blushed hesitated""".split()
 )
-AUXILIARIES = frozenset("was is had has did does would could should might must will can".split())
+# "Noor didn't": the word before the apostrophe of a negated auxiliary.
+NEGATED = frozenset("didn wasn weren isn aren hadn hasn haven doesn don couldn wouldn shouldn won can mustn".split())
+AUXILIARIES = frozenset("was is had has did does would could should might must will can".split()) | NEGATED
 ARTICLES = frozenset({"the", "a", "an"})
 PREPOSITIONS = frozenset(
-    "to from of for in at on by with into onto toward towards across under over past near beyond".split()
+    "to from of for in at on by with into onto toward towards across under over past near beyond along behind "
+    "beside down up around through".split()
 )
 # A text shorter than this is a short draft: one mention with evidence proposes a name.
 SHORT_DRAFT_WORDS = 20_000
@@ -170,7 +178,8 @@ class _Collector:
                     after = _FOLLOWING_WORD.match(text, end)
                     following = after.group(1).lower() if after else ""
                     address = _is_address(text, start, end)
-                context = _Context(is_sentence_start(text, start), previous, before, following, address, text, end)
+                initial = is_sentence_start(text, start) or _opens_quotation(text, start)
+                context = _Context(initial, previous, before, following, address, text, end)
                 form = self._record(words, context)
             if form and len(pieces) == 1:
                 samples[token] += 1
@@ -194,7 +203,8 @@ class _Collector:
                     self.capital_mid[word] += 1
                 elif len(words) > 1 and words[1] not in TITLES and words[1] not in PLACE_WORDS:
                     self.capital_lead[word] += 1
-        if any(w in PLACE_WORDS for w in words[1:]) or any(w.endswith("shire") for w in words):
+        if (any(w in PLACE_WORDS for w in words[1:]) or any(w.endswith("shire") for w in words)
+                or (len(words) > 1 and words[0] in PLACE_HEADS)):
             self.places.update(w for w in words if w not in PLACE_WORDS and w not in PARTICLES)
             return ""
         if words[0].isupper() and len(words[0]) > 1:
@@ -218,7 +228,7 @@ class _Collector:
             stats.possessive += 1
             stats.verb_after += 1
         elif (initial or previous not in PREPOSITIONS and previous not in ARTICLES) and (
-            following in PERSON_VERBS or following in ACTION_VERBS
+            following in PERSON_VERBS or following in ACTION_VERBS or following in NEGATED
             or (initial and len(following) > 3 and following.endswith("ed"))
         ):
             stats.verb_after += 1
@@ -256,6 +266,13 @@ class _Context(NamedTuple):
     address: bool
     text: str  # the chapter, for the pronoun after the name
     end: int  # where the name ends (-1: no pronoun to look for)
+
+
+def _opens_quotation(text: str, start: int) -> bool:
+    """The word opens a quotation (``she said, "Here we go."``): its capital is the quoted sentence's."""
+    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
+        return False
+    return start == 1 or text[start - 2] in " \t\n:,—–-(" or text[start - 1] in "“‘«"
 
 
 def _is_address(text: str, start: int, end: int) -> bool:
@@ -380,7 +397,7 @@ class _Judge:
 
     def __init__(self, collector: _Collector) -> None:
         self.c = collector
-        self.first = first_names()
+        self.first = first_names() | common_word_names()  # Wren, Hope, Will: names too
         self.stop = not_names()
         self.dictionary = dictionary_words()
 
@@ -514,7 +531,8 @@ def discover_candidates(
         if total < min_count and not any(m.titled for m in members):
             first_name = any(m.split(" ")[0].lower() in known for m in group.members)
             evidence = any(
-                stats.person_evidence or (stats.mid > stats.after_preposition and not judge.is_plain_word(form))
+                stats.said or stats.address or stats.possessive or stats.acted  # not only "X had"
+                or (stats.mid > stats.after_preposition and not judge.is_plain_word(form))
                 for form, stats in zip(group.members, members, strict=True)
             )
             if not (first_name or (short and evidence)):
