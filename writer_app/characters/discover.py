@@ -104,6 +104,8 @@ _BOILERPLATE = re.compile(
     r"https?://|www\.|copyright|licen[cs]e|trademark|e-?book|gutenberg|all rights reserved|terms of use|isbn",
     re.IGNORECASE,
 )
+_BOILERPLATE_MARKS = ("http", "www.", "copyright", "licen", "trademark", "ebook", "e-book", "gutenberg",
+                      "all rights reserved", "terms of use", "isbn")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -136,7 +138,8 @@ class _Collector:
 
     def feed(self, text: str) -> None:
         """Collect the capitalised sequences of one chapter and count its lowercase words."""
-        if _BOILERPLATE.search(text):
+        lowered = text.lower()  # a plain substring test is ten times faster than the regex over a novel
+        if any(mark in lowered for mark in _BOILERPLATE_MARKS):
             text = without_boilerplate(text)
         lower = _LOWER_WORD.findall(text)
         self.lower.update(lower)
