@@ -117,3 +117,34 @@ def test_suggestions_are_the_merged_people_with_each_name_counted(
     assert main(["characters", str(draft)]) == 0
     table = capsys.readouterr().out
     assert "Van Helsing (2)" in table or "Dr. Van Helsing (1)" in table
+
+
+def test_rename_previews_changes_by_chapter_and_writes_nothing(
+    project_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = {f.name: f.read_bytes() for f in (project_folder / "chapters").iterdir()}
+    assert main(["characters", "--rename", "Elena", "Helena", str(project_folder)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Rename Elena to Helena: 3 changes in 2 chapters (nothing written")
+    assert "Arrival: 1 change\n" in out and "Arrival (2): 2 changes\n" in out and "…Helena met Damon." in out
+    assert {f.name: f.read_bytes() for f in (project_folder / "chapters").iterdir()} == before
+
+
+def test_rename_with_apply_changes_the_chapters_and_the_cast(
+    project_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["characters", "--rename", "Elena", "Helena", "--apply", str(project_folder)]) == 0
+    assert "3 changes in 2 chapters." in capsys.readouterr().out
+    project = Project.open(project_folder, read_only=True)
+    texts = [text for _chapter, text in project.iter_chapter_texts()]
+    assert "Elena" not in "".join(texts) and texts[2] == "Helena alone. Mr. Okafor waved at Helena."
+    assert project.cast[0]["name"] == "Helena" and project.cast[0]["aliases"] == ["Lena"]
+
+
+def test_renaming_a_name_used_nowhere_exits_2_with_one_sentence(
+    project_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["characters", "--rename", "Zebedee", "Zeb", str(project_folder)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "writer-app: Zebedee does not appear in the text or in the cast."
+

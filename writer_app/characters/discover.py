@@ -46,8 +46,6 @@ LOOKING_VERBS = frozenset(
     scowl scowled glare glared peer peered point pointed aim aimed throw threw hurl hurled angry mad
     surprised amazed""".split()
 )
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 @dataclass(frozen=True)
@@ -297,11 +295,6 @@ def _is_contraction(word: str) -> bool:
             tail = word.rsplit(mark, 1)[1]
             return tail.islower() and tail != "s"
     return False
-
-
-def _is_name_gap(gap: str) -> bool:
-    """Whitespace that may separate the words of one name: spaces and at most one line break."""
-    return bool(gap) and gap.isspace() and gap.count("\n") <= 1
 
 
 def _ends_possessive(word: str) -> bool:

@@ -26,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
     parser.add_argument("--max-suggestions", type=int, default=None, metavar="N",
                         help="list at most N suggested characters (default: all)")
+    parser.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), default=None,
+                        help="rename a character everywhere: show every change by chapter (add --apply to make them)")
+    parser.add_argument("--apply", action="store_true", help="with --rename: write the changes and the cast")
     parser.set_defaults(func=run)
 
 
@@ -106,6 +109,10 @@ def run(args: argparse.Namespace) -> int:
     """Print the characters of PATH; exit 0 (errors raise and exit 2)."""
     from writer_app.core.project import Project
 
+    if getattr(args, "rename", None):
+        from writer_app.cli.rename_command import run_rename
+
+        return run_rename(args)
     project = Project.open(Path(args.path), read_only=True, lock=False)
     document = collect(project, args.max_suggestions)
     try:

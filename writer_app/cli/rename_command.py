@@ -1,0 +1,64 @@
+"""``writer-app characters --rename OLD NEW PATH [--apply]``: preview or make a character's rename everywhere."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from writer_app.characters.cast import Cast
+from writer_app.characters.rename import ChapterChanges, RenameError, plan_rename, rename_in_cast
+from writer_app.cli.characters_command import chapter_labels
+
+
+def format_preview(old: str, new: str, planned: list[ChapterChanges], cast_changed: list[str],
+                   applied: bool) -> str:
+    """The changes grouped by chapter, each with the words around it before and after."""
+    total = sum(len(chapter.changes) for chapter in planned)
+    lines = [f"Rename {old} to {new}: {total} change{'s' if total != 1 else ''} in {len(planned)} "
+             f"chapter{'s' if len(planned) != 1 else ''}" + ("." if applied else " (nothing written; add --apply "
+                                                            "to make them).")]
+    if cast_changed:
+        lines.append(f"Cast: {', '.join(cast_changed)}")
+    for chapter in planned:
+        lines.append("")
+        count = len(chapter.changes)
+        lines.append(f"{chapter.chapter}: {count} change{'s' if count != 1 else ''}")
+        for change in chapter.changes:
+            before, after = change.preview(chapter.text)
+            lines.append(f"  line {change.line}: {before}")
+            lines.append(f"  {' ' * len(f'line {change.line}:')} {after}")
+    return "\n".join(lines) + "\n"
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    """Show (or with ``--apply`` make) the rename; exit 0, errors raise and exit 2."""
+    from writer_app.core.project import Project
+
+    old, new = args.rename
+    project = Project.open(Path(args.path), read_only=not args.apply, lock=args.apply)
+    try:
+        chapters = list(project.iter_chapter_texts())
+        labels = chapter_labels([chapter.title for chapter, _text in chapters])
+        planned = []
+        for label, (chapter, text) in zip(labels, chapters, strict=True):
+            found = plan_rename([(label, text)], old, new)
+            if found:
+                planned.append((chapter, found[0]))
+        cast = Cast.from_project(project)
+        cast_changed = rename_in_cast(cast, old, new)
+        if not planned and not cast_changed:
+            raise RenameError(f"{' '.join(old.split())} does not appear in the text or in the cast.")
+        if args.apply:
+            if project.read_only:
+                raise RenameError(f"{Path(args.path).name} is read-only, so nothing was renamed.")
+            # Each chapter is written atomically; a failure stops before the cast is changed.
+            for chapter, changes in planned:
+                project.write_chapter(chapter, changes.renamed())
+            if cast_changed:
+                cast.save_to(project)
+        sys.stdout.write(format_preview(" ".join(old.split()), " ".join(new.split()),
+                                        [changes for _chapter, changes in planned], cast_changed, args.apply))
+    finally:
+        project.close()
+    return 0
