@@ -148,3 +148,18 @@ def test_renaming_a_name_used_nowhere_exits_2_with_one_sentence(
     err = capsys.readouterr().err.strip()
     assert err == "writer-app: Zebedee does not appear in the text or in the cast."
 
+
+def test_check_names_lists_near_miss_spellings_of_the_cast_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = Project.create(tmp_path / "novel", "Novel", first_chapter=None)
+    project.add_chapter("One", "Katherine waved.\nKatharine laughed, and evelyn's dog barked. Mark made a mark.")
+    project.cast = [{"name": "Katherine"}, {"name": "Evelyn"}, {"name": "Mark"}]
+    project.save_manifest()
+    project.close()
+    assert main(["characters", "--check-names", str(tmp_path / "novel")]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "One: line 2: Katharine -> Katherine  (The cast spells this name Katherine.)",
+        "One: line 2: evelyn's -> Evelyn's  (The cast spells this name with a capital: Evelyn's.)",
+    ]
+

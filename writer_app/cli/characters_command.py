@@ -29,6 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), default=None,
                         help="rename a character everywhere: show every change by chapter (add --apply to make them)")
     parser.add_argument("--apply", action="store_true", help="with --rename: write the changes and the cast")
+    parser.add_argument("--check-names", action="store_true",
+                        help="list near-miss spellings of the cast's names (exit 1 when there are some)")
     parser.set_defaults(func=run)
 
 
@@ -113,6 +115,10 @@ def run(args: argparse.Namespace) -> int:
         from writer_app.cli.rename_command import run_rename
 
         return run_rename(args)
+    if getattr(args, "check_names", False):
+        from writer_app.cli.rename_command import run_check_names
+
+        return run_check_names(args)
     project = Project.open(Path(args.path), read_only=True, lock=False)
     document = collect(project, args.max_suggestions)
     try:

@@ -1,4 +1,5 @@
-"""``writer-app characters --rename OLD NEW PATH [--apply]``: preview or make a character's rename everywhere."""
+"""``writer-app characters --rename OLD NEW PATH [--apply]`` (preview or make a character's rename everywhere) and
+``--check-names`` (near-miss spellings of the cast's names)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 from writer_app.characters.cast import Cast
+from writer_app.characters.consistency import NameSpeller
 from writer_app.characters.rename import ChapterChanges, RenameError, plan_rename, rename_in_cast
 from writer_app.cli.characters_command import chapter_labels
 
@@ -62,3 +64,29 @@ def run_rename(args: argparse.Namespace) -> int:
     finally:
         project.close()
     return 0
+
+
+def run_check_names(args: argparse.Namespace) -> int:
+    """List the cast-name slips chapter by chapter; exit 0 when there are none, 1 when there are."""
+    from writer_app.core.project import Project
+
+    project = Project.open(Path(args.path), read_only=True, lock=False)
+    try:
+        cast = Cast.from_project(project)
+        speller = NameSpeller(form for character in cast for form in character.forms())
+        chapters = list(project.iter_chapter_texts())
+        labels = chapter_labels([chapter.title for chapter, _text in chapters])
+        lines, total = [], 0
+        for label, (_chapter, text) in zip(labels, chapters, strict=True):
+            for slip in speller.check(text):
+                total += 1
+                line = text.count("\n", 0, slip.start) + 1
+                lines.append(f"{label}: line {line}: {slip.found} -> {slip.expected}  ({slip.message})")
+    finally:
+        project.close()
+    if not len(cast):
+        sys.stdout.write("The cast is empty: add characters first, then their names can be checked.\n")
+        return 0
+    sys.stdout.write("\n".join(lines) + "\n" if lines else "Every cast name is spelled as in the cast.\n")
+    return 1 if total else 0
+
