@@ -145,3 +145,9 @@ def test_licence_and_publishing_paragraphs_propose_no_one() -> None:
 def test_a_foreign_sentence_proposes_no_one() -> None:
     text = 'Marcus sighed. "Un moment, je vous prie. Ne bouge pas," dit-elle. Evelyn waited.'
     assert sorted(names(discover_candidates([text]))) == ["Evelyn", "Marcus"]
+
+
+def test_hyphenated_names_stay_whole_and_hyphenated_words_are_not_names() -> None:
+    text = ("Jean-Luc set the tray down. \"Traffic,\" said Ji-woo. Mary-Kate called in sick. Well-known faces came; "
+            "Twenty-two of them. Self-made men, said Jean-Luc.")
+    assert sorted(names(discover_candidates([text]))) == ["Jean-Luc", "Ji-woo", "Mary-Kate"]

@@ -77,7 +77,9 @@ SPEECH_VERBS = frozenset(
 ACTION_VERBS = frozenset(
     """slept spoke wrote read drove rode fell left held saw heard found made lay grew woke broke caught chose
     drew drank ate flew forgot hid hit hung knelt led lost meant met paid put sang sent shut slid sought spent
-    stole struck swore swam taught threw tore understood wept won wore bowed blushed hesitated""".split()
+    stole struck swore swam taught threw tore understood wept won wore bowed blushed hesitated set cut let bent
+    built dug fed fled fought flung laid leapt lit quit rang sank shot shrank slung spat split spread sprang stung
+    stuck swept swung bit bled brought bought sold told fetched grabbed stopped dropped""".split()
 )
 # "Noor didn't": the word before the apostrophe of a negated auxiliary.
 NEGATED = frozenset("didn wasn weren isn aren hadn hasn haven doesn don couldn wouldn shouldn won can mustn".split())
@@ -322,7 +324,8 @@ def _letter_class(test) -> str:
 
 
 _UPPER = _letter_class(lambda c: c.isupper() or c.istitle())
-_CAP_WORD = _UPPER + r"[^\W\d_]*(?:['’][^\W\d_]+)*"
+# A capitalised word, with an apostrophe ("O'Malley") or hyphens inside ("Jean-Luc", "Ji-woo", "Mary-Kate").
+_CAP_WORD = _UPPER + r"[^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*"
 _GAP = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 # Capitalised words joined by spaces (one line break at most), "." after an abbreviation, particles inside.
@@ -406,6 +409,10 @@ class _Judge:
             return False
         if word in TITLES or word in PARTICLES:
             return False
+        if "-" in word:  # "Jean-Luc" and "Ji-woo" are names; "Well-known" and "Twenty-two" are not
+            head = low.split("-", 1)[0]
+            if head in self.stop or (head not in self.first and self.is_dictionary_word(head)):
+                return False
         capital = self.c.capital[word]
         if self.c.lower[low] * 10 > capital:
             return False
