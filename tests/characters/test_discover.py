@@ -151,3 +151,14 @@ def test_hyphenated_names_stay_whole_and_hyphenated_words_are_not_names() -> Non
     text = ("Jean-Luc set the tray down. \"Traffic,\" said Ji-woo. Mary-Kate called in sick. Well-known faces came; "
             "Twenty-two of them. Self-made men, said Jean-Luc.")
     assert sorted(names(discover_candidates([text]))) == ["Jean-Luc", "Ji-woo", "Mary-Kate"]
+
+
+def test_headings_in_title_case_and_names_one_per_line_are_not_joined_into_one_long_name() -> None:
+    heading = "The Long Night Of The Quiet Harbour Lights Returns Again\n\nMarcus laughed. Evelyn sighed.\n\n"
+    cast_list = "Cast:\nMarcus\nEvelyn\nRuth\n\n"
+    wrapped = ("It was a long time before anyone at the harbour remembered Elizabeth\nBennet or her sister, "
+               "and longer before Elizabeth Bennet came back.")
+    found = {c.name: c for c in discover_candidates([heading + cast_list + wrapped])}
+    assert {"Marcus", "Evelyn", "Ruth"} <= set(found)
+    assert not any(len(name.split()) > 2 for name in found)
+    assert found["Elizabeth Bennet"].count == 2

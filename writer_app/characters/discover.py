@@ -353,6 +353,18 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     return text[j:i].lower(), j
 
 
+MAX_NAME_WORDS = 6  # "Lady Catherine de Bourgh", "Prince Andrew Nikoláevich Bolkónski"
+SHORT_LINE = 40  # a line this short before a line break is not hard-wrapped prose
+
+
+def _short_line_ends_between(text: str, end: int, start: int) -> bool:
+    """A line break between two words, after a line too short to be wrapped prose."""
+    newline = text.find("\n", end, start)
+    if newline < 0:
+        return False
+    return newline - (text.rfind("\n", 0, end) + 1) < SHORT_LINE
+
+
 def _split_sequence(match: re.Match[str]) -> list[tuple[int, int, list[str]]]:
     """Cut a matched run into name sequences: after a possessive, at a stray full stop, around
     all-capital words and contractions. Returns (start, end, words); a possessive ends with ``'s``."""
@@ -364,12 +376,14 @@ def _split_sequence(match: re.Match[str]) -> list[tuple[int, int, list[str]]]:
     def close() -> None:
         while words and words[-1] in PARTICLES:
             words.pop()
-        if words:
+        if words and len(words) <= MAX_NAME_WORDS:  # a longer run is a heading in title case, not a name
             pieces.append((start, end, list(words)))
         words.clear()
 
     for part in _SEQUENCE_PART.finditer(text, match.start(), match.end()):
         word, dot = part.group(1), part.group(2)
+        if words and _short_line_ends_between(text, end, part.start()):
+            close()  # "Marcus" alone on a line, then "Evelyn": a list or verse, not "Marcus Evelyn"
         if word in PARTICLES and not words:
             continue
         if _is_contraction(word) or (len(word) > 1 and word.isupper()):
