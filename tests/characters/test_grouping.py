@@ -93,6 +93,9 @@ def test_a_nickname_joins_only_when_the_text_gives_it() -> None:
     assert set(entry_of(said, "Lizzy").variants) == {"Elizabeth", "Lizzy"}
     unsaid = by_name("Elizabeth wrote to her aunt. Lizzy laughed at the letter. Elizabeth sealed it.")
     assert entry_of(unsaid, "Lizzy").variants == ("Lizzy",)
+    plainly = by_name("Robert, known as Bob, came in. Bob laughed. Robert sat. Margaret (Peggy) waved. Peggy left. Margaret sang.")
+    assert set(entry_of(plainly, "Bob").variants) == {"Robert", "Bob"}
+    assert set(entry_of(plainly, "Peggy").variants) == {"Margaret", "Peggy"}
     # Two people named side by side are not a nickname.
     apart = by_name("Kutúzov, or Weyrother, would decide. Kutúzov slept. Weyrother talked.")
     assert entry_of(apart, "Weyrother").variants == ("Weyrother",)

@@ -96,8 +96,9 @@ SAMPLE = 20
 _OPEN_QUOTES = "\"“‘'«"
 _CLOSE_QUOTES = "\"”’'»"
 _PRONOUN = re.compile(r"\b(?:(he|his|him)|(she|her|hers))\b", re.IGNORECASE)
-# "Katherine, or Kit, as...": the nickname after ", or " (the name before it is read backwards).
-_NICKNAME = re.compile(r", or ([A-Z][^\W\d_]+)(?=[,;.)]| as | for )")
+# "Katherine, or Kit, as...", "Elizabeth (Lizzy)", "Robert, known as Bob,": the nickname after the name (which
+# is read backwards from the match).
+_NICKNAME = re.compile(r"(, or |, known as |, called | \()([A-Z][^\W\d_]+)(?=[,;.)]| as | for | to )")
 
 
 _BOILERPLATE = re.compile(
@@ -130,7 +131,7 @@ class _Collector:
         self.capital_mid: Counter[str] = Counter()  # ... of them not at the start of a sentence
         self.capital_lead: Counter[str] = Counter()  # ... of them leading a longer name ("Anna Pávlovna")
         self.places: Counter[str] = Counter()  # uses of each word inside place names ("Netherfield Park")
-        self.nicknames: Counter[tuple[str, str]] = Counter()  # "Katherine, or Kit"
+        self.nicknames: Counter[tuple[str, str, bool]] = Counter()  # ("Katherine", "Kit", stated plainly)
         self.words = 0
         # A one-word name seen SAMPLE times with its context is settled: later uses are only counted.
         self._samples: Counter[str] = Counter()
@@ -150,7 +151,8 @@ class _Collector:
                 start -= 1
             name = text[start:match.start()]
             if name[:1].isupper() and (start == 0 or text[start - 1] not in "'’"):
-                self.nicknames[name, match.group(1)] += 1
+                # ", or Kit" could name a second person; "known as", "called" and brackets say it is the same.
+                self.nicknames[name, match.group(2), match.group(1) != ", or "] += 1
         settled = self._settled
         capital = self.capital
         samples = self._samples

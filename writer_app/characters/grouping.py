@@ -154,10 +154,10 @@ class _Grouper:
         return ""
 
 
-def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str]],
+def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str, bool]],
                 is_first_name: Callable[[str], bool], floor: int = 2) -> list[Group]:
-    """Group ``forms`` into people; ``floor`` is how often a full name must appear to make a first name
-    ambiguous. Shared family names used bare ("Bennet" for Mr., Mrs. and Miss Bennet) are left out."""
+    """Group ``forms`` into people; ``nicknames`` are (name, nickname, stated plainly) the text gives; ``floor``
+    is how often a full name must appear to make a first name ambiguous. Shared family names used bare ("Bennet" for Mr., Mrs. and Miss Bennet) are left out."""
     g = _Grouper(forms, is_first_name)
     by_count = sorted(forms, key=lambda f: (-forms[f].count, f))
     dropped: set[str] = set()
@@ -185,8 +185,8 @@ def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str]
                     break
 
     # "Katherine, or Kit": a nickname the text gives.
-    for name, nickname in nicknames:
-        if name in forms and nickname in forms and _may_be_nickname(name, nickname):
+    for name, nickname, plain in nicknames:
+        if name in forms and nickname in forms and (plain or _may_be_nickname(name, nickname)):
             g.join(name, nickname)
 
     # A titled form and the same name bare: "Dr. Van Helsing" / "Van Helsing", "Mr. Darcy" / "Darcy".
