@@ -162,3 +162,9 @@ def test_headings_in_title_case_and_names_one_per_line_are_not_joined_into_one_l
     assert {"Marcus", "Evelyn", "Ruth"} <= set(found)
     assert not any(len(name.split()) > 2 for name in found)
     assert found["Elizabeth Bennet"].count == 2
+
+
+def test_interjections_said_aloud_are_not_names_but_hugh_and_leigh_are() -> None:
+    text = ('Elsie said, "Eurgh," and the church laughed. "Argh!" said Elsie. "Hmm," said Hugh. "Pfft," said Leigh. '
+            '"Ahhh," said Elsie.')
+    assert sorted(names(discover_candidates([text]))) == ["Elsie", "Hugh", "Leigh"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.characters.short_drafts import Draft, judge_draft, load_drafts
@@ -25,5 +27,6 @@ def test_every_named_character_of_a_short_draft_is_proposed_once_and_nothing_els
 def test_the_first_paragraph_of_a_short_draft_already_proposes_the_people_it_names(draft: Draft) -> None:
     first = next(p for p in draft.text.split("\n\n") if p.strip())
     found = {form for c in discover_candidates([first]) for form in (c.name, *c.variants)}
-    named = [person for person in draft.people if any(form in first for form in person)]
+    named = [person for person in draft.people
+             if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", first) for form in person)]
     assert all(found & set(person) for person in named), (first, found)

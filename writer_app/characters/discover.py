@@ -107,6 +107,9 @@ _BOILERPLATE = re.compile(
 )
 _BOILERPLATE_MARKS = ("http", "www.", "copyright", "licen", "trademark", "ebook", "e-book", "gutenberg",
                       "all rights reserved", "terms of use", "isbn")
+# "Hmm", "Shh", "Pfft" (no vowel; not the surname "Ng"), "Ugh", "Argh", "Eurgh", "Ahhh", "Nooo" (a letter three
+# times over). "Hugh" and "Leigh" are names.
+_INTERJECTION = re.compile(r"(?:(?!ng$)[b-df-hj-np-tv-xz]+|ugh|bla+r+g+h+|(?:a+|u+|eu)r+g+h+|[a-z]*(\w)\1\1)$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -423,7 +426,7 @@ class _Judge:
             return False
         if self.c.places[word] * 5 >= self.c.capital[word]:
             return False
-        if word in TITLES or word in PARTICLES:
+        if word in TITLES or word in PARTICLES or _INTERJECTION.match(low):
             return False
         if "-" in word:  # "Jean-Luc" and "Ji-woo" are names; "Well-known" and "Twenty-two" are not
             head = low.split("-", 1)[0]

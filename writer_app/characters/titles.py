@@ -10,7 +10,7 @@ TITLES = {
     "General": "General", "Lieutenant": "Lieutenant", "Sergeant": "Sergeant", "Admiral": "Admiral",
     "Doctor": "Doctor", "Professor": "Professor", "Prince": "Prince", "Princess": "Princess", "Count": "Count",
     "Countess": "Countess", "Duke": "Duke", "Duchess": "Duchess", "Baron": "Baron", "Baroness": "Baroness",
-    "Madame": "Madame", "Monsieur": "Monsieur", "Mademoiselle": "Mademoiselle", "Aunt": "Aunt",
+    "Madame": "Madame", "Monsieur": "Monsieur", "Mademoiselle": "Mademoiselle", "Aunt": "Aunt", "Auntie": "Auntie",
     "Uncle": "Uncle", "Father": "Father", "Reverend": "Reverend", "Rev": "Rev.", "Widow": "Widow",
     "Judge": "Judge", "Doc": "Doc", "Inspector": "Inspector", "Detective": "Detective", "Nurse": "Nurse",
 }
@@ -30,7 +30,7 @@ TITLE_KIND = {
     "Mrs.": _WIFE, "Madame": _WIFE,
     "Miss": _MAID, "Mademoiselle": _MAID,
     "Lady": _WOMAN, "Dame": _WOMAN, "Princess": _WOMAN, "Countess": _WOMAN, "Duchess": _WOMAN,
-    "Baroness": _WOMAN, "Aunt": _WOMAN, "Ms.": _WOMAN, "Widow": _WOMAN,
+    "Baroness": _WOMAN, "Aunt": _WOMAN, "Auntie": _WOMAN, "Ms.": _WOMAN, "Widow": _WOMAN,
 }
 _FEMALE = frozenset({_WIFE, _MAID, _WOMAN})
 
