@@ -168,3 +168,8 @@ def test_interjections_said_aloud_are_not_names_but_hugh_and_leigh_are() -> None
     text = ('Elsie said, "Eurgh," and the church laughed. "Argh!" said Elsie. "Hmm," said Hugh. "Pfft," said Leigh. '
             '"Ahhh," said Elsie.')
     assert sorted(names(discover_candidates([text]))) == ["Elsie", "Hugh", "Leigh"]
+
+
+def test_a_capitalised_word_after_a_possessive_determiner_is_a_thing() -> None:
+    text = "Leona pulled on her Harvard sweatshirt. Their Tesco bags split. Dominic laughed at his Nokia."
+    assert sorted(names(discover_candidates([text]))) == ["Dominic", "Leona"]

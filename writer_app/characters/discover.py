@@ -84,7 +84,8 @@ ACTION_VERBS = frozenset(
 # "Noor didn't": the word before the apostrophe of a negated auxiliary.
 NEGATED = frozenset("didn wasn weren isn aren hadn hasn haven doesn don couldn wouldn shouldn won can mustn".split())
 AUXILIARIES = frozenset("was is had has did does would could should might must will can".split()) | NEGATED
-ARTICLES = frozenset({"the", "a", "an"})
+# "the Warden", "a Sydney number", "her Harvard sweatshirt": a thing or a place, not a person.
+ARTICLES = frozenset("the a an his her their my your our its this that these those".split())
 PREPOSITIONS = frozenset(
     "to from of for in at on by with into onto toward towards across under over past near beyond along behind "
     "beside down up around through".split()
@@ -471,7 +472,10 @@ class _Judge:
             trimmed = self.trim(form, stats)
             if trimmed:
                 # A trimmed form lost its sentence-initial word, so it stood mid-sentence.
-                merged[trimmed].absorb(stats, stats.count if trimmed != form else None)
+                target = merged[trimmed]
+                target.absorb(stats, stats.count if trimmed != form else None)
+                if trimmed != form and form.split(" ", 1)[0].lower() in ARTICLES:
+                    target.article_before += stats.seen  # "Their Tesco bags": the word before is a determiner
         titled_bases = {form.split(" ", 1)[1] for form, stats in merged.items() if stats.titled}
         kept: dict[str, FormStats] = {}
         for form, stats in merged.items():
