@@ -30,16 +30,23 @@ def load_drafts() -> list[Draft]:
 
 
 def judge_draft(draft: Draft, candidates: Sequence[object]) -> tuple[list[str], list[str], list[str]]:
-    """What went wrong: people not proposed, suggestions that are no one (or two people), people proposed twice."""
+    """What went wrong: people not proposed (or proposed without their usual spelling), suggestions that are no
+    one (or two people), people proposed twice."""
     proposed: dict[int, list[str]] = {}
     wrong: list[str] = []
+    usual: set[int] = set()
     for candidate in candidates:
         forms = {candidate.name, *candidate.variants}
         owners = {n for n, person in enumerate(draft.people) if forms & set(person)}
         if len(owners) != 1 or not forms <= set(draft.people[next(iter(owners))]):
             wrong.append(f"{candidate.name} ({', '.join(candidate.variants)})")
             continue
-        proposed.setdefault(owners.pop(), []).append(candidate.name)
+        owner = owners.pop()
+        proposed.setdefault(owner, []).append(candidate.name)
+        if draft.people[owner][0] in forms:
+            usual.add(owner)
     missing = [person[0] for n, person in enumerate(draft.people) if n not in proposed]
+    missing += [f"{person[0]} (only as {', '.join(proposed[n])})" for n, person in enumerate(draft.people)
+                if n in proposed and n not in usual]
     twice = [" + ".join(names) for names in proposed.values() if len(names) > 1]
     return missing, wrong, twice

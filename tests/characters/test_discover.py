@@ -173,3 +173,8 @@ def test_interjections_said_aloud_are_not_names_but_hugh_and_leigh_are() -> None
 def test_a_capitalised_word_after_a_possessive_determiner_is_a_thing() -> None:
     text = "Leona pulled on her Harvard sweatshirt. Their Tesco bags split. Dominic laughed at his Nokia."
     assert sorted(names(discover_candidates([text]))) == ["Dominic", "Leona"]
+
+
+def test_a_name_after_this_in_a_question_is_still_a_person() -> None:
+    found = {c.name: c for c in discover_candidates(['"Is this Mai Nguyễn?" Her name was Nguyễn.'])}
+    assert set(found["Mai Nguyễn"].variants) == {"Mai Nguyễn", "Nguyễn"}

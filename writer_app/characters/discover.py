@@ -85,7 +85,7 @@ ACTION_VERBS = frozenset(
 NEGATED = frozenset("didn wasn weren isn aren hadn hasn haven doesn don couldn wouldn shouldn won can mustn".split())
 AUXILIARIES = frozenset("was is had has did does would could should might must will can".split()) | NEGATED
 # "the Warden", "a Sydney number", "her Harvard sweatshirt": a thing or a place, not a person.
-ARTICLES = frozenset("the a an his her their my your our its this that these those".split())
+ARTICLES = frozenset("the a an his her their my your our its".split())  # not "this": "Is this Mai?"
 PREPOSITIONS = frozenset(
     "to from of for in at on by with into onto toward towards across under over past near beyond along behind "
     "beside down up around through".split()
