@@ -3,10 +3,16 @@
 A capitalised word is a name candidate; it is accepted on evidence that it names someone: use in mid-sentence
 with a capital, a possessive, a line of dialogue that is only the word (an address), a speech verb ("said X",
 "X whispered"), a title, or a verb right after it at a sentence start ("X walked"). Words that are (almost)
-always lowercase elsewhere, days, months, nationalities and interjections (``resources/names/not-names.txt``)
-are not names, nor are words that behave like places or things: "in X", "at X", "the X", "X Park", "Xshire".
-In a short draft one mention with such evidence is enough; in a long text a rare name also needs a title or a
-known first name. Variants of one person are grouped by :mod:`writer_app.characters.grouping`.
+always lowercase elsewhere, days, months, nationalities, kinship words and interjections
+(``resources/names/not-names.txt``, "Hmm", "Eurgh") are not names, nor are words that behave like places or
+things: "in X", "at X", mostly after "to"/"from"/"of" and never acting, "the X", "her X", "X Park", "Xshire",
+"Mount X", nor headings in title case and licence paragraphs. In a short draft (under 20,000 words) one mention
+with such evidence is enough (more than "X had" for an unknown word); in a long text a rare name also needs a
+title or a known first name, which also raises a suggestion's rank. Variants of one person are grouped by
+:mod:`writer_app.characters.grouping`.
+
+A novel is read in one pass; a one-word name is read in context for its first ``SAMPLE`` uses and only counted
+after that (its ratios use the sample), which keeps War and Peace well under a second.
 """
 
 from __future__ import annotations
