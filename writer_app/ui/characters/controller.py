@@ -572,6 +572,7 @@ class CharactersController(QObject):
         self._suggestion_merges.append(present)
         self._show_suggestions()
         self.panel.select_suggestions([present[0]])
+        self.panel.set_status(self._idle_status())
         self.suggestions_updated.emit()
 
     def split_character(self, name: str) -> None:
