@@ -111,3 +111,11 @@ def test_suggestions_merged_by_the_writer_become_one_under_the_first_name() -> N
     assert merged[0].variants == ("Elizabeth", "Lizzy") and merged[0].count == 3
     assert merged[0].to_character().aliases == ["Lizzy"]
     assert merge_suggestions(found, ["Elizabeth"]) == found
+
+
+def test_an_entry_is_named_by_its_most_used_form_and_a_title_leads_its_own_bare_name() -> None:
+    text = ("Harriet Vance curtsied. Harriet sat. Harriet smiled. Harriet laughed. Miss Vance, said the lady. "
+            "Mr. Darcy bowed. Darcy left. Mr. Darcy returned. Darcy spoke.")
+    found = by_name(text)
+    assert set(found["Harriet"].variants) == {"Harriet", "Harriet Vance", "Miss Vance"}
+    assert set(found["Mr. Darcy"].variants) == {"Mr. Darcy", "Darcy"}

@@ -154,6 +154,18 @@ class _Grouper:
         return ""
 
 
+def _head(members: list[str], forms: dict[str, FormStats], words: dict[str, list[str]]) -> str:
+    """The form that names a group: the most used, but a titled form leads its own bare name ("Mr. Darcy", not
+    "Darcy") unless the bare name is far more used ("Dólokhov"); "Harriet" beats "Miss Vance"."""
+    bases = {" ".join(words[f]) for f in members if forms[f].titled}
+
+    def rank(form: str) -> tuple[float, int, str]:
+        count = forms[form].count / (3 if not forms[form].titled and form in bases else 1)
+        return count, len(form), form
+
+    return max(members, key=rank)
+
+
 def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str, bool]],
                 is_first_name: Callable[[str], bool], floor: int = 2) -> list[Group]:
     """Group ``forms`` into people; ``nicknames`` are (name, nickname, stated plainly) the text gives; ``floor``
@@ -247,7 +259,7 @@ def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str,
             members[g.find(form)].append(form)
     groups = []
     for forms_of_one in members.values():
-        head = max(forms_of_one, key=lambda f: (forms[f].count * (3 if forms[f].titled else 1), len(f), f))
+        head = _head(forms_of_one, forms, g.words)
         rest = sorted((f for f in forms_of_one if f != head), key=lambda f: (-forms[f].count, f))
         groups.append(Group(head, (head, *rest)))
     return groups
