@@ -119,3 +119,11 @@ def test_an_entry_is_named_by_its_most_used_form_and_a_title_leads_its_own_bare_
     found = by_name(text)
     assert set(found["Harriet"].variants) == {"Harriet", "Harriet Vance", "Miss Vance"}
     assert set(found["Mr. Darcy"].variants) == {"Mr. Darcy", "Darcy"}
+
+
+def test_a_bare_first_name_far_more_common_than_a_titled_one_is_someone_else() -> None:
+    text = ("The Emperor Alexander rode past. " + "Alexander smiled. " * 12
+            + "Prince Alexander Golítsyn bowed. Prince Alexander left.")
+    found = by_name(text)
+    assert found["Alexander"].variants == ("Alexander",)
+    assert "Alexander" not in entry_of(found, "Prince Alexander").variants

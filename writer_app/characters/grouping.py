@@ -213,10 +213,11 @@ def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str,
         if forms[base].titled or base in ambiguous:
             continue
         related = list(titled_by_base.get(base, ()))
-        # A bare first name joins "Lady Catherine" only when it is the usual name ("Lucy", seldom "Miss Lucy"):
-        # a rarer bare "Catherine" may be someone else.
+        # A bare first name joins "Miss Lucy" when it is the usual name of the same person ("Lucy", and "Miss
+        # Lucy" now and then): a rarer bare "Catherine" may be someone else than Lady Catherine, and a bare
+        # "Alexander" forty times as common as "Prince Alexander" is mostly someone else too.
         if is_first_name(base) and not any(forms[f].titled in SURNAME_TITLES for f in related):
-            related = [f for f in related if forms[base].count >= forms[f].count]
+            related = [f for f in related if forms[f].count <= forms[base].count <= 10 * forms[f].count]
         if " " not in base:  # a bare surname also belongs with full names ending in it
             related += [f for f in full_by_surname.get(base, ()) if g.find(f) != g.find(base)]
         if not related:
