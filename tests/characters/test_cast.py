@@ -68,3 +68,27 @@ def test_save_to_writes_the_cast_into_project_json(tmp_path: Path) -> None:
     assert Cast.from_project(reopened).to_dicts() == [
         {"name": "Elena", "aliases": ["Lena"], "color": "#123456", "notes": "hi"}
     ]
+
+
+def test_splitting_an_entry_gives_each_alias_an_entry_of_its_own() -> None:
+    from writer_app.characters.cast import Cast, Character
+
+    cast = Cast([Character("Elizabeth", ["Lizzy", "Eliza"], notes="the heroine"), Character("Jane")])
+    elizabeth = cast.find("Elizabeth")
+    created = cast.split(elizabeth)
+    assert [c.name for c in created] == ["Lizzy", "Eliza"]
+    assert [c.name for c in cast] == ["Elizabeth", "Jane", "Lizzy", "Eliza"]
+    assert elizabeth.aliases == [] and elizabeth.notes == "the heroine"
+    assert len({c.color for c in cast}) == 4
+
+
+def test_splitting_drops_an_alias_that_is_already_a_character_and_refuses_an_entry_without_aliases() -> None:
+    import pytest
+
+    from writer_app.characters.cast import Cast, Character
+
+    cast = Cast([Character("Kitty", ["Catherine"]), Character("Catherine")])
+    assert cast.split(cast.find("Kitty")) == []
+    assert [c.name for c in cast] == ["Kitty", "Catherine"]
+    with pytest.raises(ValueError):
+        cast.split(cast.find("Kitty"))

@@ -89,16 +89,22 @@ class Cast:
     def from_dicts(cls, entries: Iterable[object]) -> Cast:
         """Build a cast from raw project.json entries, skipping unusable ones and merging repeated names."""
         cast = cls()
+        by_key: dict[str, Character] = {}  # a cast of thousands loads in one pass, not one search per entry
         for entry in entries or ():
             character = Character.from_dict(entry)
             if character is None:
                 continue
-            existing = cast.find(character.name)
+            existing = by_key.get(character.name.casefold())
             if existing is not None:
                 log.warning("merging repeated cast entry %r", character.name)
                 cast.merge(existing, [character], remove=False)
             else:
-                cast.add(character)
+                by_key[character.name.casefold()] = character
+                cast.characters.append(character)
+        used = {c.color.lower() for c in cast.characters if c.color}
+        free = [color for color in PALETTE if color not in used]
+        for n, character in enumerate(c for c in cast.characters if not c.color):
+            character.color = free[n] if n < len(free) else PALETTE[(len(used) + n) % len(PALETTE)]
         return cast
 
     @classmethod
@@ -188,3 +194,18 @@ class Cast:
             if remove:
                 self.remove(other)
         return target
+
+    def split(self, character: Character) -> list[Character]:
+        """Give each alias of ``character`` an entry of its own; returns the new characters.
+
+        The character keeps its name, colour and notes; an alias that is already another character's name is
+        dropped. Raises ValueError when the character has no aliases to split off.
+        """
+        if not character.aliases:
+            raise ValueError(f"{character.name} has no other names to split off")
+        aliases, character.aliases = character.aliases, []
+        created = []
+        for alias in aliases:
+            if self.find(alias) is None:
+                created.append(self.add(Character(alias)))
+        return created

@@ -12,6 +12,7 @@ Counting policy (shown to the writer in the Characters panel):
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -109,11 +110,22 @@ class MentionMatcher:
         common = common_word_names()
         self._careful = frozenset(f for f in owner if " " not in f and f.lower() in common)
         forms = sorted(owner, key=len, reverse=True)
-        self._regex = re.compile(_trie_pattern(forms) + r"(?!\w)") if forms else None
+        # Compiled on first use (a worker thread): a cast of thousands takes seconds to compile.
+        self._pattern = _trie_pattern(forms) + r"(?!\w)" if forms else ""
+        self._compiled: re.Pattern[str] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def _regex(self) -> re.Pattern[str] | None:
+        if self._compiled is None and self._pattern:
+            with self._lock:
+                if self._compiled is None:
+                    self._compiled = re.compile(self._pattern)
+        return self._compiled
 
     def find(self, text: str) -> list[Mention]:
         """All mentions in ``text`` in order, longest names first where they overlap."""
-        if self._regex is None or not text:
+        if not self._pattern or not text:
             return []
         owner = self._owner
         careful = self._careful

@@ -60,3 +60,16 @@ def dictionary_words() -> frozenset[str]:
         log.warning("dictionary %s is unavailable: %s", path, error)
         return frozenset()
     return frozenset(w for w in (line.split("/", 1)[0].strip() for line in lines) if w[:1].islower())
+
+
+@lru_cache(maxsize=1)
+def proper_nouns() -> frozenset[str]:
+    """Capitalised entries of the bundled en-US Hunspell word list ("Mars", "Paris", "Katharine")."""
+    path = resource_path("dictionaries", "en_US.dic")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    except (OSError, UnicodeDecodeError) as error:
+        log.warning("dictionary %s is unavailable: %s", path, error)
+        return frozenset()
+    return frozenset(w for w in (line.split("/", 1)[0].strip() for line in lines) if w[:1].isupper())
+

@@ -29,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--max-suggestions", type=int, default=None, metavar="N",
                         help="list at most N suggested characters (default: all)")
     add_encoding_option(parser)
+    parser.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), default=None,
+                        help="rename a character everywhere: show every change by chapter (add --apply to make them)")
+    parser.add_argument("--apply", action="store_true", help="with --rename: write the changes and the cast")
+    parser.add_argument("--check-names", action="store_true",
+                        help="list near-miss spellings of the cast's names (exit 1 when there are some)")
     parser.set_defaults(func=run)
 
 
@@ -55,16 +60,25 @@ def collect(project: Any, max_suggestions: int | None = None) -> dict[str, list[
     )
     people: list[tuple[Character, str]] = [(c, "cast") for c in cast]
     people += [(Character(s.name, s.aliases), "suggested") for s in suggestions if s.name not in taken]
-    index = MentionIndex.build([person for person, _status in people],
-                               ((label, text) for label, (_c, text) in zip(labels, chapters, strict=True)))
+    labelled = [(label, text) for label, (_c, text) in zip(labels, chapters, strict=True)]
+    index = MentionIndex.build([person for person, _status in people], labelled)
+    by_name = _mentions_by_name([person for person, _status in people], labelled)
     result = []
     for slot, (person, status) in enumerate(people):
         by_chapter = index.by_chapter(slot)
         result.append({
             "name": person.name, "aliases": list(person.aliases), "status": status,
             "mentions": sum(by_chapter.values()), "by_chapter": by_chapter,
+            "mentions_by_name": {form: by_name.get(form, 0) for form in person.forms()},
         })
     return {"characters": result}
+
+
+def _mentions_by_name(people: list[Character], chapters: list[tuple[str, str]]) -> dict[str, int]:
+    """How often each name and alias is written (the longest wins where they overlap, as in the totals)."""
+    forms = list(dict.fromkeys(form for person in people for form in person.forms()))
+    index = MentionIndex.build(forms, chapters)
+    return index.totals()
 
 
 def format_table(document: dict[str, list[dict[str, Any]]]) -> str:
@@ -76,7 +90,7 @@ def format_table(document: dict[str, list[dict[str, Any]]]) -> str:
     header = ("Name", "Status", "Mentions", "Chapters", "Aliases")
     table = [header] + [
         (row["name"], row["status"], str(row["mentions"]),
-         f"{sum(1 for n in row['by_chapter'].values() if n)}/{chapters}", ", ".join(row["aliases"]))
+         f"{sum(1 for n in row['by_chapter'].values() if n)}/{chapters}", _aliases_cell(row))
         for row in rows
     ]
     widths = [max(len(line[i]) for line in table) for i in range(4)]
@@ -90,10 +104,24 @@ def format_table(document: dict[str, list[dict[str, Any]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _aliases_cell(row: dict[str, Any]) -> str:
+    """The aliases with how often each is written: "Darcy (101), Fitzwilliam Darcy (1)"."""
+    counts = row.get("mentions_by_name", {})
+    return ", ".join(f"{alias} ({counts[alias]})" if alias in counts else alias for alias in row["aliases"])
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the characters of PATH; exit 0 (errors raise and exit 2)."""
     from writer_app.core.project import Project
 
+    if getattr(args, "rename", None):
+        from writer_app.cli.rename_command import run_rename
+
+        return run_rename(args)
+    if getattr(args, "check_names", False):
+        from writer_app.cli.rename_command import run_check_names
+
+        return run_check_names(args)
     encoding = getattr(args, "encoding", AUTO)
     project = Project.open(Path(args.path), read_only=True, lock=False, encoding=encoding)
     document = collect(project, args.max_suggestions)

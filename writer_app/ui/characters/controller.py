@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMessageBox, QTextEdit
 
 from writer_app.characters.cast import Cast, Character
-from writer_app.characters.discover import Candidate
+from writer_app.characters.discover import Candidate, merge_suggestions
 from writer_app.characters.mentions import ChapterMentions, MentionIndex, MentionMatcher, utf16_spans
 from writer_app.errors import WriterAppError
 from writer_app.ui.characters.chart import ChartRow
@@ -48,6 +48,7 @@ class CharactersController(QObject):
         self.matcher = MentionMatcher([])
         self.index = MentionIndex(self.matcher)
         self.suggestions: list[Candidate] = []
+        self._suggestion_merges: list[list[str]] = []  # suggestions the writer merged, kept across rediscovery
         self._open_texts: dict[int, tuple[str, int, str]] = {}  # snapshot -> (chapter id, revision, text)
         self._texts = ChapterTexts(window)  # in-memory texts, file snapshots, and the latest text of each chapter
         self._unreadable: dict[str, str] = {}  # chapter id -> why the worker could not read its file
@@ -77,6 +78,8 @@ class CharactersController(QObject):
         self.panel.add_requested.connect(self.add_character)
         self.panel.edit_requested.connect(self.edit_character)
         self.panel.merge_requested.connect(self.merge_characters)
+        self.panel.split_requested.connect(self.split_character)
+        self.panel.merge_suggestions_requested.connect(self.merge_suggestions)
         self.panel.delete_requested.connect(self.delete_characters)
         self.panel.accept_requested.connect(self.accept_suggestions)
         self.panel.dismiss_requested.connect(self.dismiss_suggestions)
@@ -116,6 +119,7 @@ class CharactersController(QObject):
         self.project = None
         self.cast = Cast()
         self.suggestions = []
+        self._suggestion_merges = []
         self._forget_texts()
         self.dispatcher.new_epoch()
         self.matcher = MentionMatcher([])
@@ -239,10 +243,16 @@ class CharactersController(QObject):
     def _on_suggestions(self, suggestions: tuple[Candidate, ...]) -> None:
         taken = {form for character in self.cast for form in character.forms()}
         dismissed = {d.casefold() for d in getattr(self.project, "dismissed_characters", []) or []}
-        self.suggestions = [s for s in suggestions if s.name not in taken and s.name.casefold() not in dismissed]
-        self.panel.set_suggestions([SuggestionRow(s.name, s.count, s.variants) for s in self.suggestions])
+        found = list(suggestions)
+        for names in self._suggestion_merges:
+            found = merge_suggestions(found, names)
+        self.suggestions = [s for s in found if s.name not in taken and s.name.casefold() not in dismissed]
+        self._show_suggestions()
         self.panel.set_status(self._idle_status())
         self.suggestions_updated.emit()
+
+    def _show_suggestions(self) -> None:
+        self.panel.set_suggestions([SuggestionRow(s.name, s.count, s.variants) for s in self.suggestions])
 
     def _idle_status(self) -> str:
         note = self._unreadable_note()
@@ -550,8 +560,34 @@ class CharactersController(QObject):
         if not accepted:
             return
         self.suggestions = [s for s in self.suggestions if s.name not in accepted]
-        self.panel.set_suggestions([SuggestionRow(s.name, s.count, s.variants) for s in self.suggestions])
+        self._show_suggestions()
         self._cast_edited(accepted)
+
+    def merge_suggestions(self, names: list[str]) -> None:
+        """The named suggestions are one person: show them as one suggestion under the first name."""
+        present = [n for n in names if any(s.name == n for s in self.suggestions)]
+        if len(present) < 2:
+            return
+        self.suggestions = merge_suggestions(self.suggestions, present)
+        self._suggestion_merges.append(present)
+        self._show_suggestions()
+        self.panel.select_suggestions([present[0]])
+        self.panel.set_status(self._idle_status())
+        self.suggestions_updated.emit()
+
+    def split_character(self, name: str) -> None:
+        """Give each alias of the named character an entry of its own."""
+        character = self.cast.find(name)
+        if character is None or self.project is None:
+            return
+        try:
+            created = self.cast.split(character)
+        except ValueError as error:
+            self._message(str(error))
+            return
+        self._cast_edited([character.name, *(c.name for c in created)])
+        self._message(self.tr("Split {names} off {name}.").format(
+            names=", ".join(c.name for c in created) or self.tr("nothing"), name=character.name))
 
     def dismiss_suggestions(self, names: list[str]) -> None:
         """Never suggest these names again (remembered in the project)."""
@@ -562,7 +598,7 @@ class CharactersController(QObject):
             if name not in dismissed:
                 dismissed.append(name)
         self.suggestions = [s for s in self.suggestions if s.name not in names]
-        self.panel.set_suggestions([SuggestionRow(s.name, s.count, s.variants) for s in self.suggestions])
+        self._show_suggestions()
         self._save_manifest()
         self.panel.set_status(self._idle_status())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap
@@ -26,6 +27,7 @@ from writer_app.ui.characters.chart import MentionChart
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 ABSENT_ROLE = Qt.ItemDataRole.UserRole + 1  # on column 2: the character is never mentioned
+ALIASES_ROLE = Qt.ItemDataRole.UserRole + 2  # on column 0: the character's other names
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class SuggestionRow:
     variants: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=256)
 def swatch(color: str, size: int = 12) -> QIcon:
     """A small rounded square of ``color`` for list rows."""
     pixmap = QPixmap(size, size)
@@ -122,21 +125,28 @@ class CharactersPanel(QWidget):
     add_requested = Signal()
     edit_requested = Signal(str)
     merge_requested = Signal(list)
+    split_requested = Signal(str)
     delete_requested = Signal(list)
     next_requested = Signal()
     previous_requested = Signal()
     accept_requested = Signal(list)
     dismiss_requested = Signal(list)
+    merge_suggestions_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("charactersPanel")
         self._updating = False
+        self._suggestion_rows: list[SuggestionRow] = []
+        self._cast_rows: list[CastRow] = []
+        self._grey = self.palette().placeholderText()  # zero totals; refreshed when the palette changes
 
         # -- cast ---------------------------------------------------------------------------------------------
         self.add_button = _button(self.tr("Add"), self.tr("Add a character to the cast"))
         self.edit_button = _button(self.tr("Edit"), self.tr("Edit the selected character's names, colour and notes"))
         self.merge_button = _button(self.tr("Merge"), self.tr("Merge the selected characters into the first one"))
+        self.split_button = _button(self.tr("Split"), self.tr("Give each other name of the selected character "
+                                                              "an entry of its own"))
         self.delete_button = _button(self.tr("Delete"), self.tr("Remove the selected characters from the cast"))
         # A real button (focusable, clickable, with the standard help icon) that shows how names are counted.
         self.policy_button = QToolButton()
@@ -151,8 +161,11 @@ class CharactersPanel(QWidget):
         cast_header = QHBoxLayout()
         cast_header.addWidget(_heading(self.tr("Cast")))
         cast_header.addStretch(1)
-        for button in (self.add_button, self.edit_button, self.merge_button, self.delete_button):
-            cast_header.addWidget(button)
+        # The buttons on a row of their own, so five of them never widen the sidebar.
+        cast_buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.merge_button, self.split_button, self.delete_button):
+            cast_buttons.addWidget(button)
+        cast_buttons.addStretch(1)
 
         self.cast_list = QTreeWidget()
         self.cast_list.setObjectName("castList")
@@ -190,6 +203,7 @@ class CharactersPanel(QWidget):
         cast_layout = QVBoxLayout(cast_box)
         cast_layout.setContentsMargins(0, 0, 0, 0)
         cast_layout.addLayout(cast_header)
+        cast_layout.addLayout(cast_buttons)
         cast_layout.addWidget(self.cast_list, 1)
         cast_layout.addLayout(navigation)
         cast_layout.addWidget(self.policy_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -210,11 +224,16 @@ class CharactersPanel(QWidget):
         # -- suggestions --------------------------------------------------------------------------------------
         self.accept_button = _button(self.tr("Accept"), self.tr("Add the selected suggestions to the cast"))
         self.dismiss_button = _button(self.tr("Dismiss"), self.tr("Never suggest the selected names again"))
+        self.merge_suggestions_button = _button(self.tr("Merge"), self.tr("The selected suggestions are one person: "
+                                                                          "merge them into the first one"))
+        self.merge_suggestions_button.setObjectName("mergeSuggestions")
         suggestions_header = QHBoxLayout()
         suggestions_header.addWidget(_heading(self.tr("Suggestions")))
         suggestions_header.addStretch(1)
-        suggestions_header.addWidget(self.accept_button)
-        suggestions_header.addWidget(self.dismiss_button)
+        suggestion_buttons = QHBoxLayout()
+        for button in (self.accept_button, self.merge_suggestions_button, self.dismiss_button):
+            suggestion_buttons.addWidget(button)
+        suggestion_buttons.addStretch(1)
         self.suggestion_list = QTreeWidget()
         self.suggestion_list.setObjectName("suggestionList")
         self.suggestion_list.setColumnCount(2)
@@ -238,6 +257,7 @@ class CharactersPanel(QWidget):
         suggestions_layout = QVBoxLayout(suggestions_box)
         suggestions_layout.setContentsMargins(0, 0, 0, 0)
         suggestions_layout.addLayout(suggestions_header)
+        suggestions_layout.addLayout(suggestion_buttons)
         suggestions_layout.addWidget(self.suggestion_list, 1)
         suggestions_layout.addWidget(self.status_label)
 
@@ -252,16 +272,31 @@ class CharactersPanel(QWidget):
         self.add_button.clicked.connect(self.add_requested.emit)
         self.edit_button.clicked.connect(self._emit_edit)
         self.merge_button.clicked.connect(lambda: self.merge_requested.emit(self.selected_names()))
+        self.split_button.clicked.connect(self._emit_split)
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.selected_names()))
         self.next_button.clicked.connect(self.next_requested.emit)
         self.previous_button.clicked.connect(self.previous_requested.emit)
         self.accept_button.clicked.connect(lambda: self.accept_requested.emit(self.selected_suggestions()))
         self.dismiss_button.clicked.connect(lambda: self.dismiss_requested.emit(self.selected_suggestions()))
+        self.merge_suggestions_button.clicked.connect(
+            lambda: self.merge_suggestions_requested.emit(self.selected_suggestions()))
         self._update_buttons()
 
     # -- cast list ------------------------------------------------------------------------------------------
     def set_cast(self, rows: list[CastRow]) -> None:
         """Show the cast; the selection is kept by name."""
+        rows = list(rows)
+        if [row.name for row in rows] == [row.name for row in self._cast_rows]:
+            # The same characters: refill only the rows whose counts or looks changed (a cast of thousands
+            # is refreshed after every keystroke's count).
+            changed = [n for n, (new, old) in enumerate(zip(rows, self._cast_rows, strict=True)) if new != old]
+            self._cast_rows = rows
+            for n in changed:
+                self._fill_cast_item(self.cast_list.topLevelItem(n), rows[n])
+            if changed:
+                self._update_buttons()
+            return
+        self._cast_rows = rows
         selected = set(self.selected_names())
         current = self.cast_list.currentItem().data(0, NAME_ROLE) if self.cast_list.currentItem() else None
         self._updating = True
@@ -283,6 +318,7 @@ class CharactersPanel(QWidget):
 
     def _fill_cast_item(self, item: QTreeWidgetItem, row: CastRow) -> None:
         item.setData(0, NAME_ROLE, row.name)
+        item.setData(0, ALIASES_ROLE, list(row.aliases))
         item.setText(0, row.name)
         item.setIcon(0, swatch(row.color))
         item.setText(1, str(row.here))
@@ -302,7 +338,7 @@ class CharactersPanel(QWidget):
         """Grey out a zero total in the current palette; other rows keep the view's own text colour."""
         stored = item.data(2, Qt.ItemDataRole.ForegroundRole)  # each change repaints: only change what differs
         if item.data(2, ABSENT_ROLE):
-            grey = self.palette().placeholderText()
+            grey = self._grey
             if stored != grey:
                 item.setForeground(2, grey)
         elif stored is not None:
@@ -313,6 +349,7 @@ class CharactersPanel(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
                             QEvent.Type.ApplicationPaletteChange):
+            self._grey = self.palette().placeholderText()
             for i in range(self.cast_list.topLevelItemCount()):
                 self._color_count(self.cast_list.topLevelItem(i))
 
@@ -331,8 +368,10 @@ class CharactersPanel(QWidget):
 
     def selected_names(self) -> list[str]:
         """Selected characters in list order."""
-        items = [self.cast_list.topLevelItem(i) for i in range(self.cast_list.topLevelItemCount())]
-        return [item.data(0, NAME_ROLE) for item in items if item.isSelected()]
+        selected = self.cast_list.selectedItems()
+        if len(selected) > 1:
+            selected.sort(key=self.cast_list.indexOfTopLevelItem)
+        return [item.data(0, NAME_ROLE) for item in selected]
 
     def select_names(self, names: list[str]) -> None:
         """Select these characters (and nothing else)."""
@@ -361,9 +400,21 @@ class CharactersPanel(QWidget):
             name = current.data(0, NAME_ROLE) if current and current.isSelected() else names[0]
             self.edit_requested.emit(name)
 
+    def _emit_split(self) -> None:
+        names = self.selected_names()
+        if len(names) == 1:
+            self.split_requested.emit(names[0])
+
+    def _selected_has_aliases(self) -> bool:
+        selected = self.cast_list.selectedItems()
+        return len(selected) == 1 and bool(selected[0].data(0, ALIASES_ROLE))
+
     # -- suggestions ----------------------------------------------------------------------------------------
     def set_suggestions(self, rows: list[SuggestionRow]) -> None:
         """Show the suggestions, most mentioned first."""
+        if rows == self._suggestion_rows:
+            return
+        self._suggestion_rows = list(rows)
         selected = set(self.selected_suggestions())
         self.suggestion_list.clear()
         for row in rows:
@@ -388,8 +439,10 @@ class CharactersPanel(QWidget):
 
     def selected_suggestions(self) -> list[str]:
         """The selected suggestions, in order."""
-        items = [self.suggestion_list.topLevelItem(i) for i in range(self.suggestion_list.topLevelItemCount())]
-        return [item.data(0, NAME_ROLE) for item in items if item.isSelected()]
+        selected = self.suggestion_list.selectedItems()
+        if len(selected) > 1:
+            selected.sort(key=self.suggestion_list.indexOfTopLevelItem)
+        return [item.data(0, NAME_ROLE) for item in selected]
 
     def select_suggestions(self, names: list[str]) -> None:
         """Select these suggestions."""
@@ -419,7 +472,9 @@ class CharactersPanel(QWidget):
         self.add_button.setEnabled(editable)
         self.edit_button.setEnabled(editable and selected >= 1)
         self.merge_button.setEnabled(editable and selected >= 2)
+        self.split_button.setEnabled(editable and self._selected_has_aliases())
         self.delete_button.setEnabled(editable and selected >= 1)
-        has_suggestion = bool(self.selected_suggestions())
-        self.accept_button.setEnabled(editable and has_suggestion)
-        self.dismiss_button.setEnabled(editable and has_suggestion)
+        suggestions = len(self.selected_suggestions())
+        self.accept_button.setEnabled(editable and suggestions >= 1)
+        self.dismiss_button.setEnabled(editable and suggestions >= 1)
+        self.merge_suggestions_button.setEnabled(editable and suggestions >= 2)
