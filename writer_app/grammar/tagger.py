@@ -13,7 +13,7 @@ from writer_app.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-MODEL_NAME = "tagger.json.gz"
+MODEL_NAME = "tagger.gz"
 # Weights are stored as integers: the averaged weight times this scale, rounded.
 WEIGHT_SCALE = 100
 _START = ("-START-", "-START2-")
@@ -107,8 +107,6 @@ def features(
         "w+1 " + words[i + 1],
         "s+1 " + words[i + 1][-3:],
         "w+2 " + words[i + 2],
-        "w-1w " + words[i - 1] + " " + word,
-        "ww+1 " + word + " " + words[i + 1],
         "sh " + shape(written),
         "shi " + shape(written) + (" 0" if index == 0 else " n"),
         "l " + lex[index],
@@ -119,6 +117,7 @@ def features(
         "lv " + last_verb,
         "lvs " + last_verb + " " + word[-2:],
         "lvl " + last_verb + " " + lex[index],
+        "lvtl " + last_verb + " " + prev + " " + lex[index],
     ]
     if len(word) > 4:
         feats.append("s4 " + word[-4:])
@@ -137,7 +136,10 @@ class PerceptronTagger:
         # feature -> [tag index, weight, tag index, weight, ...], or the same as text, parsed on first use
         self.weights = weights
         self.tagdict = tagdict  # frequent, unambiguous words -> their one tag
+        self.constrain = True  # a known word gets one of the tags the lexicon gives it
         self._rows: dict[str, tuple[int, ...]] = {}
+        self._index = {tag: i for i, tag in enumerate(self.tags)}
+        self._allowed: dict[tuple[str, bool], tuple[int, ...] | None] = {}
 
     def _row(self, feat: str) -> tuple[int, ...] | None:
         row = self._rows.get(feat)
@@ -149,16 +151,28 @@ class PerceptronTagger:
             self._rows[feat] = row
         return row
 
-    def predict(self, feats: Iterable[str]) -> str:
-        """Return the best-scoring tag for a bag of features."""
+    def predict(self, feats: Iterable[str], allowed: Sequence[int] | None = None) -> str:
+        """Return the best-scoring tag for a bag of features, among the ``allowed`` tag indices if given."""
         scores = [0] * len(self.tags)
         for feat in feats:
             row = self._row(feat)
             if row is not None:
                 for k in range(0, len(row), 2):
                     scores[row[k]] += row[k + 1]
-        best = max(range(len(scores)), key=scores.__getitem__)
+        best = max(allowed or range(len(scores)), key=scores.__getitem__)
         return self.tags[best]
+
+    def allowed(self, signature: str, written: str) -> tuple[int, ...] | None:
+        """Return the tag indices a known word may take (its lexicon tags; names too if capitalised)."""
+        cached = self._allowed.get((signature, written[:1].isupper()))
+        if cached is not None or (signature, written[:1].isupper()) in self._allowed:
+            return cached
+        tags = set(signature.rstrip("@").split("|")) - {""}
+        if tags and written[:1].isupper():
+            tags |= {"NNP", "NNPS"}
+        indices = tuple(sorted(self._index[tag] for tag in tags if tag in self._index)) or None
+        self._allowed[signature, written[:1].isupper()] = indices
+        return indices
 
     def tag(self, words: Sequence[str], lex: Sequence[str] | None = None) -> list[str]:
         """Return one Penn tag per word of a sentence."""
@@ -170,7 +184,8 @@ class PerceptronTagger:
         for index in range(len(words)):
             tag = self.tagdict.get(normal[index + 2]) if lex[index].count("|") == 0 else None
             if tag is None:
-                tag = self.predict(features(index, normal, words, prev, prev2, lex, last_verb))
+                allowed = self.allowed(lex[index], words[index]) if self.constrain else None
+                tag = self.predict(features(index, normal, words, prev, prev2, lex, last_verb), allowed)
             tags.append(tag)
             prev2, prev = prev, tag
             if tag in VERB_TAGS:
