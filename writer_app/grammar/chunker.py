@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from writer_app.grammar.tokens import Kind, Word
 
@@ -47,11 +46,14 @@ def chunk(words: Sequence[Word]) -> tuple[list[Word], tuple[tuple[int, int], ...
     for first, last, number, person in noun_phrases(out):
         for index in range(first, last):
             label = "B-NP" if index == first else "I-NP"
-            out[index] = replace(out[index], chunk=label, number=number, person=person)
+            word = out[index]
+            out[index] = Word(word.token, word.tag, word.lemma, word.tags, label, number, person)
     for first, last in verb_groups(out):
         for index in range(first, last):
-            if out[index].chunk == "O":
-                out[index] = replace(out[index], chunk="B-VP" if index == first else "I-VP")
+            word = out[index]
+            if word.chunk == "O":
+                label = "B-VP" if index == first else "I-VP"
+                out[index] = Word(word.token, word.tag, word.lemma, word.tags, label, word.number, word.person)
     return out, clauses(out)
 
 
