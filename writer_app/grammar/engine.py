@@ -29,6 +29,8 @@ class CheckConfig:
     ignored_texts: frozenset[tuple[str, str]] = frozenset()
     # "Ignore here": (rule, flagged text, spot_key) of single places the writer chose to leave as they are.
     ignored_spots: frozenset[tuple[str, str, str]] = frozenset()
+    # Flag a character's nonstandard grammar inside dialogue too (rules marked dialogue = "relaxed").
+    strict_dialogue: bool = False
 
 
 SPOT_CONTEXT = 32  # characters of the paragraph on each side of a flagged text that identify "here"

@@ -42,6 +42,9 @@ from pathlib import Path
 from writer_app.errors import WriterAppError
 from writer_app.grammar.casing import expand, follow_apostrophes, follow_case, group_refs
 from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.pattern_fix import TemplateError, parse_template
+from writer_app.grammar.pattern_load import PatternError, parse_mark, parse_tokens, pattern_triggers
+from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import (
     derive_requirements,
     min_width,
@@ -61,6 +64,7 @@ _COMMON_FIELDS = {
 }
 _RULE_FIELDS = _COMMON_FIELDS | {"pattern", "mark", "replacements", "case_sensitive", "case", "forms"}
 _PHRASE_FIELDS = _COMMON_FIELDS | {"wrong", "right", "parallel"}
+_PATTERN_FIELDS = (_COMMON_FIELDS - {"avoid", "gate"}) | {"tokens", "mark", "replacements", "antipatterns", "dialogue", "case"}
 
 
 class RuleFileError(WriterAppError):
@@ -118,9 +122,14 @@ class Rule:
     path: Path = field(default_factory=Path)
     line: int = 0
 
-    def find(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Issue]:
-        """Yield this rule's issues in ``text`` (one paragraph), or in ``text[pos:endpos]`` with full context."""
+    def find(self, text: str, pos: int = 0, endpos: int | None = None, stop: int | None = None) -> Iterator[Issue]:
+        """Yield this rule's issues in ``text`` (one paragraph), or in ``text[pos:endpos]`` with full context.
+
+        With ``stop``, only matches that start before it count (the rest belong to the next slice).
+        """
         for match in self.pattern.finditer(text, pos, len(text) if endpos is None else endpos):
+            if stop is not None and match.start() >= stop:
+                break
             if self.mark < 0:
                 group = next((g for g in range(1, (match.re.groups or 0) + 1) if match.start(g) >= 0), 0)
                 start, end = match.span(group)
@@ -389,6 +398,46 @@ def _phrase_requires(phrase: str, explicit: frozenset[str] | None) -> tuple[froz
     return tuple(frozenset({w}) for w in sorted(set(_WORD.findall(phrase.lower()))) if w not in trigger)
 
 
+def _pattern_rule(entry: _Entry) -> PatternRule:
+    unknown = set(entry.data) - _PATTERN_FIELDS
+    if unknown:
+        raise entry.fail(f"unknown field '{sorted(unknown)[0]}'")
+    common = _common(entry)
+    del common["avoid"], common["gate"]
+    try:
+        tokens = parse_tokens(entry.get("tokens", list, required=True), "tokens")
+        antipatterns = tuple(
+            parse_tokens(each, f"antipatterns[{n + 1}]") for n, each in enumerate(entry.get("antipatterns", list, []))
+        )
+        mark = parse_mark(entry.data.get("mark"), len(tokens))
+        templates = [parse_template(text, len(tokens)) for text in entry.strings("replacements")]
+        message = common["message"]
+        message_template = parse_template(message, len(tokens)) if "{" in message else None  # type: ignore[arg-type]
+        explicit = _explicit_triggers(entry)
+        triggers, requires = pattern_triggers(tokens, explicit)
+    except (PatternError, TemplateError) as error:
+        raise entry.fail(str(error)) from None
+    dialogue = entry.get("dialogue", str, "strict")
+    if dialogue not in ("strict", "relaxed"):
+        raise entry.fail("'dialogue' must be \"relaxed\" (not flagged in dialogue unless asked) or \"strict\"")
+    case = entry.get("case", str, "follow")
+    if case not in ("follow", "as_is"):
+        raise entry.fail("'case' must be \"follow\" or \"as_is\"")
+    return PatternRule(
+        tokens=tokens,
+        mark=mark,
+        replacements=tuple(templates),
+        message_template=message_template,
+        antipatterns=antipatterns,
+        relaxed_in_dialogue=dialogue == "relaxed",
+        triggers=triggers,
+        requires=requires,
+        fix_all=entry.get("fix_all", bool, False),
+        follow_case=case == "follow",
+        **common,  # type: ignore[arg-type]
+    )
+
+
 def parse_rule_file(path: Path) -> list[Rule]:
     """Parse one rule file; raise RuleFileError naming the file and line on any problem."""
     try:
@@ -405,12 +454,12 @@ def parse_rule_file(path: Path) -> list[Rule]:
         line = int(m.group(1)) if m else None
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", text) or "invalid TOML"
         raise RuleFileError(path, line, f"this is not valid TOML ({detail[0].lower() + detail[1:]})") from None
-    unknown = set(document) - {"rule", "phrase"}
+    unknown = set(document) - {"rule", "phrase", "pattern"}
     if unknown:
-        raise RuleFileError(path, None, f"unknown table '{sorted(unknown)[0]}' (use [[rule]] or [[phrase]])")
+        raise RuleFileError(path, None, f"unknown table '{sorted(unknown)[0]}' (use [[rule]], [[phrase]] or [[pattern]])")
     rules: list[Rule] = []
     seen: dict[str, int] = {}
-    for kind, build in (("rule", _regex_rule), ("phrase", _phrase_rule)):
+    for kind, build in (("rule", _regex_rule), ("phrase", _phrase_rule), ("pattern", _pattern_rule)):
         entries = document.get(kind, [])
         if not isinstance(entries, list):
             raise RuleFileError(path, None, f"'{kind}' must be written as [[{kind}]] tables")
