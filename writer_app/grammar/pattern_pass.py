@@ -11,49 +11,22 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from writer_app.grammar.model import Issue
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
+from writer_app.grammar.sentences import sentence_spans
+from writer_app.grammar.tokenizer import dialogue_depth_at
 from writer_app.grammar.tokens import Sentence
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
-# A sentence ends at . ! ? … (with closing quotes or brackets) followed by space, unless the word before a
-# full stop is a title or a common abbreviation ("Mr. Darcy", "St. Petersburg", "e.g. this").
-_END = re.compile(r"[.!?…]+[\"”’)\]]*\s+")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st mt jr sr prof rev gen col capt lt sgt gov sen rep fr hon messrs mme mlle vs etc eg ie "
-    "no vol ch fig approx dept inc ltd co".split()
-)
 _CACHE_SIZE = 4096
 
 
-def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of each sentence of ``text`` (a cheap cut, for choosing what to analyse)."""
-    start = 0
-    for m in _END.finditer(text):
-        if text[m.start()] == ".":
-            before = text[start : m.start()].rsplit(None, 1)
-            word = before[-1].lower().replace(".", "") if before else ""
-            if word in _ABBREVIATIONS or len(word) == 1 and word.isalpha():
-                continue  # "Mr. Darcy", "J. Smith": not a sentence end
-        end = m.end()
-        yield start, end
-        start = end
-    if start < len(text):
-        yield start, len(text)
-
-
-def _open_quote(text: str, start: int) -> bool:
-    """Whether a quotation is open at ``start`` (so the same sentence text reads as dialogue or not)."""
-    before = text[:start]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
 class SentenceCache:
-    """Analysed sentences by their text (and whether a quotation was open before them), least recent dropped."""
+    """Analysed sentences by their text (and whether a quotation is open before them), least recent dropped."""
 
     def __init__(self, analyse: AnalyseSpan, size: int = _CACHE_SIZE) -> None:
         self._analyse = analyse
@@ -63,7 +36,7 @@ class SentenceCache:
 
     def get(self, text: str, start: int, end: int) -> tuple[Sentence, int]:
         """The analysed sentence ``text[start:end]`` and the shift that moves its offsets onto ``text``."""
-        key = (text[start:end], _open_quote(text, start) if start else False)
+        key = (text[start:end], dialogue_depth_at(text, start) > 0 if start else False)
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
