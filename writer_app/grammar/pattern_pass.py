@@ -2,61 +2,31 @@
 
 Analysing a sentence (tagging, lemmas, chunks) is slow pure Python, so it is lazy: a paragraph whose plain
 words meet no rule's trigger costs one set intersection; otherwise it is cut into sentences and only a
-sentence holding a rule's trigger and required words is analysed, once per sentence text (cached).
+sentence holding a rule's trigger and required words is analysed (the analyser caches by sentence text).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 
 from writer_app.grammar.model import Issue
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
 from writer_app.grammar.sentences import sentence_spans
-from writer_app.grammar.tokenizer import dialogue_depth_at
-from writer_app.grammar.tokens import Sentence
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
-_CACHE_SIZE = 4096
-
-
-class SentenceCache:
-    """Analysed sentences by their text (and whether a quotation is open before them), least recent dropped."""
-
-    def __init__(self, analyse: AnalyseSpan, size: int = _CACHE_SIZE) -> None:
-        self._analyse = analyse
-        self._size = size
-        self._lock = threading.Lock()
-        self._items: OrderedDict[tuple[str, bool], tuple[Sentence, int]] = OrderedDict()
-
-    def get(self, text: str, start: int, end: int) -> tuple[Sentence, int]:
-        """The analysed sentence ``text[start:end]`` and the shift that moves its offsets onto ``text``."""
-        key = (text[start:end], dialogue_depth_at(text, start) > 0 if start else False)
-        with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-                return hit[0], start - hit[1]
-        sentence = self._analyse(text, start, end)
-        with self._lock:
-            self._items[key] = (sentence, start)
-            if len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return sentence, 0
 
 
 class PatternPass:
-    """The token-pattern rules of one checker, with their trigger index and the sentence cache."""
+    """The token-pattern rules of one checker, indexed by their trigger words."""
 
     def __init__(self, rules: Iterable[PatternRule], analyse: AnalyseSpan, strict_dialogue: bool = False) -> None:
         self.rules = list(rules)
         self.strict_dialogue = strict_dialogue
-        self._cache = SentenceCache(analyse)
+        self._analyse = analyse
         index: dict[str, list[int]] = {}
         for position, rule in enumerate(self.rules):
             for word in rule.triggers:
@@ -83,12 +53,15 @@ class PatternPass:
         for start, end in sentence_spans(text):
             sentence_words = set(_WORD.findall(lower[start:end]))
             rules = [r for r in candidates if not r.triggers.isdisjoint(sentence_words)]
-            rules = [r for r in rules if not any(map(sentence_words.isdisjoint, r.requires))]
+            rules = [
+                r for r in rules
+                if not any(map(sentence_words.isdisjoint, r.requires)) and (r.gate is None or r.gate.search(text, start, end))
+            ]
             if not rules:
                 continue
-            sentence, shift = self._cache.get(text, start, end)
+            sentence = self._analyse(text, start, end)
             for rule in rules:
-                issues.extend(rule.find(sentence, text, shift, self.strict_dialogue))
+                issues.extend(rule.find(sentence, text, self.strict_dialogue))
         return issues
 
 

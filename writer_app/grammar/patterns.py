@@ -154,13 +154,13 @@ class PatternRule:
     fixed: tuple[str, ...] = ()
     path: Path = field(default_factory=Path)
     line: int = 0
+    gate: re.Pattern[str] | None = None  # must find something in the sentence's text before it is analysed
     # Shared with regex rules so the engine can hold both kinds in one list.
     parts: tuple = ()
     min_width: int = 0
-    gate: None = None
 
-    def find(self, sentence: Sentence, paragraph: str, shift: int = 0, strict_dialogue: bool = False) -> Iterator[Issue]:
-        """Yield this rule's issues in ``sentence``; ``shift`` moves its offsets onto ``paragraph``."""
+    def find(self, sentence: Sentence, paragraph: str, strict_dialogue: bool = False) -> Iterator[Issue]:
+        """Yield this rule's issues in ``sentence`` of ``paragraph`` (offsets are the paragraph's)."""
         words = sentence.words
         cancelled: list[tuple[int, int]] | None = None
         first, last = self.mark
@@ -176,7 +176,7 @@ class PatternRule:
                     cancelled = [_taken_range(m) for anti in self.antipatterns for m in find_matches(anti, words)]
                 if any(a <= high and low <= b for a, b in cancelled):
                     continue
-            start, end = words[low].start + shift, words[high].end + shift
+            start, end = words[low].start, words[high].end
             flagged = paragraph[start:end]
             replacements: list[str] = []
             for template in self.replacements:

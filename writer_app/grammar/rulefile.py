@@ -1,7 +1,8 @@
 """Load and validate the built-in rule data files (``resources/rules/*.toml`` and the writer's own folder).
 
 The format is described in the project's rule-format brief; in short, a file holds ``[[rule]]`` entries
-(a regular expression) and ``[[phrase]]`` entries (fixed wrong phrases and their right forms). Compatible
+(a regular expression), ``[[phrase]]`` entries (fixed wrong phrases and their right forms) and ``[[pattern]]``
+entries (token patterns, below). Compatible
 extensions, all optional:
 
 - ``case = "as_is"`` (regex rules): use replacements exactly as expanded; the default ``"follow"`` gives
@@ -26,6 +27,36 @@ extensions, all optional:
   ``CheckConfig.style_rules`` (the writer's "optional rules" choice).
 - ``triggers`` given explicitly are split on non-word characters (``"it's"`` -> ``"it"``), since the engine
   compares them with the paragraph's ``\\w+`` words.
+
+Token-pattern rules, ``[[pattern]]``, read the analysed sentence instead of its surface: a list of token
+tests matched over the words of one sentence (after contractions are split: "don't" is ``do`` + ``n't``)::
+
+    [[pattern]]
+    id = "MODAL_PAST"
+    category = "grammar"
+    message = "After “{1}”, use the plain form of the verb."
+    tokens = [{ word = ["could", "should"] }, { tag = "VBD" }]
+    mark = 2                          # or [2, 3]; default: every token
+    replacements = ["{2|as:VB}"]      # "went" -> "go": the lemma in the form a Penn tag names
+    antipatterns = [[{ word = "could" }, { word = "went" }, { word = "by" }]]
+    dialogue = "relaxed"              # not flagged inside quotation marks unless the check is strict
+    bad = ["I could went home."]
+    fixed = ["I could go home."]
+    good = ["I could go home."]
+
+Token keys (all optional, all must hold): ``word`` (one or a list, any case), ``regex`` (the whole text),
+``lemma``, ``tag`` (a Penn tag, a list or a regex such as ``"VB[DN]"``), ``tags`` (a regex one of the tags
+the lexicon allows for the word must match), ``chunk`` (``"B-NP"``, ``".-VP"``), ``number`` (``"sg"``/
+``"pl"``), ``person`` (1-3 or a list), ``dialogue`` (true/false), ``case`` (``"title"``, ``"lower"``,
+``"upper"``), ``negate`` (the token must fail the other keys), ``optional``, ``skip`` (up to N other tokens
+before this one). An antipattern is a token list of its own; a match of it that overlaps the marked tokens
+cancels the rule there. Templates (replacements and message): ``{N}`` token N as written, ``{N|lemma}``,
+``{N|lower}``/``{N|upper}``/``{N|capitalize}``, ``{N|as:VBZ}`` token N's lemma in another form,
+``{lie|as:VBD}`` a named lemma in a form, ``{lie|as:N}`` in the form token N has ("laying" -> "lying");
+replacements take the flagged text's capitals unless ``case = "as_is"``. Trigger words come from the
+rarest required token's words (or a lemma's forms); the sentence is analysed only when they occur, and
+when the rule's ``gate`` regex (if any) finds something in the sentence's text (``gate = "\\bit['’]s\\b"``).
+Pattern rules run only when the linguistic pipeline (``writer_app.grammar.analysis``) is installed.
 
 Every problem raises :class:`RuleFileError` naming the file and line.
 """
@@ -64,7 +95,7 @@ _COMMON_FIELDS = {
 }
 _RULE_FIELDS = _COMMON_FIELDS | {"pattern", "mark", "replacements", "case_sensitive", "case", "forms"}
 _PHRASE_FIELDS = _COMMON_FIELDS | {"wrong", "right", "parallel"}
-_PATTERN_FIELDS = (_COMMON_FIELDS - {"avoid", "gate"}) | {"tokens", "mark", "replacements", "antipatterns", "dialogue", "case"}
+_PATTERN_FIELDS = (_COMMON_FIELDS - {"avoid"}) | {"tokens", "mark", "replacements", "antipatterns", "dialogue", "case"}
 
 
 class RuleFileError(WriterAppError):
@@ -403,7 +434,9 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
     if unknown:
         raise entry.fail(f"unknown field '{sorted(unknown)[0]}'")
     common = _common(entry)
-    del common["avoid"], common["gate"]
+    del common["avoid"]
+    gate = entry.get("gate", str)
+    common["gate"] = entry.compile("gate", gate, re.IGNORECASE) if gate is not None else None
     try:
         tokens = parse_tokens(entry.get("tokens", list, required=True), "tokens")
         antipatterns = tuple(
