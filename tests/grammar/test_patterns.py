@@ -139,3 +139,11 @@ def test_a_gate_keeps_sentences_it_does_not_find_from_the_analyser(tmp_path: Pat
     assert analyser.calls == []
     checker.check("He Could walked home.")
     assert analyser.calls == ["He Could walked home."]
+
+
+def test_a_gate_placeholder_stands_for_any_past_form(tmp_path: Path) -> None:
+    rule = _rule(tmp_path, 'message = "Use the plain form."\ngate = "\\\\bcould\\\\s+<VBD>\\\\b"\n'
+                 'tokens = [{ word = "could" }, { tag = "VBD" }]\nmark = 2\nreplacements = ["{2|as:VB}"]\n')
+    assert rule.gate is not None
+    assert rule.gate.search("He could went home") and rule.gate.search("He could walked home")
+    assert not rule.gate.search("He could go home") and not rule.gate.search("He could wed")

@@ -183,3 +183,14 @@ def forms_of(lemma: str) -> frozenset[str]:
     forms.add(inflect(lemma, "NNS"))
     forms.update(inflect(lemma, tag) for tag in ("JJR", "JJS"))
     return frozenset(forms)
+
+
+def strong_forms(tag: str) -> frozenset[str]:
+    """The past tenses (``VBD``) or past participles (``VBN``) of the strong verbs, all spellings."""
+    column = 1 if tag == "VBD" else 2
+    found: set[str] = set()
+    for entry in _STRONG_VERBS.replace("\n", "|").split("|"):
+        parts = entry.split()
+        if len(parts) == 3:
+            found.update(parts[column].split("/"))
+    return frozenset(found)

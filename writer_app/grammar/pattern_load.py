@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from writer_app.grammar.inflection import forms_of
+from writer_app.grammar.inflection import forms_of, strong_forms
 from writer_app.grammar.patterns import CASES, TokenSpec, surface_words
 from writer_app.grammar.regex_analysis import word_rarity
 
@@ -155,3 +155,20 @@ def pattern_triggers(
         raise PatternError("no required token has a word or lemma to find it by; add one, or give 'triggers'")
     best = max(sets, key=lambda words: (min(map(word_rarity, words)), -len(words)))
     return best, tuple(s for s in sets if s is not best)
+
+
+_FORM_PLACEHOLDER = re.compile(r"<(VBD|VBN|VBG|VBZ)>")
+
+
+def _form_regex(tag: str) -> str:
+    if tag == "VBG":
+        return r"\w+ing"
+    if tag == "VBZ":
+        return r"\w+s"
+    strong = "|".join(sorted(strong_forms(tag), key=len, reverse=True))
+    return rf"(?:\w+ed|{strong})"
+
+
+def expand_gate(text: str) -> str:
+    """Expand ``<VBD>``, ``<VBN>``, ``<VBG>``, ``<VBZ>`` in a gate into a regex for any word of that form."""
+    return _FORM_PLACEHOLDER.sub(lambda m: _form_regex(m.group(1)), text)

@@ -55,7 +55,9 @@ cancels the rule there. Templates (replacements and message): ``{N}`` token N as
 ``{lie|as:VBD}`` a named lemma in a form, ``{lie|as:N}`` in the form token N has ("laying" -> "lying");
 replacements take the flagged text's capitals unless ``case = "as_is"``. Trigger words come from the
 rarest required token's words (or a lemma's forms); the sentence is analysed only when they occur, and
-when the rule's ``gate`` regex (if any) finds something in the sentence's text (``gate = "\\bit['’]s\\b"``).
+when the rule's ``gate`` regex (if any) finds something in the sentence's text (``gate = "\\bit['’]s\\b"``);
+in a gate, ``<VBD>``, ``<VBN>``, ``<VBG>`` and ``<VBZ>`` stand for any word that may have that form
+(``\\bcould\\s+<VBD>\\b``: "could" and then "-ed" or a strong verb's past).
 Pattern rules run only when the linguistic pipeline (``writer_app.grammar.analysis``) is installed.
 
 Every problem raises :class:`RuleFileError` naming the file and line.
@@ -74,7 +76,7 @@ from writer_app.errors import WriterAppError
 from writer_app.grammar.casing import expand, follow_apostrophes, follow_case, group_refs
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_fix import TemplateError, parse_template
-from writer_app.grammar.pattern_load import PatternError, parse_mark, parse_tokens, pattern_triggers
+from writer_app.grammar.pattern_load import PatternError, expand_gate, parse_mark, parse_tokens, pattern_triggers
 from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import (
     derive_requirements,
@@ -436,7 +438,7 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
     common = _common(entry)
     del common["avoid"]
     gate = entry.get("gate", str)
-    common["gate"] = entry.compile("gate", gate, re.IGNORECASE) if gate is not None else None
+    common["gate"] = entry.compile("gate", expand_gate(gate), re.IGNORECASE) if gate is not None else None
     try:
         tokens = parse_tokens(entry.get("tokens", list, required=True), "tokens")
         antipatterns = tuple(
