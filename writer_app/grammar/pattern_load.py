@@ -166,7 +166,7 @@ def _form_regex(tag: str) -> str:
     if tag == "VBZ":
         return r"\w+s"
     strong = "|".join(sorted(strong_forms(tag), key=len, reverse=True))
-    return rf"(?:\w+ed|{strong})"
+    return rf"(?:\w\w+ed|{strong})"
 
 
 def expand_gate(text: str) -> str:

@@ -76,7 +76,13 @@ from writer_app.errors import WriterAppError
 from writer_app.grammar.casing import expand, follow_apostrophes, follow_case, group_refs
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_fix import TemplateError, parse_template
-from writer_app.grammar.pattern_load import PatternError, expand_gate, parse_mark, parse_tokens, pattern_triggers
+from writer_app.grammar.pattern_load import (
+    PatternError,
+    expand_gate,
+    parse_mark,
+    parse_tokens,
+    pattern_triggers,
+)
 from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import (
     derive_requirements,
