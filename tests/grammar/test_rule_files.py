@@ -243,4 +243,4 @@ def test_pattern_triggers_take_the_rarest_required_word_and_contraction_stems(tm
     _write(tmp_path, "p.toml", body)
     (rule,) = load_rules(tmp_path)
     assert {"do", "does", "did", "don", "doesn", "didn"} <= rule.triggers
-    assert rule.requires == (frozenset({"he", "she"}),)
+    assert rule.requires == (frozenset({"he", "she"}), frozenset({"t"}))

@@ -205,12 +205,16 @@ _NEGATED_STEMS = {"will": "won", "shall": "shan", "can": "cannot"}
 
 
 def surface_words(words: frozenset[str]) -> frozenset[str] | None:
-    """The ``\\w+`` words a paragraph shows when it holds one of ``words`` (None: too vague to select by)."""
+    """The ``\\w+`` words a paragraph shows when it holds one of ``words`` (None: one of them has no letters).
+
+    Contraction parts show as their letters ("n't" as "t", "'d" as "d"), and a verb the tokenizer splits
+    "n't" from also shows joined to it ("don't" as "don").
+    """
     found: set[str] = set()
     for word in words:
         parts = _WORD.findall(word)
-        if not parts or len(max(parts, key=len)) < 2 and not word.isalnum():
-            return None  # "n't", "'s": the paragraph's words cannot tell these apart
+        if not parts:
+            return None
         found.add(max(parts, key=len))
         if word in _NEGATABLE:
             found.add(word + "n")
