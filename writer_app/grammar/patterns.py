@@ -215,7 +215,7 @@ def surface_words(words: frozenset[str]) -> frozenset[str] | None:
         parts = _WORD.findall(word)
         if not parts:
             return None
-        found.add(max(parts, key=len))
+        found.add(parts[-1] if "'" in word else max(parts, key=len))
         if word in _NEGATABLE:
             found.add(word + "n")
         elif word in _NEGATED_STEMS:
