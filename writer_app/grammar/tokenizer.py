@@ -41,11 +41,23 @@ _STRAIGHT = frozenset("\"'")
 _SINGLE = frozenset("'’‘‚")
 
 
+Scan = tuple[dict[int, str], tuple[tuple[int, tuple[str, ...]], ...]]
+
+
+def quote_roles(paragraph: str, opened: tuple[str, ...] = ()) -> dict[int, str]:
+    """Classify each quote-like mark in the paragraph as ``open``, ``close``, ``apostrophe`` or ``stray``."""
+    return _scan(paragraph, opened)[0]
+
+
 @functools.lru_cache(maxsize=256)
-def quote_roles(paragraph: str) -> dict[int, str]:
-    """Classify each quote-like mark in the paragraph as ``open``, ``close`` or ``apostrophe``."""
+def _scan(paragraph: str, opened: tuple[str, ...] = ()) -> Scan:
+    """Return the quote roles and, after each opening or closing mark, the quotations left open.
+
+    ``opened`` are the quotations open before the text starts ("d" double, "s" single), outermost first.
+    """
     roles: dict[int, str] = {}
-    stack: list[str] = []  # "d" for a double quotation, "s" for a single one
+    stack: list[str] = list(opened)  # "d" for a double quotation, "s" for a single one
+    states: list[tuple[int, tuple[str, ...]]] = []
     length = len(paragraph)
     for match in re.finditer(r"[\"“”‘’'«»„‚`]", paragraph):
         pos = match.start()
@@ -66,6 +78,7 @@ def quote_roles(paragraph: str) -> dict[int, str]:
                 roles[pos] = "close"
                 while stack and stack.pop() != "s":
                     pass
+                states.append((pos, tuple(stack)))
             else:
                 roles[pos] = "apostrophe"  # "goin'", "the boys'"
             continue
@@ -88,7 +101,9 @@ def quote_roles(paragraph: str) -> dict[int, str]:
         elif role == "close":
             while stack and stack.pop() != kind:
                 pass
-    return roles
+        if role in ("open", "close"):
+            states.append((pos, tuple(stack)))
+    return roles, tuple(states)
 
 
 def _closes_single(paragraph: str, pos: int, stack: list[str]) -> bool:
@@ -103,40 +118,36 @@ def _closes_single(paragraph: str, pos: int, stack: list[str]) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=256)
-def _dialogue_marks(paragraph: str) -> tuple[tuple[int, int], ...]:
-    """Return ``(position, depth after)`` for each quotation mark that opens or closes dialogue."""
-    marks: list[tuple[int, int]] = []
-    depth = 0
-    stack: list[str] = []
-    for pos, role in sorted(quote_roles(paragraph).items()):
-        if role == "open":
-            depth += 1
-            stack.append(paragraph[pos])
-            marks.append((pos, depth))
-        elif role == "close" and depth:
-            depth -= 1
-            stack.pop()
-            marks.append((pos, depth))
-    return tuple(marks)
+def open_quotes_at(paragraph: str, offset: int) -> tuple[str, ...]:
+    """Return the quotations open just before ``offset`` ("d" double, "s" single), outermost first."""
+    state: tuple[str, ...] = ()
+    for pos, after in _scan(paragraph)[1]:
+        if pos >= offset:
+            break
+        state = after
+    return state
 
 
 def dialogue_depth_at(paragraph: str, offset: int) -> int:
     """Return how many quotations are open just before ``offset`` (0: narration)."""
-    depth = 0
-    for pos, after in _dialogue_marks(paragraph):
-        if pos >= offset:
-            break
-        depth = after
-    return depth
+    return len(open_quotes_at(paragraph, offset))
 
 
-def tokenize(paragraph: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Return the tokens of ``paragraph[start:end]`` with paragraph offsets and dialogue flags."""
+def tokenize(
+    paragraph: str, start: int = 0, end: int | None = None, opened: tuple[str, ...] = ()
+) -> tuple[Token, ...]:
+    """Return the tokens of ``paragraph[start:end]`` with paragraph offsets and dialogue flags.
+
+    ``opened`` are quotations open before the paragraph starts (see :func:`open_quotes_at`).
+    """
     end = len(paragraph) if end is None else end
-    roles = quote_roles(paragraph)
-    marks = {pos: after for pos, after in _dialogue_marks(paragraph)}
-    depth = dialogue_depth_at(paragraph, start)
+    roles, states = _scan(paragraph, opened)
+    marks = {pos: len(after) for pos, after in states}
+    depth = len(opened)
+    for pos, after in states:
+        if pos >= start:
+            break
+        depth = len(after)
     tokens: list[Token] = []
     pieces = _pieces(paragraph, start, end, roles)
     for text, tok_start, kind in pieces:

@@ -1,0 +1,87 @@
+"""The analysed paragraph: sentences of words with tags, lemmas, chunks and dialogue flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from writer_app.grammar import analysis
+from writer_app.grammar.analysis import analyse, analyse_span, sentence_spans
+
+
+def _tags(text: str) -> list[tuple[str, str]]:
+    return [(w.text, w.tag) for s in analyse(text) for w in s.words]
+
+
+def test_paragraph_reads_as_sentences_of_tagged_lemmatised_words() -> None:
+    text = "The dogs were barking. She'd laid the book down."
+    sentences = analyse(text)
+    assert [(s.start, s.end) for s in sentences] == [(0, 22), (23, 48)]
+    first = sentences[0].words
+    assert [(w.text, w.tag, w.lemma) for w in first] == [
+        ("The", "DT", "the"), ("dogs", "NNS", "dog"), ("were", "VBD", "be"), ("barking", "VBG", "bark"), (".", ".", "."),
+    ]  # fmt: skip
+    second = sentences[1].words
+    assert [(w.text, w.lemma) for w in second[:4]] == [("She", "she"), ("'d", "have"), ("laid", "lay"), ("the", "the")]
+    assert second[2].tag == "VBN" and "VBD" in second[2].tags
+
+
+def test_offsets_are_the_paragraphs() -> None:
+    text = "  First one here.  \u201cSecond,\u201d said Ann."
+    for sentence in analyse(text):
+        for word in sentence.words:
+            assert text[word.start : word.end] == word.text
+
+
+def test_a_span_reads_like_the_same_sentence_in_the_whole_paragraph() -> None:
+    text = 'He waited. "Are you coming? Say it," he said. Nobody did.'
+    whole = analyse(text)
+    for (start, end), sentence in zip(sentence_spans(text), whole, strict=True):
+        assert analyse_span(text, start, end) == sentence
+
+
+def test_cached_sentence_is_moved_to_its_new_offset() -> None:
+    analysis.cache_clear()
+    here = analyse("It rained.")[0]
+    there = analyse("Yes. It rained.")[1]
+    assert analysis._analysed.cache_info().hits >= 1
+    assert [w.start for w in there.words] == [w.start + 5 for w in here.words]
+    assert [w.tag for w in there.words] == [w.tag for w in here.words]
+
+
+def test_dialogue_flag_follows_a_quote_opened_in_an_earlier_sentence() -> None:
+    text = '"Stay here. Do not move," she said.'
+    second = analyse(text)[1]
+    assert second.words[0].text == "Do" and second.words[0].token.in_dialogue
+    assert [w.text for w in second.words if not w.token.in_dialogue] == ["she", "said", "."]
+
+
+def test_same_text_in_narration_and_in_dialogue_is_not_mixed_up() -> None:
+    spoken = analyse('"Go. Now go."')[1]
+    told = analyse("Go. Now go.")[1]
+    assert all(w.token.in_dialogue for w in spoken.words[:2])
+    assert not any(w.token.in_dialogue for w in told.words)
+
+
+def test_fiction_names_and_dialogue_tags() -> None:
+    tags = dict(_tags('"Hurry up," said Will. Rose laughed and Mark shrugged.'))
+    assert tags["said"] == "VBD" and tags["Will"] == "NNP"
+    assert tags["Rose"] == "NNP" and tags["laughed"] == "VBD" and tags["Mark"] == "NNP"
+
+
+def test_chunks_and_clauses_are_on_the_sentence() -> None:
+    sentence = analyse("The list of names was long, but nobody read it.")[0]
+    words = {w.text: w for w in sentence.words}
+    assert words["names"].number == "sg" and words["names"].chunk == "I-NP"
+    assert words["was"].chunk == "B-VP"
+    assert len(sentence.clauses) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "...!?", "🙂🙂🙂", "Заря и 東京 mixed ünïcödé.", "x" * 10_000, "a" * 5000 + "'s " * 300, "\u200b\u2028"],
+)
+def test_bad_input_never_crashes(text: str) -> None:
+    sentences = analyse(text)
+    for sentence in sentences:
+        for word in sentence.words:
+            assert word.tag and isinstance(word.lemma, str)

@@ -1,0 +1,104 @@
+"""The linguistic reading of a paragraph: sentences of words with tags, lemmas and chunks, cached per sentence.
+
+``analyse(paragraph)`` reads every sentence. A rule engine that needs only some sentences calls the cheap
+``sentence_spans(paragraph)`` and then ``analyse_span(paragraph, start, end)`` for the ones it wants: the
+tagger then runs only there, and a sentence read before (same text, same dialogue state) is reused.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+
+from writer_app.grammar.chunker import chunk
+from writer_app.grammar.lexicon import Lexicon, shipped_lexicon
+from writer_app.grammar.sentences import sentence_spans
+from writer_app.grammar.tagger import PerceptronTagger, canonical, shipped_tagger
+from writer_app.grammar.tokenizer import open_quotes_at, tokenize
+from writer_app.grammar.tokens import Kind, Sentence, Token, Word
+
+log = logging.getLogger(__name__)
+
+__all__ = ["analyse", "analyse_span", "sentence_spans", "tag_tokens"]
+
+CACHE_SIZE = 4096
+# Tags of tokens the tagger need not read: what a mark is follows from its kind.
+_KIND_TAGS = {Kind.DASH: ":", Kind.ELLIPSIS: ":"}
+
+
+def analyse(paragraph: str) -> tuple[Sentence, ...]:
+    """Return every sentence of the paragraph, analysed."""
+    return tuple(analyse_span(paragraph, start, end) for start, end in sentence_spans(paragraph))
+
+
+def analyse_span(paragraph: str, start: int, end: int) -> Sentence:
+    """Return the analysed sentence at ``paragraph[start:end]`` (offsets are the paragraph's)."""
+    opened = open_quotes_at(paragraph, start) if start and _has_quote(paragraph) else ()
+    cached = _analysed(paragraph[start:end], opened)
+    return _shifted(cached, start) if start else cached
+
+
+def _has_quote(paragraph: str) -> bool:
+    return any(mark in paragraph for mark in "\"“”‘’'«»„‚`")
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _analysed(text: str, opened: tuple[str, ...]) -> Sentence:
+    """Analyse one sentence standing at offset 0, with the quotations open before it."""
+    return build_sentence(tokenize(text, opened=opened), 0, len(text))
+
+
+def build_sentence(
+    tokens: Sequence[Token],
+    start: int,
+    end: int,
+    tagger: PerceptronTagger | None = None,
+    lexicon: Lexicon | None = None,
+) -> Sentence:
+    """Tag, lemmatise and chunk a sentence's tokens."""
+    words = tag_tokens(tokens, tagger, lexicon)
+    chunked, clauses = chunk(words)
+    return Sentence(start, end, tuple(chunked), clauses)
+
+
+def tag_tokens(
+    tokens: Sequence[Token], tagger: PerceptronTagger | None = None, lexicon: Lexicon | None = None
+) -> list[Word]:
+    """Return the tokens as words with their tag in context, lemma and possible tags."""
+    tagger = tagger or shipped_tagger()
+    lexicon = lexicon or shipped_lexicon()
+    texts = [canonical(token.text) for token in tokens]
+    signatures = [lexicon.signature(text) for text in texts]
+    tags = tagger.tag(texts, signatures)
+    words: list[Word] = []
+    for token, text, tag in zip(tokens, texts, tags, strict=True):
+        tag = _KIND_TAGS.get(token.kind, tag)
+        if token.kind is Kind.QUOTE and tag not in ("``", "''"):
+            tag = "``" if token.text in "“‘«„‚" else "''"
+        if token.kind is Kind.WORD:
+            lemma = lexicon.lemma(text, tag)
+            if tag not in ("NNP", "NNPS") and lemma == text:
+                lemma = text.lower()
+            possible = lexicon.tags(text)
+        else:
+            lemma, possible = text, frozenset()
+        words.append(Word(token, tag, lemma, possible))
+    return words
+
+
+def _shift_token(token: Token, by: int) -> Token:
+    return Token(token.text, token.start + by, token.end + by, token.kind, token.space_before, token.in_dialogue)
+
+
+def _shifted(sentence: Sentence, by: int) -> Sentence:
+    """Return a cached sentence moved to where it stands in this paragraph."""
+    words = tuple(
+        Word(_shift_token(w.token, by), w.tag, w.lemma, w.tags, w.chunk, w.number, w.person) for w in sentence.words
+    )
+    return Sentence(sentence.start + by, sentence.end + by, words, sentence.clauses)
+
+
+def cache_clear() -> None:
+    """Forget every analysed sentence (for benchmarks measuring a cold cache)."""
+    _analysed.cache_clear()

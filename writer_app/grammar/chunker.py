@@ -1,0 +1,209 @@
+"""Chunks: noun phrases with number and person, verb groups, clause boundaries (rules over Penn tags)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from writer_app.grammar.tokens import Kind, Word
+
+_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
+_PREMODIFIERS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "POS", "HYPH", "WP$"})
+_NP_START = _PREMODIFIERS | _NOUNS | frozenset({"PRP", "EX", "WP"})
+_VERBS = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+_WH = frozenset({"WDT", "WP", "WP$", "WRB"})
+# Pronouns: person and number ("" where the verb form does not depend on it: "you are" for one or many).
+PRONOUNS = {
+    **dict.fromkeys(("i", "me", "my", "mine", "myself"), (1, "sg")),
+    **dict.fromkeys(("we", "us", "our", "ours", "ourselves"), (1, "pl")),
+    **dict.fromkeys(("you", "your", "yours", "ya", "ye", "thee", "thou", "thy"), (2, "")),
+    **dict.fromkeys(("yourself",), (2, "sg")),
+    **dict.fromkeys(("yourselves",), (2, "pl")),
+    **dict.fromkeys(("he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself"), (3, "sg")),
+    **dict.fromkeys(("one", "oneself", "'em"), (3, "")),
+    **dict.fromkeys(("they", "them", "their", "theirs", "themselves", "em"), (3, "pl")),
+}
+_SINGULAR_DETERMINERS = frozenset(
+    "this that each every either neither another one a an anybody anyone anything everybody everyone everything "
+    "nobody nothing somebody someone something much".split()
+)
+_PLURAL_DETERMINERS = frozenset("these those both few many several".split())
+# Heads whose number comes from the noun phrase after "of": "all of the boys are", "a lot of milk is".
+_TRANSPARENT_HEADS = frozenset(
+    "all some most any none half lot lots plenty majority rest remainder part percent bunch number kind sort type".split()
+)
+_SUBORDINATORS = frozenset(
+    "because although though while if unless since until whereas whether after before once that so".split()
+)
+_SUBJECT_PRONOUNS = frozenset("i he she we they it you".split())
+
+
+def chunk(words: Sequence[Word]) -> tuple[list[Word], tuple[tuple[int, int], ...]]:
+    """Return the words with chunk labels, number and person, and the sentence's clause ranges."""
+    out = list(words)
+    if not out:
+        return out, ()
+    for first, last, number, person in noun_phrases(out):
+        for index in range(first, last):
+            label = "B-NP" if index == first else "I-NP"
+            out[index] = replace(out[index], chunk=label, number=number, person=person)
+    for first, last in verb_groups(out):
+        for index in range(first, last):
+            if out[index].chunk == "O":
+                out[index] = replace(out[index], chunk="B-VP" if index == first else "I-VP")
+    return out, clauses(out)
+
+
+def _base_phrases(words: Sequence[Word]) -> list[tuple[int, int]]:
+    """Return the base noun phrases (determiners, modifiers, nouns; a pronoun alone) as index ranges."""
+    phrases: list[tuple[int, int]] = []
+    index = 0
+    count = len(words)
+    while index < count:
+        tag = words[index].tag
+        if not words[index].token.is_word and tag not in ("CD", "HYPH") or tag not in _NP_START:
+            index += 1
+            continue
+        if tag in ("PRP", "EX", "WP"):
+            phrases.append((index, index + 1))
+            index += 1
+            continue
+        start = index
+        last_noun = -1
+        while index < count:
+            tag = words[index].tag
+            if tag in _NOUNS:
+                last_noun = index
+            elif tag in _PREMODIFIERS:
+                if tag in ("DT", "PDT", "PRP$") and last_noun >= 0 and index > start:
+                    break  # "the boy the dog bit": a new phrase starts
+            elif tag in ("VBN", "VBG") and index + 1 < count and words[index + 1].tag in _NOUNS | {"JJ"} and index > start:
+                pass  # "the broken window", "a running tap"
+            else:
+                break
+            index += 1
+        end = last_noun + 1 if last_noun >= 0 else index
+        if end <= start:
+            end = start + 1
+        if all(words[i].tag in ("POS", "HYPH") for i in range(start, end)):
+            index = max(index, start + 1)
+            continue
+        phrases.append((start, end))
+        index = max(end, start + 1)
+    return phrases
+
+
+def _number_person(words: Sequence[Word], first: int, last: int) -> tuple[str, int, str]:
+    """Return the number, person and head lemma of a base noun phrase."""
+    head = last - 1
+    while head > first and words[head].tag in ("POS", "HYPH"):
+        head -= 1
+    word = words[head]
+    lower = word.lower
+    if word.tag in ("PRP", "PRP$") or lower in PRONOUNS:
+        person, number = PRONOUNS.get(lower, (3, ""))
+        return number, person, lower
+    if word.tag in _PLURAL_NOUNS:
+        return "pl", 3, word.lemma.lower()
+    if word.tag in _NOUNS:
+        return "sg", 3, word.lemma.lower()
+    if lower in _PLURAL_DETERMINERS:
+        return "pl", 3, lower
+    if lower in _SINGULAR_DETERMINERS:
+        return "sg", 3, lower
+    if word.tag == "CD":
+        return ("sg" if lower in ("one", "1") else "pl"), 3, lower
+    return "", 3, lower
+
+
+def noun_phrases(words: Sequence[Word]) -> list[tuple[int, int, str, int]]:
+    """Return the sentence's noun phrases as ``(first, past_last, number, person)``.
+
+    A phrase takes in "of" and the phrase after it ("the list of items": singular, like its head "list";
+    "all of the boys": plural, like "boys") and coordination with "and" ("Tom and Mary": plural).
+    """
+    base = [(first, last, *_number_person(words, first, last)) for first, last in _base_phrases(words)]
+    merged: list[list] = []
+    for first, last, number, person, head in base:
+        if merged:
+            previous = merged[-1]
+            gap = [words[i].lower for i in range(previous[1], first)]
+            previous_is_pronoun = words[previous[1] - 1].tag == "PRP" and previous[1] - previous[0] == 1
+            if gap == ["of"] and not (previous_is_pronoun and previous[2] != ""):
+                if previous[4] in _TRANSPARENT_HEADS and not (previous[4] == "number" and _starts_with_the(words, previous[0])):
+                    previous[2] = number
+                previous[1] = last
+                continue
+            if gap in (["and"], ["&"]) and words[previous[1] - 1].tag != "PRP$" and words[first].tag != "PRP$":
+                previous[1], previous[2] = last, "pl"
+                previous[3] = min(previous[3], person)
+                continue
+            if gap in (["or"], ["nor"]):
+                previous[1], previous[2], previous[3] = last, number, person
+                continue
+        merged.append([first, last, number, person, head])
+    return [(first, last, number, person) for first, last, number, person, _head in merged]
+
+
+def _starts_with_the(words: Sequence[Word], index: int) -> bool:
+    return words[index].lower == "the"
+
+
+def verb_groups(words: Sequence[Word]) -> list[tuple[int, int]]:
+    """Return verb groups: a modal or auxiliaries, adverbs between them and the main verb ("had not seen")."""
+    groups: list[tuple[int, int]] = []
+    index = 0
+    count = len(words)
+    while index < count:
+        tag = words[index].tag
+        starts = tag in _VERBS or (tag == "TO" and index + 1 < count and words[index + 1].tag == "VB")
+        if not starts:
+            index += 1
+            continue
+        start = index
+        last_verb = index
+        index += 1
+        while index < count:
+            tag = words[index].tag
+            if tag in _VERBS:
+                last_verb = index
+            elif tag not in ("RB", "TO") and not (tag == "PRP" and words[index - 1].tag in ("MD", "VBZ", "VBP", "VBD") and _question_order(words, index)):
+                break
+            index += 1
+        groups.append((start, last_verb + 1))
+        index = last_verb + 1
+    return groups
+
+
+def _question_order(words: Sequence[Word], index: int) -> bool:
+    """True for an inverted question's subject between auxiliary and verb ("did she go")."""
+    return index + 1 < len(words) and words[index + 1].tag in ("VB", "VBN", "VBG")
+
+
+def clauses(words: Sequence[Word]) -> tuple[tuple[int, int], ...]:
+    """Return half-open token ranges covering the sentence, cut at clause boundaries."""
+    cuts: list[int] = []
+    count = len(words)
+    for index in range(1, count):
+        word, before = words[index], words[index - 1]
+        lower = word.lower
+        if before.text in (";", ":") or before.token.kind is Kind.DASH:
+            cuts.append(index)
+        elif before.text == "," and (
+            word.tag == "CC" or word.tag in _WH or lower in _SUBORDINATORS
+        ):
+            cuts.append(index)
+        elif word.tag in _WH and before.tag in _NOUNS:
+            cuts.append(index)  # a relative clause: "the man who ..."
+        elif word.tag == "CC" and index + 1 < count and words[index + 1].lower in _SUBJECT_PRONOUNS:
+            cuts.append(index)  # "he ran and she hid"
+        elif _dialogue_changes(words, index):
+            cuts.append(index)
+    bounds = [0, *sorted(set(cuts)), count]
+    return tuple((a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b)
+
+
+def _dialogue_changes(words: Sequence[Word], index: int) -> bool:
+    """True where speech gives way to narration or back (a dialogue tag), the quotation mark kept with speech."""
+    return words[index].token.in_dialogue != words[index - 1].token.in_dialogue
