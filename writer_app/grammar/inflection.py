@@ -194,3 +194,15 @@ def strong_forms(tag: str) -> frozenset[str]:
         if len(parts) == 3:
             found.update(parts[column].split("/"))
     return frozenset(found)
+
+
+def alternatives(lemma: str, tag: str) -> frozenset[str]:
+    """Every spelling the strong-verb list gives for ``lemma``'s past (``VBD``) or participle (``VBN``)."""
+    if tag not in ("VBD", "VBN"):
+        return frozenset()
+    column = 1 if tag == "VBD" else 2
+    for entry in _STRONG_VERBS.replace("\n", "|").split("|"):
+        parts = entry.split()
+        if len(parts) == 3 and parts[0] == lemma:
+            return frozenset(parts[column].split("/"))
+    return frozenset()

@@ -7,17 +7,23 @@ A template is text with references to the matched tokens (numbered from 1 in the
 - ``{lie|as:VBD}`` a given lemma in a given form ("lay"); ``{lie|as:3}`` in the form token 3 has
   ("laying" -> "lying", "laid" -> "lay").
 
-An optional token that did not take part leaves nothing (and no doubled space).
+An optional token that did not take part leaves nothing (and no doubled space). Forms come from the
+pipeline's lexicon where it knows the lemma, else from the regular rules of :mod:`inflection`; a token
+the tagger read in a way the lexicon does not allow ("forgave" as a plain verb after "would") is
+lemmatised by the reading the lexicon has for it ("forgive").
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from writer_app.grammar.inflection import TAGS, inflect
+from writer_app.grammar.inflection import TAGS, alternatives, inflect
 from writer_app.grammar.tokens import Word
+
+log = logging.getLogger(__name__)
 
 REF = re.compile(r"\{([^{}|]*)(?:\|([^{}]*))?\}")
 _LEMMA = re.compile(r"[a-z][a-z'-]*\Z")
@@ -56,6 +62,14 @@ class Template:
                     found.add(part.tag_of)
         return frozenset(found)
 
+    def satisfied(self, words: Sequence[Word], match: Sequence[int | None], flagged: str) -> bool:
+        """True when the template is one inflected token and ``flagged`` is already a right form of it."""
+        if len(self.parts) != 1 or not isinstance(self.parts[0], _Ref) or self.parts[0].filter != "as":
+            return False
+        ref = self.parts[0]
+        lemma_tag = _lemma_and_tag(ref, words, match)
+        return lemma_tag is not None and flagged.lower().replace("’", "'") in acceptable_forms(*lemma_tag)
+
     def expand(self, words: Sequence[Word], match: Sequence[int | None]) -> str | None:
         """The template's text for one match, or None when it comes out empty."""
         out: list[str] = []
@@ -65,24 +79,77 @@ class Template:
         return value or None
 
 
+_VERB_READINGS = ("VBD", "VBN", "VBZ", "VBG", "VBP", "VB")
+_OTHER_READINGS = ("JJR", "JJS", "RBR", "RBS", "NNS", "NN", "JJ", "RB")
+
+
+def _lexicon():  # noqa: ANN202 - the pipeline's Lexicon, or None when it cannot be loaded
+    try:
+        from writer_app.grammar.lexicon import shipped_lexicon
+
+        return shipped_lexicon()
+    except (ImportError, OSError, ValueError) as error:
+        log.warning("the lexicon cannot be loaded (%s); fixes use regular inflection only", error)
+        return None
+
+
+def reading_lemma(word: Word, tag: str) -> str:
+    """The lemma of ``word`` for making its ``tag`` form, by a reading the lexicon allows for the word."""
+    if not word.tags or word.tag in word.tags:
+        return word.lemma or word.lower
+    order = _VERB_READINGS + _OTHER_READINGS if tag.startswith("VB") else _OTHER_READINGS + _VERB_READINGS
+    lexicon = _lexicon()
+    for reading in order:
+        if reading in word.tags:
+            return lexicon.lemma(word.lower, reading).lower() if lexicon is not None else word.lemma
+    return word.lemma or word.lower
+
+
+def inflect_form(lemma: str, tag: str) -> str:
+    """The preferred form of ``lemma`` for ``tag``: the lexicon's, else the regular rules' ("be" by its table)."""
+    if lemma != "be":
+        lexicon = _lexicon()
+        form = lexicon.inflect(lemma, tag) if lexicon is not None else None
+        if form:
+            return form
+    return inflect(lemma, tag)
+
+
+def acceptable_forms(lemma: str, tag: str) -> frozenset[str]:
+    """Every spelling of ``lemma``'s ``tag`` form that is right ("learned" and "learnt")."""
+    found = {inflect(lemma, tag)}
+    lexicon = _lexicon()
+    if lexicon is not None:
+        found.update(lexicon.forms(lemma, tag))
+    found.update(alternatives(lemma, tag))
+    return frozenset(form.lower() for form in found)
+
+
+def _lemma_and_tag(ref: _Ref, words: Sequence[Word], match: Sequence[int | None]) -> tuple[str, str] | None:
+    tag = ref.tag
+    if ref.tag_of >= 0:
+        other = match[ref.tag_of]
+        if other is None:
+            return None
+        tag = words[other].tag
+    if isinstance(ref.source, str):
+        return ref.source, tag
+    index = match[ref.source]
+    if index is None:
+        return None
+    return reading_lemma(words[index], tag), tag
+
+
 def _value(ref: _Ref, words: Sequence[Word], match: Sequence[int | None]) -> str:
-    word: Word | None = None
-    if isinstance(ref.source, int):
-        index = match[ref.source]
-        if index is None:
-            return ""
-        word = words[index]
     if ref.filter == "as":
-        tag = ref.tag
-        if ref.tag_of >= 0:
-            other = match[ref.tag_of]
-            if other is None:
-                return ""
-            tag = words[other].tag
-        lemma = ref.source if isinstance(ref.source, str) else (word.lemma or word.lower)  # type: ignore[union-attr]
-        return inflect(lemma, tag)
-    if word is None:
-        return str(ref.source)
+        lemma_tag = _lemma_and_tag(ref, words, match)
+        return inflect_form(*lemma_tag) if lemma_tag is not None else ""
+    if isinstance(ref.source, str):
+        return ref.source
+    index = match[ref.source]
+    if index is None:
+        return ""
+    word = words[index]
     if ref.filter == "lemma":
         return word.lemma or word.lower
     if ref.filter in _FILTERS:

@@ -4,7 +4,7 @@ A pattern is a tuple of :class:`TokenSpec`, each a test of one :class:`~writer_a
 (its text, lemma, tag, chunk, number, person, whether it is spoken); a spec may be optional, negated, or
 allow a few other tokens before it (``skip``). A :class:`PatternRule` adds the marked tokens, the message,
 replacement templates that can inflect (see :mod:`writer_app.grammar.pattern_fix`) and antipatterns that
-cancel a match they overlap. Matching is pure and needs no Qt; the loader is in ``rulefile.py``.
+cancel a match whose tokens they overlap. Matching is pure and needs no Qt; the loader is in ``rulefile.py``.
 """
 
 from __future__ import annotations
@@ -174,11 +174,14 @@ class PatternRule:
             if self.antipatterns:
                 if cancelled is None:
                     cancelled = [_taken_range(m) for anti in self.antipatterns for m in find_matches(anti, words)]
-                if any(a <= high and low <= b for a, b in cancelled):
+                begin, finish = _taken_range(match)
+                if any(a <= finish and begin <= b for a, b in cancelled):
                     continue
             start, end = words[low].start, words[high].end
             flagged = paragraph[start:end]
             replacements: list[str] = []
+            if any(template.satisfied(words, match, flagged) for template in self.replacements):
+                continue  # already a right form ("learnt" for "learned")
             for template in self.replacements:
                 value = template.expand(words, match)
                 if value is None:
