@@ -12,28 +12,28 @@ from functools import lru_cache
 # base, past tense, past participle (alternatives after "/", the first is the one suggested).
 _STRONG_VERBS = """
 arise arose arisen|awake awoke awoken|be was been|bear bore borne|beat beat beaten|become became become
-begin began begun|bend bent bent|bet bet bet|bid bid bid|bind bound bound|bite bit bitten|bleed bled bled
+begin began begun|bend bent bent|bet bet bet|bid bid bid|bind bound bound|bite bit bitten/bit|bleed bled bled
 blow blew blown|break broke broken|breed bred bred|bring brought brought|build built built|burn burnt/burned burnt/burned
 burst burst burst|buy bought bought|cast cast cast|catch caught caught|choose chose chosen|cling clung clung
 come came come|cost cost cost|creep crept crept|cut cut cut|deal dealt dealt|dig dug dug|dive dove/dived dived
 do did done|draw drew drawn|dream dreamt/dreamed dreamt/dreamed|drink drank drunk|drive drove driven|dwell dwelt dwelt
 eat ate eaten|fall fell fallen|feed fed fed|feel felt felt|fight fought fought|find found found|flee fled fled
-fling flung flung|fly flew flown|forbid forbade forbidden|forget forgot forgotten|forgive forgave forgiven
+fling flung flung|fly flew flown|forbid forbade forbidden|forget forgot forgotten/forgot|forgive forgave forgiven
 freeze froze frozen|get got got/gotten|give gave given|go went gone|grind ground ground|grow grew grown
-hang hung hung|have had had|hear heard heard|hide hid hidden|hit hit hit|hold held held|hurt hurt hurt
+hang hung hung|have had had|hear heard heard|hide hid hidden/hid|hit hit hit|hold held held|hurt hurt hurt
 keep kept kept|kneel knelt knelt|know knew known|lay laid laid|lead led led|lean leant/leaned leant/leaned
 leap leapt/leaped leapt/leaped|learn learnt/learned learnt/learned|leave left left|lend lent lent|let let let
 lie lay lain|light lit lit|lose lost lost|make made made|mean meant meant|meet met met|mistake mistook mistaken
 overcome overcame overcome|overtake overtook overtaken|pay paid paid|prove proved proven/proved|put put put
 quit quit quit|read read read|rid rid rid|ride rode ridden|ring rang rung|rise rose risen|run ran run
-say said said|see saw seen|seek sought sought|sell sold sold|send sent sent|set set set|sew sewed sewn
-shake shook shaken|shed shed shed|shine shone shone|shoot shot shot|show showed shown|shrink shrank shrunk
+say said said|see saw seen|seek sought sought|sell sold sold|send sent sent|set set set|sew sewed sewn/sewed
+shake shook shaken|shed shed shed|shine shone shone|shoot shot shot|show showed shown/showed|shrink shrank shrunk
 shut shut shut|sing sang sung|sink sank sunk|sit sat sat|slay slew slain|sleep slept slept|slide slid slid
 sling slung slung|slit slit slit|smell smelt/smelled smelt/smelled|speak spoke spoken|speed sped sped
 spell spelt/spelled spelt/spelled|spend spent spent|spill spilt/spilled spilt/spilled|spin spun spun|spit spat spat
 split split split|spoil spoilt/spoiled spoilt/spoiled|spread spread spread|spring sprang sprung|stand stood stood
 steal stole stolen|stick stuck stuck|sting stung stung|stink stank stunk|stride strode stridden|strike struck struck
-string strung strung|strive strove striven|swear swore sworn|sweep swept swept|swell swelled swollen
+string strung strung|strive strove striven|swear swore sworn|sweep swept swept|swell swelled swollen/swelled
 swim swam swum|swing swung swung|take took taken|teach taught taught|tear tore torn|tell told told
 think thought thought|throw threw thrown|thrust thrust thrust|tread trod trodden|understand understood understood
 undertake undertook undertaken|upset upset upset|wake woke woken|wear wore worn|weave wove woven|weep wept wept
@@ -186,8 +186,8 @@ def forms_of(lemma: str) -> frozenset[str]:
 
 
 def strong_forms(tag: str) -> frozenset[str]:
-    """The past tenses (``VBD``) or past participles (``VBN``) of the strong verbs, all spellings."""
-    column = 1 if tag == "VBD" else 2
+    """The plain forms (``VB``), past tenses (``VBD``) or participles (``VBN``) of the strong verbs, all spellings."""
+    column = {"VB": 0, "VBD": 1}.get(tag, 2)
     found: set[str] = set()
     for entry in _STRONG_VERBS.replace("\n", "|").split("|"):
         parts = entry.split()

@@ -8,6 +8,7 @@ Each token is a TOML inline table; every key is optional and all given keys must
 ``chunk`` an IOB chunk label, a list or a regex ("B-NP", ".-VP")
 ``number`` "sg" or "pl"    ``person`` 1, 2, 3 or a list    ``dialogue`` true/false (spoken or not)
 ``case`` "title", "lower" or "upper"
+``not_word``, ``not_lemma``, ``not_tag``, ``not_tags``: the token must not have these (same forms as above)
 ``negate`` true: a token that fails the other keys    ``optional`` true: may be absent
 ``skip`` N: up to N other tokens may come before this one
 """
@@ -22,7 +23,10 @@ from writer_app.grammar.patterns import CASES, TokenSpec, surface_words
 from writer_app.grammar.regex_analysis import word_rarity
 
 _KEYS = frozenset(
-    {"word", "regex", "lemma", "tag", "tags", "chunk", "number", "person", "dialogue", "case", "negate", "optional", "skip"}
+    {
+        "word", "regex", "lemma", "tag", "tags", "chunk", "number", "person", "dialogue", "case",
+        "not_word", "not_lemma", "not_tag", "not_tags", "negate", "optional", "skip",
+    }
 )
 _TEST_KEYS = _KEYS - {"negate", "optional", "skip"}
 _MAX_SKIP = 8
@@ -48,7 +52,7 @@ def _regex(value: object, where: str, key: str, flags: int = 0) -> re.Pattern[st
         text = "|".join(re.escape(v) for v in _strings(value, where, key))
     else:
         text = _strings(value, where, key)[0]
-        if key in ("tag", "tags"):
+        if key in ("tag", "tags", "not_tag", "not_tags"):
             text = text.replace("$", r"\$")  # PRP$ and WP$ are tags, not anchors
     try:
         return re.compile(f"(?:{text})", flags)
@@ -76,6 +80,12 @@ def parse_spec(raw: object, where: str) -> TokenSpec:
         fields["words"] = _words(raw["word"], where, "word")
     if "lemma" in raw:
         fields["lemmas"] = _words(raw["lemma"], where, "lemma")
+    for key in ("word", "lemma"):
+        if f"not_{key}" in raw:
+            fields[f"not_{key}s"] = _words(raw[f"not_{key}"], where, f"not_{key}")
+    for key in ("not_tag", "not_tags"):
+        if key in raw:
+            fields[key] = _regex(raw[key], where, key)
     if "regex" in raw:
         fields["regex"] = _regex(raw["regex"], where, "regex", re.IGNORECASE)
     for key in ("tag", "tags", "chunk"):
@@ -157,7 +167,7 @@ def pattern_triggers(
     return best, tuple(s for s in sets if s is not best)
 
 
-_FORM_PLACEHOLDER = re.compile(r"<(VBD|VBN|VBG|VBZ)>")
+_FORM_PLACEHOLDER = re.compile(r"<(VBD|VBN|VBG|VBZ|VBD-not-VBN)>")
 
 
 def _form_regex(tag: str) -> str:
@@ -165,10 +175,18 @@ def _form_regex(tag: str) -> str:
         return r"\w+ing"
     if tag == "VBZ":
         return r"\w+s"
-    strong = "|".join(sorted(strong_forms(tag), key=len, reverse=True))
-    return rf"(?:\w\w+ed|{strong})"
+    if tag == "VBD-not-VBN":
+        forms = strong_forms("VBD") - strong_forms("VBN") - strong_forms("VB")
+        return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+    strong = "|".join(sorted(strong_forms(tag) - strong_forms("VB"), key=len, reverse=True))
+    return rf"(?:(?!\w*eed\b)\w\w+ed|{strong})"
 
 
 def expand_gate(text: str) -> str:
-    """Expand ``<VBD>``, ``<VBN>``, ``<VBG>``, ``<VBZ>`` in a gate into a regex for any word of that form."""
+    """Expand ``<VBD>``, ``<VBN>``, ``<VBG>``, ``<VBZ>`` in a gate into a regex for any word of that form.
+
+    ``<VBD-not-VBN>`` stands for a strong verb's past tense that is not also its participle ("went", "took").
+    Forms that are also some verb's plain form ("come", "let", "lay") are left out: the gate is for words
+    that can only be a past.
+    """
     return _FORM_PLACEHOLDER.sub(lambda m: _form_regex(m.group(1)), text)

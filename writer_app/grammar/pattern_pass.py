@@ -45,18 +45,25 @@ class PatternPass:
         """Issues of the pattern rules in paragraph ``text``, whose lowercase ``\\w+`` words are ``words``."""
         if words.isdisjoint(self.trigger_words):
             return []
-        candidates = self._candidates(words)
+        # A rule's gate must find something in the paragraph before its sentences are even cut out.
+        candidates = [r for r in self._candidates(words) if r.gate is None or r.gate.search(text)]
         if not candidates:
             return []
         issues: list[Issue] = []
         lower = text.lower()
         for start, end in sentence_spans(text):
-            sentence_words = set(_WORD.findall(lower[start:end]))
-            rules = [r for r in candidates if not r.triggers.isdisjoint(sentence_words)]
-            rules = [
-                r for r in rules
-                if not any(map(sentence_words.isdisjoint, r.requires)) and (r.gate is None or r.gate.search(text, start, end))
-            ]
+            sentence_words: set[str] | None = None
+            rules = []
+            for rule in candidates:
+                if rule.gate is not None:
+                    if rule.gate.search(text, start, end) is None:
+                        continue
+                else:
+                    if sentence_words is None:
+                        sentence_words = set(_WORD.findall(lower, start, end))
+                    if rule.triggers.isdisjoint(sentence_words) or any(map(sentence_words.isdisjoint, rule.requires)):
+                        continue
+                rules.append(rule)
             if not rules:
                 continue
             sentence = self._analyse(text, start, end)

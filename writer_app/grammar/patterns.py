@@ -39,6 +39,10 @@ class TokenSpec:
     person: frozenset[int] | None = None
     dialogue: bool | None = None
     case: str | None = None  # "title", "lower" or "upper"
+    not_words: frozenset[str] | None = None  # the token must not be one of these
+    not_lemmas: frozenset[str] | None = None
+    not_tag: re.Pattern[str] | None = None  # the chosen tag must not match
+    not_tags: re.Pattern[str] | None = None  # no tag the lexicon allows may match
     negate: bool = False
     optional: bool = False
     skip: int = 0  # up to this many other tokens may come before this one
@@ -67,6 +71,14 @@ class TokenSpec:
         if self.dialogue is not None and word.token.in_dialogue is not self.dialogue:
             return False
         if self.case is not None and not _has_case(word.text, self.case):
+            return False
+        if self.not_words is not None and word.lower in self.not_words:
+            return False
+        if self.not_lemmas is not None and word.lemma.lower() in self.not_lemmas:
+            return False
+        if self.not_tag is not None and self.not_tag.fullmatch(word.tag) is not None:
+            return False
+        if self.not_tags is not None and any(self.not_tags.fullmatch(tag) for tag in word.tags):
             return False
         return True
 

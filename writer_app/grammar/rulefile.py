@@ -48,7 +48,8 @@ Token keys (all optional, all must hold): ``word`` (one or a list, any case), ``
 ``lemma``, ``tag`` (a Penn tag, a list or a regex such as ``"VB[DN]"``), ``tags`` (a regex one of the tags
 the lexicon allows for the word must match), ``chunk`` (``"B-NP"``, ``".-VP"``), ``number`` (``"sg"``/
 ``"pl"``), ``person`` (1-3 or a list), ``dialogue`` (true/false), ``case`` (``"title"``, ``"lower"``,
-``"upper"``), ``negate`` (the token must fail the other keys), ``optional``, ``skip`` (up to N other tokens
+``"upper"``), ``not_word``/``not_lemma``/``not_tag``/``not_tags`` (the token must not have these),
+``negate`` (the token must fail the other keys), ``optional``, ``skip`` (up to N other tokens
 before this one). An antipattern is a token list of its own; a match of it that overlaps the tokens of a
 rule's match cancels the rule there. Templates (replacements and message): ``{N}`` token N as written, ``{N|lemma}``,
 ``{N|lower}``/``{N|upper}``/``{N|capitalize}``, ``{N|as:VBZ}`` token N's lemma in another form,
@@ -57,7 +58,8 @@ replacements take the flagged text's capitals unless ``case = "as_is"``. Trigger
 rarest required token's words (or a lemma's forms); the sentence is analysed only when they occur, and
 when the rule's ``gate`` regex (if any) finds something in the sentence's text (``gate = "\\bit['’]s\\b"``);
 in a gate, ``<VBD>``, ``<VBN>``, ``<VBG>`` and ``<VBZ>`` stand for any word that may have that form
-(``\\bcould\\s+<VBD>\\b``: "could" and then "-ed" or a strong verb's past).
+(``\\bcould\\s+<VBD>\\b``: "could" and then "-ed" or a strong verb's past), and ``<VBD-not-VBN>`` for
+a strong verb's past that is not also its participle ("went", "took").
 Pattern rules run only when the linguistic pipeline (``writer_app.grammar.analysis``) is installed.
 
 Every problem raises :class:`RuleFileError` naming the file and line.
