@@ -244,3 +244,14 @@ def test_pattern_triggers_take_the_rarest_required_word_and_contraction_stems(tm
     (rule,) = load_rules(tmp_path)
     assert {"do", "does", "did", "don", "doesn", "didn"} <= rule.triggers
     assert rule.requires == (frozenset({"he", "she"}), frozenset({"t"}))
+
+
+def test_pattern_gate_words_can_become_the_trigger(tmp_path: Path) -> None:
+    body = GOOD_PATTERN.format(id="ONE").replace(
+        'tokens = [{ word = "could" }, { tag = "VBD" }]',
+        'gate = "\\\\b(?:had|has)\\\\s+(?:went|took)\\\\b"\ntokens = [{ lemma = "have" }, { tag = "VBD" }]',
+    ).replace('"{2|as:VB}"', '"{2|as:VBN}"')
+    _write(tmp_path, "p.toml", body)
+    (rule,) = load_rules(tmp_path)
+    assert rule.triggers == {"went", "took"}
+    assert frozenset({"had", "has"}) in rule.requires

@@ -155,10 +155,15 @@ def _selecting_words(spec: TokenSpec) -> frozenset[str] | None:
 
 
 def pattern_triggers(
-    specs: Sequence[TokenSpec], explicit: frozenset[str] | None
+    specs: Sequence[TokenSpec], explicit: frozenset[str] | None, gate_sets: Sequence[frozenset[str]] = ()
 ) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """The trigger words (the rarest required token's) and the other required tokens' word sets."""
+    """The trigger words and the further word sets a paragraph must meet for the rule to be tried.
+
+    The sets come from the required tokens and from the words the rule's gate needs (``gate_sets``); the
+    rarest becomes the trigger.
+    """
     sets = [words for words in map(_selecting_words, specs) if words]
+    sets += [words for words in gate_sets if words not in sets]
     if explicit:
         return explicit, tuple(s for s in sets if s != explicit)
     if not sets:
@@ -176,7 +181,7 @@ def _form_regex(tag: str) -> str:
     if tag == "VBZ":
         return r"\w+s"
     if tag == "VBD-not-VBN":
-        forms = strong_forms("VBD") - strong_forms("VBN") - strong_forms("VB")
+        forms = strong_forms("VBD") - strong_forms("VBN") - strong_forms("VB") - {"was", "did"}
         return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
     strong = "|".join(sorted(strong_forms(tag) - strong_forms("VB"), key=len, reverse=True))
     return rf"(?:(?!\w*eed\b)\w\w+ed|{strong})"

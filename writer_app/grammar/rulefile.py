@@ -445,8 +445,6 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
         raise entry.fail(f"unknown field '{sorted(unknown)[0]}'")
     common = _common(entry)
     del common["avoid"]
-    gate = entry.get("gate", str)
-    common["gate"] = entry.compile("gate", expand_gate(gate), re.IGNORECASE) if gate is not None else None
     try:
         tokens = parse_tokens(entry.get("tokens", list, required=True), "tokens")
         antipatterns = tuple(
@@ -457,9 +455,13 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
         message = common["message"]
         message_template = parse_template(message, len(tokens)) if "{" in message else None  # type: ignore[arg-type]
         explicit = _explicit_triggers(entry)
-        triggers, requires = pattern_triggers(tokens, explicit)
+        gate_text = entry.get("gate", str)
+        gate = entry.compile("gate", expand_gate(gate_text), re.IGNORECASE) if gate_text is not None else None
+        gate_sets = derive_requirements(gate.pattern, re.IGNORECASE) if gate is not None else []
+        triggers, requires = pattern_triggers(tokens, explicit, gate_sets)
     except (PatternError, TemplateError) as error:
         raise entry.fail(str(error)) from None
+    common["gate"] = gate
     dialogue = entry.get("dialogue", str, "strict")
     if dialogue not in ("strict", "relaxed"):
         raise entry.fail("'dialogue' must be \"relaxed\" (not flagged in dialogue unless asked) or \"strict\"")
