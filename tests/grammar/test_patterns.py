@@ -147,3 +147,14 @@ def test_a_gate_placeholder_stands_for_any_past_form(tmp_path: Path) -> None:
     assert rule.gate is not None
     assert rule.gate.search("He could went home") and rule.gate.search("He could walked home")
     assert not rule.gate.search("He could go home") and not rule.gate.search("He could wed")
+
+
+def test_relaxed_rule_does_not_analyse_a_sentence_whose_slip_is_spoken(tmp_path: Path) -> None:
+    rule = _rule(tmp_path, 'message = "Use “doesn’t”."\ndialogue = "relaxed"\ngate = "\\\\bhe\\\\s+don\'t"\n'
+                 'tokens = [{ word = "he" }, { lemma = "do", tag = "VBP" }, { word = "n\'t" }]\nmark = [2, 3]\n'
+                 'replacements = ["{2|as:VBZ}{3}"]\n')
+    analyser = CountingAnalyser()
+    RuleChecker(CheckConfig(), [rule], analyse=analyser).check("She laughed. “Well, he don't care.”")
+    assert analyser.calls == []
+    RuleChecker(CheckConfig(strict_dialogue=True), [rule], analyse=analyser).check("She laughed. “Well, he don't care.”")
+    assert analyser.calls == ["“Well, he don't care.”"]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from writer_app.grammar.model import Issue
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
 from writer_app.grammar.sentences import sentence_spans
+from writer_app.grammar.tokenizer import dialogue_depth_at
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,11 @@ class PatternPass:
             rules = []
             for rule in candidates:
                 if rule.gate is not None:
-                    if rule.gate.search(text, start, end) is None:
+                    found = rule.gate.search(text, start, end)
+                    if found is None:
                         continue
+                    if rule.relaxed_in_dialogue and not self.strict_dialogue and self._all_spoken(rule, text, found, end):
+                        continue  # the rule would not report it inside dialogue: no need to analyse
                 else:
                     if sentence_words is None:
                         sentence_words = set(_WORD.findall(lower, start, end))
@@ -70,6 +74,16 @@ class PatternPass:
             for rule in rules:
                 issues.extend(rule.find(sentence, text, self.strict_dialogue))
         return issues
+
+
+    @staticmethod
+    def _all_spoken(rule: PatternRule, text: str, found: re.Match[str], end: int) -> bool:
+        """True when every place ``rule``'s gate finds in the sentence is inside quotation marks."""
+        while found is not None:
+            if dialogue_depth_at(text, found.start()) == 0:
+                return False
+            found = rule.gate.search(text, found.start() + 1, end)  # type: ignore[union-attr]
+        return True
 
 
 def default_analyser() -> AnalyseSpan | None:
