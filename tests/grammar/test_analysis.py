@@ -68,6 +68,14 @@ def test_fiction_names_and_dialogue_tags() -> None:
     assert tags["Rose"] == "NNP" and tags["laughed"] == "VBD" and tags["Mark"] == "NNP"
 
 
+def test_spoken_elisions_are_tagged_and_lemmatised_as_the_words_they_stand_for() -> None:
+    words = {w.text: w for s in analyse("\"I was goin' to tell 'em, 'cause it's nothin',\" he said.") for w in s.words}
+    assert (words["goin'"].tag, words["goin'"].lemma) == ("VBG", "go")
+    assert words["'em"].lemma == "they" and words["'em"].tag == "PRP"
+    assert words["'cause"].lemma == "because"
+    assert words["nothin'"].lemma == "nothing"
+
+
 def test_chunks_and_clauses_are_on_the_sentence() -> None:
     sentence = analyse("The list of names was long, but nobody read it.")[0]
     words = {w.text: w for w in sentence.words}

@@ -82,3 +82,17 @@ def test_empty_and_punctuation_only_input() -> None:
     assert chunk([]) == ([], ())
     chunked, clauses = chunk(_words("!/. ?/."))
     assert [w.chunk for w in chunked] == ["O", "O"] and clauses == ((0, 2),)
+
+
+def test_a_relative_pronoun_takes_the_number_of_the_phrase_before_it() -> None:
+    assert _np("The/DT boys/NNS who/WP are/VBP here/RB left/VBD ./.", "who") == ("B-NP", "pl", 3)
+    assert _np("The/DT bus/NN that/WDT they/PRP took/VBD broke/VBD ./.", "that")[1] == "sg"
+
+
+def test_two_finite_verbs_make_two_verb_groups() -> None:
+    chunked, _ = chunk(_words("The/DT bus/NN they/PRP took/VBD broke/VBD down/RP ./."))
+    assert [w.chunk for w in chunked][3:5] == ["B-VP", "B-VP"]
+
+
+def test_a_predicative_adjective_is_no_noun_phrase() -> None:
+    assert _np("The/DT road/NN is/VBZ long/JJ ./.", "long")[0] == "O"

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 
 from writer_app.grammar.chunker import chunk
+from writer_app.grammar.disambiguation import disambiguate
 from writer_app.grammar.lexicon import Lexicon, shipped_lexicon
 from writer_app.grammar.sentences import sentence_spans
 from writer_app.grammar.tagger import PerceptronTagger, canonical, shipped_tagger
@@ -22,7 +23,13 @@ log = logging.getLogger(__name__)
 
 __all__ = ["analyse", "analyse_span", "sentence_spans", "tag_tokens"]
 
-CACHE_SIZE = 4096
+CACHE_SIZE = 2048
+# Spoken elisions read as the words they stand for when tagging and lemmatising (the token keeps its text).
+_ELISIONS = {
+    "'em": "them", "'cause": "because", "'cos": "because", "'coz": "because", "'til": "until", "'till": "until",
+    "'bout": "about", "'round": "around", "'fore": "before", "o'": "of", "an'": "and", "'n'": "and",
+    "th'": "the", "'tis": "it", "'twas": "it", "'nuff": "enough", "'cept": "except",
+}  # fmt: skip
 # Tags of tokens the tagger need not read: what a mark is follows from its kind.
 _KIND_TAGS = {Kind.DASH: ":", Kind.ELLIPSIS: ":"}
 
@@ -68,11 +75,12 @@ def tag_tokens(
     """Return the tokens as words with their tag in context, lemma and possible tags."""
     tagger = tagger or shipped_tagger()
     lexicon = lexicon or shipped_lexicon()
-    texts = [canonical(token.text) for token in tokens]
+    texts = [_standard(canonical(token.text)) for token in tokens]
     signatures = [lexicon.signature(text) for text in texts]
-    tags = tagger.tag(texts, signatures)
+    possible = [lexicon.tags(text) if token.kind is Kind.WORD else frozenset() for token, text in zip(tokens, texts, strict=True)]
+    tags = disambiguate(texts, tagger.tag(texts, signatures), possible)
     words: list[Word] = []
-    for token, text, tag in zip(tokens, texts, tags, strict=True):
+    for token, text, tag, tags_of_word in zip(tokens, texts, tags, possible, strict=True):
         tag = _KIND_TAGS.get(token.kind, tag)
         if token.kind is Kind.QUOTE and tag not in ("``", "''"):
             tag = "``" if token.text in "“‘«„‚" else "''"
@@ -80,11 +88,23 @@ def tag_tokens(
             lemma = lexicon.lemma(text, tag)
             if tag not in ("NNP", "NNPS") and lemma == text:
                 lemma = text.lower()
-            possible = lexicon.tags(text)
         else:
-            lemma, possible = text, frozenset()
-        words.append(Word(token, tag, lemma, possible))
+            lemma = text
+        words.append(Word(token, tag, lemma, tags_of_word))
     return words
+
+
+def _standard(text: str) -> str:
+    """Return the standard spelling of a spoken elision ("goin'" -> "going", "'em" -> "them"), else the text."""
+    if "'" not in text or len(text) < 2:
+        return text
+    lower = text.lower()
+    standard = _ELISIONS.get(lower)
+    if standard is None and lower.endswith("in'") and len(lower) > 4:
+        standard = lower[:-1] + "g"
+    if standard is None:
+        return text
+    return standard.capitalize() if text[0].isupper() else standard
 
 
 def _shift_token(token: Token, by: int) -> Token:

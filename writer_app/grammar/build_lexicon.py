@@ -69,6 +69,8 @@ def inflection_tables(extra_verbs: set[str]) -> dict[str, dict[str, tuple[str, .
                 forms = lemminflect.getInflection(lemma, tag, inflect_oov=False)
                 wanted = CORRECTIONS.get((lemma, tag), forms)
                 forms = tuple(f for f in dict.fromkeys(wanted) if f and " " not in f and f.count("-") <= lemma.count("-"))
+                if tag == "NNS" and len(forms) > 1:
+                    forms = tuple(f for f in forms if f != lemma)  # "rains/rain": the mass-noun reading is NN
                 if not forms:
                     if tag in ("JJR", "JJS"):
                         tables[lemma].setdefault(tag, (NO_FORM,))  # "unique": no "uniquer"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from writer_app.grammar.tokens import Kind, Word
 
@@ -11,6 +10,12 @@ _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 _PREMODIFIERS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "POS", "HYPH", "WP$"})
 _NP_START = _PREMODIFIERS | _NOUNS | frozenset({"PRP", "EX", "WP"})
+_NOT_A_HEAD = frozenset({"POS", "HYPH", "JJ", "JJR", "JJS", "PRP$", "WP$"})
+_AUXILIARY_LEMMAS = frozenset("be have do get will would can could shall should may might must ought".split())
+_AUXILIARY_FORMS = frozenset(
+    "am is are was were be been being 's 're 'm has have had having 've 'd does do did got gets getting".split()
+)
+_NON_FINITE = frozenset({"VB", "VBN", "VBG"})
 _VERBS = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _WH = frozenset({"WDT", "WP", "WP$", "WRB"})
 # Pronouns: person and number ("" where the verb form does not depend on it: "you are" for one or many).
@@ -47,11 +52,14 @@ def chunk(words: Sequence[Word]) -> tuple[list[Word], tuple[tuple[int, int], ...
     for first, last, number, person in noun_phrases(out):
         for index in range(first, last):
             label = "B-NP" if index == first else "I-NP"
-            out[index] = replace(out[index], chunk=label, number=number, person=person)
+            word = out[index]
+            out[index] = Word(word.token, word.tag, word.lemma, word.tags, label, number, person)
     for first, last in verb_groups(out):
         for index in range(first, last):
-            if out[index].chunk == "O":
-                out[index] = replace(out[index], chunk="B-VP" if index == first else "I-VP")
+            word = out[index]
+            if word.chunk == "O":
+                label = "B-VP" if index == first else "I-VP"
+                out[index] = Word(word.token, word.tag, word.lemma, word.tags, label, word.number, word.person)
     return out, clauses(out)
 
 
@@ -86,9 +94,9 @@ def _base_phrases(words: Sequence[Word]) -> list[tuple[int, int]]:
         end = last_noun + 1 if last_noun >= 0 else index
         if end <= start:
             end = start + 1
-        if all(words[i].tag in ("POS", "HYPH") for i in range(start, end)):
+        if all(words[i].tag in _NOT_A_HEAD for i in range(start, end)):
             index = max(index, start + 1)
-            continue
+            continue  # "long" in "is long": an adjective alone is no noun phrase
         phrases.append((start, end))
         index = max(end, start + 1)
     return phrases
@@ -143,7 +151,30 @@ def noun_phrases(words: Sequence[Word]) -> list[tuple[int, int, str, int]]:
                 previous[1], previous[2], previous[3] = last, number, person
                 continue
         merged.append([first, last, number, person, head])
-    return [(first, last, number, person) for first, last, number, person, _head in merged]
+    phrases = [(first, last, number, person) for first, last, number, person, _head in merged]
+    return _with_relatives(words, phrases)
+
+
+def _with_relatives(
+    words: Sequence[Word], phrases: list[tuple[int, int, str, int]]
+) -> list[tuple[int, int, str, int]]:
+    """Give a relative pronoun right after a noun phrase that phrase's number ("the boys who are")."""
+    out: list[tuple[int, int, str, int]] = []
+    ends = {last: (number, person) for _first, last, number, person in phrases}
+    starts = {first for first, _last, _number, _person in phrases}
+    for phrase in phrases:
+        first, last, number, person = phrase
+        if words[first].tag in ("WP", "WDT") and last - first == 1:
+            before = first - 1 if first and words[first - 1].text == "," else first
+            if before in ends and ends[before][1] == 3:
+                number, person = ends[before]
+        out.append((first, last, number, person))
+    for index, word in enumerate(words):
+        if word.tag == "WDT" and word.lower in ("that", "which") and index not in starts:
+            before = index - 1 if index and words[index - 1].text == "," else index
+            if before in ends:
+                out.append((index, index + 1, *ends[before]))
+    return sorted(out)
 
 
 def _starts_with_the(words: Sequence[Word], index: int) -> bool:
@@ -167,6 +198,8 @@ def verb_groups(words: Sequence[Word]) -> list[tuple[int, int]]:
         while index < count:
             tag = words[index].tag
             if tag in _VERBS:
+                if not _is_auxiliary(words[last_verb]) or tag not in _NON_FINITE:
+                    break  # "the bus they took | broke down", "who are here | have gone": two groups
                 last_verb = index
             elif tag not in ("RB", "TO") and not (tag == "PRP" and words[index - 1].tag in ("MD", "VBZ", "VBP", "VBD") and _question_order(words, index)):
                 break
@@ -174,6 +207,11 @@ def verb_groups(words: Sequence[Word]) -> list[tuple[int, int]]:
         groups.append((start, last_verb + 1))
         index = last_verb + 1
     return groups
+
+
+def _is_auxiliary(word: Word) -> bool:
+    """True for a modal, "to", or a form of be, have, do or get that can lead a verb group."""
+    return word.tag in ("MD", "TO") or word.lemma.lower() in _AUXILIARY_LEMMAS or word.lower in _AUXILIARY_FORMS
 
 
 def _question_order(words: Sequence[Word], index: int) -> bool:

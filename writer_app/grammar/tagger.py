@@ -13,7 +13,7 @@ from writer_app.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-MODEL_NAME = "tagger.json.gz"
+MODEL_NAME = "tagger.gz"
 # Weights are stored as integers: the averaged weight times this scale, rounded.
 WEIGHT_SCALE = 100
 _START = ("-START-", "-START2-")
@@ -89,7 +89,7 @@ def features(
     """
     i = index + 2
     word = words[i]
-    written = raw[index]
+    form = shape(raw[index])
     feats = [
         "b",
         "s3 " + word[-3:],
@@ -107,10 +107,8 @@ def features(
         "w+1 " + words[i + 1],
         "s+1 " + words[i + 1][-3:],
         "w+2 " + words[i + 2],
-        "w-1w " + words[i - 1] + " " + word,
-        "ww+1 " + word + " " + words[i + 1],
-        "sh " + shape(written),
-        "shi " + shape(written) + (" 0" if index == 0 else " n"),
+        "sh " + form,
+        "shi " + form + (" 0" if index == 0 else " n"),
         "l " + lex[index],
         "lt " + lex[index] + " " + prev,
         "l+1 " + (lex[index + 1] if index + 1 < len(lex) else "END"),
@@ -119,6 +117,7 @@ def features(
         "lv " + last_verb,
         "lvs " + last_verb + " " + word[-2:],
         "lvl " + last_verb + " " + lex[index],
+        "lvtl " + last_verb + " " + prev + " " + lex[index],
     ]
     if len(word) > 4:
         feats.append("s4 " + word[-4:])
@@ -137,28 +136,60 @@ class PerceptronTagger:
         # feature -> [tag index, weight, tag index, weight, ...], or the same as text, parsed on first use
         self.weights = weights
         self.tagdict = tagdict  # frequent, unambiguous words -> their one tag
-        self._rows: dict[str, tuple[int, ...]] = {}
+        self.constrain = True  # a known word gets one of the tags the lexicon gives it
+        self._rows: dict[str, dict[int, int]] = {}
+        self._index = {tag: i for i, tag in enumerate(self.tags)}
+        self._allowed: dict[tuple[str, bool], tuple[int, ...] | None] = {}
 
-    def _row(self, feat: str) -> tuple[int, ...] | None:
+    def _row(self, feat: str) -> dict[int, int] | None:
+        """Return a feature's weights as tag index -> weight, parsed from the stored text on first use."""
         row = self._rows.get(feat)
         if row is None:
             stored = self.weights.get(feat)
             if stored is None:
                 return None
-            row = tuple(map(int, stored.split())) if isinstance(stored, str) else tuple(stored)
+            flat = list(map(int, stored.split())) if isinstance(stored, str) else list(stored)
+            row = dict(zip(flat[::2], flat[1::2], strict=True))
             self._rows[feat] = row
         return row
 
-    def predict(self, feats: Iterable[str]) -> str:
-        """Return the best-scoring tag for a bag of features."""
-        scores = [0] * len(self.tags)
+    def predict(self, feats: Iterable[str], allowed: Sequence[int] | None = None) -> str:
+        """Return the best-scoring tag for a bag of features, among the ``allowed`` tag indices if given."""
+        cache = self._rows
+        stored = self.weights
+        rows = []
         for feat in feats:
-            row = self._row(feat)
-            if row is not None:
-                for k in range(0, len(row), 2):
-                    scores[row[k]] += row[k + 1]
-        best = max(range(len(scores)), key=scores.__getitem__)
-        return self.tags[best]
+            row = cache.get(feat)
+            if row is None:
+                if feat not in stored:
+                    continue
+                row = self._row(feat)
+            rows.append(row)
+        if allowed:
+            scores = dict.fromkeys(allowed, 0)
+            for row in rows:
+                for tag in allowed:
+                    weight = row.get(tag)
+                    if weight:
+                        scores[tag] += weight
+            return self.tags[max(scores, key=scores.__getitem__)]
+        totals = [0] * len(self.tags)
+        for row in rows:
+            for tag, weight in row.items():
+                totals[tag] += weight
+        return self.tags[max(range(len(totals)), key=totals.__getitem__)]
+
+    def allowed(self, signature: str, written: str) -> tuple[int, ...] | None:
+        """Return the tag indices a known word may take (its lexicon tags; names too if capitalised)."""
+        cached = self._allowed.get((signature, written[:1].isupper()))
+        if cached is not None or (signature, written[:1].isupper()) in self._allowed:
+            return cached
+        tags = set(signature.rstrip("@").split("|")) - {""}
+        if tags and written[:1].isupper():
+            tags |= {"NNP", "NNPS"}
+        indices = tuple(sorted(self._index[tag] for tag in tags if tag in self._index)) or None
+        self._allowed[signature, written[:1].isupper()] = indices
+        return indices
 
     def tag(self, words: Sequence[str], lex: Sequence[str] | None = None) -> list[str]:
         """Return one Penn tag per word of a sentence."""
@@ -168,9 +199,13 @@ class PerceptronTagger:
         last_verb = "-"
         tags: list[str] = []
         for index in range(len(words)):
-            tag = self.tagdict.get(normal[index + 2]) if lex[index].count("|") == 0 else None
+            allowed = self.allowed(lex[index], words[index]) if self.constrain else None
+            if allowed is not None and len(allowed) == 1:
+                tag = self.tags[allowed[0]]  # the lexicon leaves one choice
+            else:
+                tag = self.tagdict.get(normal[index + 2]) if lex[index].count("|") == 0 else None
             if tag is None:
-                tag = self.predict(features(index, normal, words, prev, prev2, lex, last_verb))
+                tag = self.predict(features(index, normal, words, prev, prev2, lex, last_verb), allowed)
             tags.append(tag)
             prev2, prev = prev, tag
             if tag in VERB_TAGS:
@@ -181,7 +216,7 @@ class PerceptronTagger:
         """Write the model compactly and deterministically: a JSON header, then features and rows as lines."""
         names = sorted(self.weights)
         header = json.dumps({"format": 1, "tags": list(self.tags), "tagdict": self.tagdict}, sort_keys=True)
-        rows = (" ".join(map(str, self._row(name) or ())) for name in names)
+        rows = (" ".join(f"{tag} {weight}" for tag, weight in (self._row(name) or {}).items()) for name in names)
         text = _SECTION.join((header, "\n".join(names), "\n".join(rows)))
         with path.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0, compresslevel=9) as out:
             out.write(text.encode("utf-8"))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from writer_app.characters.names import first_names
 from writer_app.grammar.conllu import read_conllu
+from writer_app.grammar.disambiguation import disambiguate
 from writer_app.grammar.lexicon import NAME_MARK, Lexicon, shipped_lexicon
 from writer_app.grammar.tagger import (
     _END,
@@ -238,12 +239,16 @@ def train(sentences: Sequence[Tagged], lexicon: Lexicon, iterations: int = ITERA
     return PerceptronTagger(tags, trainer.averaged(), tagdict)
 
 
-def accuracy(tagger: PerceptronTagger, sentences: Sequence[Tagged], lexicon: Lexicon) -> float:
-    """Return the share of tokens the tagger tags as the treebank does."""
+def accuracy(
+    tagger: PerceptronTagger, sentences: Sequence[Tagged], lexicon: Lexicon, disambiguated: bool = True
+) -> float:
+    """Return the share of tokens tagged as the treebank does (tagger, then the disambiguation pass)."""
     right = total = 0
     for sentence in sentences:
         words = [word for word, _tag in sentence]
         guesses = tagger.tag(words, _signatures(words, lexicon))
+        if disambiguated:
+            guesses = disambiguate(words, guesses, [lexicon.tags(canonical(word)) for word in words])
         right += sum(guess == tag for guess, (_word, tag) in zip(guesses, sentence, strict=True))
         total += len(sentence)
     return right / max(1, total)
