@@ -158,3 +158,14 @@ def test_relaxed_rule_does_not_analyse_a_sentence_whose_slip_is_spoken(tmp_path:
     assert analyser.calls == []
     RuleChecker(CheckConfig(strict_dialogue=True), [rule], analyse=analyser).check("She laughed. “Well, he don't care.”")
     assert analyser.calls == ["“Well, he don't care.”"]
+
+
+def test_a_verb_form_is_made_from_the_verb_reading_of_a_word_tagged_otherwise() -> None:
+    from writer_app.grammar.pattern_fix import parse_template
+    from writer_app.grammar.tokens import Kind, Token, Word
+
+    spoke = Word(Token("spoke", 0, 5, Kind.WORD), "NN", "spoke", frozenset({"NN", "VBD"}))
+    forgave = Word(Token("forgave", 6, 13, Kind.WORD), "VB", "forgave", frozenset({"VBD"}))
+    template = parse_template("{1|as:VB}", 2)
+    assert template.expand([spoke, forgave], (0, 1)) == "speak"
+    assert template.expand([forgave, spoke], (0, 1)) == "forgive"

@@ -95,8 +95,8 @@ def _lexicon():  # noqa: ANN202 - the pipeline's Lexicon, or None when it cannot
 
 def reading_lemma(word: Word, tag: str) -> str:
     """The lemma of ``word`` for making its ``tag`` form, by a reading the lexicon allows for the word."""
-    if not word.tags or word.tag in word.tags:
-        return word.lemma or word.lower
+    if not word.tags or word.tag in word.tags and word.tag[:2] == tag[:2]:
+        return word.lemma or word.lower  # the tagger's reading is one the lexicon allows, of the wanted kind
     order = _VERB_READINGS + _OTHER_READINGS if tag.startswith("VB") else _OTHER_READINGS + _VERB_READINGS
     lexicon = _lexicon()
     for reading in order:
