@@ -42,12 +42,20 @@ class PatternPass:
         rules = self.rules
         return [rules[p] for p in sorted(chosen) if not any(map(words.isdisjoint, rules[p].requires))]
 
-    def check(self, text: str, words: set[str]) -> list[Issue]:
-        """Issues of the pattern rules in paragraph ``text``, whose lowercase ``\\w+`` words are ``words``."""
+    def check(self, text: str, words: set[str], low: str | None = None) -> list[Issue]:
+        """Issues of the pattern rules in paragraph ``text``, whose lowercase ``\\w+`` words are ``words``.
+
+        ``low`` is ``text.lower()`` when it has the same length (for the gates' quicker stand-ins).
+        """
         if words.isdisjoint(self.trigger_words):
             return []
-        # A rule's gate must find something in the paragraph before its sentences are even cut out.
-        candidates = [r for r in self._candidates(words) if r.gate is None or r.gate.search(text)]
+        # A rule's gate must find something in the paragraph before its sentences are even cut out; a
+        # looser stand-in on the lowercased text is tried first, as it is several times faster.
+        candidates = [
+            r for r in self._candidates(words)
+            if r.gate is None
+            or (r.quick is None or low is None or r.quick.search(low) is not None) and r.gate.search(text) is not None
+        ]
         if not candidates:
             return []
         issues: list[Issue] = []
@@ -56,17 +64,16 @@ class PatternPass:
             sentence_words: set[str] | None = None
             rules = []
             for rule in candidates:
+                if sentence_words is None:
+                    sentence_words = set(_WORD.findall(lower, start, end))
+                if rule.triggers.isdisjoint(sentence_words) or any(map(sentence_words.isdisjoint, rule.requires)):
+                    continue
                 if rule.gate is not None:
                     found = rule.gate.search(text, start, end)
                     if found is None:
                         continue
                     if rule.relaxed_in_dialogue and not self.strict_dialogue and self._all_spoken(rule, text, found, end):
                         continue  # the rule would not report it inside dialogue: no need to analyse
-                else:
-                    if sentence_words is None:
-                        sentence_words = set(_WORD.findall(lower, start, end))
-                    if rule.triggers.isdisjoint(sentence_words) or any(map(sentence_words.isdisjoint, rule.requires)):
-                        continue
                 rules.append(rule)
             if not rules:
                 continue

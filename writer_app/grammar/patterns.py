@@ -167,6 +167,7 @@ class PatternRule:
     path: Path = field(default_factory=Path)
     line: int = 0
     gate: re.Pattern[str] | None = None  # must find something in the sentence's text before it is analysed
+    quick: re.Pattern[str] | None = None  # a looser, faster stand-in for the gate, on lowercased text
     # Shared with regex rules so the engine can hold both kinds in one list.
     parts: tuple = ()
     min_width: int = 0

@@ -88,6 +88,7 @@ from writer_app.grammar.pattern_load import (
 from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import (
     derive_requirements,
+    gate_pattern,
     min_width,
     nested_repeat,
     required_chars,
@@ -462,6 +463,9 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
     except (PatternError, TemplateError) as error:
         raise entry.fail(str(error)) from None
     common["gate"] = gate
+    quick = gate_pattern(gate.pattern, gate.flags) if gate is not None else None
+    if quick is not None and any(gate.search(b) and not quick.search(b.lower()) for b in common["bad"]):  # type: ignore[union-attr]
+        quick = None  # the stand-in must find at least what the gate finds
     dialogue = entry.get("dialogue", str, "strict")
     if dialogue not in ("strict", "relaxed"):
         raise entry.fail("'dialogue' must be \"relaxed\" (not flagged in dialogue unless asked) or \"strict\"")
@@ -479,6 +483,7 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
         requires=requires,
         fix_all=entry.get("fix_all", bool, False),
         follow_case=case == "follow",
+        quick=quick,
         **common,  # type: ignore[arg-type]
     )
 

@@ -288,7 +288,7 @@ class RuleChecker:
                 issues.extend(rule.find(text))
             issues.sort(key=lambda i: (i.start, i.end, i.rule))
         if self._patterns is not None:
-            found = self._patterns.check(text, words)
+            found = self._patterns.check(text, words, low)
             if found:
                 issues = _without_overlaps(issues + found)
         return issues
