@@ -186,3 +186,72 @@ def test_forms_table_fills_the_replacement(tmp_path: Path) -> None:
     (rule,) = load_rules(tmp_path)
     (issue,) = RuleChecker(rules=[rule]).check("We had to Life with it.")
     assert issue.replacements == ("Live",)
+
+
+GOOD_PATTERN = '''
+[[pattern]]
+id = "{id}"
+category = "grammar"
+message = "Use the plain form after “{{1}}”."
+tokens = [{{ word = "could" }}, {{ tag = "VBD" }}]
+mark = 2
+replacements = ["{{2|as:VB}}"]
+bad = ["I could went."]
+good = ["I could go."]
+'''
+
+
+@pytest.mark.parametrize(
+    ("change", "detail"),
+    [
+        (('{ tag = "VBD" }', '{ tga = "VBD" }'), "token 2: unknown key 'tga'"),
+        (('{ tag = "VBD" }', '{ tag = "VB[D" }'), "token 2: 'tag' is not a valid regular expression"),
+        (('{ tag = "VBD" }', '{ tag = "VBD", skip = 20 }'), "'skip' must be a whole number from 0 to 8"),
+        (('{ tag = "VBD" }', '{ tag = "VBD", number = "plural" }'), "'number' must be \"sg\" or \"pl\""),
+        (('{ tag = "VBD" }', '{ optional = true }'), "token 2 tests nothing"),
+        (('mark = 2', 'mark = 3'), "'mark' is 3 but the pattern has 2 tokens"),
+        (('"{2|as:VB}"', '"{3|as:VB}"'), "refers to token 3 but the pattern has 2 tokens"),
+        (('"{2|as:VB}"', '"{2|as:XX}"'), "'as:XX' is not a tag"),
+        (('"{2|as:VB}"', '"{2|shout}"'), "'|shout' is not a template filter"),
+        (('"{2|as:VB}"', '"{go}"'), "needs a form"),
+        (('{ word = "could" }', '{ word = "could", optional = true }'), "no required token has a word or lemma"),
+        (('tokens = [', 'tokens = ['), None),
+    ],
+)
+def test_malformed_pattern_names_file_line_and_token(tmp_path: Path, change: tuple[str, str], detail: str | None) -> None:
+    text = GOOD_PATTERN.format(id="ONE").replace(*change)
+    _write(tmp_path, "p.toml", "# my patterns\n" + text)
+    if detail is None:
+        (rule,) = load_rules(tmp_path)
+        assert rule.kind == "pattern" and rule.triggers == {"could", "couldn"}
+        return
+    error = _error(tmp_path)
+    assert error.path.name == "p.toml" and error.line == 4
+    assert "rule ONE" in str(error) and detail in str(error)
+
+
+def test_pattern_dialogue_flag_is_checked(tmp_path: Path) -> None:
+    _write(tmp_path, "p.toml", GOOD_PATTERN.format(id="ONE") + 'dialogue = "sometimes"\n')
+    assert "'dialogue' must be \"relaxed\"" in str(_error(tmp_path))
+
+
+def test_pattern_triggers_take_the_rarest_required_word_and_contraction_stems(tmp_path: Path) -> None:
+    body = GOOD_PATTERN.format(id="ONE").replace(
+        'tokens = [{ word = "could" }, { tag = "VBD" }]',
+        'tokens = [{ word = ["he", "she"] }, { lemma = "do", tag = "VBP" }, { word = "n\'t" }]',
+    ).replace('mark = 2', 'mark = [2, 3]').replace('"{2|as:VB}"', '"{2|as:VBZ}{3}"')
+    _write(tmp_path, "p.toml", body)
+    (rule,) = load_rules(tmp_path)
+    assert {"do", "does", "did", "don", "doesn", "didn"} <= rule.triggers
+    assert rule.requires == (frozenset({"he", "she"}), frozenset({"t"}))
+
+
+def test_pattern_gate_words_can_become_the_trigger(tmp_path: Path) -> None:
+    body = GOOD_PATTERN.format(id="ONE").replace(
+        'tokens = [{ word = "could" }, { tag = "VBD" }]',
+        'gate = "\\\\b(?:had|has)\\\\s+(?:went|took)\\\\b"\ntokens = [{ lemma = "have" }, { tag = "VBD" }]',
+    ).replace('"{2|as:VB}"', '"{2|as:VBN}"')
+    _write(tmp_path, "p.toml", body)
+    (rule,) = load_rules(tmp_path)
+    assert rule.triggers == {"went", "took"}
+    assert frozenset({"had", "has"}) in rule.requires

@@ -1,7 +1,8 @@
 """Load and validate the built-in rule data files (``resources/rules/*.toml`` and the writer's own folder).
 
 The format is described in the project's rule-format brief; in short, a file holds ``[[rule]]`` entries
-(a regular expression) and ``[[phrase]]`` entries (fixed wrong phrases and their right forms). Compatible
+(a regular expression), ``[[phrase]]`` entries (fixed wrong phrases and their right forms) and ``[[pattern]]``
+entries (token patterns, below). Compatible
 extensions, all optional:
 
 - ``case = "as_is"`` (regex rules): use replacements exactly as expanded; the default ``"follow"`` gives
@@ -27,6 +28,40 @@ extensions, all optional:
 - ``triggers`` given explicitly are split on non-word characters (``"it's"`` -> ``"it"``), since the engine
   compares them with the paragraph's ``\\w+`` words.
 
+Token-pattern rules, ``[[pattern]]``, read the analysed sentence instead of its surface: a list of token
+tests matched over the words of one sentence (after contractions are split: "don't" is ``do`` + ``n't``)::
+
+    [[pattern]]
+    id = "MODAL_PAST"
+    category = "grammar"
+    message = "After “{1}”, use the plain form of the verb."
+    tokens = [{ word = ["could", "should"] }, { tag = "VBD" }]
+    mark = 2                          # or [2, 3]; default: every token
+    replacements = ["{2|as:VB}"]      # "went" -> "go": the lemma in the form a Penn tag names
+    antipatterns = [[{ word = "could" }, { word = "went" }, { word = "by" }]]
+    dialogue = "relaxed"              # not flagged inside quotation marks unless the check is strict
+    bad = ["I could went home."]
+    fixed = ["I could go home."]
+    good = ["I could go home."]
+
+Token keys (all optional, all must hold): ``word`` (one or a list, any case), ``regex`` (the whole text),
+``lemma``, ``tag`` (a Penn tag, a list or a regex such as ``"VB[DN]"``), ``tags`` (a regex one of the tags
+the lexicon allows for the word must match), ``chunk`` (``"B-NP"``, ``".-VP"``), ``number`` (``"sg"``/
+``"pl"``), ``person`` (1-3 or a list), ``dialogue`` (true/false), ``case`` (``"title"``, ``"lower"``,
+``"upper"``), ``not_word``/``not_lemma``/``not_tag``/``not_tags`` (the token must not have these),
+``negate`` (the token must fail the other keys), ``optional``, ``skip`` (up to N other tokens
+before this one). An antipattern is a token list of its own; a match of it that overlaps the tokens of a
+rule's match cancels the rule there. Templates (replacements and message): ``{N}`` token N as written, ``{N|lemma}``,
+``{N|lower}``/``{N|upper}``/``{N|capitalize}``, ``{N|as:VBZ}`` token N's lemma in another form,
+``{lie|as:VBD}`` a named lemma in a form, ``{lie|as:N}`` in the form token N has ("laying" -> "lying");
+replacements take the flagged text's capitals unless ``case = "as_is"``. Trigger words come from the
+rarest required token's words (or a lemma's forms); the sentence is analysed only when they occur, and
+when the rule's ``gate`` regex (if any) finds something in the sentence's text (``gate = "\\bit['’]s\\b"``);
+in a gate, ``<VBD>``, ``<VBN>``, ``<VBG>`` and ``<VBZ>`` stand for any word that may have that form
+(``\\bcould\\s+<VBD>\\b``: "could" and then "-ed" or a strong verb's past), and ``<VBD-not-VBN>`` for
+a strong verb's past that is not also its participle ("went", "took").
+Pattern rules run only when the linguistic pipeline (``writer_app.grammar.analysis``) is installed.
+
 Every problem raises :class:`RuleFileError` naming the file and line.
 """
 
@@ -42,8 +77,18 @@ from pathlib import Path
 from writer_app.errors import WriterAppError
 from writer_app.grammar.casing import expand, follow_apostrophes, follow_case, group_refs
 from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.pattern_fix import TemplateError, parse_template
+from writer_app.grammar.pattern_load import (
+    PatternError,
+    expand_gate,
+    parse_mark,
+    parse_tokens,
+    pattern_triggers,
+)
+from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import (
     derive_requirements,
+    gate_pattern,
     min_width,
     nested_repeat,
     required_chars,
@@ -61,6 +106,7 @@ _COMMON_FIELDS = {
 }
 _RULE_FIELDS = _COMMON_FIELDS | {"pattern", "mark", "replacements", "case_sensitive", "case", "forms"}
 _PHRASE_FIELDS = _COMMON_FIELDS | {"wrong", "right", "parallel"}
+_PATTERN_FIELDS = (_COMMON_FIELDS - {"avoid"}) | {"tokens", "mark", "replacements", "antipatterns", "dialogue", "case"}
 
 
 class RuleFileError(WriterAppError):
@@ -118,9 +164,14 @@ class Rule:
     path: Path = field(default_factory=Path)
     line: int = 0
 
-    def find(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Issue]:
-        """Yield this rule's issues in ``text`` (one paragraph), or in ``text[pos:endpos]`` with full context."""
+    def find(self, text: str, pos: int = 0, endpos: int | None = None, stop: int | None = None) -> Iterator[Issue]:
+        """Yield this rule's issues in ``text`` (one paragraph), or in ``text[pos:endpos]`` with full context.
+
+        With ``stop``, only matches that start before it count (the rest belong to the next slice).
+        """
         for match in self.pattern.finditer(text, pos, len(text) if endpos is None else endpos):
+            if stop is not None and match.start() >= stop:
+                break
             if self.mark < 0:
                 group = next((g for g in range(1, (match.re.groups or 0) + 1) if match.start(g) >= 0), 0)
                 start, end = match.span(group)
@@ -389,6 +440,54 @@ def _phrase_requires(phrase: str, explicit: frozenset[str] | None) -> tuple[froz
     return tuple(frozenset({w}) for w in sorted(set(_WORD.findall(phrase.lower()))) if w not in trigger)
 
 
+def _pattern_rule(entry: _Entry) -> PatternRule:
+    unknown = set(entry.data) - _PATTERN_FIELDS
+    if unknown:
+        raise entry.fail(f"unknown field '{sorted(unknown)[0]}'")
+    common = _common(entry)
+    del common["avoid"]
+    try:
+        tokens = parse_tokens(entry.get("tokens", list, required=True), "tokens")
+        antipatterns = tuple(
+            parse_tokens(each, f"antipatterns[{n + 1}]") for n, each in enumerate(entry.get("antipatterns", list, []))
+        )
+        mark = parse_mark(entry.data.get("mark"), len(tokens))
+        templates = [parse_template(text, len(tokens)) for text in entry.strings("replacements")]
+        message = common["message"]
+        message_template = parse_template(message, len(tokens)) if "{" in message else None  # type: ignore[arg-type]
+        explicit = _explicit_triggers(entry)
+        gate_text = entry.get("gate", str)
+        gate = entry.compile("gate", expand_gate(gate_text), re.IGNORECASE) if gate_text is not None else None
+        gate_sets = derive_requirements(gate.pattern, re.IGNORECASE) if gate is not None else []
+        triggers, requires = pattern_triggers(tokens, explicit, gate_sets)
+    except (PatternError, TemplateError) as error:
+        raise entry.fail(str(error)) from None
+    common["gate"] = gate
+    quick = gate_pattern(gate.pattern, gate.flags) if gate is not None else None
+    if quick is not None and any(gate.search(b) and not quick.search(b.lower()) for b in common["bad"]):  # type: ignore[union-attr]
+        quick = None  # the stand-in must find at least what the gate finds
+    dialogue = entry.get("dialogue", str, "strict")
+    if dialogue not in ("strict", "relaxed"):
+        raise entry.fail("'dialogue' must be \"relaxed\" (not flagged in dialogue unless asked) or \"strict\"")
+    case = entry.get("case", str, "follow")
+    if case not in ("follow", "as_is"):
+        raise entry.fail("'case' must be \"follow\" or \"as_is\"")
+    return PatternRule(
+        tokens=tokens,
+        mark=mark,
+        replacements=tuple(templates),
+        message_template=message_template,
+        antipatterns=antipatterns,
+        relaxed_in_dialogue=dialogue == "relaxed",
+        triggers=triggers,
+        requires=requires,
+        fix_all=entry.get("fix_all", bool, False),
+        follow_case=case == "follow",
+        quick=quick,
+        **common,  # type: ignore[arg-type]
+    )
+
+
 def parse_rule_file(path: Path) -> list[Rule]:
     """Parse one rule file; raise RuleFileError naming the file and line on any problem."""
     try:
@@ -405,12 +504,12 @@ def parse_rule_file(path: Path) -> list[Rule]:
         line = int(m.group(1)) if m else None
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", text) or "invalid TOML"
         raise RuleFileError(path, line, f"this is not valid TOML ({detail[0].lower() + detail[1:]})") from None
-    unknown = set(document) - {"rule", "phrase"}
+    unknown = set(document) - {"rule", "phrase", "pattern"}
     if unknown:
-        raise RuleFileError(path, None, f"unknown table '{sorted(unknown)[0]}' (use [[rule]] or [[phrase]])")
+        raise RuleFileError(path, None, f"unknown table '{sorted(unknown)[0]}' (use [[rule]], [[phrase]] or [[pattern]])")
     rules: list[Rule] = []
     seen: dict[str, int] = {}
-    for kind, build in (("rule", _regex_rule), ("phrase", _phrase_rule)):
+    for kind, build in (("rule", _regex_rule), ("phrase", _phrase_rule), ("pattern", _pattern_rule)):
         entries = document.get(kind, [])
         if not isinstance(entries, list):
             raise RuleFileError(path, None, f"'{kind}' must be written as [[{kind}]] tables")

@@ -1,0 +1,102 @@
+"""Run token-pattern rules over a paragraph, analysing only the sentences where some rule could fire.
+
+Analysing a sentence (tagging, lemmas, chunks) is slow pure Python, so it is lazy: a paragraph whose plain
+words meet no rule's trigger costs one set intersection; otherwise it is cut into sentences and only a
+sentence holding a rule's trigger and required words is analysed (the analyser caches by sentence text).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+from writer_app.grammar.model import Issue
+from writer_app.grammar.patterns import AnalyseSpan, PatternRule
+from writer_app.grammar.sentences import sentence_spans
+from writer_app.grammar.tokenizer import dialogue_depth_at
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+
+
+class PatternPass:
+    """The token-pattern rules of one checker, indexed by their trigger words."""
+
+    def __init__(self, rules: Iterable[PatternRule], analyse: AnalyseSpan, strict_dialogue: bool = False) -> None:
+        self.rules = list(rules)
+        self.strict_dialogue = strict_dialogue
+        self._analyse = analyse
+        index: dict[str, list[int]] = {}
+        for position, rule in enumerate(self.rules):
+            for word in rule.triggers:
+                index.setdefault(word, []).append(position)
+        self._index = {word: tuple(positions) for word, positions in index.items()}
+        self.trigger_words = frozenset(index)
+
+    def _candidates(self, words: set[str] | frozenset[str]) -> list[PatternRule]:
+        chosen: set[int] = set()
+        for word in words & self.trigger_words:
+            chosen.update(self._index[word])
+        rules = self.rules
+        return [rules[p] for p in sorted(chosen) if not any(map(words.isdisjoint, rules[p].requires))]
+
+    def check(self, text: str, words: set[str], low: str | None = None) -> list[Issue]:
+        """Issues of the pattern rules in paragraph ``text``, whose lowercase ``\\w+`` words are ``words``.
+
+        ``low`` is ``text.lower()`` when it has the same length (for the gates' quicker stand-ins).
+        """
+        if words.isdisjoint(self.trigger_words):
+            return []
+        # A rule's gate must find something in the paragraph before its sentences are even cut out; a
+        # looser stand-in on the lowercased text is tried first, as it is several times faster.
+        candidates = [
+            r for r in self._candidates(words)
+            if r.gate is None
+            or (r.quick is None or low is None or r.quick.search(low) is not None) and r.gate.search(text) is not None
+        ]
+        if not candidates:
+            return []
+        issues: list[Issue] = []
+        lower = text.lower()
+        for start, end in sentence_spans(text):
+            sentence_words: set[str] | None = None
+            rules = []
+            for rule in candidates:
+                if sentence_words is None:
+                    sentence_words = set(_WORD.findall(lower, start, end))
+                if rule.triggers.isdisjoint(sentence_words) or any(map(sentence_words.isdisjoint, rule.requires)):
+                    continue
+                if rule.gate is not None:
+                    found = rule.gate.search(text, start, end)
+                    if found is None:
+                        continue
+                    if rule.relaxed_in_dialogue and not self.strict_dialogue and self._all_spoken(rule, text, found, end):
+                        continue  # the rule would not report it inside dialogue: no need to analyse
+                rules.append(rule)
+            if not rules:
+                continue
+            sentence = self._analyse(text, start, end)
+            for rule in rules:
+                issues.extend(rule.find(sentence, text, self.strict_dialogue))
+        return issues
+
+
+    @staticmethod
+    def _all_spoken(rule: PatternRule, text: str, found: re.Match[str], end: int) -> bool:
+        """True when every place ``rule``'s gate finds in the sentence is inside quotation marks."""
+        while found is not None:
+            if dialogue_depth_at(text, found.start()) == 0:
+                return False
+            found = rule.gate.search(text, found.start() + 1, end)  # type: ignore[union-attr]
+        return True
+
+
+def default_analyser() -> AnalyseSpan | None:
+    """The linguistic pipeline's sentence analyser, or None while the pipeline is not installed."""
+    try:
+        from writer_app.grammar.analysis import analyse_span  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return analyse_span

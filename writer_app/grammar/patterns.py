@@ -1,0 +1,239 @@
+"""Token-pattern rules: a sequence of token tests matched over an analysed sentence.
+
+A pattern is a tuple of :class:`TokenSpec`, each a test of one :class:`~writer_app.grammar.tokens.Word`
+(its text, lemma, tag, chunk, number, person, whether it is spoken); a spec may be optional, negated, or
+allow a few other tokens before it (``skip``). A :class:`PatternRule` adds the marked tokens, the message,
+replacement templates that can inflect (see :mod:`writer_app.grammar.pattern_fix`) and antipatterns that
+cancel a match whose tokens they overlap. Matching is pure and needs no Qt; the loader is in ``rulefile.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from writer_app.grammar.casing import follow_apostrophes, follow_case
+from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.pattern_fix import Template
+from writer_app.grammar.tokens import Sentence, Word
+
+# A word's analysis the engine asks for: the sentence of ``paragraph`` spanning ``[start, end)``.
+AnalyseSpan = Callable[[str, int, int], Sentence]
+
+CASES = ("title", "lower", "upper")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSpec:
+    """A test of one token; every given field must hold (all of them fail together when ``negate``)."""
+
+    words: frozenset[str] | None = None  # lower case, straight apostrophes
+    regex: re.Pattern[str] | None = None  # must match the whole text (case-insensitive)
+    lemmas: frozenset[str] | None = None
+    tag: re.Pattern[str] | None = None  # must match the whole Penn tag
+    tags: re.Pattern[str] | None = None  # one of the tags the lexicon allows must match
+    chunk: re.Pattern[str] | None = None  # must match the whole IOB chunk label
+    number: str | None = None  # "sg" or "pl"
+    person: frozenset[int] | None = None
+    dialogue: bool | None = None
+    case: str | None = None  # "title", "lower" or "upper"
+    not_words: frozenset[str] | None = None  # the token must not be one of these
+    not_lemmas: frozenset[str] | None = None
+    not_tag: re.Pattern[str] | None = None  # the chosen tag must not match
+    not_tags: re.Pattern[str] | None = None  # no tag the lexicon allows may match
+    negate: bool = False
+    optional: bool = False
+    skip: int = 0  # up to this many other tokens may come before this one
+
+    def accepts(self, word: Word) -> bool:
+        """Whether ``word`` passes this test."""
+        return self._holds(word) is not self.negate
+
+    def _holds(self, word: Word) -> bool:
+        if self.words is not None and word.lower not in self.words:
+            return False
+        if self.lemmas is not None and word.lemma.lower() not in self.lemmas:
+            return False
+        if self.tag is not None and self.tag.fullmatch(word.tag) is None:
+            return False
+        if self.regex is not None and self.regex.fullmatch(word.text) is None:
+            return False
+        if self.tags is not None and not any(self.tags.fullmatch(tag) for tag in word.tags):
+            return False
+        if self.chunk is not None and self.chunk.fullmatch(word.chunk) is None:
+            return False
+        if self.number is not None and word.number != self.number:
+            return False
+        if self.person is not None and word.person not in self.person:
+            return False
+        if self.dialogue is not None and word.token.in_dialogue is not self.dialogue:
+            return False
+        if self.case is not None and not _has_case(word.text, self.case):
+            return False
+        if self.not_words is not None and word.lower in self.not_words:
+            return False
+        if self.not_lemmas is not None and word.lemma.lower() in self.not_lemmas:
+            return False
+        if self.not_tag is not None and self.not_tag.fullmatch(word.tag) is not None:
+            return False
+        if self.not_tags is not None and any(self.not_tags.fullmatch(tag) for tag in word.tags):
+            return False
+        return True
+
+    @property
+    def required(self) -> bool:
+        """True when every match holds a token that passes this test (not optional, not negated)."""
+        return not self.optional and not self.negate
+
+
+def _has_case(text: str, case: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return False
+    if case == "upper":
+        return all(ch.isupper() for ch in letters)
+    if case == "lower":
+        return all(ch.islower() for ch in letters)
+    return letters[0].isupper() and not (len(letters) > 1 and all(ch.isupper() for ch in letters))
+
+
+Match = tuple[int | None, ...]  # for each spec, the index of the word it took (None: an absent optional)
+
+
+def _step(specs: Sequence[TokenSpec], words: Sequence[Word], si: int, wi: int, taken: list[int | None]) -> bool:
+    if si == len(specs):
+        return True
+    spec = specs[si]
+    for j in range(wi, min(wi + spec.skip + 1, len(words))):
+        if spec.accepts(words[j]):
+            taken.append(j)
+            if _step(specs, words, si + 1, j + 1, taken):
+                return True
+            taken.pop()
+    if spec.optional:
+        taken.append(None)
+        if _step(specs, words, si + 1, wi, taken):
+            return True
+        taken.pop()
+    return False
+
+
+def match_at(specs: Sequence[TokenSpec], words: Sequence[Word], start: int) -> Match | None:
+    """The first way ``specs`` match ``words`` with the first present token at ``start``, or None."""
+    taken: list[int | None] = []
+    if _step(specs, words, 0, start, taken) and any(i == start for i in taken):
+        return tuple(taken)
+    return None
+
+
+def find_matches(specs: Sequence[TokenSpec], words: Sequence[Word]) -> Iterator[Match]:
+    """Every match of ``specs`` in ``words``, one per starting token, left to right."""
+    for start in range(len(words)):
+        found = match_at(specs, words, start)
+        if found is not None:
+            yield found
+
+
+def _taken_range(match: Match) -> tuple[int, int]:
+    present = [i for i in match if i is not None]
+    return present[0], present[-1]
+
+
+@dataclass(frozen=True, eq=False)
+class PatternRule:
+    """One loaded token-pattern rule, with the fields every rule has (see ``rulefile.Rule``)."""
+
+    id: str
+    category: Category
+    message: str
+    tokens: tuple[TokenSpec, ...]
+    mark: tuple[int, int]  # first and last marked spec, 0-based and inclusive
+    replacements: tuple[Template, ...] = ()
+    message_template: Template | None = None
+    antipatterns: tuple[tuple[TokenSpec, ...], ...] = ()
+    relaxed_in_dialogue: bool = False  # not flagged inside dialogue unless the check is strict about it
+    triggers: frozenset[str] = frozenset()  # surface words, one of which the sentence must hold
+    requires: tuple[frozenset[str], ...] = ()  # further surface word sets the sentence must each meet
+    kind: str = "pattern"
+    default: bool = True
+    dialects: tuple[str, ...] = ("en-US", "en-GB")
+    fix_all: bool = False
+    follow_case: bool = True
+    bad: tuple[str, ...] = ()
+    good: tuple[str, ...] = ()
+    fixed: tuple[str, ...] = ()
+    path: Path = field(default_factory=Path)
+    line: int = 0
+    gate: re.Pattern[str] | None = None  # must find something in the sentence's text before it is analysed
+    quick: re.Pattern[str] | None = None  # a looser, faster stand-in for the gate, on lowercased text
+    # Shared with regex rules so the engine can hold both kinds in one list.
+    parts: tuple = ()
+    min_width: int = 0
+
+    def find(self, sentence: Sentence, paragraph: str, strict_dialogue: bool = False) -> Iterator[Issue]:
+        """Yield this rule's issues in ``sentence`` of ``paragraph`` (offsets are the paragraph's)."""
+        words = sentence.words
+        cancelled: list[tuple[int, int]] | None = None
+        first, last = self.mark
+        for match in find_matches(self.tokens, words):
+            marked = [i for i in match[first : last + 1] if i is not None]
+            if not marked:
+                continue
+            low, high = marked[0], marked[-1]
+            if self.relaxed_in_dialogue and not strict_dialogue and any(words[i].token.in_dialogue for i in marked):
+                continue
+            if self.antipatterns:
+                if cancelled is None:
+                    cancelled = [_taken_range(m) for anti in self.antipatterns for m in find_matches(anti, words)]
+                begin, finish = _taken_range(match)
+                if any(a <= finish and begin <= b for a, b in cancelled):
+                    continue
+            start, end = words[low].start, words[high].end
+            flagged = paragraph[start:end]
+            replacements: list[str] = []
+            if any(template.satisfied(words, match, flagged) for template in self.replacements):
+                continue  # already a right form ("learnt" for "learned")
+            for template in self.replacements:
+                value = template.expand(words, match)
+                if value is None:
+                    continue
+                if self.follow_case:
+                    value = follow_case(value, flagged)
+                value = follow_apostrophes(value, paragraph)
+                if value != flagged and value not in replacements:
+                    replacements.append(value)
+            if self.replacements and not replacements:
+                continue  # the text already reads the way the rule wants
+            message = self.message
+            if self.message_template is not None:
+                message = self.message_template.expand(words, match) or self.message
+            yield Issue(start, end, flagged, message, tuple(replacements), self.id, self.category, "builtin", self.fix_all)
+
+
+_WORD = re.compile(r"\w+")
+# Words a tokenizer splits off "n't" from: the paragraph's plain \w+ words show them as "don", "isn", ...
+_NEGATABLE = frozenset(
+    "is was are were do does did has have had could would should must need might ought dare".split()
+)
+_NEGATED_STEMS = {"will": "won", "shall": "shan", "can": "cannot"}
+
+
+def surface_words(words: frozenset[str]) -> frozenset[str] | None:
+    """The ``\\w+`` words a paragraph shows when it holds one of ``words`` (None: one of them has no letters).
+
+    Contraction parts show as their letters ("n't" as "t", "'d" as "d"), and a verb the tokenizer splits
+    "n't" from also shows joined to it ("don't" as "don").
+    """
+    found: set[str] = set()
+    for word in words:
+        parts = _WORD.findall(word)
+        if not parts:
+            return None
+        found.add(parts[-1] if "'" in word else max(parts, key=len))
+        if word in _NEGATABLE:
+            found.add(word + "n")
+        elif word in _NEGATED_STEMS:
+            found.add(_NEGATED_STEMS[word])
+    return frozenset(found)
