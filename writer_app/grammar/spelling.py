@@ -370,19 +370,22 @@ class SpellChecker:
         swapped: "recieve"), which stays a typo wherever it stands.
         """
         ok = self._ok
+        unknown = {
+            word for word in set(WORD_RE.findall(text))
+            if word not in ok and word[1:].islower() and not self._accepts(word)
+        }
+        if not unknown:
+            return
         spoken: Counter[str] = Counter()
         told: set[str] = set()
         for line in text.splitlines():
-            words = WORD_RE.findall(line)
-            if ok.issuperset(words):
+            if unknown.isdisjoint(WORD_RE.findall(line)):
                 continue
-            spans: tuple[tuple[int, int], ...] | None = None
+            spans = dialogue_spans(line)
             for match in WORD_RE.finditer(line):
                 word = match.group()
-                if word in ok or not word[1:].islower() or self._accepts(word):
+                if word not in unknown:
                     continue
-                if spans is None:
-                    spans = dialogue_spans(line)
                 lower = word.lower().replace("’", "'")
                 if in_dialogue(spans, match.start(), match.end()):
                     spoken[lower] += 1
