@@ -93,3 +93,18 @@ def test_bad_input_never_crashes() -> None:
     huge = tokenize("a" * 10_000 + " end")
     assert len(huge) == 2 and huge[0].end == 10_000
     assert tokenize("'''\"\"\"’’‘") != ()
+
+
+def test_an_elision_with_a_right_quote_inside_speech_does_not_end_the_speech() -> None:
+    from writer_app.grammar.dialogue import dialogue_spans
+
+    text = "“No, ’tain’t so, an’ ’sides, I seen it,” said Jem. He went home."
+    spans = dialogue_spans(text)
+    assert spans == ((0, text.index("”") + 1),)
+
+
+def test_a_stray_single_close_never_closes_a_double_quotation() -> None:
+    from writer_app.grammar.dialogue import dialogue_spans
+
+    text = "“The boys’ hats were wet and so was ’is coat, the old man’s too,” she said."
+    assert dialogue_spans(text) == ((0, text.index("”") + 1),)

@@ -73,6 +73,9 @@ def _scan(paragraph: str, opened: tuple[str, ...] = ()) -> Scan:
             if after.isdigit() or (word is not None and word.group().lower() in ELISIONS_AFTER):
                 roles[pos] = "apostrophe"  # "'em", "'cause", "'90s"
                 continue
+            if ch == "’" and "s" not in stack:
+                roles[pos] = "apostrophe"  # a right quote never opens a quotation: an elision ("’taint", "’pon")
+                continue
         if single and before.isalnum() and ch != "‘":
             if _closes_single(paragraph, pos, stack):
                 roles[pos] = "close"
@@ -94,7 +97,7 @@ def _scan(paragraph: str, opened: tuple[str, ...] = ()) -> Scan:
         else:
             role = "close" if kind in stack else "open"
         if role == "close" and kind not in stack:
-            role = "close" if stack else "stray"
+            role = "stray"  # closes nothing open: never ends a quotation of the other kind
         roles[pos] = role
         if role == "open":
             stack.append(kind)
