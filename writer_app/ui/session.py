@@ -192,6 +192,25 @@ class Session(QObject):
         for chapter_id in chapter_ids:
             self._disk_texts.pop(chapter_id, None)
 
+    def known_text(self, chapter_id: str) -> str | None:
+        """A chapter's text if known without reading the disk (the editor's, unsaved or last read), else None."""
+        if self.current is not None and chapter_id == self.current.id:
+            return self.editor.text()
+        if chapter_id in self._unsaved:
+            return self._unsaved[chapter_id]
+        return self._disk_texts.get(chapter_id)
+
+    def write_chapter_later(self, chapter_id: str, text: str) -> None:
+        """Give a chapter that is not open new text (replace in the whole manuscript): kept, then written."""
+        assert self.project is not None and (self.current is None or self.current.id != chapter_id)
+        chapter = self.project.chapter_by_id(chapter_id)
+        self._unsaved[chapter_id] = text
+        self.words[chapter_id] = word_count(text)
+        self._changed = True
+        self._submit_write(chapter, text, 0)
+        self.word_counts_changed.emit()
+        self._emit_state()
+
     def unsaved_texts(self) -> dict[str, str]:
         """A copy of the texts of chapters that are not open and not yet confirmed on disk."""
         return dict(self._unsaved)
