@@ -443,8 +443,8 @@ class FindBar(QFrame):
         return True
 
     def _update_preview(self) -> None:
-        replacing = self.replace_edit.isVisible()
-        self.results.results.set_replacement(self.replace_edit.text() if replacing else None)
+        replacement = self.replace_edit.text()  # an empty one deletes, but shows no preview until typed
+        self.results.results.set_replacement(replacement if replacement and self.replace_edit.isVisible() else None)
 
     def _ask_replace_everywhere(self, query: SearchQuery, replacement: str) -> None:
         assert self.manuscript is not None
