@@ -60,9 +60,9 @@ class ManuscriptAccess:
         """Snapshot these chapters first; False: do not go ahead."""
         return self.window.snapshot_before(BEFORE_REPLACE_ALL, chapter_ids)
 
-    def write_later(self, chapter_id: str, text: str) -> None:
-        """Give a chapter that is not open new text (saved on the disk thread)."""
-        self._session.write_chapter_later(chapter_id, text)
+    def write_later(self, texts: dict[str, str]) -> None:
+        """Give chapters that are not open new text (saved on the disk thread)."""
+        self._session.write_chapters_later(texts)
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask the writer a yes/no question."""

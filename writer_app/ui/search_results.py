@@ -6,16 +6,17 @@ view asks for that row (it asks only for the rows on screen), so 34,000 hits cos
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTreeView,
     QWidget,
 )
 
@@ -38,12 +39,18 @@ class HitPlace:
     text: str
 
 
-class SearchResultsModel(QAbstractItemModel):
-    """Chapters (top rows) and their hits (child rows); rows are appended as the search finds them."""
+class SearchResultsModel(QAbstractListModel):
+    """One flat list: each chapter's row (title and count) followed by its hits; appended as they are found.
+
+    Flat, so the view never walks the hits to lay them out: with uniform row heights it asks only for the
+    rows on screen.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chapters: list[ChapterHits] = []
+        self._firsts: list[int] = []  # the row of each chapter's title row
+        self._rows = 0
         self.total = 0
         self.query: SearchQuery | None = None
         self.replacement: str | None = None
@@ -51,8 +58,8 @@ class SearchResultsModel(QAbstractItemModel):
     def clear(self, query: SearchQuery | None = None) -> None:
         """Forget every hit (a new search begins)."""
         self.beginResetModel()
-        self.chapters = []
-        self.total = 0
+        self.chapters, self._firsts = [], []
+        self._rows = self.total = 0
         self.query = query
         self.endResetModel()
 
@@ -60,10 +67,13 @@ class SearchResultsModel(QAbstractItemModel):
         """Append chapters with their hits, in reading order."""
         if not batch:
             return
-        first = len(self.chapters)
-        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
-        self.chapters.extend(batch)
-        self.total += sum(len(hits.spans) for hits in batch)
+        added = sum(len(hits.spans) + 1 for hits in batch)
+        self.beginInsertRows(QModelIndex(), self._rows, self._rows + added - 1)
+        for hits in batch:
+            self.chapters.append(hits)
+            self._firsts.append(self._rows)
+            self._rows += len(hits.spans) + 1
+            self.total += len(hits.spans)
         self.endInsertRows()
 
     def set_replacement(self, replacement: str | None) -> None:
@@ -71,56 +81,56 @@ class SearchResultsModel(QAbstractItemModel):
         if replacement == self.replacement:
             return
         self.replacement = replacement
-        if self.chapters:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.chapters) - 1, 0))
-            for row in range(len(self.chapters)):
-                parent = self.index(row, 0)
-                count = len(self.chapters[row].spans)
-                self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, 0, parent))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, 0))
+
+    def locate(self, row: int) -> tuple[int, int]:
+        """(chapter number, hit number) of a row; the hit number is -1 for a chapter's title row."""
+        chapter = bisect.bisect_right(self._firsts, row) - 1
+        return chapter, row - self._firsts[chapter] - 1
+
+    def row_of(self, chapter: int, hit: int) -> int:
+        """The row of a chapter's hit (-1: its title row)."""
+        return self._firsts[chapter] + hit + 1
 
     def place(self, index: Index) -> HitPlace | None:
-        """The hit a row stands for (None for a chapter row)."""
-        if not index.isValid() or index.internalId() == 0:
+        """The hit a row stands for (None for a chapter's title row)."""
+        if not index.isValid() or not 0 <= index.row() < self._rows:
             return None
-        hits = self.chapters[index.internalId() - 1]
-        start, end = hits.spans[index.row()]
+        chapter, hit = self.locate(index.row())
+        if hit < 0:
+            return None
+        hits = self.chapters[chapter]
+        start, end = hits.spans[hit]
         return HitPlace(hits.chapter_id, start, end, hits.text)
 
+    def hit_number(self, index: Index) -> int | None:
+        """Position of a row's hit among all hits (a title row: just before its chapter's first hit)."""
+        if not index.isValid():
+            return None
+        chapter, _hit = self.locate(index.row())
+        return index.row() - chapter - 1
+
+    def index_of_hit(self, number: int) -> QModelIndex:
+        """The row of the ``number``-th hit of the whole list."""
+        for chapter, hits in enumerate(self.chapters):
+            if number < len(hits.spans):
+                return self.index(self.row_of(chapter, number), 0)
+            number -= len(hits.spans)
+        return QModelIndex()
+
     # ---------------------------------------------------------------------------------------- model API
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        """Chapter rows carry id 0; a hit row carries its chapter's row + 1."""
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0) if row < len(self.chapters) else QModelIndex()
-        if parent.internalId() != 0 or row >= len(self.chapters[parent.row()].spans):
-            return QModelIndex()
-        return self.createIndex(row, 0, parent.row() + 1)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        """A hit's chapter row; nothing for a chapter row."""
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt override)
-        """Chapters at the top, hits under a chapter."""
-        if not parent.isValid():
-            return len(self.chapters)
-        if parent.internalId() == 0:
-            return len(self.chapters[parent.row()].spans)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt override)
-        """One column."""
-        return 1
+        """Title rows and hit rows."""
+        return 0 if parent.isValid() else self._rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """A chapter's title and count, or a hit's surrounding words (built when asked)."""
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < self._rows:
             return None
-        if index.internalId() == 0:
-            hits = self.chapters[index.row()]
+        chapter, hit = self.locate(index.row())
+        hits = self.chapters[chapter]
+        if hit < 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 return tr("{0} ({1})").format(hits.title, len(hits.spans))
             if role == Qt.ItemDataRole.FontRole:
@@ -130,8 +140,7 @@ class SearchResultsModel(QAbstractItemModel):
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, HIT_ROLE, Qt.ItemDataRole.ToolTipRole):
             return None
-        hits = self.chapters[index.internalId() - 1]
-        start, end = hits.spans[index.row()]
+        start, end = hits.spans[hit]
         before, match, after = surrounding_words(hits.text, start, end)
         new = None
         if self.replacement is not None and self.query is not None:
@@ -191,8 +200,8 @@ class HitDelegate(QStyledItemDelegate):
         return QSize(200, QFontMetrics(option.font).height() + 6)
 
 
-class SearchResultsView(QTreeView):
-    """The result list: chapters expanded as they arrive; clicking a hit asks to jump to it."""
+class SearchResultsView(QListView):
+    """The result list: chapter title rows, each followed by its hits; clicking a hit asks to jump to it."""
 
     hit_activated = Signal(object)  # HitPlace
 
@@ -201,20 +210,12 @@ class SearchResultsView(QTreeView):
         self.setObjectName("searchResults")
         self.results = SearchResultsModel(self)
         self.setModel(self.results)
-        self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)  # the view then asks only for the rows it shows
+        self.setUniformItemSizes(True)  # the view then asks only for the rows it shows
         self.setItemDelegate(HitDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.results.rowsInserted.connect(self._expand_new)
         self.clicked.connect(self._on_activated)
         self.activated.connect(self._on_activated)
-
-    def _expand_new(self, parent: QModelIndex, first: int, last: int) -> None:
-        if not parent.isValid():
-            for row in range(first, last + 1):
-                self.setExpanded(self.results.index(row, 0), True)
 
     def _on_activated(self, index: QModelIndex) -> None:
         place = self.results.place(index)
@@ -227,29 +228,14 @@ class SearchResultsView(QTreeView):
         if model.total == 0:
             return None
         current = self.currentIndex()
-        flat = self._flat_position(current)
-        if flat is None:
+        number = model.hit_number(current)
+        if number is None:
             target = 0 if forward else model.total - 1
+        elif model.place(current) is None:  # a title row: its first hit, or the one before it
+            target = number + 1 if forward else number
         else:
-            target = (flat + (1 if forward else -1)) % model.total
-        index = self._index_at(target)
+            target = number + 1 if forward else number - 1
+        index = model.index_of_hit(target % model.total)
         self.setCurrentIndex(index)
         self.scrollTo(index)
         return model.place(index)
-
-    def _flat_position(self, index: QModelIndex) -> int | None:
-        if not index.isValid():
-            return None
-        if index.internalId() == 0:  # a chapter row: just before its first hit
-            chapter, row = index.row(), -1
-        else:
-            chapter, row = index.internalId() - 1, index.row()
-        before = sum(len(hits.spans) for hits in self.results.chapters[:chapter])
-        return before + row if row >= 0 else max(-1, before - 1)
-
-    def _index_at(self, flat: int) -> QModelIndex:
-        for row, hits in enumerate(self.results.chapters):
-            if flat < len(hits.spans):
-                return self.results.index(flat, 0, self.results.index(row, 0))
-            flat -= len(hits.spans)
-        return QModelIndex()

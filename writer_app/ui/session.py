@@ -200,14 +200,15 @@ class Session(QObject):
             return self._unsaved[chapter_id]
         return self._disk_texts.get(chapter_id)
 
-    def write_chapter_later(self, chapter_id: str, text: str) -> None:
-        """Give a chapter that is not open new text (replace in the whole manuscript): kept, then written."""
-        assert self.project is not None and (self.current is None or self.current.id != chapter_id)
-        chapter = self.project.chapter_by_id(chapter_id)
-        self._unsaved[chapter_id] = text
-        self.words[chapter_id] = word_count(text)
+    def write_chapters_later(self, texts: dict[str, str]) -> None:
+        """Give chapters that are not open new text (replace in the whole manuscript): kept, then written."""
+        assert self.project is not None
+        for chapter_id, text in texts.items():
+            assert self.current is None or self.current.id != chapter_id
+            self._unsaved[chapter_id] = text
+            self.words[chapter_id] = word_count(text)
+            self._submit_write(self.project.chapter_by_id(chapter_id), text, 0)
         self._changed = True
-        self._submit_write(chapter, text, 0)
         self.word_counts_changed.emit()
         self._emit_state()
 

@@ -489,6 +489,7 @@ class FindBar(QFrame):
             return None
         current = self.manuscript.current_id()
         count = 0
+        closed: dict[str, str] = {}
         for plan in plans:
             is_open = plan.chapter_id == current
             text = self.editor.text() if is_open else self.manuscript.known_text(plan.chapter_id)
@@ -504,8 +505,10 @@ class FindBar(QFrame):
             if is_open:
                 count += self._apply_in_editor(text, edits)
             else:
-                self.manuscript.write_later(plan.chapter_id, apply_edits(text, list(edits)))
+                closed[plan.chapter_id] = apply_edits(text, list(edits))
                 count += len(edits)
+        if closed:
+            self.manuscript.write_later(closed)
         return count, len(plans)
 
     def _on_everywhere_toggled(self, on: bool) -> None:
