@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from writer_app.core.project import Project
-from writer_app.core.snapshots import BEFORE_REPLACE_ALL
+from writer_app.core.snapshots import BEFORE_REPLACE_ALL, SnapshotError, snapshot_store
 
 CHAPTERS = {
     "Harbour": "The keeper rowed out at dawn.\n\nNobody waved from the pier.",
@@ -149,10 +149,6 @@ def test_replace_all_in_the_manuscript_snapshots_counts_and_undoes_in_the_open_c
     window, bar = bar_on
     asked: list[str] = []
     monkeypatch.setattr(window.prompts, "confirm", lambda _title, question: asked.append(question) or True)
-    snapshots: list[tuple[str, list[str]]] = []
-    real = window.snapshot_before
-    monkeypatch.setattr(window, "snapshot_before",
-                        lambda reason, ids=None: snapshots.append((reason, list(ids or []))) or real(reason, ids))
     messages: list[str] = []
     bar.message.connect(messages.append)
     bar.replace_edit.setText("warden")
@@ -163,7 +159,13 @@ def test_replace_all_in_the_manuscript_snapshots_counts_and_undoes_in_the_open_c
     assert asked and "4 matches" in asked[0] and "3 chapters" in asked[0]
     project = window.project
     ids = [c.id for c in project.chapters]
-    assert snapshots == [(BEFORE_REPLACE_ALL, [ids[0], ids[1], ids[3]])]
+    store = snapshot_store(project)
+    for number, (title, text) in enumerate(CHAPTERS.items()):  # each changed chapter kept as it was
+        kept = store.list(ids[number])
+        if "keeper" in text:
+            assert [s.reason for s in kept] == [BEFORE_REPLACE_ALL] and store.text(kept[0]) == text, title
+        else:
+            assert kept == []
     assert messages[-1] == "Replaced 4 occurrences in 3 chapters."
     assert window.editor.text() == CHAPTERS["Harbour"].replace("keeper", "warden")
     assert window.chapter_text(ids[3]) == CHAPTERS["Return"].replace("keeper", "warden")
@@ -236,3 +238,24 @@ def test_regular_expression_in_the_open_chapter_finds_and_replaces(qtbot, make_w
     bar.replace_edit.setText("[\\g<0>]")
     assert bar.replace_all() == 1
     assert window.editor.text() == "The keeper rowed out at dawn.\n\nNobody [waved] from the pier."
+
+
+def test_replace_all_stops_when_snapshots_fail_and_the_writer_says_stop(qtbot, bar_on, monkeypatch):
+    window, bar = bar_on
+    questions: list[str] = []
+    monkeypatch.setattr(window.prompts, "confirm", lambda title, _q: questions.append(title) or title != "No Snapshot")
+
+    def broken(_chapter_id: str, _text: str) -> bool:
+        raise SnapshotError("The snapshot could not be written: the disk is full.")
+
+    monkeypatch.setattr(bar.manuscript, "snapshotter", lambda: broken)
+    messages: list[str] = []
+    bar.message.connect(messages.append)
+    bar.replace_edit.setText("warden")
+    _search(qtbot, bar, "keeper")
+    with qtbot.waitSignal(bar.search_finished, timeout=10_000) as blocker:
+        bar.replace_all()
+    assert questions == ["Replace All", "No Snapshot"]
+    assert "disk is full" in messages[-1]
+    assert blocker.args[0] == 4  # nothing was replaced
+    assert window.chapter_text(window.project.chapters[3].id) == CHAPTERS["Return"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from writer_app.core.search import ChapterSource
-from writer_app.core.snapshots import BEFORE_REPLACE_ALL
+from writer_app.core.snapshots import BEFORE_REPLACE_ALL, take_snapshot
 
 if TYPE_CHECKING:
     from writer_app.ui.main_window import MainWindow
@@ -57,8 +58,24 @@ class ManuscriptAccess:
         return self.window.open_chapter(chapter_id)
 
     def snapshot_before_replace_all(self, chapter_ids: list[str]) -> bool:
-        """Snapshot these chapters first; False: do not go ahead."""
+        """Snapshot these chapters now (the editor's text for the open one); False: do not go ahead."""
         return self.window.snapshot_before(BEFORE_REPLACE_ALL, chapter_ids)
+
+    def snapshotter(self) -> Callable[[str, str], bool] | None:
+        """A function the worker calls to snapshot ``(chapter id, text)`` before replace-all; True: over the cap."""
+        project = self._session.project
+        if project is None or project.read_only:
+            return None
+
+        def snapshot(chapter_id: str, text: str) -> bool:
+            chapter = project.chapter_by_id(chapter_id)
+            return take_snapshot(project, chapter, "", BEFORE_REPLACE_ALL, text).over_cap
+
+        return snapshot
+
+    def offer_prune(self) -> None:
+        """The snapshot store went over its cap: let the desk ask the writer what to remove."""
+        self.window.desk.controller.offer_prune()
 
     def write_later(self, texts: dict[str, str]) -> None:
         """Give chapters that are not open new text (saved on the disk thread)."""

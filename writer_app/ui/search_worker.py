@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -35,12 +36,26 @@ class ChapterPlan:
     edits: tuple[tuple[int, int, str], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class ReplacePlan:
+    """Replace-all worked out: the chapters to change, and how taking their snapshots went."""
+
+    chapters: tuple[ChapterPlan, ...]
+    snapshot_errors: tuple[str, ...] = ()
+    over_cap: bool = False
+
+
+Snapshotter = Callable[[str, str], bool]  # (chapter id, text) -> store over its cap; raises WriterAppError
+
+
 class _Job(OneShot):
     def __init__(self, runner: SearchRunner, generation: int, query: SearchQuery,
-                 sources: list[ChapterSource], replacement: str | None, stop: threading.Event) -> None:
+                 sources: list[ChapterSource], replacement: str | None, stop: threading.Event,
+                 snapshot: Snapshotter | None = None, skip: str | None = None) -> None:
         super().__init__()
         self.runner, self.generation, self.query = runner, generation, query
         self.sources, self.replacement, self.stop = sources, replacement, stop
+        self.snapshot, self.skip = snapshot, skip
 
     def work(self) -> None:
         started = time.monotonic()
@@ -81,7 +96,18 @@ class _Job(OneShot):
             edits = replace_spans(self.query, text, self.replacement, deadline)
             if edits:
                 plans.append(ChapterPlan(source.chapter_id, text, tuple(edits)))
-        self.runner._planned.emit(self.generation, plans)  # noqa: SLF001
+        errors: list[str] = []
+        over_cap = False
+        for plan in plans:  # only once every replacement is known: a failed search changes nothing
+            if self.snapshot is None or plan.chapter_id == self.skip or self.stop.is_set():
+                continue
+            try:
+                over_cap = self.snapshot(plan.chapter_id, plan.text) or over_cap
+            except (WriterAppError, OSError, KeyError) as error:
+                errors.append(str(error))
+        if self.stop.is_set():
+            raise SearchCancelled("The search was stopped.")
+        self.runner._planned.emit(self.generation, ReplacePlan(tuple(plans), tuple(errors), over_cap))  # noqa: SLF001
 
 
 class SearchRunner(QObject):
@@ -93,12 +119,12 @@ class SearchRunner(QObject):
     found = Signal(int, list)  # generation, [ChapterHits]
     finished = Signal(int, float)  # generation, seconds
     failed = Signal(int, str)  # generation, one sentence
-    planned = Signal(int, list)  # generation, [ChapterPlan]
+    planned = Signal(int, object)  # generation, ReplacePlan
 
     _found = Signal(int, list)
     _finished = Signal(int, float)
     _failed = Signal(int, str)
-    _planned = Signal(int, list)
+    _planned = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None, timeout: float = 5.0) -> None:
         super().__init__(parent)
@@ -117,9 +143,11 @@ class SearchRunner(QObject):
         """Start finding ``query`` in ``sources``; returns the generation its signals carry."""
         return self._start(query, sources, None)
 
-    def plan_replace_all(self, query: SearchQuery, sources: list[ChapterSource], replacement: str) -> int:
-        """Start working out every replacement (nothing is changed); answered by ``planned``."""
-        return self._start(query, sources, replacement)
+    def plan_replace_all(self, query: SearchQuery, sources: list[ChapterSource], replacement: str,
+                         snapshot: Snapshotter | None = None, skip: str | None = None) -> int:
+        """Work out every replacement, then snapshot each chapter to change (but ``skip``) with ``snapshot``;
+        no text is changed. Answered by ``planned``."""
+        return self._start(query, sources, replacement, snapshot, skip)
 
     def cancel(self) -> None:
         """Stop the running job; its signals are ignored from now on."""
@@ -131,11 +159,12 @@ class SearchRunner(QObject):
         """Wait for the pool to be idle (tests and shutdown)."""
         return self._pool.waitForDone(msecs)
 
-    def _start(self, query: SearchQuery, sources: list[ChapterSource], replacement: str | None) -> int:
+    def _start(self, query: SearchQuery, sources: list[ChapterSource], replacement: str | None,
+               snapshot: Snapshotter | None = None, skip: str | None = None) -> int:
         self.cancel()
         self._stop = threading.Event()
         self.busy = True
-        _Job(self, self.generation, query, sources, replacement, self._stop).start_on(self._pool)
+        _Job(self, self.generation, query, sources, replacement, self._stop, snapshot, skip).start_on(self._pool)
         return self.generation
 
     def _relay_found(self, generation: int, hits: list) -> None:
@@ -152,6 +181,6 @@ class SearchRunner(QObject):
             self.busy = False
             self.failed.emit(generation, message)
 
-    def _relay_planned(self, generation: int, plans: list) -> None:
+    def _relay_planned(self, generation: int, plan: object) -> None:
         if generation == self.generation:
-            self.planned.emit(generation, plans)
+            self.planned.emit(generation, plan)

@@ -37,7 +37,7 @@ from writer_app.ui.editor import ChapterEditor, make_selection
 from writer_app.ui.i18n import translator
 from writer_app.ui.search_access import ManuscriptAccess
 from writer_app.ui.search_results import HitPlace, SearchResultsView
-from writer_app.ui.search_worker import ChapterPlan, SearchRunner
+from writer_app.ui.search_worker import ChapterPlan, ReplacePlan, SearchRunner
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ class FindBar(QFrame):
         layout.addWidget(self.results, 2, 0, 1, 8)
         layout.setColumnStretch(0, 1)
         self._chapter_cache: tuple[object, list[tuple[int, int]]] | None = None
-        self._plan: tuple[SearchQuery, str] | None = None
+        self._plan: tuple[SearchQuery, str, str | None] | None = None  # query, replacement, chapter open then
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self.refresh_highlights)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -462,16 +462,27 @@ class FindBar(QFrame):
                       "first.").format(model.total, query.text, replacement, len(model.chapters))
         if not self.manuscript.confirm(tr("Replace All"), question):
             return
-        self._plan = (query, replacement)
+        self._plan = (query, replacement, self.manuscript.current_id())
         self.count_label.setText(tr("Replacing…"))
-        self.runner.plan_replace_all(query, self.manuscript.sources(), replacement)
+        # Each chapter's snapshot is taken on the worker, from the text the plan read; the open chapter's just
+        # before it changes (the writer may type meanwhile).
+        self.runner.plan_replace_all(query, self.manuscript.sources(), replacement, self.manuscript.snapshotter(),
+                                     self.manuscript.current_id())
 
-    def _on_planned(self, _generation: int, plans: list[ChapterPlan]) -> None:
+    def _on_planned(self, _generation: int, plan: ReplacePlan) -> None:
         if self._plan is None or self.manuscript is None:
             return
-        query, replacement = self._plan
+        query, replacement, was_open = self._plan
         self._plan = None
-        changed = self.apply_plans(query, replacement, plans)
+        if plan.snapshot_errors:
+            self.message.emit(plan.snapshot_errors[0])
+            if not self.manuscript.confirm(tr("No Snapshot"),
+                                           tr("A snapshot could not be taken first. Go ahead anyway?")):
+                self.search_manuscript()
+                return
+        if plan.over_cap:
+            self.manuscript.offer_prune()
+        changed = self.apply_plans(query, replacement, list(plan.chapters), was_open)
         if changed is not None:
             count, chapters = changed
             text = (tr("Replaced {0} occurrence.").format(count) if count == 1 else
@@ -479,15 +490,18 @@ class FindBar(QFrame):
             self.message.emit(text)
         self.search_manuscript()
 
-    def apply_plans(self, query: SearchQuery, replacement: str,
-                    plans: list[ChapterPlan]) -> tuple[int, int] | None:
-        """Snapshot, then change each planned chapter (the open one through the editor's undo); (count, chapters)."""
+    def apply_plans(self, query: SearchQuery, replacement: str, plans: list[ChapterPlan],
+                    was_open: str | None = None) -> tuple[int, int] | None:
+        """Change each planned chapter (the open one through the editor's undo); returns (count, chapters), or
+        None if the writer stopped it. The worker snapshotted all but the chapter open when it started
+        (``was_open``) and the one open now: those are snapshotted here, just before they change."""
         assert self.manuscript is not None
         if not plans:
             return 0, 0
-        if not self.manuscript.snapshot_before_replace_all([plan.chapter_id for plan in plans]):
-            return None
         current = self.manuscript.current_id()
+        here = [plan.chapter_id for plan in plans if plan.chapter_id in (current, was_open)]
+        if here and not self.manuscript.snapshot_before_replace_all(here):
+            return None
         count = 0
         closed: dict[str, str] = {}
         for plan in plans:
