@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -73,7 +74,9 @@ class FindBar(QFrame):
         self.regex = QCheckBox(tr("Regular expression"), self)
         self.everywhere = QCheckBox(tr("In the whole manuscript"), self)
         self.count_label = QLabel(self)
-        self.count_label.setMinimumWidth(90)
+        # As wide as its longest usual text, and no wider whatever it says (the window must not grow).
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("00000 in 000 chapters"))
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         previous = QPushButton(tr("Previous"), self)
         following = QPushButton(tr("Next"), self)
         self.replace_button = QPushButton(tr("Replace"), self)
