@@ -259,3 +259,13 @@ def test_replace_all_stops_when_snapshots_fail_and_the_writer_says_stop(qtbot, b
     assert "disk is full" in messages[-1]
     assert blocker.args[0] == 4  # nothing was replaced
     assert window.chapter_text(window.project.chapters[3].id) == CHAPTERS["Return"]
+
+
+def test_next_pressed_before_the_results_arrive_goes_to_the_first_hit(qtbot, bar_on):
+    window, bar = bar_on
+    _search(qtbot, bar, "keeper")
+    with qtbot.waitSignal(bar.search_finished, timeout=10_000):
+        bar.find_edit.setText("pier")  # Enter at once, before the pause that starts the search
+        assert not bar.find_next()
+    assert window.editor.textCursor().selectedText() == "pier"
+    assert window.current_chapter.title == "Harbour"

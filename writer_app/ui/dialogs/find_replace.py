@@ -107,6 +107,7 @@ class FindBar(QFrame):
         layout.setColumnStretch(0, 1)
         self._chapter_cache: tuple[object, list[tuple[int, int]]] | None = None
         self._plan: tuple[SearchQuery, str, str | None] | None = None  # query, replacement, chapter open then
+        self._jump_when_found: bool | None = None  # go to the first (True) or last hit once one arrives
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self.refresh_highlights)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -407,16 +408,24 @@ class FindBar(QFrame):
     def _on_found(self, _generation: int, batch: list[ChapterHits]) -> None:
         self.results.results.add(batch)
         model = self.results.results
-        self.count_label.setText(tr("{0} so far…").format(model.total))
+        self.count_label.setText(tr("{0} so far…").format(f"{model.total:,}"))
+        if self._jump_when_found is True and model.total:  # Next was asked before any hit was known
+            self._jump_when_found = None
+            self._step_results(True)
 
     def _on_search_finished(self, _generation: int, seconds: float) -> None:
         if self._plan is not None:
             return
         model = self.results.results
         log.debug("manuscript search: %d hits in %.3f s", model.total, seconds)
+        if self._jump_when_found is not None:  # Previous was asked before the last hit was known
+            forward, self._jump_when_found = self._jump_when_found, None
+            if model.total:
+                self._step_results(forward)
         if model.total:
-            self.count_label.setText(tr("{0} in {1} chapters").format(model.total, len(model.chapters))
-                                     if len(model.chapters) != 1 else tr("{0} in 1 chapter").format(model.total))
+            total = f"{model.total:,}"
+            self.count_label.setText(tr("{0} in {1} chapters").format(total, len(model.chapters))
+                                     if len(model.chapters) != 1 else tr("{0} in 1 chapter").format(total))
         else:
             self.count_label.setText(tr("Not found"))
         self.search_finished.emit(model.total)
@@ -427,7 +436,13 @@ class FindBar(QFrame):
         self.search_finished.emit(self.results.results.total)
 
     def _step_results(self, forward: bool) -> bool:
-        if self.runner.busy and not self.results.results.total:
+        model = self.results.results
+        if self._search_timer.isActive() or model.query != self.query():  # asked before the results came
+            self._jump_when_found = forward
+            self.search_manuscript()
+            return False
+        if self.runner.busy and not model.total:
+            self._jump_when_found = forward
             return False
         place = self.results.step(forward)
         if place is None:
@@ -462,7 +477,7 @@ class FindBar(QFrame):
             self.message.emit(tr("Nothing to replace."))
             return
         question = tr("Replace {0} matches of “{1}” with “{2}” in {3} chapters? Each chapter is kept as a snapshot "
-                      "first.").format(model.total, query.text, replacement, len(model.chapters))
+                      "first.").format(f"{model.total:,}", query.text, replacement, len(model.chapters))
         if not self.manuscript.confirm(tr("Replace All"), question):
             return
         self._plan = (query, replacement, self.manuscript.current_id())
@@ -489,7 +504,7 @@ class FindBar(QFrame):
         if changed is not None:
             count, chapters = changed
             text = (tr("Replaced {0} occurrence.").format(count) if count == 1 else
-                    tr("Replaced {0} occurrences in {1} chapters.").format(count, chapters))
+                    tr("Replaced {0} occurrences in {1} chapters.").format(f"{count:,}", chapters))
             self.message.emit(text)
         self.search_manuscript()
 
