@@ -32,6 +32,7 @@ from writer_app.ui.feature_host import FeatureHost
 from writer_app.ui.focus_mode import FocusMode
 from writer_app.ui.i18n import translator
 from writer_app.ui.prompts import Prompts
+from writer_app.ui.search_access import ManuscriptAccess
 from writer_app.ui.session import Session
 from writer_app.ui.sidebar.chapters import ChaptersPanel
 from writer_app.ui.status_bar import WriterStatusBar
@@ -64,6 +65,7 @@ class MainWindow(FeatureHost):
         self.find_bar = FindBar(self._editor, self)
         self.session = Session(self._editor, self._settings, self.prompts, self)
         self.commands = ChapterCommands(self.session, self)
+        self.find_bar.set_manuscript(ManuscriptAccess(self))
         self.chapters_panel = ChaptersPanel(self)
         self.sidebar = QTabWidget(self)
         self.sidebar.setObjectName("sidebar")
@@ -177,6 +179,8 @@ class MainWindow(FeatureHost):
         s.state_changed.connect(self._on_state)
         s.message.connect(self.show_message)
         self.find_bar.message.connect(self.show_message)
+        s.project_opened.connect(lambda _p: self.find_bar.on_project_changed())
+        s.project_closed.connect(self.find_bar.on_project_changed)
         p = self.chapters_panel
         p.chapter_selected.connect(self._on_chapter_selected)
         p.add_requested.connect(lambda: self.commands.add())

@@ -192,6 +192,26 @@ class Session(QObject):
         for chapter_id in chapter_ids:
             self._disk_texts.pop(chapter_id, None)
 
+    def known_text(self, chapter_id: str) -> str | None:
+        """A chapter's text if known without reading the disk (the editor's, unsaved or last read), else None."""
+        if self.current is not None and chapter_id == self.current.id:
+            return self.editor.text()
+        if chapter_id in self._unsaved:
+            return self._unsaved[chapter_id]
+        return self._disk_texts.get(chapter_id)
+
+    def write_chapters_later(self, texts: dict[str, str]) -> None:
+        """Give chapters that are not open new text (replace in the whole manuscript): kept, then written."""
+        assert self.project is not None
+        for chapter_id, text in texts.items():
+            assert self.current is None or self.current.id != chapter_id
+            self._unsaved[chapter_id] = text
+            self.words[chapter_id] = word_count(text)
+            self._submit_write(self.project.chapter_by_id(chapter_id), text, 0)
+        self._changed = True
+        self.word_counts_changed.emit()
+        self._emit_state()
+
     def unsaved_texts(self) -> dict[str, str]:
         """A copy of the texts of chapters that are not open and not yet confirmed on disk."""
         return dict(self._unsaved)
