@@ -172,3 +172,11 @@ def test_a_run_that_changes_the_real_folders_fails(tmp_path: Path) -> None:
     assert dirty.returncode == 1, dirty.stdout + dirty.stderr
     assert "changed the real user's writer-app folders" in dirty.stdout
     assert str(real_config / "settings.json") in dirty.stdout
+
+
+def test_a_check_category_added_since_the_writer_chose_theirs_starts_on_but_a_chosen_off_one_stays_off() -> None:
+    older = Settings.from_dict({"enabled_categories": ["spelling", "grammar"]})  # saved before "names" existed
+    assert older.enabled_categories == ["spelling", "grammar", "names"]
+    later = Settings.from_dict(older.to_dict() | {"enabled_categories": ["spelling"]})  # the writer unticked names
+    assert later.enabled_categories == ["spelling"]
+    assert Settings.from_dict(later.to_dict()).enabled_categories == ["spelling"]

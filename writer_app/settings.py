@@ -86,6 +86,14 @@ def _default_categories() -> list[str]:
     return [c.value for c in Category if c is not Category.STYLE]
 
 
+def _all_categories() -> list[str]:
+    return [c.value for c in Category]
+
+
+# The categories there were before settings remembered which ones they had seen: one added later starts on.
+_FIRST_CATEGORIES = ("spelling", "grammar", "word_choice", "punctuation", "typography", "style")
+
+
 _CHOICES: dict[str, tuple[str, ...]] = {
     "theme": ("system", "light", "dark"),
     "dialect": ("en-US", "en-GB"),
@@ -121,6 +129,7 @@ class Settings:
     # flagged; "strict": dialogue is checked like narration.
     dialogue_grammar: str = "relaxed"
     enabled_categories: list[str] = field(default_factory=_default_categories)
+    known_categories: list[str] = field(default_factory=_all_categories)  # those the writer could choose from
     enabled_style_rules: list[str] = field(default_factory=list)
     languagetool_mode: str = "off"
     languagetool_url: str = ""
@@ -161,6 +170,11 @@ class Settings:
                 log.warning("Ignoring bad settings value %s=%r; using %r.", key, value, default)
                 continue
             setattr(settings, key, checked)
+        if "enabled_categories" in raw:  # a category added since the writer chose theirs is on, as by default
+            seen = raw.get("known_categories") if isinstance(raw.get("known_categories"), list) else _FIRST_CATEGORIES
+            settings.enabled_categories += [c for c in _default_categories()
+                                            if c not in seen and c not in settings.enabled_categories]
+        settings.known_categories = _all_categories()
         settings.resolve_recent_projects()
         return settings
 

@@ -41,3 +41,20 @@ def test_a_family_in_the_plural_is_not_a_possessive_missing_its_apostrophe() -> 
     text = "The Bennets came. Both Bennets laughed; the young Bennets were loud. Bennets dog barked."
     assert slips(["Mr. Bennet"], text) == [("Bennets", "Bennet's", "possessive")]
     assert NameSpeller(["Mr. Bennet"]).check(text)[0].start == text.rindex("Bennets")
+
+
+def test_inflected_family_names_and_places_named_after_people_are_not_misspellings() -> None:
+    cast = ["Natásha Rostóva", "Count Rostóv", "Julie Karágina", "Semënovna", "Valúev"]
+    text = ("The Rostóvs came to the Karágins’ house; Karágins and Rostóvs remained. Semënova sang. Rostóv's son "
+            "rode to Valúevo. Rostóva smiled.")
+    assert slips(cast, text) == []
+    assert slips(cast, "Karagina waved.") == [("Karagina", "Karágina", "spelling")]
+
+
+def test_a_plural_followed_by_a_verb_or_its_own_apostrophe_is_not_a_missing_possessive() -> None:
+    text = "Evelyns remained. Evelyns requesting it. At the Evelyns’ door. Evelyns beneath. Evelyns hat fell."
+    assert slips(["Evelyn"], text) == [("Evelyns", "Evelyn's", "possessive")]
+
+
+def test_inflected_everyday_words_and_hyphenated_compounds_are_not_names() -> None:
+    assert slips(["Jesus", "Pitt", "Injun Joe"], "Jests fell flat. Piti-piti went the rain; injun-meal.") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from writer_app.characters.cast import Cast, Character
-from writer_app.characters.rename import RenameError, plan_rename, rename_in_cast
+from writer_app.characters.rename import RenameError, plan_manuscript_rename, plan_rename, rename_in_cast
 
 
 def test_every_written_form_of_the_name_is_changed_but_not_longer_words_or_lowercase() -> None:
@@ -38,3 +38,30 @@ def test_renaming_to_another_characters_name_or_to_nothing_is_refused() -> None:
         plan_rename([("One", "Marcus")], "Marcus", "  ")
     with pytest.raises(RenameError):
         plan_rename([("One", "Marcus")], "Marcus", "Marcus")
+
+
+def test_a_manuscript_rename_plans_chapters_by_id_the_cast_and_the_word_list_without_changing_them() -> None:
+    cast = Cast([Character("Marcus", ["Marcus Tate"]), Character("Evelyn")])
+    chapters = [("c1", "One", "Marcus's hat."), ("c2", "Two", "Evelyn alone."), ("c3", "Three", "MARCUS!")]
+    plan = plan_manuscript_rename(chapters, cast, ["Marcus", "Glimmer"], "Marcus", "Markus")
+    assert [(cid, c.renamed()) for cid, c in plan.chapters] == [("c1", "Markus's hat."), ("c3", "MARKUS!")]
+    assert plan.total == 2 and plan.cast_changed == ("Markus",)
+    assert plan.cast.find("Markus").aliases == ["Markus Tate"] and cast.find("Marcus") is not None  # a copy
+    assert plan.word_list == ("Markus", "Glimmer")
+
+
+@pytest.mark.parametrize(("new", "sentence"), [
+    ("", "Both the old and the new name are needed"),
+    ("Evelyn", "Evelyn is already a name in the cast"),
+    ("evelyn", "evelyn is already a name in the cast"),
+    ("Mr. Tate", r"Mr. Tate is already a name in the cast \(of Marcus\)"),
+])
+def test_a_rename_to_an_empty_or_already_used_name_is_refused_with_one_sentence(new: str, sentence: str) -> None:
+    cast = Cast([Character("Marcus", ["Mr. Tate"]), Character("Evelyn")])
+    with pytest.raises(RenameError, match=sentence):
+        plan_manuscript_rename([("c1", "One", "Marcus and Evelyn.")], cast, [], "Marcus", new)
+
+
+def test_a_name_found_nowhere_is_refused() -> None:
+    with pytest.raises(RenameError, match="Zed does not appear"):
+        plan_manuscript_rename([("c1", "One", "Marcus.")], Cast([Character("Marcus")]), [], "Zed", "Zack")

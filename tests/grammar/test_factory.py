@@ -138,3 +138,23 @@ def test_a_few_megabyte_paragraph_costs_per_word_about_what_ordinary_paragraphs_
     paragraphs = "\n\n".join(" ".join(words[i : i + 120]) for i in range(0, len(words), 120))
     ratio = _seconds_per_word(one_paragraph) / _seconds_per_word(paragraphs)
     assert ratio < 3.0, f"a single huge paragraph is {ratio:.1f}x slower per word than ordinary paragraphs"
+
+
+def test_a_near_miss_of_a_cast_name_is_a_names_issue_with_the_cast_spelling_as_its_fix() -> None:
+    settings = FakeSettings(enabled_categories=[c.value for c in Category if c is not Category.STYLE])
+    project = FakeProject(word_list=["Kathryn"])
+    config = config_from(settings, project, {"Katherine", "Marcus", "Evelyn"})
+    assert config.cast_names == frozenset({"Katherine", "Marcus", "Evelyn"})
+    text = "Kathrine saw Markus. Evelyns coat hung by the door; evelyn smiled at Kathryn and Katherine."
+    issues = build_checker(config).check(text)
+    names = [(i.text, i.replacements, i.rule) for i in issues if i.category is Category.NAMES]
+    assert names == [("Kathrine", ("Katherine",), "CAST_NAME_SPELLING"), ("Markus", ("Marcus",), "CAST_NAME_SPELLING"),
+                     ("Evelyns", ("Evelyn's",), "CAST_NAME_POSSESSIVE"), ("evelyn", ("Evelyn",), "CAST_NAME_CAPITAL")]
+    flagged = {i.text for i in issues if i.category is not Category.NAMES}
+    assert not flagged & {"Kathrine", "Markus", "evelyn"}  # one underline per slip: the cast's, not the speller's
+
+
+def test_names_are_not_checked_without_a_cast_or_with_the_category_off() -> None:
+    assert "names" not in [c.name for c in build_checker(CheckConfig()).checkers]
+    off = config_from(FakeSettings(), FakeProject(), {"Katherine"})  # the settings leave "names" out
+    assert not [i for i in build_checker(off).check("Kathrine left.") if i.category is Category.NAMES]

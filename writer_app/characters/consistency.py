@@ -64,13 +64,44 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 _PLURAL_BEFORE = frozenset("the both all two three four several young old".split())
 _PLURAL_AFTER = frozenset("were are have all both themselves".split())
+# Words after which "Evelyns" is a plural ("the Rostóvs and…", "Rostóvs remained"), not a possessive: a possessive
+# missing its apostrophe is followed by the thing possessed ("Evelyns coat").
+_NOT_POSSESSED = frozenset(
+    "and or but nor to at in on of by for from with without into onto upon about after before since than that "
+    "who whom whose which what where when while as if so then too also not never now had has have was were is are "
+    "be been being would could should will shall might may must did do does said say says knew went came came saw "
+    "took gave made got left sat stood felt thought kept told began seemed looked a an the this these those their "
+    "there here beneath below behind beside between under over against across through toward towards".split())
+# Endings by which one family's name changes (Rostóv, Rostóva, Rostóvs; Semënova, Semënovna; Alexandre, Alexander)
+# or a place is named after a person (Valúev, Valúevo): a different word, not a slip.
+_INFLECTIONS = frozenset("a e i o s y r na ne vna ov ova ev eva in ina re er".split()) | {""}
+_ENGLISH_ENDINGS = ("s", "es", "ed", "er", "ing", "ly")
 
 
 def _is_plural(text: str, start: int, end: int) -> bool:
-    """"the Bennets", "both Bennets", "Bennets were": a family, not a possessive missing its apostrophe."""
+    """"the Bennets", "both Bennets", "Bennets were", "the Rostóvs’ house": a family, not a possessive missing its
+    apostrophe."""
+    if text[end:end + 1] in ("'", "’"):
+        return True  # a plural possessive: "the Rostóvs’ box"
     before = text[max(0, start - 30):start].lower().split()[-3:]
     after = text[end:end + 15].lower().split()[:1]
-    return bool(_PLURAL_BEFORE.intersection(before)) or bool(after and after[0].strip(",.;") in _PLURAL_AFTER)
+    if bool(_PLURAL_BEFORE.intersection(before)) or bool(after and after[0].strip(",.;") in _PLURAL_AFTER):
+        return True
+    following = re.match(r"[ \t\u00a0]+([^\W\d_]+)", text[end:end + 30])
+    if following is None or not following.group(1)[:1].islower():
+        return True
+    possessed = following.group(1)
+    return possessed in _NOT_POSSESSED or possessed.endswith(("ed", "ing"))  # "Rostóvs remained", "…requesting"
+
+
+def _inflected(word: str, name: str) -> bool:
+    """True when ``word`` and ``name`` differ only by an ending a family name or a place takes."""
+    common = 0
+    for x, y in zip(word, name, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= MIN_LENGTH - 1 and word[common:] in _INFLECTIONS and name[common:] in _INFLECTIONS
 
 
 class NameSpeller:
@@ -110,11 +141,14 @@ class NameSpeller:
             word = match.group()
             if word in self.known:
                 continue
+            start, end = match.start(), match.end()
+            if text[start - 1:start] == "-" or text[end:end + 1] == "-":
+                continue  # part of a compound or a repeated sound ("injun-meal", "piti-piti"), not a name
             slip = self._judge(word)
-            if slip is not None and slip[1] == "possessive" and _is_plural(text, match.start(), match.end()):
+            if slip is not None and slip[1] == "possessive" and _is_plural(text, start, end):
                 continue  # "the Bennets": the family, not a possessive
             if slip is not None:
-                slips.append(NameSlip(match.start(), match.end(), word, *slip))
+                slips.append(NameSlip(start, end, word, *slip))
         return slips
 
     def _judge(self, word: str) -> tuple[str, str] | None:
@@ -130,9 +164,14 @@ class NameSpeller:
         low = base.lower()
         if low in self._dictionary or low in self._stop or base in self._proper or base.isupper():
             return None
-        for name in self._by_initial.get(low[0], ()):
-            if not mark and base == name + "s" and len(name) >= MIN_LENGTH:
-                return f"{name}'s", "possessive"
+        candidates = self._by_initial.get(low[0], ())
+        if not mark and len(base) > MIN_LENGTH and base.endswith("s") and base[:-1] in candidates:
+            return f"{base[:-1]}'s", "possessive"
+        if any(low.endswith(end) and low[: -len(end)] in self._dictionary for end in _ENGLISH_ENDINGS):
+            return None  # an everyday word inflected ("Jests", "Younger")
+        if any(_inflected(base, name) for name in candidates):
+            return None  # "Karágins", "Rostóva", "Valúevo": the family or a place, not a misspelling
+        for name in candidates:
             if len(base) >= MIN_LENGTH and _within_one_edit(base, name) and base + "s" != name:
                 return name + mark, "spelling"
         return None

@@ -25,6 +25,8 @@ class CheckConfig:
     ignored_rules: frozenset[str] = frozenset()
     # Words never flagged as misspelt: personal + project dictionaries and the cast's names/aliases.
     known_words: frozenset[str] = frozenset()
+    # The cast's names and aliases (and their words): near-miss spellings of them are flagged as "names" issues.
+    cast_names: frozenset[str] = frozenset()
     # Exact (rule, flagged text) pairs the writer chose to ignore everywhere.
     ignored_texts: frozenset[tuple[str, str]] = frozenset()
     # "Ignore here": (rule, flagged text, spot_key) of single places the writer chose to leave as they are.

@@ -33,10 +33,10 @@ class BuiltinChecker(CompositeChecker):
     def check(self, text: str) -> list[Issue]:
         """Check one paragraph (of any length) with every engine."""
         if len(text) <= LONG_PARAGRAPH:
-            return super().check(text)
+            return names_over_spelling(super().check(text))
         issues: list[Issue] = []
         for offset, piece in split_long_text(text, PIECE):
-            issues.extend(issue.shifted(offset) for issue in super().check(piece))
+            issues.extend(issue.shifted(offset) for issue in names_over_spelling(super().check(piece)))
         return issues
 
     def engine(self, name: str) -> Checker | None:
@@ -48,6 +48,14 @@ class BuiltinChecker(CompositeChecker):
         """The spelling engine, for suggestions and "Add to dictionary"."""
         engine = self.engine(SpellChecker.name)
         return engine if isinstance(engine, SpellChecker) else None
+
+
+def names_over_spelling(issues: list[Issue]) -> list[Issue]:
+    """Drop a spelling issue where the cast's spelling of a name flags the same word: one underline, the cast's fix."""
+    names = {(i.start, i.end) for i in issues if i.category is Category.NAMES}
+    if not names:
+        return issues
+    return [i for i in issues if not (i.category is Category.SPELLING and (i.start, i.end) in names)]
 
 
 def split_long_text(text: str, limit: int = PIECE) -> Iterator[tuple[int, str]]:
@@ -78,16 +86,20 @@ def check_text(checker: Checker, text: str) -> list[Issue]:
 
 
 def build_checker(config: CheckConfig, extra: Sequence[Checker] = ()) -> BuiltinChecker:
-    """Return the built-in rules (bundled + the writer's rule folder), the speller and the confusable-word
-    check, then ``extra`` engines.
+    """Return the built-in rules (bundled + the writer's rule folder), the speller, the confusable-word check and,
+    with a cast, the check of its names' spellings, then ``extra`` engines.
 
     A malformed rule file raises ``RuleFileError`` naming the file and line.
     """
     from writer_app.grammar.confusables import ConfusableChecker
     from writer_app.grammar.rules import RuleChecker
 
-    checkers: list[Checker] = [RuleChecker(config), SpellChecker(config), ConfusableChecker(config), *extra]
-    return BuiltinChecker(checkers, config)
+    checkers: list[Checker] = [RuleChecker(config), SpellChecker(config), ConfusableChecker(config)]
+    if config.cast_names and Category.NAMES in config.categories:
+        from writer_app.characters.name_checker import NameChecker
+
+        checkers.append(NameChecker(config))
+    return BuiltinChecker([*checkers, *extra], config)
 
 
 def _categories(names: Iterable[Any]) -> frozenset[Category]:
@@ -105,7 +117,8 @@ def config_from(settings: Any, project: Any, cast_words: Iterable[str] = ()) -> 
     dialect = getattr(project, "language", None) or getattr(settings, "dialect", None) or "en-US"
     enabled = getattr(settings, "enabled_categories", None)
     categories = DEFAULT_CATEGORIES if enabled is None else _categories(enabled)
-    known: set[str] = set(cast_words)
+    cast = frozenset(cast_words)
+    known: set[str] = set(cast)
     known |= personal_words()
     ignored_rules: set[str] = set()
     ignored_texts: set[tuple[str, str]] = set()
@@ -125,6 +138,7 @@ def config_from(settings: Any, project: Any, cast_words: Iterable[str] = ()) -> 
         style_rules=frozenset(getattr(settings, "enabled_style_rules", ()) or ()),
         ignored_rules=frozenset(ignored_rules),
         known_words=frozenset(known),
+        cast_names=cast,
         ignored_texts=frozenset(ignored_texts),
         ignored_spots=frozenset(ignored_spots),
         strict_dialogue=getattr(settings, "dialogue_grammar", "relaxed") == "strict",

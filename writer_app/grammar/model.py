@@ -10,6 +10,7 @@ class Category(StrEnum):
     """What kind of slip an issue is; drives underline colour, filters and panel groups."""
 
     SPELLING = "spelling"
+    NAMES = "names"  # a cast name spelled or capitalised unlike the cast
     GRAMMAR = "grammar"
     WORD_CHOICE = "word_choice"
     PUNCTUATION = "punctuation"

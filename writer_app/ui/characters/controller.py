@@ -17,6 +17,7 @@ from writer_app.errors import WriterAppError
 from writer_app.ui.characters.chart import ChartRow
 from writer_app.ui.characters.dialog import CharacterDialog
 from writer_app.ui.characters.panel import CastRow, CharactersPanel, SuggestionRow
+from writer_app.ui.characters.renamer import CharacterRenamer
 from writer_app.ui.characters.texts import ChapterTexts
 from writer_app.ui.characters.workers import ChapterSnapshot, IndexDispatcher, IndexRequest, UnreadableChapter
 
@@ -84,6 +85,10 @@ class CharactersController(QObject):
         self.panel.accept_requested.connect(self.accept_suggestions)
         self.panel.dismiss_requested.connect(self.dismiss_suggestions)
         self.panel.chart.chapter_clicked.connect(self._open_chapter_at)
+        self.renamer = CharacterRenamer(self)
+        self.panel.rename_requested.connect(self.renamer.rename)
+        self.panel.undo_rename_requested.connect(self.renamer.undo)
+        self.renamer.undo_changed.connect(self.panel.set_undo_rename)
 
         window.project_opened.connect(self.open_project)
         window.project_closed.connect(self.close_project)
@@ -108,6 +113,7 @@ class CharactersController(QObject):
         """Load the cast of ``project`` and index it in the background."""
         self.project = project
         self.cast = Cast.from_project(project)
+        self.renamer.forget()
         self.suggestions = []
         self._forget_texts()
         self.panel.set_suggestions([])
@@ -118,6 +124,7 @@ class CharactersController(QObject):
         """Forget everything about the closed project."""
         self.project = None
         self.cast = Cast()
+        self.renamer.forget()
         self.suggestions = []
         self._suggestion_merges = []
         self._forget_texts()
@@ -601,6 +608,12 @@ class CharactersController(QObject):
         self._show_suggestions()
         self._save_manifest()
         self.panel.set_status(self._idle_status())
+
+    def replace_cast(self, cast: Cast, select: list[str]) -> None:
+        """The manuscript and the cast were rewritten (a rename): forget cached texts, store, save, count again."""
+        self.cast = cast
+        self._forget_texts()
+        self._cast_edited(select)
 
     def _cast_edited(self, select: list[str]) -> None:
         """Store the edited cast in the project, save it, and count again."""

@@ -132,6 +132,8 @@ class CharactersPanel(QWidget):
     accept_requested = Signal(list)
     dismiss_requested = Signal(list)
     merge_suggestions_requested = Signal(list)
+    rename_requested = Signal(str)
+    undo_rename_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +150,12 @@ class CharactersPanel(QWidget):
         self.split_button = _button(self.tr("Split"), self.tr("Give each other name of the selected character "
                                                               "an entry of its own"))
         self.delete_button = _button(self.tr("Delete"), self.tr("Remove the selected characters from the cast"))
+        self.rename_button = _button(self.tr("Rename everywhere…"), self.tr("Rename the selected character (or one of its "
+                                                                "names) across the whole manuscript"))
+        self.undo_rename_button = _button("", self.tr("Put back the text, cast and word list as they were before "
+                                                      "the last rename"))
+        self.undo_rename_button.setObjectName("undoRename")
+        self.undo_rename_button.setVisible(False)
         # A real button (focusable, clickable, with the standard help icon) that shows how names are counted.
         self.policy_button = QToolButton()
         self.policy_button.setObjectName("countingPolicy")
@@ -166,6 +174,10 @@ class CharactersPanel(QWidget):
         for button in (self.add_button, self.edit_button, self.merge_button, self.split_button, self.delete_button):
             cast_buttons.addWidget(button)
         cast_buttons.addStretch(1)
+        rename_buttons = QHBoxLayout()  # a row of their own: six buttons on one row would widen the sidebar
+        rename_buttons.addWidget(self.rename_button)
+        rename_buttons.addWidget(self.undo_rename_button)
+        rename_buttons.addStretch(1)
 
         self.cast_list = QTreeWidget()
         self.cast_list.setObjectName("castList")
@@ -204,6 +216,7 @@ class CharactersPanel(QWidget):
         cast_layout.setContentsMargins(0, 0, 0, 0)
         cast_layout.addLayout(cast_header)
         cast_layout.addLayout(cast_buttons)
+        cast_layout.addLayout(rename_buttons)
         cast_layout.addWidget(self.cast_list, 1)
         cast_layout.addLayout(navigation)
         cast_layout.addWidget(self.policy_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -273,6 +286,8 @@ class CharactersPanel(QWidget):
         self.edit_button.clicked.connect(self._emit_edit)
         self.merge_button.clicked.connect(lambda: self.merge_requested.emit(self.selected_names()))
         self.split_button.clicked.connect(self._emit_split)
+        self.rename_button.clicked.connect(self._emit_rename)
+        self.undo_rename_button.clicked.connect(self.undo_rename_requested.emit)
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.selected_names()))
         self.next_button.clicked.connect(self.next_requested.emit)
         self.previous_button.clicked.connect(self.previous_requested.emit)
@@ -400,6 +415,18 @@ class CharactersPanel(QWidget):
             name = current.data(0, NAME_ROLE) if current and current.isSelected() else names[0]
             self.edit_requested.emit(name)
 
+    def _emit_rename(self) -> None:
+        names = self.selected_names()
+        if len(names) == 1:
+            self.rename_requested.emit(names[0])
+
+    def set_undo_rename(self, label: str) -> None:
+        """Offer "Undo rename" with ``label`` after a rename; hide it when ``label`` is empty."""
+        self.undo_rename_button.setText(self.tr("Undo rename"))  # short: the names could widen the sidebar
+        self.undo_rename_button.setToolTip(label + "\n" + self.tr("Put back the text, cast and word list as they "
+                                                                  "were before the rename"))
+        self.undo_rename_button.setVisible(bool(label))
+
     def _emit_split(self) -> None:
         names = self.selected_names()
         if len(names) == 1:
@@ -474,6 +501,8 @@ class CharactersPanel(QWidget):
         self.merge_button.setEnabled(editable and selected >= 2)
         self.split_button.setEnabled(editable and self._selected_has_aliases())
         self.delete_button.setEnabled(editable and selected >= 1)
+        self.rename_button.setEnabled(editable and selected == 1)
+        self.undo_rename_button.setEnabled(editable)
         suggestions = len(self.selected_suggestions())
         self.accept_button.setEnabled(editable and suggestions >= 1)
         self.dismiss_button.setEnabled(editable and suggestions >= 1)

@@ -22,6 +22,7 @@ MAX_PER_LONG_BLOCK = 120
 # at >= MIN_CONTRAST against the actual background (a custom or system palette may differ from ours).
 LIGHT_COLORS: dict[Category, str] = {
     Category.SPELLING: "#c62828",  # red
+    Category.NAMES: "#8e24aa",  # purple
     Category.GRAMMAR: "#1e64c8",  # blue
     Category.WORD_CHOICE: "#1e64c8",
     Category.PUNCTUATION: "#a65400",  # amber
@@ -30,6 +31,7 @@ LIGHT_COLORS: dict[Category, str] = {
 }
 DARK_COLORS: dict[Category, str] = {
     Category.SPELLING: "#ff7a7a",
+    Category.NAMES: "#d59cf0",
     Category.GRAMMAR: "#7fb0ff",
     Category.WORD_CHOICE: "#7fb0ff",
     Category.PUNCTUATION: "#f2b84b",
