@@ -163,3 +163,12 @@ def test_check_names_lists_near_miss_spellings_of_the_cast_and_exits_1(
         "One: line 2: evelyn's -> Evelyn's  (The cast spells this name with a capital: Evelyn's.)",
     ]
 
+
+
+def test_renaming_to_another_characters_alias_exits_2_and_writes_nothing(
+    project_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = {f.name: f.read_bytes() for f in (project_folder / "chapters").iterdir()}
+    assert main(["characters", "--rename", "Damon", "Lena", "--apply", str(project_folder)]) == 2
+    assert "Lena is already a name in the cast" in capsys.readouterr().err
+    assert {f.name: f.read_bytes() for f in (project_folder / "chapters").iterdir()} == before

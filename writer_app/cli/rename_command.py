@@ -9,7 +9,7 @@ from pathlib import Path
 
 from writer_app.characters.cast import Cast
 from writer_app.characters.consistency import NameSpeller
-from writer_app.characters.rename import ChapterChanges, RenameError, plan_rename, rename_in_cast
+from writer_app.characters.rename import ChapterChanges, RenameError, plan_manuscript_rename
 from writer_app.cli.characters_command import chapter_labels
 
 
@@ -38,29 +38,26 @@ def run_rename(args: argparse.Namespace) -> int:
     from writer_app.core.project import Project
 
     old, new = args.rename
-    project = Project.open(Path(args.path), read_only=not args.apply, lock=args.apply, encoding=getattr(args, "encoding", None))
+    encoding = getattr(args, "encoding", None)
+    project = Project.open(Path(args.path), read_only=not args.apply, lock=args.apply, encoding=encoding)
     try:
         chapters = list(project.iter_chapter_texts())
         labels = chapter_labels([chapter.title for chapter, _text in chapters])
-        planned = []
-        for label, (chapter, text) in zip(labels, chapters, strict=True):
-            found = plan_rename([(label, text)], old, new)
-            if found:
-                planned.append((chapter, found[0]))
-        cast = Cast.from_project(project)
-        cast_changed = rename_in_cast(cast, old, new)
-        if not planned and not cast_changed:
-            raise RenameError(f"{' '.join(old.split())} does not appear in the text or in the cast.")
+        by_id = {chapter.id: chapter for chapter, _text in chapters}
+        plan = plan_manuscript_rename(
+            ((chapter.id, label, text) for label, (chapter, text) in zip(labels, chapters, strict=True)),
+            Cast.from_project(project), project.word_list, old, new,
+        )
         if args.apply:
             if project.read_only:
                 raise RenameError(f"{Path(args.path).name} is read-only, so nothing was renamed.")
-            # Each chapter is written atomically; a failure stops before the cast is changed.
-            for chapter, changes in planned:
-                project.write_chapter(chapter, changes.renamed())
-            if cast_changed:
-                cast.save_to(project)
-        sys.stdout.write(format_preview(" ".join(old.split()), " ".join(new.split()),
-                                        [changes for _chapter, changes in planned], cast_changed, args.apply))
+            # Each chapter is written atomically; a failure stops before the cast and word list change.
+            for chapter_id, changes in plan.chapters:
+                project.write_chapter(by_id[chapter_id], changes.renamed())
+            project.word_list[:] = list(plan.word_list)
+            plan.cast.save_to(project)
+        sys.stdout.write(format_preview(plan.old, plan.new, [changes for _id, changes in plan.chapters],
+                                        list(plan.cast_changed), args.apply))
     finally:
         project.close()
     return 0
