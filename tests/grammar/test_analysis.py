@@ -86,7 +86,7 @@ def test_chunks_and_clauses_are_on_the_sentence() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "...!?", "🙂🙂🙂", "Заря и 東京 mixed ünïcödé.", "x" * 10_000, "a" * 5000 + "'s " * 300, "\u200b\u2028"],
+    ["", "   ", "...!?", "🙂🙂🙂", "Заря и 東京 mixed ünïcödé.", "x" * 10_000, "a" * 5000 + "'s " * 300, "\u200b\u2028", '"' * 500 + "—" * 500 + "'" * 500],
 )
 def test_bad_input_never_crashes(text: str) -> None:
     sentences = analyse(text)

@@ -48,3 +48,16 @@ def test_contracted_had_before_a_participle() -> None:
 def test_lay_as_the_past_of_lie_in_narration() -> None:
     assert _tag_of("The old dog lay by the fire all night.", "lay") == "VBD"
     assert _tag_of("She lay on the bed and wept.", "lay") == "VBD"
+
+
+def test_participle_after_a_noun_subject_is_a_past_tense_unless_a_verb_follows() -> None:
+    assert _fix("the/DT tail/NN lifted/VBN and/CC wagged/VBN ./.")[2:5] == ["VBD", "CC", "VBD"]
+    assert _fix("the/DT man/NN arrested/VBN yesterday/NN was/VBD freed/VBN ./.")[2] == "VBN"
+
+
+def test_a_verb_after_an_auxiliary_and_a_conjunction_stays_a_participle() -> None:
+    assert _fix("She/PRP was/VBD tired/VBN and/CC worried/VBN ./.")[4] == "VBN"
+
+
+def test_a_new_clause_after_a_semicolon_starts_afresh() -> None:
+    assert _fix("He/PRP ran/VBD ;/: she/PRP smiled/VBN ./.")[4] == "VBD"

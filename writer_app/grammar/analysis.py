@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["analyse", "analyse_span", "sentence_spans", "tag_tokens"]
 
-CACHE_SIZE = 2048
+CACHE_SIZE = 1024
 # Spoken elisions read as the words they stand for when tagging and lemmatising (the token keeps its text).
 _ELISIONS = {
     "'em": "them", "'cause": "because", "'cos": "because", "'coz": "because", "'til": "until", "'till": "until",

@@ -126,6 +126,14 @@ def features(
     return feats
 
 
+def candidate_tags(signature: str, written: str) -> frozenset[str]:
+    """Return the tags a word with this lexicon signature may take: its own, and names' if capitalised."""
+    tags = set(signature.rstrip("@").split("|")) - {""}
+    if tags and written[:1].isupper():
+        tags |= {"NNP", "NNPS"}
+    return frozenset(tags)
+
+
 class PerceptronTagger:
     """An averaged perceptron tagger: features of a word and its context vote for a Penn tag."""
 
@@ -181,15 +189,11 @@ class PerceptronTagger:
 
     def allowed(self, signature: str, written: str) -> tuple[int, ...] | None:
         """Return the tag indices a known word may take (its lexicon tags; names too if capitalised)."""
-        cached = self._allowed.get((signature, written[:1].isupper()))
-        if cached is not None or (signature, written[:1].isupper()) in self._allowed:
-            return cached
-        tags = set(signature.rstrip("@").split("|")) - {""}
-        if tags and written[:1].isupper():
-            tags |= {"NNP", "NNPS"}
-        indices = tuple(sorted(self._index[tag] for tag in tags if tag in self._index)) or None
-        self._allowed[signature, written[:1].isupper()] = indices
-        return indices
+        key = (signature, written[:1].isupper())
+        if key not in self._allowed:
+            tags = candidate_tags(signature, written)
+            self._allowed[key] = tuple(sorted(self._index[tag] for tag in tags if tag in self._index)) or None
+        return self._allowed[key]
 
     def tag(self, words: Sequence[str], lex: Sequence[str] | None = None) -> list[str]:
         """Return one Penn tag per word of a sentence."""
