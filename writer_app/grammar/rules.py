@@ -291,7 +291,10 @@ class RuleChecker:
         if self._patterns is not None:
             found = self._patterns.check(text, words, low)
             if found:
-                issues = _without_overlaps(issues + found)
+                # Where a token pattern and a surface regex flag the very same words, the pattern read the
+                # sentence and made its fix by inflection, so its issue is the one kept.
+                spans = {(issue.start, issue.end) for issue in found}
+                issues = _without_overlaps([i for i in issues if (i.start, i.end) not in spans] + found)
         return issues
 
     def _check_span(self, text: str, low: str | None, start: int, end: int, reach: int) -> tuple[list[Issue], set[str]]:
