@@ -93,3 +93,9 @@ def test_bad_input_never_crashes(text: str) -> None:
     for sentence in sentences:
         for word in sentence.words:
             assert word.tag and isinstance(word.lemma, str)
+
+
+def test_quotation_marks_are_tagged_opening_or_closing() -> None:
+    words = analyse('He said, "Stop." Then \u2014"Go," she said.')
+    tags = [(w.text, w.tag) for s in words for w in s.words if w.text == '"']
+    assert [tag for _text, tag in tags] == ["``", "''", "``", "''"]
