@@ -86,10 +86,16 @@ def test_chunks_and_clauses_are_on_the_sentence() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "...!?", "🙂🙂🙂", "Заря и 東京 mixed ünïcödé.", "x" * 10_000, "a" * 5000 + "'s " * 300, "\u200b\u2028"],
+    ["", "   ", "...!?", "🙂🙂🙂", "Заря и 東京 mixed ünïcödé.", "x" * 10_000, "a" * 5000 + "'s " * 300, "\u200b\u2028", '"' * 500 + "—" * 500 + "'" * 500],
 )
 def test_bad_input_never_crashes(text: str) -> None:
     sentences = analyse(text)
     for sentence in sentences:
         for word in sentence.words:
             assert word.tag and isinstance(word.lemma, str)
+
+
+def test_quotation_marks_are_tagged_opening_or_closing() -> None:
+    words = analyse('He said, "Stop." Then \u2014"Go," she said.')
+    tags = [(w.text, w.tag) for s in words for w in s.words if w.text == '"']
+    assert [tag for _text, tag in tags] == ["``", "''", "``", "''"]

@@ -169,3 +169,21 @@ def test_a_verb_form_is_made_from_the_verb_reading_of_a_word_tagged_otherwise() 
     template = parse_template("{1|as:VB}", 2)
     assert template.expand([spoke, forgave], (0, 1)) == "speak"
     assert template.expand([forgave, spoke], (0, 1)) == "forgive"
+
+
+def test_a_pattern_issue_replaces_a_regex_issue_on_the_same_words(tmp_path: Path) -> None:
+    pattern = _rule(tmp_path, 'message = "Use the plain form."\n'
+                    'tokens = [{ word = "could" }, { tag = "VBD" }]\nmark = 2\nreplacements = ["{2|as:VB}"]\n', "PAT")
+    regex_path = tmp_path / "r.toml"
+    regex_path.write_text(
+        '[[rule]]\nid = "SURFACE"\ncategory = "grammar"\nmessage = "Drop the ending."\n'
+        "pattern = '''\\bcould\\s+(went|ran)\\b'''\nmark = 1\nreplacements = [\"wen\"]\n"
+        'bad = ["x"]\ngood = ["y"]\n',
+        encoding="utf-8",
+    )
+    (surface,) = parse_rule_file(regex_path)
+    text = "He could went home and she could ran."
+    alone = RuleChecker(CheckConfig(), [surface], analyse=analyse_span).check(text)
+    assert [(i.rule, i.text) for i in alone] == [("SURFACE", "went"), ("SURFACE", "ran")]
+    both = RuleChecker(CheckConfig(), [surface, pattern], analyse=analyse_span).check(text)
+    assert [(i.rule, i.text, i.replacements) for i in both] == [("PAT", "went", ("go",)), ("SURFACE", "ran", ("wen",))]

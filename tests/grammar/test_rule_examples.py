@@ -70,3 +70,15 @@ def test_bad_examples_keep_their_fix_when_overlapping_underlines_merge() -> None
                 if _apply_first(sentence, merged) != _apply_first(sentence, [own]):
                     lost.append((rule.id, sentence, [(i.rule, i.replacements[:1]) for i in merged]))
     assert not lost
+
+
+RELAXED = [rule for rule in RULES if getattr(rule, "relaxed_in_dialogue", False)]
+
+
+@pytest.mark.parametrize("rule", RELAXED, ids=[rule.id for rule in RELAXED])
+def test_relaxed_rules_leave_a_characters_speech_alone_unless_strict(rule: Rule) -> None:
+    for sentence in rule.bad:
+        spoken = f"“{sentence}” she said."
+        assert not _issues(rule, spoken), f"{rule.id} flagged speech: {spoken!r}"
+        config = CheckConfig(dialect=rule.dialects[0], categories=frozenset(Category), strict_dialogue=True)
+        assert RuleChecker(config, [rule]).check(spoken), f"{rule.id} missed strict speech: {spoken!r}"

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["analyse", "analyse_span", "sentence_spans", "tag_tokens"]
 
-CACHE_SIZE = 2048
+CACHE_SIZE = 1024
 # Spoken elisions read as the words they stand for when tagging and lemmatising (the token keeps its text).
 _ELISIONS = {
     "'em": "them", "'cause": "because", "'cos": "because", "'coz": "because", "'til": "until", "'till": "until",
@@ -80,10 +80,10 @@ def tag_tokens(
     possible = [lexicon.tags(text) if token.kind is Kind.WORD else frozenset() for token, text in zip(tokens, texts, strict=True)]
     tags = disambiguate(texts, tagger.tag(texts, signatures), possible)
     words: list[Word] = []
-    for token, text, tag, tags_of_word in zip(tokens, texts, tags, possible, strict=True):
+    for index, (token, text, tag, tags_of_word) in enumerate(zip(tokens, texts, tags, possible, strict=True)):
         tag = _KIND_TAGS.get(token.kind, tag)
-        if token.kind is Kind.QUOTE and tag not in ("``", "''"):
-            tag = "``" if token.text in "“‘«„‚" else "''"
+        if token.kind is Kind.QUOTE:
+            tag = "``" if _opens(tokens, index) else "''"
         if token.kind is Kind.WORD:
             lemma = lexicon.lemma(text, tag)
             if tag not in ("NNP", "NNPS") and lemma == text:
@@ -92,6 +92,16 @@ def tag_tokens(
             lemma = text
         words.append(Word(token, tag, lemma, tags_of_word))
     return words
+
+
+def _opens(tokens: Sequence[Token], index: int) -> bool:
+    """True when the quotation mark at ``index`` opens a quotation (after a space, a dash or a bracket)."""
+    token = tokens[index]
+    if token.text in "“‘«„‚":
+        return True
+    if token.text in "”»’":
+        return False
+    return index == 0 or token.space_before or tokens[index - 1].kind is Kind.DASH or tokens[index - 1].text in "([{"
 
 
 def _standard(text: str) -> str:

@@ -112,7 +112,7 @@ def _key(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _parse_entries(value: str, word: str) -> dict[str, str]:
     entries: dict[str, str] = {}
     for item in value.split():
@@ -121,7 +121,7 @@ def _parse_entries(value: str, word: str) -> dict[str, str]:
     return entries
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _signature(value: str) -> str:
     return "|".join(item.partition("=")[0] for item in value.split())
 

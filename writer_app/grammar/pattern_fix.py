@@ -15,6 +15,7 @@ lemmatised by the reading the lexicon has for it ("forgive").
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Sequence
@@ -50,18 +51,6 @@ class Template:
     text: str
     parts: tuple[str | _Ref, ...]
 
-    @property
-    def tokens(self) -> frozenset[int]:
-        """The token indexes (0-based) the template reads."""
-        found: set[int] = set()
-        for part in self.parts:
-            if isinstance(part, _Ref):
-                if isinstance(part.source, int):
-                    found.add(part.source)
-                if part.tag_of >= 0:
-                    found.add(part.tag_of)
-        return frozenset(found)
-
     def satisfied(self, words: Sequence[Word], match: Sequence[int | None], flagged: str) -> bool:
         """True when the template is one inflected token and ``flagged`` is already a right form of it."""
         if len(self.parts) != 1 or not isinstance(self.parts[0], _Ref) or self.parts[0].filter != "as":
@@ -83,7 +72,8 @@ _VERB_READINGS = ("VBD", "VBN", "VBZ", "VBG", "VBP", "VB")
 _OTHER_READINGS = ("JJR", "JJS", "RBR", "RBS", "NNS", "NN", "JJ", "RB")
 
 
-def _lexicon():  # noqa: ANN202 - the pipeline's Lexicon, or None when it cannot be loaded
+@functools.lru_cache(maxsize=1)
+def _lexicon():  # noqa: ANN202 - the pipeline's Lexicon, or None when it cannot be loaded (said once)
     try:
         from writer_app.grammar.lexicon import shipped_lexicon
 

@@ -271,16 +271,17 @@ class RuleChecker:
             return []
         lower = text.lower()
         low = lower if len(lower) == len(text) else None  # quick tests need offsets that line up
-        words: set[str] = set()
         if len(text) <= _CHUNK:
-            issues = self._check_span(text, low, 0, len(text), len(text), words)
+            issues, words = self._check_span(text, low, 0, len(text), len(text))
         else:
             # A long paragraph is checked a few sentences at a time: trigger words stay selective, and the
             # matching still sees the whole text around each slice (look-behinds keep their context). A slice
             # cut inside a sentence reads two words on, so a slip that straddles the cut is still found.
-            issues = []
+            issues, words = [], set()
             for start, end, reach in _slices(text):
-                issues.extend(self._check_span(text, low, start, end, reach, words))
+                found, seen = self._check_span(text, low, start, end, reach)
+                issues.extend(found)
+                words |= seen
             if len(issues) > 1:
                 issues = _without_overlaps(issues)
         if self._wide:
@@ -290,18 +291,18 @@ class RuleChecker:
         if self._patterns is not None:
             found = self._patterns.check(text, words, low)
             if found:
-                issues = _without_overlaps(issues + found)
+                # Where a token pattern and a surface regex flag the very same words, the pattern read the
+                # sentence and made its fix by inflection, so its issue is the one kept.
+                spans = {(issue.start, issue.end) for issue in found}
+                issues = _without_overlaps([i for i in issues if (i.start, i.end) not in spans] + found)
         return issues
 
-    def _check_span(
-        self, text: str, low: str | None, start: int, end: int, reach: int, seen: set[str]
-    ) -> list[Issue]:
-        """Issues of matches starting in ``text[start:end]``, which may run on up to ``reach``."""
+    def _check_span(self, text: str, low: str | None, start: int, end: int, reach: int) -> tuple[list[Issue], set[str]]:
+        """Issues of matches starting in ``text[start:end]`` (which may run on up to ``reach``), and its words."""
         whole = start == 0 and reach == len(text)
         piece = text if whole else text[start:reach]
         tokens = _WORD.findall((low if whole else low[start:reach]) if low is not None else piece.lower())
         words = set(tokens)
-        seen |= words
         selected = set(self._always)
         index = self._index
         for word in words & self._trigger_words:
@@ -314,7 +315,7 @@ class RuleChecker:
             else:
                 passed[gate] = False
         if not selected:
-            return []
+            return [], words
         issues: list[Issue] = []
         gates = self._gates
         for position in selected:
@@ -336,4 +337,4 @@ class RuleChecker:
                 continue  # the looser stand-in found nothing, so the rule cannot match here
             if search(text, start, reach) is not None:  # cheap C-level test before the Python-level walk
                 issues.extend(rule.find(text, start, reach, end))
-        return _without_overlaps(issues) if len(issues) > 1 else issues
+        return (_without_overlaps(issues) if len(issues) > 1 else issues), words

@@ -29,7 +29,6 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 # Contractions split the way the English Web Treebank does.
 _NT = re.compile(r"(?i)^(.+?)(n['’]t)$")
 _CLITIC = re.compile(r"(?i)^(.+?)(['’](?:s|m|d|ll|re|ve))$")
@@ -37,7 +36,6 @@ _SPECIAL_NT = {"can": "ca", "won": "wo", "shan": "sha", "ain": "ai"}
 _FUSED = {"gonna": 3, "wanna": 3, "gotta": 3, "cannot": 3, "gimme": 3, "lemme": 3}
 _OPENING = frozenset("“‘«„‚`")
 _CLOSING = frozenset("”»")
-_STRAIGHT = frozenset("\"'")
 _SINGLE = frozenset("'’‘‚")
 
 
