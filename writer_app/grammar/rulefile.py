@@ -103,6 +103,7 @@ _WORD = re.compile(r"\w+")
 
 _COMMON_FIELDS = {
     "id", "category", "message", "bad", "good", "fixed", "default", "dialects", "fix_all", "triggers", "avoid", "gate",
+    "dialogue",
 }
 _RULE_FIELDS = _COMMON_FIELDS | {"pattern", "mark", "replacements", "case_sensitive", "case", "forms"}
 _PHRASE_FIELDS = _COMMON_FIELDS | {"wrong", "right", "parallel"}
@@ -157,6 +158,8 @@ class Rule:
     parts: tuple[Rule, ...] = ()  # phrases with several wrong forms: one quicker matcher per form
     min_width: int = 0  # shortest text the pattern can match (long-range rules run on whole paragraphs)
     gate: re.Pattern[str] | None = None  # a quick regex that must match the paragraph first
+    # dialogue = "relaxed": a character's nonstandard grammar; not flagged inside dialogue unless the check is strict.
+    relaxed_in_dialogue: bool = False
     avoid: tuple[re.Pattern[str], ...] = ()
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
@@ -324,8 +327,12 @@ def _common(entry: _Entry) -> dict[str, object]:
     avoid = tuple(entry.compile("avoid", p, flags) for p in entry.strings("avoid"))
     gate_text = entry.get("gate", str)
     gate = _compile_gate(entry, gate_text) if gate_text is not None else None
+    dialogue = entry.get("dialogue", str, "strict")
+    if dialogue not in ("strict", "relaxed"):
+        raise entry.fail("'dialogue' must be \"relaxed\" (not flagged in dialogue unless asked) or \"strict\"")
     return {
         "gate": gate,
+        "relaxed_in_dialogue": dialogue == "relaxed",
         "id": rule_id,
         "category": category,
         "message": message,
@@ -466,9 +473,6 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
     quick = gate_pattern(gate.pattern, gate.flags) if gate is not None else None
     if quick is not None and any(gate.search(b) and not quick.search(b.lower()) for b in common["bad"]):  # type: ignore[union-attr]
         quick = None  # the stand-in must find at least what the gate finds
-    dialogue = entry.get("dialogue", str, "strict")
-    if dialogue not in ("strict", "relaxed"):
-        raise entry.fail("'dialogue' must be \"relaxed\" (not flagged in dialogue unless asked) or \"strict\"")
     case = entry.get("case", str, "follow")
     if case not in ("follow", "as_is"):
         raise entry.fail("'case' must be \"follow\" or \"as_is\"")
@@ -478,7 +482,6 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
         replacements=tuple(templates),
         message_template=message_template,
         antipatterns=antipatterns,
-        relaxed_in_dialogue=dialogue == "relaxed",
         triggers=triggers,
         requires=requires,
         fix_all=entry.get("fix_all", bool, False),

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_pass import PatternPass, default_analyser
@@ -243,6 +244,7 @@ class RuleChecker:
                 self._patterns = PatternPass(patterns, analyse, self.config.strict_dialogue)
         self.rules = enabled
         regex_rules = [rule for rule in enabled if not isinstance(rule, PatternRule)]
+        self._relaxed = frozenset(rule.id for rule in regex_rules if rule.relaxed_in_dialogue)
         matchers = [part for rule in regex_rules for part in (rule.parts or (rule,)) if part.min_width < _WIDE]
         # Long-range rules (a sixty-word sentence) cannot match inside one slice: they see the whole paragraph.
         self._wide = [rule for rule in regex_rules if rule.min_width >= _WIDE]
@@ -288,6 +290,8 @@ class RuleChecker:
             for rule in self._wide:
                 issues.extend(rule.find(text))
             issues.sort(key=lambda i: (i.start, i.end, i.rule))
+        if self._relaxed and issues and not self.config.strict_dialogue:
+            issues = self._without_spoken(text, issues)
         if self._patterns is not None:
             found = self._patterns.check(text, words, low)
             if found:
@@ -296,6 +300,16 @@ class RuleChecker:
                 spans = {(issue.start, issue.end) for issue in found}
                 issues = _without_overlaps([i for i in issues if (i.start, i.end) not in spans] + found)
         return issues
+
+    def _without_spoken(self, text: str, issues: list[Issue]) -> list[Issue]:
+        """Drop the issues of rules relaxed in dialogue that lie inside quotation marks (a character's voice)."""
+        relaxed = self._relaxed
+        if not any(issue.rule in relaxed for issue in issues):
+            return issues
+        spans = dialogue_spans(text)
+        if not spans:
+            return issues
+        return [i for i in issues if i.rule not in relaxed or not in_dialogue(spans, i.start, i.end)]
 
     def _check_span(self, text: str, low: str | None, start: int, end: int, reach: int) -> tuple[list[Issue], set[str]]:
         """Issues of matches starting in ``text[start:end]`` (which may run on up to ``reach``), and its words."""
