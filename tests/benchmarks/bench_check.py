@@ -25,7 +25,8 @@ CARDS = (
     ("Her safety net had taken president over his bleeding heart.", "president", "precedence"),
     ("He'd just have to life with the disappointment.", "life", "live"),
 )
-NOVELS = (("pride-and-prejudice.txt", "en-GB"), ("war-and-peace.txt", "en-US"))
+# Each novel with its English and its ceiling of default-on flags per 1,000 words (Tom Sawyer: dialect).
+NOVELS = (("pride-and-prejudice.txt", "en-GB", 0.5), ("war-and-peace.txt", "en-US", 0.5), ("tom-sawyer.txt", "en-US", 1.0))
 
 
 def _rss() -> int:
@@ -69,9 +70,9 @@ def main() -> int:
         print(f"  {sentence!r}: {status}")
     print(f"  {hits}/{len(CARDS)} flagged with the right replacement; target {len(CARDS)}/{len(CARDS)}")
 
-    print("\n== 2. default-on flags per 1,000 words (target <= 1.0)")
+    print("\n== 2. default-on flags per 1,000 words (targets <= 0.5, Tom Sawyer <= 1.0)")
     speed_words = speed_seconds = 0.0
-    for name, dialect in NOVELS:
+    for name, dialect, ceiling in NOVELS:
         path = CORPUS / name
         if not path.is_file():
             print(f"  {name}: not found at {path}")
@@ -84,7 +85,7 @@ def main() -> int:
         seconds = time.perf_counter() - start
         rate = len(issues) / words * 1000
         print(f"  {name} ({dialect}, {words:,} words): {len(issues)} flags = {rate:.2f} per 1,000 words; "
-              f"{_ratio(rate, 1.0, True)}; {words / seconds:,.0f} words/s")
+              f"{_ratio(rate, ceiling, True)}; {words / seconds:,.0f} words/s")
         by_rule = collections.Counter(i.rule for i in issues)
         samples: dict[str, list[str]] = collections.defaultdict(list)
         for issue in issues:
@@ -127,9 +128,27 @@ def main() -> int:
             target = " (spelling target >= 500,000)" if engine.name == "spelling" else ""
             print(f"    engine {engine.name}: {timings[0]:,.0f} words/s cold, {max(timings[1:]):,.0f} warm{target}")
 
-    print("\n== 4. memory of the loaded checkers (target <= 100 MB)")
+    if war.is_file():
+        print("\n== 3b. `writer-app check war-and-peace.txt` as a whole process, start to exit (target <= 3.5 s)")
+        import subprocess
+
+        for run in range(3):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", "pass"], check=True)
+            bare = time.perf_counter() - start
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "writer_app", "check", str(war)], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, cwd=ROOT)
+            whole = time.perf_counter() - start
+            print(f"  run {run + 1}: {whole:.2f} s ({words / whole:,.0f} words/s; python -c pass {bare:.2f} s); "
+                  f"{_ratio(whole, 3.5, True)}")
+
+    print("\n== 4. memory of the loaded checkers (target <= 120 MB)")
     mb = (loaded - before) / 1e6
-    print(f"  RSS delta from before import to both dialects built: {mb:.1f} MB; {_ratio(mb, 100, True)}")
+    print(f"  RSS delta from before import to both dialects built: {mb:.1f} MB; {_ratio(mb, 120, True)}")
+    warm = (_rss() - before) / 1e6
+    print(f"  after checking the novels (tagger, lexicon, frequencies and caches loaded): {warm:.1f} MB; "
+          f"{_ratio(warm, 120, True)}")
     return 0
 
 
