@@ -66,6 +66,15 @@ SLIPS = [
     ("He slipped and fell of the ladder.", "He slipped and fell off the ladder."),
     ("They where hiding in the loft.", "They were hiding in the loft."),
     ("The whether was foul all week.", "The weather was foul all week."),
+    ("I suppose your glad it's over.", "I suppose you're glad it's over."),
+    ("They're wagon has a broken wheel.", "Their wagon has a broken wheel."),
+    ("You're sister was here.", "Your sister was here."),
+    ("The cows are out they're somewhere.", "The cows are out there somewhere."),
+    ("He couldn't quiet believe it.", "He couldn't quite believe it."),
+    ("The children stayed quite for once.", "The children stayed quiet for once."),
+    ("I'll bring bread, to.", "I'll bring bread, too."),
+    ("He ran too the well.", "He ran to the well."),
+    ("It was not to bad, was it?", "It was not too bad, was it?"),
 ]
 
 
@@ -114,6 +123,18 @@ QUIET = [
     "Tom and me ain't scared of nothing.",
     "Nothing then but the wind.",
     "Sooner or later, he'd know.",
+    "I hope your mother is well.",
+    "I know your brother well.",
+    "They're going home.",
+    "They're old friends now.",
+    "You're a man now, Jem.",
+    "They stayed quite a while.",
+    "He went quite red.",
+    "I am going too, the rest can stay.",
+    "The older boys then left.",
+    "He stepped of his own accord.",
+    "The boy whose coming we dreaded arrived.",
+    "From there go on to the market.",
 ]
 
 
