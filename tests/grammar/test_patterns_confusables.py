@@ -72,7 +72,6 @@ SLIPS = [
     ("The cows are out they're somewhere.", "The cows are out there somewhere."),
     ("He couldn't quiet believe it.", "He couldn't quite believe it."),
     ("The children stayed quite for once.", "The children stayed quiet for once."),
-    ("I'll bring bread, to.", "I'll bring bread, too."),
     ("He ran too the well.", "He ran to the well."),
     ("It was not to bad, was it?", "It was not too bad, was it?"),
 ]
