@@ -39,6 +39,12 @@ CORRECTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("dive", "VBD"): ("dived", "dove"),
     ("overcome", "VBN"): ("overcome",),
     ("undergo", "VBN"): ("undergone",),
+    ("sting", "VBG"): ("stinging",),
+    ("typeset", "VBG"): ("typesetting",),
+    ("torpedo", "VBZ"): ("torpedoes",),
+    ("quit", "VBN"): ("quit", "quitted"),
+    ("light", "VBN"): ("lit", "lighted"),
+    ("lean", "VBN"): ("leaned", "leant"),
 }
 # A tag seen for a word in the treebank counts if it is at least this share of the word's uses, or a
 # smaller share seen a few times.
