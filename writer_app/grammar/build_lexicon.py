@@ -50,8 +50,8 @@ CORRECTIONS: dict[tuple[str, str], tuple[str, ...]] = {
 # smaller share seen a few times.
 _MIN_SHARE = 0.01
 _MIN_SHARE_REPEATED = 0.003
-# A treebank lemma seen this often for a word and tag overrides lemminflect's ("n't" -> "not").
-_TRUSTED_COUNT = 5
+# A treebank lemma seen this often for a word and tag overrides lemminflect's ("n't" -> "not", "wan" -> "want").
+_TRUSTED_COUNT = 3
 
 
 def inflection_tables(extra_verbs: set[str]) -> dict[str, dict[str, tuple[str, ...]]]:
