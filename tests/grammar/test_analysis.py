@@ -99,3 +99,9 @@ def test_quotation_marks_are_tagged_opening_or_closing() -> None:
     words = analyse('He said, "Stop." Then \u2014"Go," she said.')
     tags = [(w.text, w.tag) for s in words for w in s.words if w.text == '"']
     assert [tag for _text, tag in tags] == ["``", "''", "``", "''"]
+
+
+def test_contraction_parts_have_the_lemmas_of_the_words_they_stand_for() -> None:
+    lemmas = {w.text: w.lemma for s in analyse("We wanna go, we're gonna go, but we can't.") for w in s.words}
+    assert lemmas["wan"] == "want" and lemmas["gon"] == "go" and lemmas["na"] == "to"
+    assert lemmas["'re"] == "be" and lemmas["ca"] == "can" and lemmas["n't"] == "not"

@@ -39,13 +39,19 @@ CORRECTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("dive", "VBD"): ("dived", "dove"),
     ("overcome", "VBN"): ("overcome",),
     ("undergo", "VBN"): ("undergone",),
+    ("sting", "VBG"): ("stinging",),
+    ("typeset", "VBG"): ("typesetting",),
+    ("torpedo", "VBZ"): ("torpedoes",),
+    ("quit", "VBN"): ("quit", "quitted"),
+    ("light", "VBN"): ("lit", "lighted"),
+    ("lean", "VBN"): ("leaned", "leant"),
 }
 # A tag seen for a word in the treebank counts if it is at least this share of the word's uses, or a
 # smaller share seen a few times.
 _MIN_SHARE = 0.01
 _MIN_SHARE_REPEATED = 0.003
-# A treebank lemma seen this often for a word and tag overrides lemminflect's ("n't" -> "not").
-_TRUSTED_COUNT = 5
+# A treebank lemma seen this often for a word and tag overrides lemminflect's ("n't" -> "not", "wan" -> "want").
+_TRUSTED_COUNT = 3
 
 
 def inflection_tables(extra_verbs: set[str]) -> dict[str, dict[str, tuple[str, ...]]]:
