@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.grammar.pattern_support import CountingAnalyser
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.pattern_pass import PatternPass
 from writer_app.grammar.rules import RuleChecker, load_rules
 
 RULE_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
@@ -135,3 +137,14 @@ def test_a_tag_after_a_full_stop_is_flagged_without_a_fix(text: str) -> None:
 )
 def test_right_dialogue_and_narration_stay_quiet(text: str) -> None:
     assert not _issues(text), [(i.rule, i.text) for i in _issues(text)]
+
+
+def test_only_sentences_with_a_quotation_beside_a_tag_are_analysed() -> None:
+    analyser = CountingAnalyser()
+    family = PatternPass([rule for rule in RULES if rule.kind == "pattern"], analyser)
+    narration = "He said that the road was long. She asked him twice, and Marcus replied with a shrug."
+    assert family.check(narration, set(narration.lower().replace(",", " ").replace(".", " ").split())) == []
+    assert analyser.calls == []
+    spoken = "It rained. “Come in.” she said."
+    family.check(spoken, {"it", "rained", "come", "in", "she", "said"})
+    assert analyser.calls == ["“Come in.” she said."]
