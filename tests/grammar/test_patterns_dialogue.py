@@ -25,6 +25,7 @@ FAMILY = (
     "CAPITAL_DIALOGUE_TAG_VERB",
     "COMMA_OUTSIDE_DIALOGUE",
     "DIALOGUE_TAG_WITHOUT_COMMA",
+    "COMMA_AFTER_INTRODUCTORY_HOWEVER",
 )
 RULES = [rule for rule in load_rules() if rule.id in FAMILY]
 CHECKER = RuleChecker(CheckConfig(dialect="en-US", categories=frozenset(Category)), RULES)
@@ -74,6 +75,9 @@ def test_the_old_regex_entries_are_gone_from_punctuation_toml() -> None:
         ("“Help!” They screamed.", "“Help!” they screamed."),
         ("“Enough,” Muttered Grandpa.", "“Enough,” muttered Grandpa."),
         ("“Where to?” Called the driver.", "“Where to?” called the driver."),
+        # "However" meaning "but" at the start of a narrated sentence.
+        ("However their horses were lame.", "However, their horses were lame."),
+        ("It snowed. However Jonah went out anyway.", "It snowed. However, Jonah went out anyway."),
     ],
 )
 def test_tag_punctuation_is_flagged_and_fixed(text: str, fixed: str) -> None:
@@ -133,6 +137,12 @@ def test_a_tag_after_a_full_stop_is_flagged_without_a_fix(text: str) -> None:
         "“Yep.”",
         "Ada. Jonah. The ferryman.",
         "Mrs. Hale said goodbye at the door.",
+        # "However" as "in whatever way", inside speech, or not opening the sentence.
+        "However quietly he moved, the dog heard him.",
+        "However the letter reached her, she never said.",
+        "However this might end, she would not run.",
+        "“However he does it I don’t care.”",
+        "And however they begged he would not stay.",
     ],
 )
 def test_right_dialogue_and_narration_stay_quiet(text: str) -> None:
