@@ -26,6 +26,8 @@ FAMILY = (
     "COMMA_OUTSIDE_DIALOGUE",
     "DIALOGUE_TAG_WITHOUT_COMMA",
     "COMMA_AFTER_INTRODUCTORY_HOWEVER",
+    "COMMA_AFTER_INTRODUCTORY_LINKING_ADVERB",
+    "COMMA_AFTER_FOR_EXAMPLE",
 )
 RULES = [rule for rule in load_rules() if rule.id in FAMILY]
 CHECKER = RuleChecker(CheckConfig(dialect="en-US", categories=frozenset(Category)), RULES)
@@ -78,6 +80,9 @@ def test_the_old_regex_entries_are_gone_from_punctuation_toml() -> None:
         # "However" meaning "but" at the start of a narrated sentence.
         ("However their horses were lame.", "However, their horses were lame."),
         ("It snowed. However Jonah went out anyway.", "It snowed. However, Jonah went out anyway."),
+        ("Additionally the roof leaked.", "Additionally, the roof leaked."),
+        ("Conversely Bea hated the sea.", "Conversely, Bea hated the sea."),
+        ("For instance the clock ran backwards.", "For instance, the clock ran backwards."),
     ],
 )
 def test_tag_punctuation_is_flagged_and_fixed(text: str, fixed: str) -> None:
@@ -143,6 +148,12 @@ def test_a_tag_after_a_full_stop_is_flagged_without_a_fix(text: str) -> None:
         "However this might end, she would not run.",
         "“However he does it I don’t care.”",
         "And however they begged he would not stay.",
+        "Moreover, nobody had asked her.",
+        "There was moreover the matter of the rent.",
+        "“Alternatively we could swim,” Jonah said.",
+        "Nevertheless he went.",
+        "Meanwhile the kettle boiled.",
+        "For a moment the house was still.",
     ],
 )
 def test_right_dialogue_and_narration_stay_quiet(text: str) -> None:
