@@ -70,6 +70,9 @@ class EvalResult:
     alarm_rules: Counter[str] = field(default_factory=Counter)
     alarm_examples: dict[str, list[str]] = field(default_factory=dict)
     misses: dict[str, list[Pair]] = field(default_factory=dict)
+    # Our rules that found each eval rule's slips, and the rules each correct sentence's alarms came from.
+    detectors: dict[str, set[str]] = field(default_factory=dict)
+    correct_flags: list[tuple[str, frozenset[str]]] = field(default_factory=list)
 
     @property
     def detection(self) -> float:
@@ -85,6 +88,16 @@ class EvalResult:
     def alarm_rate(self) -> float:
         """Share of correct sentences with an alarm for their rule (see :func:`is_alarm_for`)."""
         return self.total.alarms / self.total.correct if self.total.correct else 0.0
+
+    @property
+    def rule_alarm_rate(self) -> float:
+        """Share of correct sentences flagged *for their rule*: by one of our rules that finds that rule's slips.
+
+        Harper's README: a correct sentence "must raise no alarm for that rule". Which of our rules stand for an
+        eval rule is read from the data: those that detected its incorrect sentences.
+        """
+        hits = sum(1 for rule, flags in self.correct_flags if flags & self.detectors.get(rule, set()))
+        return hits / self.total.correct if self.total.correct else 0.0
 
     @property
     def strict_alarm_rate(self) -> float:
@@ -210,6 +223,7 @@ def score(
             for counts in (result.total, per_rule):
                 counts.strict_alarms += bool(issues)
                 counts.alarms += bool(alarms)
+            result.correct_flags.append((pair.rule, frozenset(issue.rule for issue in alarms)))
             if alarms:
                 for issue in alarms:
                     result.alarm_rules[issue.rule] += 1
@@ -217,7 +231,9 @@ def score(
                     if len(examples) < 3:
                         examples.append(f"{pair.text[:100]!r} <{issue.text}>")
             continue
-        detected = any(detects(issue, pair.span_start, pair.span_end) for issue in issues)
+        found = {issue.rule for issue in issues if detects(issue, pair.span_start, pair.span_end)}
+        result.detectors.setdefault(pair.rule, set()).update(found)
+        detected = bool(found)
         fixed = any(fixes(issue, pair.text, right_texts(pair)) for issue in issues)
         for counts in (result.total, per_rule):
             counts.incorrect += 1

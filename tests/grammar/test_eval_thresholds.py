@@ -90,3 +90,23 @@ def test_scoring_reports_alarms_per_rule() -> None:
     outcome = score(Loud(), pairs)
     assert outcome.alarm_rate == 1.0 and outcome.alarm_rules["LOUD"] == 1
     assert outcome.detection == 1.0 and outcome.right_fix == 0.0
+
+
+def test_an_alarm_for_the_rule_comes_from_a_rule_that_finds_that_rules_slips() -> None:
+    class Both:
+        name = "both"
+
+        def check(self, text: str) -> list[Issue]:
+            found = [Issue(0, 2, text[:2], "m", (), "LOWER_I")]
+            if "its" in text:
+                found.append(Issue(text.index("its"), text.index("its") + 3, "its", "m", ("it's",), "ITS"))
+            return found
+
+    pairs = [
+        Pair("incorrect", "its_contraction", "i think its late.", "i think it's late.", 8, 11),
+        Pair("correct", "its_contraction", "i saw its tail."),  # ITS found this rule's slips: an alarm for it
+        Pair("correct", "then_than", "i was taller then."),  # only LOWER_I, which finds no then/than slip
+    ]
+    outcome = score(Both(), pairs)
+    assert outcome.alarm_rate == 1.0  # every sentence has some grammar flag
+    assert outcome.rule_alarm_rate == 0.5  # but only one has a flag for its own rule
