@@ -255,3 +255,26 @@ def test_pattern_gate_words_can_become_the_trigger(tmp_path: Path) -> None:
     (rule,) = load_rules(tmp_path)
     assert rule.triggers == {"went", "took"}
     assert frozenset({"had", "has"}) in rule.requires
+
+
+def test_no_bundled_pattern_nests_one_repeat_inside_another() -> None:
+    """Start-up skips this screen for the bundled files (it is slow); the suite makes sure they would pass it."""
+    from writer_app.grammar.rulefile import parse_rule_file
+    from writer_app.resources import resource_path
+
+    for path in sorted(resource_path("rules").glob("*.toml")):
+        parse_rule_file(path, screen_patterns=True)  # raises RuleFileError on a nested repeat
+
+
+def test_the_writers_own_rule_files_are_screened_for_nested_repeats(tmp_path) -> None:
+    from writer_app.grammar.rulefile import is_bundled, parse_rule_file
+    from writer_app.resources import resource_path
+
+    assert is_bundled(resource_path("rules", "punctuation.toml"))
+    own = tmp_path / "mine.toml"
+    own.write_text(
+        '[[rule]]\nid = "MINE"\ncategory = "grammar"\nmessage = "m"\npattern = \'\'\'(a+)+b\'\'\'\n'
+        'bad = ["aab"]\ngood = ["c"]\n', encoding="utf-8")
+    assert not is_bundled(own)
+    with pytest.raises(RuleFileError, match="nests one repeat"):
+        parse_rule_file(own)

@@ -67,6 +67,7 @@ Every problem raises :class:`RuleFileError` naming the file and line.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import tomllib
@@ -121,16 +122,19 @@ class RuleFileError(WriterAppError):
         super().__init__(f"{where}: {message}")
 
 
-def _display_path(path: Path) -> str:
-    """Bundled files show as ``rules/x.toml``; the writer's own files show in full so they can be found."""
+def is_bundled(path: Path) -> bool:
+    """True for a rule file shipped with the app (under ``resources/``), False for the writer's own."""
     try:
         from writer_app.resources import resources_dir
 
-        if path.resolve().is_relative_to(resources_dir().resolve()):
-            return f"{path.parent.name}/{path.name}"
+        return path.resolve().is_relative_to(resources_dir().resolve())
     except (FileNotFoundError, OSError):
-        pass
-    return str(path)
+        return False
+
+
+def _display_path(path: Path) -> str:
+    """Bundled files show as ``rules/x.toml``; the writer's own files show in full so they can be found."""
+    return f"{path.parent.name}/{path.name}" if is_bundled(path) else str(path)
 
 
 @dataclass(frozen=True, eq=False)
@@ -211,23 +215,43 @@ class Rule:
         return False
 
 
+_ID_LINE = re.compile(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]*)["']""", re.MULTILINE)
+_HEADER_LINE = re.compile(r"^[ \t]*\[\[[ \t]*(\w+)[ \t]*\]\]", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=8)
+def _line_index(source: str) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """Each rule id's line (its first ``id = "..."``) and each table kind's header lines, in one scan of the file."""
+    ids: dict[str, int] = {}
+    headers: dict[str, list[int]] = {}
+    line, last = 1, 0
+    for match in sorted([*_ID_LINE.finditer(source), *_HEADER_LINE.finditer(source)], key=lambda m: m.start()):
+        line += source.count("\n", last, match.start())
+        last = match.start()
+        if match.re is _ID_LINE:
+            ids.setdefault(match.group(1), line)
+        else:
+            headers.setdefault(match.group(1), []).append(line)
+    return ids, headers
+
+
 def entry_line(source: str, kind: str, index: int, rule_id: object) -> int | None:
     """Find the line of an entry: its ``id = "..."`` line, else its ``[[kind]]`` header."""
-    if isinstance(rule_id, str) and rule_id:
-        m = re.search(rf"""^[ \t]*id[ \t]*=[ \t]*["']{re.escape(rule_id)}["']""", source, re.MULTILINE)
-        if m:
-            return source.count("\n", 0, m.start()) + 1
-    headers = [m.start() for m in re.finditer(rf"^[ \t]*\[\[[ \t]*{kind}[ \t]*\]\]", source, re.MULTILINE)]
-    if index < len(headers):
-        return source.count("\n", 0, headers[index]) + 1
-    return None
+    ids, headers = _line_index(source)
+    if isinstance(rule_id, str) and rule_id and rule_id in ids:
+        return ids[rule_id]
+    lines = headers.get(kind, [])
+    return lines[index] if index < len(lines) else None
 
 
 class _Entry:
     """Field access with error reporting for one TOML table."""
 
-    def __init__(self, path: Path, source: str, kind: str, index: int, data: object) -> None:
+    def __init__(
+        self, path: Path, source: str, kind: str, index: int, data: object, screen_patterns: bool = True
+    ) -> None:
         self.path, self.kind = path, kind
+        self.screen_patterns = screen_patterns  # refuse patterns that could hang (nested repeats)
         if not isinstance(data, dict):
             raise RuleFileError(path, entry_line(source, kind, index, None), f"each [[{kind}]] must be a table")
         self.data = data
@@ -261,7 +285,7 @@ class _Entry:
             compiled = re.compile(pattern, flags)
         except re.error as error:
             raise self.fail(f"'{name}' is not a valid regular expression ({error.msg})") from None
-        if nested_repeat(pattern, flags):
+        if self.screen_patterns and nested_repeat(pattern, flags):
             raise self.fail(f"'{name}' nests one repeat inside another, which can make checking hang")
         return compiled
 
@@ -491,8 +515,13 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
     )
 
 
-def parse_rule_file(path: Path) -> list[Rule]:
-    """Parse one rule file; raise RuleFileError naming the file and line on any problem."""
+def parse_rule_file(path: Path, screen_patterns: bool | None = None) -> list[Rule]:
+    """Parse one rule file; raise RuleFileError naming the file and line on any problem.
+
+    Patterns that could hang (a repeat nested in another) are refused in the writer's own files; the bundled
+    files are screened by the test suite instead (``screen_patterns=True`` forces it), which keeps start-up quick.
+    """
+    screen = not is_bundled(path) if screen_patterns is None else screen_patterns
     try:
         source = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -517,7 +546,7 @@ def parse_rule_file(path: Path) -> list[Rule]:
         if not isinstance(entries, list):
             raise RuleFileError(path, None, f"'{kind}' must be written as [[{kind}]] tables")
         for index, data in enumerate(entries):
-            rule = build(_Entry(path, source, kind, index, data))
+            rule = build(_Entry(path, source, kind, index, data, screen))
             if rule.id in seen:
                 raise RuleFileError(path, rule.line, f"rule {rule.id} is defined twice in this file (first at line {seen[rule.id]})")
             seen[rule.id] = rule.line
