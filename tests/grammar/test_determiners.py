@@ -37,7 +37,7 @@ def _fixed(text: str) -> str:
         ("Both of us knows the way.", "Both of us know the way."),
         ("By noon several travellers needs a bed.", "By noon several travellers need a bed."),
         ("He waited until the candles burns down.", "He waited until the candles burn down."),
-        ("Those three owns the mill together.", "Those three own the mill together."),
+        ("Those three is the last of the family.", "Those three are the last of the family."),
         ("She pays cousins who lives nearby.", "She pays cousins who live nearby."),
         ("The miller does not wants the land.", "The miller does not want the land."),
         # determiners that do not fit their noun
