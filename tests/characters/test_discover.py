@@ -178,3 +178,13 @@ def test_a_capitalised_word_after_a_possessive_determiner_is_a_thing() -> None:
 def test_a_name_after_this_in_a_question_is_still_a_person() -> None:
     found = {c.name: c for c in discover_candidates(['"Is this Mai Nguyễn?" Her name was Nguyễn.'])}
     assert set(found["Mai Nguyễn"].variants) == {"Mai Nguyễn", "Nguyễn"}
+
+
+def test_religious_household_and_police_titles_join_the_name_they_stand_before() -> None:
+    draft = ('"Brother Aldric went over the river," she said. Aldric laughed. "Pack the chests, Cole." '
+             "Mistress Cole sniffed. Constable Daws stood by the fire. \"Daws, get the name.\" Sister Agnes wept.")
+    found = {c.name: set(c.variants) for c in discover_candidates([draft])}
+    assert found["Brother Aldric"] == {"Brother Aldric", "Aldric"}
+    assert found["Mistress Cole"] == {"Mistress Cole", "Cole"}
+    assert found["Constable Daws"] == {"Constable Daws", "Daws"}
+    assert "Sister Agnes" in found

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from writer_app.characters.titles import (
+    EITHER_NAME_TITLES,
     SURNAME_TITLES,
     TITLE_KIND,
     is_female_title,
@@ -109,7 +110,7 @@ class _Grouper:
         title = self.forms[form].titled
         if len(words) >= 2:
             return "" if len(words) == 2 and _is_patronymic(words[1]) else words[-1]
-        if title in SURNAME_TITLES and not (title == "Miss" and self.is_first_name(words[0])):
+        if title in SURNAME_TITLES and not (title in EITHER_NAME_TITLES and self.is_first_name(words[0])):
             return words[0]
         return ""
 
