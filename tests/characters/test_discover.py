@@ -188,3 +188,20 @@ def test_religious_household_and_police_titles_join_the_name_they_stand_before()
     assert found["Mistress Cole"] == {"Mistress Cole", "Cole"}
     assert found["Constable Daws"] == {"Constable Daws", "Daws"}
     assert "Sister Agnes" in found
+
+
+def test_a_place_named_after_someone_or_a_name_after_a_possessive_is_not_a_person() -> None:
+    draft = ("The last signal pinged off the mast at Hob's Hill. There's a ferry at Hollin's Reach. "
+             "Somebody's Spotify playlist leaked up. She married a merchant from King's Lynn. "
+             '"Who is it?" "It\'s Marcus." Marcus stepped in.')
+    found = names(discover_candidates([draft]))
+    assert not {"Hob", "Hollin", "Spotify", "Lynn"} & set(found)
+    assert "Marcus" in found
+
+
+def test_a_word_after_a_preposition_opening_the_sentence_or_an_office_after_the_is_not_a_person() -> None:
+    draft = ('"I saw your photos," Theo said. "On Instagram." The seal was the Lord Chancellor\'s. '
+             "Lord Peter laughed.")
+    found = names(discover_candidates([draft]))
+    assert not {"Instagram", "Lord Chancellor"} & set(found)
+    assert {"Theo", "Lord Peter"} <= set(found)

@@ -35,7 +35,7 @@ PLACE_WORDS = frozenset(
     """Park Hall House Lodge Street Square Road Lane Court Abbey Castle Church Place Gardens Row Bridge Inn
     Hotel River Lake Mountain Mountains Hill Hills Wood Woods Forest Island Bay Cathedral College Palace Station
     Farm Manor Cottage Village Town City County Hospital School Academy Avenue Terrace Common Green Chapel
-    Mill Cross Gate Moor Valley Point""".split()
+    Mill Cross Gate Moor Valley Point Reach End Cove Harbour Harbor Quay Wharf Marsh Tower""".split()
 )
 # Words that open a place's name ("Mount Kenya", "Calle Mayor", "Santa Anna", "St. Petersburg").
 PLACE_HEADS = frozenset(
@@ -182,8 +182,19 @@ class _Collector:
             else:
                 pieces = _split_sequence(match)
             form = ""
-            for start, end, words in pieces:
+            skip = False
+            for index, (start, end, words) in enumerate(pieces):
+                if skip:  # the place word of "Hob's Hill", counted with its owner
+                    skip = False
+                    continue
+                if words[-1] is _POSSESSIVE_MARK and index + 1 < len(pieces) and pieces[index + 1][2][0] in PLACE_WORDS:
+                    # "Hob's Hill", "Hollin's Reach": a place named after someone is not that someone.
+                    self._record([*words[:-1], *pieces[index + 1][2]], _Context(False, "", "", "", False, text, -1))
+                    skip = True
+                    continue
                 previous, at = _word_before(text, start)
+                if previous == "s" and _after_possessive_determiner(text, start):
+                    previous = "her"  # "Somebody's Spotify playlist", "King's Lynn": a thing or a place
                 before = _word_before(text, at)[0] if previous == "at" else ""
                 address = False
                 if words[-1] is _POSSESSIVE_MARK:
@@ -293,6 +304,17 @@ class _Context(NamedTuple):
     address: bool
     text: str  # the chapter, for the pronoun after the name
     end: int  # where the name ends (-1: no pronoun to look for)
+
+
+# "It's Marcus", "That's Wren": a contraction of "is", not a possessive.
+_IS_CONTRACTED = frozenset("it he she that there here who what where when how let".split())
+
+
+def _after_possessive_determiner(text: str, start: int) -> bool:
+    """The word at ``start`` follows a possessive ("Somebody's Spotify", "King's Lynn"), not "It's"."""
+    token = text[text.rfind(" ", 0, start - 1) + 1:start].strip()
+    owner = _strip_possessive(token.lstrip(_OPEN_QUOTES))
+    return owner != token and owner.lower() not in _IS_CONTRACTED and owner.isalpha()
 
 
 def _opens_quotation(text: str, start: int) -> bool:
@@ -491,8 +513,15 @@ class _Judge:
                 # A trimmed form lost its sentence-initial word, so it stood mid-sentence.
                 target = merged[trimmed]
                 target.absorb(stats, stats.count if trimmed != form else None)
-                if trimmed != form and form.split(" ", 1)[0].lower() in ARTICLES:
+                lead = form.split(" ", 1)[0].lower() if trimmed != form else ""
+                if lead and not trimmed.startswith(form.split(" ", 1)[0]):
+                    target.address -= stats.address  # the line "On Instagram." does not speak to Instagram
+                if lead in ARTICLES:
                     target.article_before += stats.seen  # "Their Tesco bags": the word before is a determiner
+                elif lead in PREPOSITIONS and trimmed == form.split(" ", 1)[1]:
+                    target.after_preposition += stats.seen  # "On Instagram.": as "on Instagram" mid-sentence
+                    if lead in PLACE_PREPOSITIONS:
+                        target.place_before += stats.seen
         titled_bases = {form.split(" ", 1)[1] for form, stats in merged.items() if stats.titled}
         kept: dict[str, FormStats] = {}
         for form, stats in merged.items():
@@ -513,7 +542,9 @@ class _Judge:
         if (" " not in form and stats.seen >= 4 and stats.after_preposition * 2 > stats.seen
                 and stats.person_evidence * 5 < stats.seen):
             return True
-        return not stats.titled and stats.article_before * 2 > stats.seen
+        # "the Lord Chancellor", "the Prince Regent": an office, not a person's name.
+        office = bool(stats.titled) and all(self.is_plain_word(w) for w in form.split(" ")[1:])
+        return (not stats.titled or office) and stats.article_before * 2 > stats.seen
 
     def acts_like_a_person(self, form: str) -> bool:
         """Spoken to, speaking, owning or acting (not only "was"/"had") somewhere in the text."""
