@@ -127,3 +127,12 @@ def test_a_bare_first_name_far_more_common_than_a_titled_one_is_someone_else() -
     found = by_name(text)
     assert found["Alexander"].variants == ("Alexander",)
     assert "Alexander" not in entry_of(found, "Prince Alexander").variants
+
+
+def test_a_bare_first_name_said_to_a_titled_person_in_a_short_draft_is_that_person() -> None:
+    text = ('Sir Thomas sat at the chess table. "Margery." Sir Thomas rose. Lady Margery held out the letter. '
+            'Sir Thomas read it. "Thomas." Lady Margery\'s voice was sharp. "Margery, you cannot." Sir Thomas '
+            "laughed. Lady Margery went to the window.")
+    found = by_name(text)
+    assert set(entry_of(found, "Sir Thomas").variants) == {"Sir Thomas", "Thomas"}
+    assert set(entry_of(found, "Lady Margery").variants) == {"Lady Margery", "Margery"}

@@ -595,7 +595,8 @@ def discover_candidates(
     forms = judge.judge()
     short = collector.words < SHORT_DRAFT_WORDS
     known = judge.first
-    groups = group_forms(forms, collector.nicknames, lambda word: word.lower() in known, floor=1 if short else 2)
+    groups = group_forms(forms, collector.nicknames, lambda word: word.lower() in known, floor=1 if short else 2,
+                         short=short)
     excluded = {" ".join(e.split()) for e in exclude if e}
     turned_down = {" ".join(d.split()).casefold() for d in dismissed if d}
     ranked = []

@@ -168,9 +168,10 @@ def _head(members: list[str], forms: dict[str, FormStats], words: dict[str, list
 
 
 def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str, bool]],
-                is_first_name: Callable[[str], bool], floor: int = 2) -> list[Group]:
+                is_first_name: Callable[[str], bool], floor: int = 2, short: bool = False) -> list[Group]:
     """Group ``forms`` into people; ``nicknames`` are (name, nickname, stated plainly) the text gives; ``floor``
-    is how often a full name must appear to make a first name ambiguous. Shared family names used bare ("Bennet" for Mr., Mrs. and Miss Bennet) are left out."""
+    is how often a full name must appear to make a first name ambiguous; ``short`` says the text is a short draft.
+    Shared family names used bare ("Bennet" for Mr., Mrs. and Miss Bennet) are left out."""
     g = _Grouper(forms, is_first_name)
     by_count = sorted(forms, key=lambda f: (-forms[f].count, f))
     dropped: set[str] = set()
@@ -216,8 +217,11 @@ def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str,
         related = list(titled_by_base.get(base, ()))
         # A bare first name joins "Miss Lucy" when it is the usual name of the same person ("Lucy", and "Miss
         # Lucy" now and then): a rarer bare "Catherine" may be someone else than Lady Catherine, and a bare
-        # "Alexander" forty times as common as "Prince Alexander" is mostly someone else too.
-        if is_first_name(base) and not any(forms[f].titled in SURNAME_TITLES for f in related):
+        # "Alexander" forty times as common as "Prince Alexander" is mostly someone else too. In a short draft a
+        # bare name mostly said to someone ("Thomas." "Margery, you cannot.") is the titled person, spoken to by
+        # someone close enough to drop the title.
+        intimate = short and forms[base].address * 2 >= forms[base].count
+        if not intimate and is_first_name(base) and not any(forms[f].titled in SURNAME_TITLES for f in related):
             related = [f for f in related if forms[f].count <= forms[base].count <= 10 * forms[f].count]
         if " " not in base:  # a bare surname also belongs with full names ending in it
             related += [f for f in full_by_surname.get(base, ()) if g.find(f) != g.find(base)]
