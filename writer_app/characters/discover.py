@@ -105,7 +105,9 @@ _CLOSE_QUOTES = "\"”’'»"
 _PRONOUN = re.compile(r"\b(?:(he|his|him)|(she|her|hers))\b", re.IGNORECASE)
 # "Katherine, or Kit, as...", "Elizabeth (Lizzy)", "Robert, known as Bob,": the nickname after the name (which
 # is read backwards from the match).
-_NICKNAME = re.compile(r"(, or |, known as |, called | \()([A-Z][^\W\d_]+)(?=[,;.)]| as | for | to )")
+_NICKNAME = re.compile(r"(, or |, known as |, called | \(| was )([A-Z][^\W\d_]+)(?=[,;.)]| as | for | to )")
+# "Tiny, whose real name was Theodore": the nickname first, then the name.
+_REAL_NAME = re.compile(r"([A-Z][^\W\d_]+), whose (?:real|full|proper|actual|given) name (?:is|was) ([A-Z][^\W\d_]+)")
 
 
 _BOILERPLATE = re.compile(
@@ -163,8 +165,11 @@ class _Collector:
                 start -= 1
             name = text[start:match.start()]
             if name[:1].isupper() and (start == 0 or text[start - 1] not in "'’"):
-                # ", or Kit" could name a second person; "known as", "called" and brackets say it is the same.
-                self.nicknames[name, match.group(2), match.group(1) != ", or "] += 1
+                # ", or Kit" could name a second person, and so could "Pickering was Pickles to every kid";
+                # "known as", "called" and brackets say it is the same.
+                self.nicknames[name, match.group(2), match.group(1) not in (", or ", " was ")] += 1
+        for match in _REAL_NAME.finditer(text):
+            self.nicknames[match.group(2), match.group(1), True] += 1
         settled = self._settled
         capital = self.capital
         samples = self._samples

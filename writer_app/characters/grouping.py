@@ -148,9 +148,9 @@ class _Grouper:
             return "she"
         he = sum(self.forms[f].he for f in members)
         she = sum(self.forms[f].she for f in members)
-        if he > 2 * she:
+        if he > 2 * she and he > 1:
             return "he"
-        if she > 2 * he:
+        if she > 2 * he and she > 1:
             return "she"
         return ""
 
@@ -198,9 +198,15 @@ def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str,
                 if g.join(prefix, form):
                     break
 
-    # "Katherine, or Kit": a nickname the text gives.
+    # "Katherine, or Kit": a nickname the text gives ("Pickering" stands for the one "Mr. Pickering").
+    bare_of_titled: dict[str, list[str]] = defaultdict(list)
+    for form in by_count:
+        if forms[form].titled:
+            bare_of_titled[" ".join(g.words[form])].append(form)
     for name, nickname, plain in nicknames:
-        if name in forms and nickname in forms and (plain or _may_be_nickname(name, nickname)):
+        if name not in forms and len(bare_of_titled.get(name, ())) == 1:
+            name = bare_of_titled[name][0]
+        if name in forms and nickname in forms and (plain or _may_be_nickname(" ".join(g.words[name]), nickname)):
             g.join(name, nickname)
 
     # A titled form and the same name bare: "Dr. Van Helsing" / "Van Helsing", "Mr. Darcy" / "Darcy".
