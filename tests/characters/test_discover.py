@@ -205,3 +205,11 @@ def test_a_word_after_a_preposition_opening_the_sentence_or_an_office_after_the_
     found = names(discover_candidates([draft]))
     assert not {"Instagram", "Lord Chancellor"} & set(found)
     assert {"Theo", "Lord Peter"} <= set(found)
+
+
+def test_oaths_and_brands_named_in_passing_are_not_people() -> None:
+    draft = ('"Christ\'s bones," he said. Ezra laughed. "Bruh." Somebody\'s mum sat in a silver Nissan. '
+             "Or Tesco's idea of prosecco, anyway.")
+    found = names(discover_candidates([draft]))
+    assert not {"Christ", "Bruh", "Nissan", "Tesco"} & set(found)
+    assert "Ezra" in found
