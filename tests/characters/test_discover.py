@@ -213,3 +213,11 @@ def test_oaths_and_brands_named_in_passing_are_not_people() -> None:
     found = names(discover_candidates([draft]))
     assert not {"Christ", "Bruh", "Nissan", "Tesco"} & set(found)
     assert "Ezra" in found
+
+
+def test_a_one_word_answer_to_a_question_is_not_an_address() -> None:
+    draft = ('"Marcus."\n\nHe did not look up.\n\n"I saw your photos. Lisbon, was it?"\n\n"Porto."\n\n'
+             '"Porto. Right."')
+    found = names(discover_candidates([draft]))
+    assert "Porto" not in found
+    assert "Marcus" in found

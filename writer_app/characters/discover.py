@@ -337,8 +337,19 @@ def _is_address(text: str, start: int, end: int) -> bool:
         return False
     closes = text[end + 1:end + 2] in _CLOSE_QUOTES
     if start > 0 and text[start - 1] in _OPEN_QUOTES:
-        return mark == "," or closes
+        return mark == "," or (closes and not _answers_a_question(text, start - 1))
     return closes and mark != "," and text[max(0, start - 2):start] == ", "
+
+
+def _answers_a_question(text: str, quote: int) -> bool:
+    """The line opened at ``quote`` starts a paragraph that follows one asking something ("Lisbon, was it?"
+    "Porto."): a one-word answer names anything, a person or not."""
+    head = text.rfind("\n", 0, quote) + 1
+    if text[head:quote].strip():
+        return False
+    previous_end = len(text[:head].rstrip())
+    previous = text[text.rfind("\n", 0, previous_end) + 1:previous_end]
+    return "?" in previous
 
 
 def _is_contraction(word: str) -> bool:
