@@ -221,3 +221,11 @@ def test_a_one_word_answer_to_a_question_is_not_an_address() -> None:
     found = names(discover_candidates([draft]))
     assert "Porto" not in found
     assert "Marcus" in found
+
+
+def test_a_hyphenated_firm_seen_mid_sentence_needs_more_than_a_capital_to_be_a_person() -> None:
+    draft = ("The hull was an old Kessler-Dyne hauler. Juno frowned. Kessler-Dyne will pay a fee, and "
+             "Jean-Luc nodded. Later Mary-Kate laughed.")
+    found = names(discover_candidates([draft]))
+    assert "Kessler-Dyne" not in found
+    assert {"Juno", "Jean-Luc", "Mary-Kate"} <= set(found)

@@ -567,6 +567,13 @@ class _Judge:
         stats = self.c.forms.get(form)
         return stats is not None and stats.said + stats.address + stats.possessive + stats.acted > 0
 
+    def is_joined_unknowns(self, form: str) -> bool:
+        """A one-word form of capitalised parts joined by hyphens, none a known first name ("Kessler-Dyne",
+        "Rolls-Royce"): a firm or a place as often as a person, unlike "Jean-Luc" or "Mary-Kate"."""
+        parts = form.split("-")
+        return (" " not in form and len(parts) > 1 and all(p[:1].isupper() for p in parts)
+                and not any(p.lower() in self.first for p in parts))
+
     def is_plain_word(self, form: str) -> bool:
         """A one-word form that is an everyday word ("Grace", "Code", "Charging")."""
         return " " not in form and self.is_dictionary_word(form.lower())
@@ -623,7 +630,8 @@ def discover_candidates(
             first_name = any(m.split(" ")[0].lower() in known for m in group.members)
             evidence = any(
                 stats.said or stats.address or stats.possessive or stats.acted  # not only "X had"
-                or (stats.mid > stats.after_preposition and not judge.is_plain_word(form))
+                or (stats.mid > stats.after_preposition and not judge.is_plain_word(form)
+                    and not judge.is_joined_unknowns(form))
                 for form, stats in zip(group.members, members, strict=True)
             )
             if not (first_name or (short and evidence)):
