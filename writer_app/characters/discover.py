@@ -106,8 +106,8 @@ _PRONOUN = re.compile(r"\b(?:(he|his|him)|(she|her|hers))\b", re.IGNORECASE)
 # "Katherine, or Kit, as...", "Elizabeth (Lizzy)", "Robert, known as Bob,": the nickname after the name (which
 # is read backwards from the match).
 _NICKNAME = re.compile(r"(, or |, known as |, called | \(| was )([A-Z][^\W\d_]+)(?=[,;.)]| as | for | to )")
-# "Tiny, whose real name was Theodore": the nickname first, then the name.
-_REAL_NAME = re.compile(r"([A-Z][^\W\d_]+), whose (?:real|full|proper|actual|given) name (?:is|was) ([A-Z][^\W\d_]+)")
+# "Tiny, whose real name was Theodore": the nickname first (read backwards from the match), then the name.
+_REAL_NAME = re.compile(r", whose (?:real|full|proper|actual|given) name (?:is|was) ([A-Z][^\W\d_]+)")
 
 
 _BOILERPLATE = re.compile(
@@ -160,16 +160,15 @@ class _Collector:
         self.words += len(tokens)
         self._lower = None
         for match in _NICKNAME.finditer(text):
-            start = match.start()
-            while start > 0 and text[start - 1].isalpha():
-                start -= 1
-            name = text[start:match.start()]
-            if name[:1].isupper() and (start == 0 or text[start - 1] not in "'’"):
+            name = _word_ending_at(text, match.start())
+            if name:
                 # ", or Kit" could name a second person, and so could "Pickering was Pickles to every kid";
                 # "known as", "called" and brackets say it is the same.
                 self.nicknames[name, match.group(2), match.group(1) not in (", or ", " was ")] += 1
         for match in _REAL_NAME.finditer(text):
-            self.nicknames[match.group(2), match.group(1), True] += 1
+            nickname = _word_ending_at(text, match.start())
+            if nickname:
+                self.nicknames[match.group(1), nickname, True] += 1
         settled = self._settled
         capital = self.capital
         samples = self._samples
@@ -320,6 +319,15 @@ def _after_possessive_determiner(text: str, start: int) -> bool:
     token = text[text.rfind(" ", 0, start - 1) + 1:start].strip()
     owner = _strip_possessive(token.lstrip(_OPEN_QUOTES))
     return owner != token and owner.lower() not in _IS_CONTRACTED and owner.isalpha()
+
+
+def _word_ending_at(text: str, end: int) -> str:
+    """The capitalised word that ends at ``end`` ("Kit" in "Kit, or"), or ``""`` (lowercase, a contraction)."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    name = text[start:end]
+    return name if name[:1].isupper() and (start == 0 or text[start - 1] not in "'’") else ""
 
 
 def _opens_quotation(text: str, start: int) -> bool:
