@@ -5,8 +5,9 @@ with a capital, a possessive, a line of dialogue that is only the word (an addre
 "X whispered"), a title, or a verb right after it at a sentence start ("X walked"). Words that are (almost)
 always lowercase elsewhere, days, months, nationalities, kinship words and interjections
 (``resources/names/not-names.txt``, "Hmm", "Eurgh") are not names, nor are words that behave like places or
-things: "in X", "at X", mostly after "to"/"from"/"of" and never acting, "the X", "her X", "X Park", "Xshire",
-"Mount X", nor headings in title case and licence paragraphs. In a short draft (under 20,000 words) one mention
+things: "in X", "at X", mostly after "to"/"from"/"of" and never acting, "the X", "her X", "Somebody's X",
+"X Park", "X's Hill", "Xshire", "Mount X", "the Lord X" for an office, nor headings in title case and licence
+paragraphs. A one-word line answering a question ("Porto.") is not an address. In a short draft (under 20,000 words) one mention
 with such evidence is enough (more than "X had" for an unknown word); in a long text a rare name also needs a
 title or a known first name, which also raises a suggestion's rank. Variants of one person are grouped by
 :mod:`writer_app.characters.grouping`.

@@ -2,8 +2,9 @@
 
 Forms join when the text supports it: a full name and its first name ("Priya Anand", "Priya"), a titled form
 and the same name bare ("Dr. Van Helsing", "Van Helsing"; "Lord Godalming", "Godalming"; "Miss Lucy", "Lucy"),
-a titled surname and the one full name with that surname ("Mr. Morris", "Quincey Morris"), and a nickname the
-text introduces ("Katherine, or Kit"). They stay apart when the text names two people with them: "Mr. X" and
+a titled surname and the one full name with that surname ("Mr. Morris", "Quincey Morris"), a nickname the
+text introduces ("Katherine, or Kit"; "Tiny, whose real name was Theodore"; "Mr. Pickering was Pickles to every
+kid"), and in a short draft a bare first name said to a titled person ("Thomas." to Sir Thomas). They stay apart when the text names two people with them: "Mr. X" and
 "Mrs. X", a bare first name with two different surnames after it ("Anna Pávlovna", "Anna Mikháylovna"). A
 group never holds two surnames nor titles for a man and a woman.
 """
