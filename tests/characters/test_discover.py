@@ -229,3 +229,11 @@ def test_a_hyphenated_firm_seen_mid_sentence_needs_more_than_a_capital_to_be_a_p
     found = names(discover_candidates([draft]))
     assert "Kessler-Dyne" not in found
     assert {"Juno", "Jean-Luc", "Mary-Kate"} <= set(found)
+
+
+def test_a_capital_after_since_or_after_the_is_no_evidence_of_a_person() -> None:
+    draft = ("The driver had been praying since Lamy. Wells Fargo box on the roof. The clerk took the Wells "
+             "Fargo box. Etta laughed.")
+    found = names(discover_candidates([draft]))
+    assert not {"Lamy", "Wells Fargo"} & set(found)
+    assert "Etta" in found

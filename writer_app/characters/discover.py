@@ -95,7 +95,7 @@ AUXILIARIES = frozenset("was is had has did does would could should might must w
 ARTICLES = frozenset("the a an his her their my your our its".split())  # not "this": "Is this Mai?"
 PREPOSITIONS = frozenset(
     "to from of for in at on by with into onto toward towards across under over past near beyond along behind "
-    "beside down up around through".split()
+    "beside down up around through since until till".split()
 )
 # A text shorter than this is a short draft: one mention with evidence proposes a name.
 SHORT_DRAFT_WORDS = 20_000
@@ -639,7 +639,7 @@ def discover_candidates(
             first_name = any(m.split(" ")[0].lower() in known for m in group.members)
             evidence = any(
                 stats.said or stats.address or stats.possessive or stats.acted  # not only "X had"
-                or (stats.mid > stats.after_preposition and not judge.is_plain_word(form)
+                or (stats.mid > stats.after_preposition + stats.article_before and not judge.is_plain_word(form)
                     and not judge.is_joined_unknowns(form))
                 for form, stats in zip(group.members, members, strict=True)
             )
