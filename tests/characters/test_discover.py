@@ -178,3 +178,62 @@ def test_a_capitalised_word_after_a_possessive_determiner_is_a_thing() -> None:
 def test_a_name_after_this_in_a_question_is_still_a_person() -> None:
     found = {c.name: c for c in discover_candidates(['"Is this Mai Nguyễn?" Her name was Nguyễn.'])}
     assert set(found["Mai Nguyễn"].variants) == {"Mai Nguyễn", "Nguyễn"}
+
+
+def test_religious_household_and_police_titles_join_the_name_they_stand_before() -> None:
+    draft = ('"Brother Aldric went over the river," she said. Aldric laughed. "Pack the chests, Cole." '
+             "Mistress Cole sniffed. Constable Daws stood by the fire. \"Daws, get the name.\" Sister Agnes wept.")
+    found = {c.name: set(c.variants) for c in discover_candidates([draft])}
+    assert found["Brother Aldric"] == {"Brother Aldric", "Aldric"}
+    assert found["Mistress Cole"] == {"Mistress Cole", "Cole"}
+    assert found["Constable Daws"] == {"Constable Daws", "Daws"}
+    assert "Sister Agnes" in found
+
+
+def test_a_place_named_after_someone_or_a_name_after_a_possessive_is_not_a_person() -> None:
+    draft = ("The last signal pinged off the mast at Hob's Hill. There's a ferry at Hollin's Reach. "
+             "Somebody's Spotify playlist leaked up. She married a merchant from King's Lynn. "
+             '"Who is it?" "It\'s Marcus." Marcus stepped in.')
+    found = names(discover_candidates([draft]))
+    assert not {"Hob", "Hollin", "Spotify", "Lynn"} & set(found)
+    assert "Marcus" in found
+
+
+def test_a_word_after_a_preposition_opening_the_sentence_or_an_office_after_the_is_not_a_person() -> None:
+    draft = ('"I saw your photos," Theo said. "On Instagram." The seal was the Lord Chancellor\'s. '
+             "Lord Peter laughed.")
+    found = names(discover_candidates([draft]))
+    assert not {"Instagram", "Lord Chancellor"} & set(found)
+    assert {"Theo", "Lord Peter"} <= set(found)
+
+
+def test_oaths_and_brands_named_in_passing_are_not_people() -> None:
+    draft = ('"Christ\'s bones," he said. Ezra laughed. "Bruh." Somebody\'s mum sat in a silver Nissan. '
+             "Or Tesco's idea of prosecco, anyway.")
+    found = names(discover_candidates([draft]))
+    assert not {"Christ", "Bruh", "Nissan", "Tesco"} & set(found)
+    assert "Ezra" in found
+
+
+def test_a_one_word_answer_to_a_question_is_not_an_address() -> None:
+    draft = ('"Marcus."\n\nHe did not look up.\n\n"I saw your photos. Lisbon, was it?"\n\n"Porto."\n\n'
+             '"Porto. Right."')
+    found = names(discover_candidates([draft]))
+    assert "Porto" not in found
+    assert "Marcus" in found
+
+
+def test_a_hyphenated_firm_seen_mid_sentence_needs_more_than_a_capital_to_be_a_person() -> None:
+    draft = ("The hull was an old Kessler-Dyne hauler. Juno frowned. Kessler-Dyne will pay a fee, and "
+             "Jean-Luc nodded. Later Mary-Kate laughed.")
+    found = names(discover_candidates([draft]))
+    assert "Kessler-Dyne" not in found
+    assert {"Juno", "Jean-Luc", "Mary-Kate"} <= set(found)
+
+
+def test_a_capital_after_since_or_after_the_is_no_evidence_of_a_person() -> None:
+    draft = ("The driver had been praying since Lamy. Wells Fargo box on the roof. The clerk took the Wells "
+             "Fargo box. Etta laughed.")
+    found = names(discover_candidates([draft]))
+    assert not {"Lamy", "Wells Fargo"} & set(found)
+    assert "Etta" in found

@@ -127,3 +127,28 @@ def test_a_bare_first_name_far_more_common_than_a_titled_one_is_someone_else() -
     found = by_name(text)
     assert found["Alexander"].variants == ("Alexander",)
     assert "Alexander" not in entry_of(found, "Prince Alexander").variants
+
+
+def test_a_bare_first_name_said_to_a_titled_person_in_a_short_draft_is_that_person() -> None:
+    text = ('Sir Thomas sat at the chess table. "Margery." Sir Thomas rose. Lady Margery held out the letter. '
+            'Sir Thomas read it. "Thomas." Lady Margery\'s voice was sharp. "Margery, you cannot." Sir Thomas '
+            "laughed. Lady Margery went to the window.")
+    found = by_name(text)
+    assert set(entry_of(found, "Sir Thomas").variants) == {"Sir Thomas", "Thomas"}
+    assert set(entry_of(found, "Lady Margery").variants) == {"Lady Margery", "Margery"}
+
+
+def test_a_nickname_given_as_a_real_name_or_to_everyone_joins_the_person() -> None:
+    text = ("Tiny, whose real name was Theodore, sat in front. Tiny laughed. \"Yes, Theodore?\" Mr. Pickering "
+            "sighed. Mr. Pickering was Pickles to every kid in the school. \"Did Pickles just say thanks?\" "
+            "Mr. Pickering left.")
+    found = by_name(text)
+    assert set(entry_of(found, "Tiny").variants) == {"Tiny", "Theodore"}
+    assert set(entry_of(found, "Mr. Pickering").variants) == {"Mr. Pickering", "Pickles"}
+
+
+def test_one_pronoun_after_a_full_name_does_not_make_it_a_man_that_miss_cannot_name() -> None:
+    text = ('"Jasmine Okoro." Mr. Pickering did not look up; he never did. "Sorry, sir." '
+            '"Miss Okoro, was that a word?" Miss Okoro shook her head.')
+    found = by_name(text)
+    assert set(entry_of(found, "Miss Okoro").variants) == {"Miss Okoro", "Jasmine Okoro"}

@@ -5,8 +5,9 @@ with a capital, a possessive, a line of dialogue that is only the word (an addre
 "X whispered"), a title, or a verb right after it at a sentence start ("X walked"). Words that are (almost)
 always lowercase elsewhere, days, months, nationalities, kinship words and interjections
 (``resources/names/not-names.txt``, "Hmm", "Eurgh") are not names, nor are words that behave like places or
-things: "in X", "at X", mostly after "to"/"from"/"of" and never acting, "the X", "her X", "X Park", "Xshire",
-"Mount X", nor headings in title case and licence paragraphs. In a short draft (under 20,000 words) one mention
+things: "in X", "at X", mostly after "to"/"from"/"of" and never acting, "the X", "her X", "Somebody's X",
+"X Park", "X's Hill", "Xshire", "Mount X", "the Lord X" for an office, nor headings in title case and licence
+paragraphs. A one-word line answering a question ("Porto.") is not an address. In a short draft (under 20,000 words) one mention
 with such evidence is enough (more than "X had" for an unknown word); in a long text a rare name also needs a
 title or a known first name, which also raises a suggestion's rank. Variants of one person are grouped by
 :mod:`writer_app.characters.grouping`.
@@ -35,7 +36,7 @@ PLACE_WORDS = frozenset(
     """Park Hall House Lodge Street Square Road Lane Court Abbey Castle Church Place Gardens Row Bridge Inn
     Hotel River Lake Mountain Mountains Hill Hills Wood Woods Forest Island Bay Cathedral College Palace Station
     Farm Manor Cottage Village Town City County Hospital School Academy Avenue Terrace Common Green Chapel
-    Mill Cross Gate Moor Valley Point""".split()
+    Mill Cross Gate Moor Valley Point Reach End Cove Harbour Harbor Quay Wharf Marsh Tower""".split()
 )
 # Words that open a place's name ("Mount Kenya", "Calle Mayor", "Santa Anna", "St. Petersburg").
 PLACE_HEADS = frozenset(
@@ -94,7 +95,7 @@ AUXILIARIES = frozenset("was is had has did does would could should might must w
 ARTICLES = frozenset("the a an his her their my your our its".split())  # not "this": "Is this Mai?"
 PREPOSITIONS = frozenset(
     "to from of for in at on by with into onto toward towards across under over past near beyond along behind "
-    "beside down up around through".split()
+    "beside down up around through since until till".split()
 )
 # A text shorter than this is a short draft: one mention with evidence proposes a name.
 SHORT_DRAFT_WORDS = 20_000
@@ -105,7 +106,9 @@ _CLOSE_QUOTES = "\"”’'»"
 _PRONOUN = re.compile(r"\b(?:(he|his|him)|(she|her|hers))\b", re.IGNORECASE)
 # "Katherine, or Kit, as...", "Elizabeth (Lizzy)", "Robert, known as Bob,": the nickname after the name (which
 # is read backwards from the match).
-_NICKNAME = re.compile(r"(, or |, known as |, called | \()([A-Z][^\W\d_]+)(?=[,;.)]| as | for | to )")
+_NICKNAME = re.compile(r"(, or |, known as |, called | \(| was )([A-Z][^\W\d_]+)(?=[,;.)]| as | for | to )")
+# "Tiny, whose real name was Theodore": the nickname first (read backwards from the match), then the name.
+_REAL_NAME = re.compile(r", whose (?:real|full|proper|actual|given) name (?:is|was) ([A-Z][^\W\d_]+)")
 
 
 _BOILERPLATE = re.compile(
@@ -158,13 +161,15 @@ class _Collector:
         self.words += len(tokens)
         self._lower = None
         for match in _NICKNAME.finditer(text):
-            start = match.start()
-            while start > 0 and text[start - 1].isalpha():
-                start -= 1
-            name = text[start:match.start()]
-            if name[:1].isupper() and (start == 0 or text[start - 1] not in "'’"):
-                # ", or Kit" could name a second person; "known as", "called" and brackets say it is the same.
-                self.nicknames[name, match.group(2), match.group(1) != ", or "] += 1
+            name = _word_ending_at(text, match.start())
+            if name:
+                # ", or Kit" could name a second person, and so could "Pickering was Pickles to every kid";
+                # "known as", "called" and brackets say it is the same.
+                self.nicknames[name, match.group(2), match.group(1) not in (", or ", " was ")] += 1
+        for match in _REAL_NAME.finditer(text):
+            nickname = _word_ending_at(text, match.start())
+            if nickname:
+                self.nicknames[match.group(1), nickname, True] += 1
         settled = self._settled
         capital = self.capital
         samples = self._samples
@@ -182,8 +187,19 @@ class _Collector:
             else:
                 pieces = _split_sequence(match)
             form = ""
-            for start, end, words in pieces:
+            skip = False
+            for index, (start, end, words) in enumerate(pieces):
+                if skip:  # the place word of "Hob's Hill", counted with its owner
+                    skip = False
+                    continue
+                if words[-1] is _POSSESSIVE_MARK and index + 1 < len(pieces) and pieces[index + 1][2][0] in PLACE_WORDS:
+                    # "Hob's Hill", "Hollin's Reach": a place named after someone is not that someone.
+                    self._record([*words[:-1], *pieces[index + 1][2]], _Context(False, "", "", "", False, text, -1))
+                    skip = True
+                    continue
                 previous, at = _word_before(text, start)
+                if previous == "s" and _after_possessive_determiner(text, start):
+                    previous = "her"  # "Somebody's Spotify playlist", "King's Lynn": a thing or a place
                 before = _word_before(text, at)[0] if previous == "at" else ""
                 address = False
                 if words[-1] is _POSSESSIVE_MARK:
@@ -295,6 +311,26 @@ class _Context(NamedTuple):
     end: int  # where the name ends (-1: no pronoun to look for)
 
 
+# "It's Marcus", "That's Wren": a contraction of "is", not a possessive.
+_IS_CONTRACTED = frozenset("it he she that there here who what where when how let".split())
+
+
+def _after_possessive_determiner(text: str, start: int) -> bool:
+    """The word at ``start`` follows a possessive ("Somebody's Spotify", "King's Lynn"), not "It's"."""
+    token = text[text.rfind(" ", 0, start - 1) + 1:start].strip()
+    owner = _strip_possessive(token.lstrip(_OPEN_QUOTES))
+    return owner != token and owner.lower() not in _IS_CONTRACTED and owner.isalpha()
+
+
+def _word_ending_at(text: str, end: int) -> str:
+    """The capitalised word that ends at ``end`` ("Kit" in "Kit, or"), or ``""`` (lowercase, a contraction)."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    name = text[start:end]
+    return name if name[:1].isupper() and (start == 0 or text[start - 1] not in "'’") else ""
+
+
 def _opens_quotation(text: str, start: int) -> bool:
     """The word opens a quotation (``she said, "Here we go."``): its capital is the quoted sentence's."""
     if start == 0 or text[start - 1] not in _OPEN_QUOTES:
@@ -310,8 +346,19 @@ def _is_address(text: str, start: int, end: int) -> bool:
         return False
     closes = text[end + 1:end + 2] in _CLOSE_QUOTES
     if start > 0 and text[start - 1] in _OPEN_QUOTES:
-        return mark == "," or closes
+        return mark == "," or (closes and not _answers_a_question(text, start - 1))
     return closes and mark != "," and text[max(0, start - 2):start] == ", "
+
+
+def _answers_a_question(text: str, quote: int) -> bool:
+    """The line opened at ``quote`` starts a paragraph that follows one asking something ("Lisbon, was it?"
+    "Porto."): a one-word answer names anything, a person or not."""
+    head = text.rfind("\n", 0, quote) + 1
+    if text[head:quote].strip():
+        return False
+    previous_end = len(text[:head].rstrip())
+    previous = text[text.rfind("\n", 0, previous_end) + 1:previous_end]
+    return "?" in previous
 
 
 def _is_contraction(word: str) -> bool:
@@ -491,8 +538,15 @@ class _Judge:
                 # A trimmed form lost its sentence-initial word, so it stood mid-sentence.
                 target = merged[trimmed]
                 target.absorb(stats, stats.count if trimmed != form else None)
-                if trimmed != form and form.split(" ", 1)[0].lower() in ARTICLES:
+                lead = form.split(" ", 1)[0].lower() if trimmed != form else ""
+                if lead and not trimmed.startswith(form.split(" ", 1)[0]):
+                    target.address -= stats.address  # the line "On Instagram." does not speak to Instagram
+                if lead in ARTICLES:
                     target.article_before += stats.seen  # "Their Tesco bags": the word before is a determiner
+                elif lead in PREPOSITIONS and trimmed == form.split(" ", 1)[1]:
+                    target.after_preposition += stats.seen  # "On Instagram.": as "on Instagram" mid-sentence
+                    if lead in PLACE_PREPOSITIONS:
+                        target.place_before += stats.seen
         titled_bases = {form.split(" ", 1)[1] for form, stats in merged.items() if stats.titled}
         kept: dict[str, FormStats] = {}
         for form, stats in merged.items():
@@ -513,12 +567,21 @@ class _Judge:
         if (" " not in form and stats.seen >= 4 and stats.after_preposition * 2 > stats.seen
                 and stats.person_evidence * 5 < stats.seen):
             return True
-        return not stats.titled and stats.article_before * 2 > stats.seen
+        # "the Lord Chancellor", "the Prince Regent": an office, not a person's name.
+        office = bool(stats.titled) and all(self.is_plain_word(w) for w in form.split(" ")[1:])
+        return (not stats.titled or office) and stats.article_before * 2 > stats.seen
 
     def acts_like_a_person(self, form: str) -> bool:
         """Spoken to, speaking, owning or acting (not only "was"/"had") somewhere in the text."""
         stats = self.c.forms.get(form)
         return stats is not None and stats.said + stats.address + stats.possessive + stats.acted > 0
+
+    def is_joined_unknowns(self, form: str) -> bool:
+        """A one-word form of capitalised parts joined by hyphens, none a known first name ("Kessler-Dyne",
+        "Rolls-Royce"): a firm or a place as often as a person, unlike "Jean-Luc" or "Mary-Kate"."""
+        parts = form.split("-")
+        return (" " not in form and len(parts) > 1 and all(p[:1].isupper() for p in parts)
+                and not any(p.lower() in self.first for p in parts))
 
     def is_plain_word(self, form: str) -> bool:
         """A one-word form that is an everyday word ("Grace", "Code", "Charging")."""
@@ -564,7 +627,8 @@ def discover_candidates(
     forms = judge.judge()
     short = collector.words < SHORT_DRAFT_WORDS
     known = judge.first
-    groups = group_forms(forms, collector.nicknames, lambda word: word.lower() in known, floor=1 if short else 2)
+    groups = group_forms(forms, collector.nicknames, lambda word: word.lower() in known, floor=1 if short else 2,
+                         short=short)
     excluded = {" ".join(e.split()) for e in exclude if e}
     turned_down = {" ".join(d.split()).casefold() for d in dismissed if d}
     ranked = []
@@ -575,7 +639,8 @@ def discover_candidates(
             first_name = any(m.split(" ")[0].lower() in known for m in group.members)
             evidence = any(
                 stats.said or stats.address or stats.possessive or stats.acted  # not only "X had"
-                or (stats.mid > stats.after_preposition and not judge.is_plain_word(form))
+                or (stats.mid > stats.after_preposition + stats.article_before and not judge.is_plain_word(form)
+                    and not judge.is_joined_unknowns(form))
                 for form, stats in zip(group.members, members, strict=True)
             )
             if not (first_name or (short and evidence)):

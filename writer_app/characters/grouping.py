@@ -2,8 +2,9 @@
 
 Forms join when the text supports it: a full name and its first name ("Priya Anand", "Priya"), a titled form
 and the same name bare ("Dr. Van Helsing", "Van Helsing"; "Lord Godalming", "Godalming"; "Miss Lucy", "Lucy"),
-a titled surname and the one full name with that surname ("Mr. Morris", "Quincey Morris"), and a nickname the
-text introduces ("Katherine, or Kit"). They stay apart when the text names two people with them: "Mr. X" and
+a titled surname and the one full name with that surname ("Mr. Morris", "Quincey Morris"), a nickname the
+text introduces ("Katherine, or Kit"; "Tiny, whose real name was Theodore"; "Mr. Pickering was Pickles to every
+kid"), and in a short draft a bare first name said to a titled person ("Thomas." to Sir Thomas). They stay apart when the text names two people with them: "Mr. X" and
 "Mrs. X", a bare first name with two different surnames after it ("Anna Pávlovna", "Anna Mikháylovna"). A
 group never holds two surnames nor titles for a man and a woman.
 """
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from writer_app.characters.titles import (
+    EITHER_NAME_TITLES,
     SURNAME_TITLES,
     TITLE_KIND,
     is_female_title,
@@ -109,7 +111,7 @@ class _Grouper:
         title = self.forms[form].titled
         if len(words) >= 2:
             return "" if len(words) == 2 and _is_patronymic(words[1]) else words[-1]
-        if title in SURNAME_TITLES and not (title == "Miss" and self.is_first_name(words[0])):
+        if title in SURNAME_TITLES and not (title in EITHER_NAME_TITLES and self.is_first_name(words[0])):
             return words[0]
         return ""
 
@@ -147,9 +149,9 @@ class _Grouper:
             return "she"
         he = sum(self.forms[f].he for f in members)
         she = sum(self.forms[f].she for f in members)
-        if he > 2 * she:
+        if he > 2 * she and he > 1:
             return "he"
-        if she > 2 * he:
+        if she > 2 * he and she > 1:
             return "she"
         return ""
 
@@ -167,9 +169,10 @@ def _head(members: list[str], forms: dict[str, FormStats], words: dict[str, list
 
 
 def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str, bool]],
-                is_first_name: Callable[[str], bool], floor: int = 2) -> list[Group]:
+                is_first_name: Callable[[str], bool], floor: int = 2, short: bool = False) -> list[Group]:
     """Group ``forms`` into people; ``nicknames`` are (name, nickname, stated plainly) the text gives; ``floor``
-    is how often a full name must appear to make a first name ambiguous. Shared family names used bare ("Bennet" for Mr., Mrs. and Miss Bennet) are left out."""
+    is how often a full name must appear to make a first name ambiguous; ``short`` says the text is a short draft.
+    Shared family names used bare ("Bennet" for Mr., Mrs. and Miss Bennet) are left out."""
     g = _Grouper(forms, is_first_name)
     by_count = sorted(forms, key=lambda f: (-forms[f].count, f))
     dropped: set[str] = set()
@@ -196,9 +199,15 @@ def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str,
                 if g.join(prefix, form):
                     break
 
-    # "Katherine, or Kit": a nickname the text gives.
+    # "Katherine, or Kit": a nickname the text gives ("Pickering" stands for the one "Mr. Pickering").
+    bare_of_titled: dict[str, list[str]] = defaultdict(list)
+    for form in by_count:
+        if forms[form].titled:
+            bare_of_titled[" ".join(g.words[form])].append(form)
     for name, nickname, plain in nicknames:
-        if name in forms and nickname in forms and (plain or _may_be_nickname(name, nickname)):
+        if name not in forms and len(bare_of_titled.get(name, ())) == 1:
+            name = bare_of_titled[name][0]
+        if name in forms and nickname in forms and (plain or _may_be_nickname(" ".join(g.words[name]), nickname)):
             g.join(name, nickname)
 
     # A titled form and the same name bare: "Dr. Van Helsing" / "Van Helsing", "Mr. Darcy" / "Darcy".
@@ -215,8 +224,11 @@ def group_forms(forms: dict[str, FormStats], nicknames: Iterable[tuple[str, str,
         related = list(titled_by_base.get(base, ()))
         # A bare first name joins "Miss Lucy" when it is the usual name of the same person ("Lucy", and "Miss
         # Lucy" now and then): a rarer bare "Catherine" may be someone else than Lady Catherine, and a bare
-        # "Alexander" forty times as common as "Prince Alexander" is mostly someone else too.
-        if is_first_name(base) and not any(forms[f].titled in SURNAME_TITLES for f in related):
+        # "Alexander" forty times as common as "Prince Alexander" is mostly someone else too. In a short draft a
+        # bare name mostly said to someone ("Thomas." "Margery, you cannot.") is the titled person, spoken to by
+        # someone close enough to drop the title.
+        intimate = short and forms[base].address * 2 >= forms[base].count
+        if not intimate and is_first_name(base) and not any(forms[f].titled in SURNAME_TITLES for f in related):
             related = [f for f in related if forms[f].count <= forms[base].count <= 10 * forms[f].count]
         if " " not in base:  # a bare surname also belongs with full names ending in it
             related += [f for f in full_by_surname.get(base, ()) if g.find(f) != g.find(base)]

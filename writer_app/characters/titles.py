@@ -13,11 +13,16 @@ TITLES = {
     "Madame": "Madame", "Monsieur": "Monsieur", "Mademoiselle": "Mademoiselle", "Aunt": "Aunt", "Auntie": "Auntie",
     "Uncle": "Uncle", "Father": "Father", "Reverend": "Reverend", "Rev": "Rev.", "Widow": "Widow",
     "Judge": "Judge", "Doc": "Doc", "Inspector": "Inspector", "Detective": "Detective", "Nurse": "Nurse",
+    "Constable": "Constable", "Officer": "Officer", "Brother": "Brother", "Sister": "Sister", "Master": "Master",
+    "Mistress": "Mistress",
 }
 # Titles before a family name ("Mr. Darcy"): the bare word after them is a surname.
 SURNAME_TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Colonel", "Captain", "Major", "General",
                             "Lieutenant", "Sergeant", "Admiral", "Doctor", "Professor", "Miss", "Judge", "Doc",
-                            "Inspector", "Detective", "Nurse"})
+                            "Inspector", "Detective", "Nurse", "Constable", "Officer",
+                            "Master", "Mistress"})
+# Titles before a first name or a family name: "Master Tom", "Mistress Cole" (as "Miss Lucy", "Miss Bennet").
+EITHER_NAME_TITLES = frozenset({"Miss", "Master", "Mistress"})
 
 # Who a title can address: a man, a married woman, an unmarried woman, a woman; other titles say nothing.
 _MAN = "man"
@@ -26,11 +31,12 @@ _MAID = "maid"
 _WOMAN = "woman"
 TITLE_KIND = {
     "Mr.": _MAN, "Lord": _MAN, "Sir": _MAN, "Prince": _MAN, "Count": _MAN, "Duke": _MAN, "Baron": _MAN,
-    "Monsieur": _MAN, "Uncle": _MAN, "Father": _MAN,
+    "Monsieur": _MAN, "Uncle": _MAN, "Father": _MAN, "Brother": _MAN, "Master": _MAN,
     "Mrs.": _WIFE, "Madame": _WIFE,
     "Miss": _MAID, "Mademoiselle": _MAID,
     "Lady": _WOMAN, "Dame": _WOMAN, "Princess": _WOMAN, "Countess": _WOMAN, "Duchess": _WOMAN,
-    "Baroness": _WOMAN, "Aunt": _WOMAN, "Auntie": _WOMAN, "Ms.": _WOMAN, "Widow": _WOMAN,
+    "Baroness": _WOMAN, "Aunt": _WOMAN, "Auntie": _WOMAN, "Ms.": _WOMAN, "Widow": _WOMAN, "Sister": _WOMAN,
+    "Mistress": _WOMAN,
 }
 _FEMALE = frozenset({_WIFE, _MAID, _WOMAN})
 
