@@ -79,3 +79,11 @@ def test_an_ordinary_chapter_loads_as_is(qtbot):
     assert editor.joined_pieces() == 0 and not editor.isReadOnly()
     assert editor.document().blockCount() == 3 and editor.text() == text
     assert not editor._huge_bar.isVisible()
+
+
+def test_two_huge_paragraphs_are_told_as_two_and_both_come_back_whole(qtbot):
+    huge = SENTENCE * (HUGE_PARAGRAPH_CHARS // len(SENTENCE) + 100)
+    text = f"Start.\n{huge}\nMiddle.\n{huge}"
+    editor = _editor(qtbot, text)
+    assert editor._huge_bar.label.text().startswith("2 paragraphs of this chapter are too long")
+    assert editor.text() == text

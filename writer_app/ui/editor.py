@@ -121,7 +121,7 @@ class ChapterEditor(QPlainTextEdit):
             self._loading = False
         self._huge_bar.was_told = bool(joins)
         self._saved_text = (self._revision, text) if joins else None
-        self._set_joins(len(joins), tell=True)
+        self._set_joins(len(joins), tell=True, numbers=[number for number, _joiner in joins])
         self._recount_timer.stop()
         self._words = word_count(text) if words is None else words
         self.document().setModified(False)
@@ -165,7 +165,8 @@ class ChapterEditor(QPlainTextEdit):
         self._set_joins(0)
         return done
 
-    def _set_joins(self, count: int, tell: bool = False) -> None:
+    def _set_joins(self, count: int, tell: bool = False, numbers: list[int] | None = None) -> None:
+        """Follow ``count`` joined pieces (block ``numbers`` when known): read-only and the bar while any."""
         if count == self._joins and not tell:
             return
         self._joins = count
@@ -173,24 +174,17 @@ class ChapterEditor(QPlainTextEdit):
         if count == 0:
             self._huge_bar.hide()
             return
-        paragraphs = self._joined_paragraphs()
+        if numbers is None:
+            numbers = [block.blockNumber() for block in joined_blocks(self.document())]
+        # Each run of consecutive joined blocks is one over-long paragraph (its first piece is not joined).
+        paragraphs = sum(1 for index, number in enumerate(numbers) if index == 0 or number != numbers[index - 1] + 1)
         self._huge_bar.tell(paragraphs, count + paragraphs)
         self._place_huge_bar()
 
-    def _joined_paragraphs(self) -> int:
-        """How many over-long paragraphs the joined pieces belong to."""
-        paragraphs = 0
-        previous = False
-        for block in joined_blocks(self.document()):
-            number = block.blockNumber()
-            if previous is False or number != previous + 1:
-                paragraphs += 1
-            previous = number
-        return paragraphs
-
     def _recount_joins(self) -> None:
         """After an undo or redo of a split: follow how many pieces are joined again."""
-        self._set_joins(len(joined_blocks(self.document())))
+        numbers = [block.blockNumber() for block in joined_blocks(self.document())]
+        self._set_joins(len(numbers), numbers=numbers)
 
     def _place_huge_bar(self) -> None:
         rect = self.viewport().geometry()
