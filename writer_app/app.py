@@ -102,8 +102,28 @@ def open_initial_project(window: object, path: str | None) -> bool:
     return opened
 
 
+def start_checking_engine() -> None:
+    """Start the checking engine process now: it loads rules and dictionaries while the window is built."""
+    try:
+        from writer_app.ui.checking.engine_process import start_early
+
+        start_early()
+    except (ImportError, OSError) as error:  # the checking feature starts its own engine later
+        log.warning("the checking engine could not be started early: %s", error)
+
+
+def stop_unused_engine() -> None:
+    """Stop an engine process started early that the checking feature did not take."""
+    try:
+        from writer_app.ui.checking.engine_process import stop_early
+    except ImportError:
+        return
+    stop_early()
+
+
 def build_window(path: str | None = None) -> object:
     """Create the main window with every feature installed, shown, with a project open."""
+    start_checking_engine()  # first: its ~1.5 s warm-up runs beside the window's construction
     from writer_app.ui.features import install_features
     from writer_app.ui.main_window import MainWindow
 
@@ -133,4 +153,5 @@ def run_gui(path: str | None) -> int:
     code = app.exec()  # type: ignore[attr-defined]
     window.close()  # type: ignore[attr-defined]  (no-op if already closed; saves otherwise)
     QThreadPool.globalInstance().waitForDone()
+    stop_unused_engine()  # if the checking feature never took it (it reads its input until closed)
     return int(code)

@@ -25,7 +25,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+# The shared corpus beside the repository (main checkout: /work/shared; a worktree sits one level deeper).
+CORPUS = next((p / "shared" / "corpus" for p in Path(__file__).resolve().parents[3:5]
+               if (p / "shared" / "corpus").is_dir()), Path(__file__).resolve().parents[3] / "shared" / "corpus")
 sys.path.insert(0, str(ROOT))
 
 KEYS = 400  # keystrokes per editor and scenario (p99 = the 4th-worst key: 200 left it to one stray key)

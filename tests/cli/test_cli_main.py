@@ -40,7 +40,8 @@ def test_writer_facing_errors_print_one_sentence_and_exit_two(monkeypatch, capsy
         raise WriterAppError("The file “x.md” is not UTF-8 text.")
 
     parser = cli.build_parser()
-    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    monkeypatch.setattr(cli, "build_parser", lambda only=None: parser)
+    monkeypatch.setitem(cli.COMMANDS, "probe", "tests.cli.probe_command")  # a command name, not a path to open
     sub = next(a for a in parser._actions if a.dest == "command")
     probe = sub.add_parser("probe")
     probe.set_defaults(func=failing)

@@ -362,3 +362,35 @@ def test_context_menu_undo_and_redo_both_show_their_shortcuts(qtbot):
     undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
     assert texts["edit-undo"] == f"&Undo\t{undo}"
     assert "\t" in texts["edit-redo"]
+
+
+def test_typing_in_a_long_paragraph_leaves_line_breaking_to_qt_and_keeps_it_spaced(qtbot, monkeypatch):
+    from writer_app.ui.line_spacing import NATIVE_LAYOUT_CHARS, SpacedPlainTextLayout
+
+    text = "A long chapter with no breaks at all, sentence after sentence. " * (NATIVE_LAYOUT_CHARS // 40)
+    editor = _editor(qtbot, text + "\nshort")
+    editor.set_line_spacing(1.5)
+    calls: list[int] = []
+    monkeypatch.setattr(SpacedPlainTextLayout, "lay_out_block", lambda self, *a: calls.append(1))
+    block = editor.document().firstBlock()
+    height = block.layout().lineAt(0).height()
+    cursor = editor.textCursor()
+    cursor.setPosition(10)
+    editor.setTextCursor(cursor)
+    for _ in range(90):
+        qtbot.keyClick(editor, Qt.Key.Key_X)
+    assert calls == []  # no Python loop over the paragraph's lines per key
+    gaps = _line_gaps(editor.document().firstBlock())
+    assert len(gaps) > 20 and all(abs(gap - height * 1.5) < 0.1 for gap in gaps)
+
+
+def test_the_word_count_of_a_long_paragraph_follows_typing_after_a_pause(qtbot):
+    text = "word " * 2000
+    editor = _editor(qtbot, text)
+    cursor = editor.textCursor()
+    cursor.setPosition(5)
+    editor.setTextCursor(cursor)
+    with qtbot.waitSignal(editor.word_count_changed, timeout=3000) as counted:
+        for key in (Qt.Key.Key_N, Qt.Key.Key_E, Qt.Key.Key_W, Qt.Key.Key_Space):
+            qtbot.keyClick(editor, key)
+    assert counted.args == [2001] and editor.word_count() == len(editor.text().split())

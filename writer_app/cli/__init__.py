@@ -18,23 +18,26 @@ from writer_app.errors import WriterAppError
 
 log = logging.getLogger(__name__)
 
-# Subcommand modules, in the order ``--help`` lists them.
-COMMAND_MODULES = (
-    "writer_app.cli.check_command",
-    "writer_app.cli.characters_command",
-    "writer_app.cli.export_command",
-    "writer_app.cli.import_command",
-    "writer_app.cli.stats_command",
-    "writer_app.cli.snapshot_command",
-)
+# Subcommand name -> its module, in the order ``--help`` lists them. A command line imports only the module of the
+# command it names (``check`` never loads the exporters, ``export`` never loads the checker), and opening the GUI
+# imports none.
+COMMANDS = {
+    "check": "writer_app.cli.check_command",
+    "characters": "writer_app.cli.characters_command",
+    "export": "writer_app.cli.export_command",
+    "import": "writer_app.cli.import_command",
+    "stats": "writer_app.cli.stats_command",
+    "snapshot": "writer_app.cli.snapshot_command",
+}
+COMMAND_MODULES = tuple(COMMANDS.values())
 
 
 class CommandError(WriterAppError):
     """A problem the writer can act on; the message is printed as-is and the exit code is 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the top-level parser with every available subcommand."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the top-level parser with every available subcommand (or only the command named ``only``)."""
     parser = argparse.ArgumentParser(
         prog="writer-app",
         description="A writing assistant for novelists. Without a command, opens the editor.",
@@ -42,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"writer-app {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
+    for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
@@ -51,8 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
             log.debug("command module %s is not available", module_name)
             continue
         module.register(subparsers)
-    parser.set_defaults(command_names=frozenset(subparsers.choices))
+    parser.set_defaults(command_names=frozenset(subparsers.choices) if only is None else frozenset(COMMANDS))
     return parser
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names (its first positional argument), if it names one."""
+    positional = [a for a in argv if not a.startswith("-")]
+    return positional[0] if positional and positional[0] in COMMANDS else None
 
 
 def _wants_gui(argv: Sequence[str], commands: frozenset[str]) -> bool:
@@ -66,8 +77,7 @@ def _wants_gui(argv: Sequence[str], commands: frozenset[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if _wants_gui(args_list, parser.get_default("command_names")):
+    if _wants_gui(args_list, frozenset(COMMANDS)):
         gui = argparse.ArgumentParser(prog="writer-app", description="Open the writer-app editor.")
         gui.add_argument("path", nargs="?", help="a project folder or a .txt/.md file (default: last or sample)")
         gui.add_argument("-v", "--verbose", action="store_true")
@@ -76,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from writer_app.app import run_gui
 
         return run_gui(gui_args.path)
+    parser = build_parser(only=_commands_needed(args_list))
     args = parser.parse_args(args_list)
     _configure_logging(args.verbose)
     if not getattr(args, "func", None):
@@ -107,3 +118,14 @@ def _configure_logging(verbose: bool) -> None:
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+
+
+def _commands_needed(argv: Sequence[str]) -> str | None:
+    """Which command module the parser needs: the named command's, none ("") for ``--version``, else all (None)."""
+    named = _named_command(argv)
+    if named is not None:
+        before = argv[:list(argv).index(named)]
+        return None if any(a in {"-h", "--help"} for a in before) else named  # the top-level help lists them all
+    if "--version" in argv and not any(a in {"-h", "--help"} for a in argv):
+        return ""
+    return None

@@ -23,7 +23,15 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from writer_app import qt_compat  # noqa: F401  (must run before heavy Qt use)
 from writer_app.core.text import word_count
-from writer_app.ui.line_spacing import SpacedPlainTextLayout
+from writer_app.ui.huge_paragraph import (
+    HugeParagraphBar,
+    display_text,
+    joined_blocks,
+    joined_text,
+    mark_joins,
+    split_for_good,
+)
+from writer_app.ui.line_spacing import NATIVE_LAYOUT_CHARS, SpacedPlainTextLayout
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +61,11 @@ class ChapterEditor(QPlainTextEdit):
         self._zoom = 0
         self._revision = 0
         self._loading = False
+        self._read_only_wanted = False
+        self._joins = 0  # blocks shown as pieces of an over-long paragraph (see huge_paragraph)
+        self._saved_text: tuple[int, str] | None = None  # (revision, text as saved) while pieces are joined
+        self._huge_bar = HugeParagraphBar(self)
+        self._huge_bar.split_requested.connect(self.split_huge_paragraphs)
         self._layout = SpacedPlainTextLayout(self.document())
         self.document().setDocumentLayout(self._layout)
         self.setObjectName("chapterEditor")
@@ -72,6 +85,14 @@ class ChapterEditor(QPlainTextEdit):
         self._recount_timer.setSingleShot(True)
         self._recount_timer.setInterval(400)
         self._recount_timer.timeout.connect(self._full_recount)
+        self._block_count_timer = QTimer(self)  # recounts the cursor's paragraph when it is too long to do per key
+        self._block_count_timer.setSingleShot(True)
+        self._block_count_timer.setInterval(300)
+        self._block_count_timer.timeout.connect(self._recount_block)
+        self._joins_timer = QTimer(self)
+        self._joins_timer.setSingleShot(True)
+        self._joins_timer.setInterval(0)
+        self._joins_timer.timeout.connect(self._recount_joins)
         self.verticalScrollBar().valueChanged.connect(self._emit_viewport_changed)
         self._viewport_timer = QTimer(self)
         self._viewport_timer.setSingleShot(True)
@@ -91,11 +112,16 @@ class ChapterEditor(QPlainTextEdit):
         ``keep_place`` keeps the cursor and the scroll position (clamped to the new text) instead, for reloads.
         """
         place = (self.textCursor().position(), self.verticalScrollBar().value()) if keep_place else None
+        shown, joins = display_text(text)
         self._loading = True
         try:
-            self.setPlainText(text)
+            self.setPlainText(shown)
+            mark_joins(self.document(), joins)
         finally:
             self._loading = False
+        self._huge_bar.was_told = bool(joins)
+        self._saved_text = (self._revision, text) if joins else None
+        self._set_joins(len(joins), tell=True, numbers=[number for number, _joiner in joins])
         self._recount_timer.stop()
         self._words = word_count(text) if words is None else words
         self.document().setModified(False)
@@ -112,8 +138,59 @@ class ChapterEditor(QPlainTextEdit):
         self._emit_viewport_changed()
 
     def text(self) -> str:
-        """The editor's whole text."""
+        """The editor's whole text, as saved (pieces of an over-long paragraph joined back)."""
+        if self._joins:
+            saved = self._saved_text
+            if saved is not None and saved[0] == self._revision:
+                return saved[1]  # unchanged since it was loaded: the joined walk costs ~0.5 s at 50 MB
+            text = joined_text(self.document())
+            self._saved_text = (self._revision, text)
+            return text
         return self.toPlainText()
+
+    # --- over-long paragraphs ----------------------------------------------------------------------------------
+    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 (Qt override)
+        """Read-only when asked, and always while an over-long paragraph is shown in joined pieces."""
+        self._read_only_wanted = bool(read_only)
+        super().setReadOnly(self._read_only_wanted or self._joins > 0)
+
+    def joined_pieces(self) -> int:
+        """How many shown paragraphs are pieces of an over-long paragraph, joined to the one before when saved."""
+        return self._joins
+
+    def split_huge_paragraphs(self) -> int:
+        """Make the pieces of over-long paragraphs real paragraphs (one undoable edit); returns how many."""
+        cursor = QTextCursor(self.document())
+        done = split_for_good(cursor, joined_blocks(self.document()))
+        self._set_joins(0)
+        return done
+
+    def _set_joins(self, count: int, tell: bool = False, numbers: list[int] | None = None) -> None:
+        """Follow ``count`` joined pieces (block ``numbers`` when known): read-only and the bar while any."""
+        if count == self._joins and not tell:
+            return
+        self._joins = count
+        super().setReadOnly(self._read_only_wanted or count > 0)
+        if count == 0:
+            self._huge_bar.hide()
+            return
+        if numbers is None:
+            numbers = [block.blockNumber() for block in joined_blocks(self.document())]
+        # Each run of consecutive joined blocks is one over-long paragraph (its first piece is not joined).
+        paragraphs = sum(1 for index, number in enumerate(numbers) if index == 0 or number != numbers[index - 1] + 1)
+        self._huge_bar.tell(paragraphs, count + paragraphs)
+        self._place_huge_bar()
+
+    def _recount_joins(self) -> None:
+        """After an undo or redo of a split: follow how many pieces are joined again."""
+        numbers = [block.blockNumber() for block in joined_blocks(self.document())]
+        self._set_joins(len(numbers), numbers=numbers)
+
+    def _place_huge_bar(self) -> None:
+        rect = self.viewport().geometry()
+        height = self._huge_bar.heightForWidth(rect.width())
+        self._huge_bar.setGeometry(rect.left(), rect.top(), rect.width(),
+                                   max(height, self._huge_bar.sizeHint().height()))
 
     def word_count(self) -> int:
         """Words in the editor, kept up to date incrementally while typing (``len(text.split())``)."""
@@ -125,12 +202,17 @@ class ChapterEditor(QPlainTextEdit):
 
     def _on_cursor_moved(self) -> None:
         if self.textCursor().blockNumber() != self._record[3]:
+            if self._block_count_timer.isActive():
+                self._block_count_timer.stop()
+                self._recount_block()  # the paragraph left behind is counted before another is recorded
             self._record_block()
 
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
         self._revision += 1
         if self._loading:
             return
+        if added == removed and added > 1 and (self._joins or self._huge_bar.was_told):
+            self._joins_timer.start()  # a block-format change (the split, or its undo or redo)
         self.text_edited.emit()
         start, length, words, number = self._record
         if number < 0 or self._recount_timer.isActive() or position < start or position + removed > start + length:
@@ -140,6 +222,11 @@ class ChapterEditor(QPlainTextEdit):
         document = self.document()
         block = document.findBlock(position)
         if block.blockNumber() == number and block.contains(position + added):
+            if block.length() > NATIVE_LAYOUT_CHARS:
+                # A long paragraph: counting it costs per key what the paragraph is long; count it in a pause.
+                self._record = (block.position(), block.length() - 1, words, number)
+                self._block_count_timer.start()
+                return
             # Typing within one paragraph (nearly every keystroke): count that paragraph once.
             now = len(block.text().split())
             self._record = (block.position(), block.length() - 1, now, number)
@@ -156,6 +243,19 @@ class ChapterEditor(QPlainTextEdit):
         self._words += total - words
         self._record_block()
         self.word_count_changed.emit(self._words)
+
+    def _recount_block(self) -> None:
+        """Count the cursor's (long) paragraph again after typing paused in it."""
+        start, _length, words, number = self._record
+        block = self.document().findBlock(start)
+        if number < 0 or not block.isValid() or block.blockNumber() != number:
+            self._full_recount()
+            return
+        now = len(block.text().split())
+        self._record = (block.position(), block.length() - 1, now, number)
+        if now != words:
+            self._words += now - words
+            self.word_count_changed.emit(self._words)
 
     def _full_recount(self) -> None:
         self._words = word_count(self.toPlainText())
@@ -323,6 +423,8 @@ class ChapterEditor(QPlainTextEdit):
         self._update_margins()
         super().resizeEvent(event)
         self._layout.invalidate()
+        if self._huge_bar.isVisible():
+            self._place_huge_bar()
         self._emit_viewport_changed()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)

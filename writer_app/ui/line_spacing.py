@@ -29,6 +29,8 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout
 from writer_app import qt_compat  # noqa: F401  (QTextLine.setPosition is a void call)
 
 _EPSILON = 0.001
+# Above this many characters a paragraph is broken into lines by Qt's own layout and then spaced.
+NATIVE_LAYOUT_CHARS = 4000
 
 
 class SpacedPlainTextLayout(QPlainTextDocumentLayout):
@@ -74,7 +76,14 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
                 return
             old_height = self.blockBoundingRect(block).height()
             old_lines = block.lineCount()
-            self.lay_out_block(block, layout.lineAt(0).width())
+            if block.length() > NATIVE_LAYOUT_CHARS:
+                # A long paragraph: Qt breaks its lines in C++ (a Python loop over thousands of lines costs more
+                # than the breaking itself), then one light pass moves them apart.
+                layout.clearLayout()
+                self.ensureBlockLayout(block)
+                self.space_block(block)
+            else:
+                self.lay_out_block(block, layout.lineAt(0).width())
             if abs(self.blockBoundingRect(block).height() - old_height) < _EPSILON:
                 self.updateBlock.emit(block)
                 return
@@ -132,15 +141,16 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
         if self._spacing == 1.0 or count == 0 or layout.lineAt(0).y() > _EPSILON:
             return
         spacing = self._spacing
-        line = layout.lineAt(0)
-        x = line.x()  # the document margin, the same for every line of a plain-text block
+        point = QPointF(layout.lineAt(0).x(), 0.0)  # x: the document margin, the same for every line
+        set_y = point.setY
+        line_at = layout.lineAt
         y = 0.0
         for index in range(count):
-            if index:
-                line = layout.lineAt(index)
+            line = line_at(index)
             height = line.height()  # per line: a fallback font (emoji) can make one line taller
             advance = height * spacing
-            line.setPosition(QPointF(x, y + advance - height))
+            set_y(y + advance - height)
+            line.setPosition(point)  # copies the point: one object serves every line
             y += advance
 
     def ensure_spaced(self, block: QTextBlock) -> None:

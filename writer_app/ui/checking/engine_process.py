@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 DEFAULT_FACTORY = "writer_app.grammar.factory:build_checker"
 TextResult = tuple[tuple[IssueSpan, ...], bool, str]
 _FRAME = struct.Struct("<Q")  # the length of one pickled answer
+PRELOAD_TEXT = "She said their was no time to loose."  # one check loads what a checker loads lazily
+_early: dict[str, subprocess.Popen] = {}  # engine processes started ahead of need, by factory
+_early_lock = threading.Lock()
 
 
 def write_answer(answer: object, sink: BinaryIO) -> None:
@@ -123,10 +126,17 @@ class NameBook:
         return learn_names(checker, text) if checker is not None else 0
 
 
-def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: BinaryIO) -> None:
-    """Answer requests until ``("stop",)`` or end of input."""
+def preload(factory: Callable[[CheckConfig], Checker]) -> Checker:
+    """Build a default checker and check one sentence, so rules, dictionaries and models are loaded."""
+    checker = factory(CheckConfig())
+    checker.check(PRELOAD_TEXT)
+    return checker
+
+
+def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: BinaryIO,
+          checker: Checker | None = None) -> None:
+    """Answer requests until ``("stop",)`` or end of input (``checker``: one built for the default config)."""
     config = CheckConfig()
-    checker: Checker | None = None
     names = NameBook()
     while True:
         try:
@@ -136,8 +146,10 @@ def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: Bin
         kind = request[0]
         if kind == "stop":
             return
-        if request[1] is not None:
+        if request[1] is not None and (checker is None or request[1] != config):
             config, checker = request[1], None
+        elif request[1] is not None:
+            config = request[1]
         answer: Any
         try:
             if checker is None:
@@ -156,6 +168,39 @@ def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: Bin
         write_answer(answer, sink)
 
 
+def spawn(factory_path: str = DEFAULT_FACTORY) -> subprocess.Popen:
+    """Start an engine process serving ``factory_path`` (the default one loads its checker at once)."""
+    env = dict(os.environ)
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    env.pop("QT_QPA_PLATFORM", None)
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "writer_app.ui.checking.engine_process", factory_path],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+
+
+def start_early(factory_path: str = DEFAULT_FACTORY) -> None:
+    """Start an engine process now, while the window is being built; the first :class:`ProcessBackend` adopts it."""
+    with _early_lock:
+        if factory_path not in _early:
+            _early[factory_path] = spawn(factory_path)
+
+
+def stop_early() -> None:
+    """Stop engine processes started early that nothing adopted (the checking feature did not install)."""
+    with _early_lock:
+        left = list(_early.values())
+        _early.clear()
+    for process in left:
+        try:
+            process.stdin.close()  # the child returns at end of input
+            process.wait(2.0)
+        except (OSError, subprocess.TimeoutExpired):
+            process.kill()
+        if process.stdout is not None:
+            process.stdout.close()
+
+
 class EngineStopped(RuntimeError):
     """The child process died or could not start."""
 
@@ -170,13 +215,12 @@ class ProcessBackend:
     def __init__(self, factory_path: str = DEFAULT_FACTORY,
                  before_decode: Callable[[], object] | None = None) -> None:
         self._before_decode = before_decode
-        env = dict(os.environ)
-        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
-        env.pop("QT_QPA_PLATFORM", None)
-        self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "writer_app.ui.checking.engine_process", factory_path],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        with _early_lock:
+            early = _early.pop(factory_path, None)
+        if early is not None and early.poll() is None:
+            self._process = early  # started while the window was being built: already loading
+        else:
+            self._process = spawn(factory_path)
         self._sent_config: CheckConfig | None = None
         self._lock = threading.Lock()
         self.engines: tuple[str, ...] = ()
@@ -247,12 +291,19 @@ def main() -> int:
         os.nice(5)  # background work: the writer's keystrokes (the GUI process) get the CPU first
     except (AttributeError, OSError):
         pass
-    factory = load_factory(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_FACTORY)
+    path = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_FACTORY
+    factory = load_factory(path)
     sink = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything else printed goes to stderr, never into the protocol
     sys.stdout = sys.stderr
+    checker = None
+    if path == DEFAULT_FACTORY:
+        try:  # load now, before the first request arrives: the app is still building its window
+            checker = preload(factory)
+        except Exception:  # noqa: BLE001 - the first request builds it again and reports the error
+            log.exception("preloading the checker failed")
     try:
-        serve(factory, sys.stdin.buffer, sink)
+        serve(factory, sys.stdin.buffer, sink, checker)
         sink.flush()
     except (BrokenPipeError, ConnectionResetError, EOFError, KeyboardInterrupt, pickle.UnpicklingError):
         _silence(sink)  # the app went away (killed or closed): nobody is listening, leave quietly

@@ -51,6 +51,7 @@ SUB_PARAGRAPHS = 256
 SUB_CHARS = 32_000
 # Paragraphs handled between two looks at whether the writer is typing, in the worker's own Python loops.
 PAUSE_EVERY = 64
+SLICE_CACHE_LIMIT = 2_000  # slices of long paragraphs whose issues are kept (about 40 MB of text checked)
 # An extra engine's merged results are sent back at least this often while it works through a batch.
 LATE_REPORT_S = 0.5
 
@@ -190,6 +191,17 @@ class _Shared:
         # whole by the GUI thread (copy on write), so a worker can read it without a lock.
         self.names: dict[str, tuple[int, str | list[str]]] = {}
         self._taught: dict[int, dict[str, int]] = {}  # per backend (id): key -> serial it has learned
+        # Issues of the slices of long paragraphs, by slice text, for one config: after an edit only the slices
+        # around it are checked again. Emptied when the config changes or the engines learn names.
+        self._slices: tuple[CheckConfig | None, dict[tuple[int, int], tuple[IssueSpan, ...]]] = (None, {})
+
+    def slice_cache(self, config: CheckConfig) -> dict[tuple[int, int], tuple[IssueSpan, ...]]:
+        """The slice results checked with ``config`` (a fresh cache for another config)."""
+        owner, cache = self._slices
+        if owner is not config or len(cache) > SLICE_CACHE_LIMIT:
+            cache = {}
+            self._slices = (config, cache)
+        return cache
 
     def teach_names(self, backend: Backend, config: CheckConfig) -> None:
         """Give ``backend`` the chapters it has not learned names from yet (runs on the worker thread)."""
@@ -201,6 +213,7 @@ class _Shared:
             if taught.get(key) == serial:
                 continue
             taught[key] = serial
+            self._slices = (None, {})  # names change what the speller flags: slices are checked afresh
             try:
                 backend.learn(config, key, text if isinstance(text, str) else "\n".join(text))
             except Exception:  # noqa: BLE001 - names are a nicety; the check itself reports engine failures
@@ -292,10 +305,15 @@ class _CheckRunnable(OneShot):
         if backend is not None and shared.names and shared.wait_turn(batch):
             shared.teach_names(backend, batch.config)
         pieces: list[_Piece] = []
+        slices = shared.slice_cache(batch.config)
         for piece in _pieces(batch.jobs):
             if len(pieces) % PAUSE_EVERY == 0 and not shared.pause_point(batch):
                 cancelled = True  # stale or closing before any check ran: nothing is reported done
                 break
+            known = slices.get(text_key(piece.text)) if piece.sliced else None
+            if known is not None:  # a slice of a long paragraph the edit did not touch
+                _collect(found, piece, known)
+                continue
             pieces.append(piece)
         index = 0
         while not cancelled and index < len(pieces) and backend is not None:
@@ -321,12 +339,9 @@ class _CheckRunnable(OneShot):
                     if message and not errors:
                         errors.append(message)
                     continue
-                bucket = found.setdefault(piece.job, [])
-                if piece.cp_offset:
-                    bucket.extend(IssueSpan(s.start + piece.u16_offset, s.end + piece.u16_offset,
-                                            s.issue.shifted(piece.cp_offset), s.spot, s.context) for s in spans)
-                else:
-                    bucket.extend(spans)
+                if piece.sliced:
+                    slices[text_key(piece.text)] = tuple(spans)
+                _collect(found, piece, spans)
             index += len(group)
             finished = pieces[index].job if index < len(pieces) else len(batch.jobs)
         if backend is None:
@@ -337,7 +352,7 @@ class _CheckRunnable(OneShot):
             if number % PAUSE_EVERY == 0:
                 shared.pause_point()  # results are built even when cancelled: finished work is kept
             results_list.append(ParagraphResult(job.key, job.revision, text_key(job.text),
-                                                () if number in failed else tuple(found.get(number, ())),
+                                                () if number in failed else _in_order(found.get(number, ())),
                                                 number in failed))
         results = tuple(results_list)
         engines = shared.engines + tuple(str(getattr(c, "name", "extra")) for c in shared.extra)
@@ -402,6 +417,22 @@ class _Piece:
     text: str
     cp_offset: int = 0
     u16_offset: int = 0
+    sliced: bool = False
+
+
+def _in_order(spans: list[IssueSpan] | tuple[()]) -> tuple[IssueSpan, ...]:
+    """Spans sorted by position (slices known from the cache were collected before the checked ones)."""
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+
+def _collect(found: dict[int, list[IssueSpan]], piece: _Piece, spans: tuple[IssueSpan, ...] | list[IssueSpan]) -> None:
+    """Add a piece's spans (relative to the piece) to its paragraph's, moved to where the piece starts."""
+    bucket = found.setdefault(piece.job, [])
+    if piece.cp_offset:
+        bucket.extend(IssueSpan(s.start + piece.u16_offset, s.end + piece.u16_offset,
+                                s.issue.shifted(piece.cp_offset), s.spot, s.context) for s in spans)
+    else:
+        bucket.extend(spans)
 
 
 def _pieces(jobs: tuple[ParagraphJob, ...]) -> Iterator[_Piece]:
@@ -412,7 +443,7 @@ def _pieces(jobs: tuple[ParagraphJob, ...]) -> Iterator[_Piece]:
         u16 = 0
         for start, end in chunk_bounds(job.text):
             piece = job.text[start:end]
-            yield _Piece(number, piece, start, u16)
+            yield _Piece(number, piece, start, u16, sliced=True)
             u16 += utf16_len(piece)
 
 

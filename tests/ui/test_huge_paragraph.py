@@ -1,0 +1,89 @@
+"""A paragraph too long for the editor: shown in pieces, saved whole, read-only until the writer splits it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from writer_app.core.paragraph_split import HUGE_PARAGRAPH_CHARS, PIECE_CHARS
+from writer_app.ui.editor import ChapterEditor
+
+SENTENCE = "The rain fell on the quiet town and nobody minded it at all. "
+
+
+def _huge_chapter() -> str:
+    return "Opening line.\n" + SENTENCE * (HUGE_PARAGRAPH_CHARS // len(SENTENCE) + 100) + "\nClosing line."
+
+
+def _editor(qtbot, text: str) -> ChapterEditor:
+    editor = ChapterEditor()
+    qtbot.addWidget(editor)
+    editor.resize(900, 500)
+    editor.set_chapter_text(text)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def _longest_block(editor: ChapterEditor) -> int:
+    block, longest = editor.document().firstBlock(), 0
+    while block.isValid():
+        longest = max(longest, block.length())
+        block = block.next()
+    return longest
+
+
+def test_a_huge_paragraph_is_shown_in_pieces_but_its_text_is_unchanged(qtbot):
+    text = _huge_chapter()
+    editor = _editor(qtbot, text)
+    assert _longest_block(editor) <= PIECE_CHARS + 1  # no paragraph Qt would have to lay out whole
+    assert editor.joined_pieces() > 100
+    assert editor.text() == text  # what is saved is what was read
+    assert editor.isReadOnly()
+    assert editor._huge_bar.isVisible()
+    assert "too long" in editor._huge_bar.label.text()
+
+
+def test_the_chapter_stays_read_only_while_pieces_are_joined_even_when_the_window_allows_typing(qtbot):
+    editor = _editor(qtbot, _huge_chapter())
+    editor.setReadOnly(False)  # what the session does for a writable project
+    assert editor.isReadOnly()
+    qtbot.keyClick(editor, Qt.Key.Key_A)
+    assert editor.document().isModified() is False
+
+
+def test_splitting_makes_real_paragraphs_and_undo_puts_the_paragraph_back(qtbot):
+    text = _huge_chapter()
+    editor = _editor(qtbot, text)
+    pieces = editor.joined_pieces()
+    assert editor.split_huge_paragraphs() == pieces
+    assert not editor.isReadOnly() and not editor._huge_bar.isVisible()
+    split = editor.text()
+    assert split.count("\n") == text.count("\n") + pieces
+    assert split.replace("\n", " ").replace("  ", " ") != text  # changed, and marked modified for saving
+    assert editor.document().isModified()
+    editor.document().undo()  # one step brings the paragraph back
+    qtbot.waitUntil(lambda: editor.joined_pieces() == pieces, timeout=2000)
+    assert editor.text() == text
+    assert editor.isReadOnly() and editor._huge_bar.isVisible()
+
+
+def test_the_bar_button_splits(qtbot):
+    editor = _editor(qtbot, _huge_chapter())
+    qtbot.mouseClick(editor._huge_bar.split_button, Qt.MouseButton.LeftButton)
+    assert editor.joined_pieces() == 0 and not editor.isReadOnly()
+
+
+def test_an_ordinary_chapter_loads_as_is(qtbot):
+    text = "One.\n" + SENTENCE * 2000 + "\nTwo."
+    editor = _editor(qtbot, text)
+    assert editor.joined_pieces() == 0 and not editor.isReadOnly()
+    assert editor.document().blockCount() == 3 and editor.text() == text
+    assert not editor._huge_bar.isVisible()
+
+
+def test_two_huge_paragraphs_are_told_as_two_and_both_come_back_whole(qtbot):
+    huge = SENTENCE * (HUGE_PARAGRAPH_CHARS // len(SENTENCE) + 100)
+    text = f"Start.\n{huge}\nMiddle.\n{huge}"
+    editor = _editor(qtbot, text)
+    assert editor._huge_bar.label.text().startswith("2 paragraphs of this chapter are too long")
+    assert editor.text() == text

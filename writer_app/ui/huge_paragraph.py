@@ -1,0 +1,147 @@
+"""Paragraphs too long for the editor: shown broken into pieces (saved whole), with an offer to split them for good.
+
+Qt lays a paragraph out whole on every keystroke and whenever it is painted, so a paragraph of a few megabytes
+freezes the window. Such a paragraph is shown as pieces broken at its line or sentence ends; every piece after
+the first carries, in its block format, the text that joined it to the one before (``JOINER``), so the chapter is
+saved exactly as it was read. While pieces are joined the chapter is read-only and a bar tells the writer and
+offers to make the pieces real paragraphs: one undoable edit that only drops the joiners.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from writer_app.core.paragraph_split import HUGE_PARAGRAPH_CHARS, break_paragraph, has_huge_paragraph
+
+log = logging.getLogger(__name__)
+
+# Block-format property: the text that joins this block to the previous one in the saved chapter.
+JOINER = int(QTextFormat.Property.UserProperty) + 0x4A1
+
+
+def display_text(text: str, limit: int = HUGE_PARAGRAPH_CHARS) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` with every paragraph over ``limit`` broken into pieces, and ``(block number, joiner)`` per join."""
+    if not has_huge_paragraph(text, limit):
+        return text, []
+    lines: list[str] = []
+    joins: list[tuple[int, str]] = []
+    for line in text.split("\n"):
+        if len(line) <= limit:
+            lines.append(line)
+            continue
+        for index, piece in enumerate(break_paragraph(line)):
+            if index:
+                joins.append((len(lines), piece.joiner))
+            lines.append(piece.text)
+    return "\n".join(lines), joins
+
+
+def mark_joins(document: QTextDocument, joins: list[tuple[int, str]]) -> None:
+    """Store each join in its block's format (not undoable: part of loading the text)."""
+    if not joins:
+        return
+    document.setUndoRedoEnabled(False)
+    blocked = document.blockSignals(True)  # part of the load: no listener needs to hear of each piece
+    try:
+        block = document.firstBlock()
+        number = 0
+        for target, joiner in joins:
+            while number < target and block.isValid():
+                block = block.next()
+                number += 1
+            if not block.isValid():
+                break
+            fmt = block.blockFormat()
+            fmt.setProperty(JOINER, joiner)
+            QTextCursor(block).setBlockFormat(fmt)  # not setPosition: that lays the block out
+    finally:
+        document.blockSignals(blocked)
+        document.setUndoRedoEnabled(True)
+
+
+def joined_blocks(document: QTextDocument) -> list[QTextBlock]:
+    """The blocks that are pieces joined to the block before them."""
+    found = []
+    block = document.firstBlock()
+    while block.isValid():
+        if block.blockFormat().hasProperty(JOINER):
+            found.append(block)
+        block = block.next()
+    return found
+
+
+def joined_text(document: QTextDocument) -> str:
+    """The document's text with joined pieces put back together (the text as saved)."""
+    parts: list[str] = []
+    block = document.firstBlock()
+    first = True
+    while block.isValid():
+        fmt = block.blockFormat()
+        if first:
+            first = False
+        elif fmt.hasProperty(JOINER):
+            parts.append(str(fmt.property(JOINER)))
+        else:
+            parts.append("\n")
+        parts.append(block.text())
+        block = block.next()
+    return "".join(parts)
+
+
+def split_for_good(cursor: QTextCursor, blocks: list[QTextBlock]) -> int:
+    """Make joined pieces real paragraphs, as one undoable edit; returns how many paragraphs were added."""
+    if not blocks:
+        return 0
+    cursor.beginEditBlock()
+    try:
+        for block in blocks:
+            fmt = QTextBlockFormat(block.blockFormat())
+            fmt.clearProperty(JOINER)
+            QTextCursor(block).setBlockFormat(fmt)
+    finally:
+        cursor.endEditBlock()
+    return len(blocks)
+
+
+class HugeParagraphBar(QFrame):
+    """A bar across the top of the editor: says why the chapter is read-only and offers the split."""
+
+    split_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hugeParagraphBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.was_told = False  # told about the chapter open now (its split may be undone and redone)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.split_button = QPushButton(self.tr("Split into paragraphs"), self)
+        self.split_button.clicked.connect(self.split_requested.emit)
+        close = QToolButton(self)
+        close.setText("\u00d7")
+        close.setToolTip(self.tr("Hide this message"))
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.hide()
+
+    def tell(self, paragraphs: int, pieces: int) -> None:
+        """Show the message for ``paragraphs`` over-long paragraphs shown as ``pieces`` pieces."""
+        what = (self.tr("A paragraph of this chapter is") if paragraphs == 1
+                else self.tr("{0} paragraphs of this chapter are").replace("{0}", str(paragraphs)))
+        self.label.setText(
+            self.tr("{0} too long to edit without long pauses (over {1} characters), so it is shown broken at its "
+                    "line and sentence ends and the chapter is read-only. Split it into {2} paragraphs to edit "
+                    "it (Undo puts it back).")
+            .replace("{0}", what).replace("{1}", f"{HUGE_PARAGRAPH_CHARS:,}").replace("{2}", f"{pieces:,}"))
+        log.info("%d over-long paragraph(s) shown as %d pieces", paragraphs, pieces)
+        self.show()
+        self.raise_()
