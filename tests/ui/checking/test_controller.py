@@ -257,3 +257,15 @@ def test_the_status_of_an_empty_chapter_is_a_count_not_checking(qtbot, rig):
     rig.load("")
     wait_idle(qtbot, rig)
     assert status.summary() == "0 issues"
+
+
+def test_every_engine_the_builtin_check_runs_has_a_readable_status_label() -> None:
+    from writer_app.grammar.engine import CheckConfig
+    from writer_app.grammar.factory import build_checker
+    from writer_app.ui.checking.status import ENGINE_LABELS
+
+    checker = build_checker(CheckConfig(cast_names=frozenset({"Marcus"})))
+    names = {engine.name for engine in checker.checkers}
+    assert {"builtin", "spelling", "confusables", "names"} <= names
+    assert names <= set(ENGINE_LABELS), names - set(ENGINE_LABELS)
+    assert all(label[:1].isupper() for label in ENGINE_LABELS.values())

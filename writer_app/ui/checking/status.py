@@ -8,7 +8,13 @@ from PySide6.QtWidgets import QLabel, QWidget
 from writer_app.ui.checking.controller import CheckingController
 from writer_app.ui.checking.spans import single_shot_timer
 
-ENGINE_LABELS = {"builtin": "Rules", "spelling": "Spelling", "languagetool": "LanguageTool"}
+ENGINE_LABELS = {
+    "builtin": "Rules",
+    "spelling": "Spelling",
+    "confusables": "Context",
+    "names": "Names",
+    "languagetool": "LanguageTool",
+}
 
 
 class CheckingStatus(QLabel):
