@@ -1,0 +1,130 @@
+"""The collocation family (resources/rules/patterns_collocations.toml) on sentences of its own.
+
+Each sentence goes through a checker holding only the family's rules, over the real linguistic pipeline:
+a head word with the wrong preposition is flagged in any tense or form and fixed with the right one, while
+fiction's legitimate uses (time spans, set phrases, names, dialogue) stay quiet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.rules import RuleChecker, load_rules
+
+RULES = [rule for rule in load_rules() if rule.id.startswith("PAT_COLLOC_")]
+CHECKER = RuleChecker(CheckConfig(dialect="en-US", categories=frozenset(Category)), RULES)
+STRICT = RuleChecker(CheckConfig(dialect="en-US", categories=frozenset(Category), strict_dialogue=True), RULES)
+
+
+def _issues(text: str) -> list[Issue]:
+    return CHECKER.check(text)
+
+
+def _fixed(text: str) -> str:
+    for issue in sorted(_issues(text), key=lambda i: i.start, reverse=True):
+        if issue.replacements:
+            text = text[: issue.start] + issue.replacements[0] + text[issue.end :]
+    return text
+
+
+def test_the_family_lives_in_its_own_file_and_every_rule_is_relaxed_in_dialogue() -> None:
+    assert len(RULES) >= 30
+    assert {rule.path.name for rule in RULES} == {"patterns_collocations.toml"}
+    assert all(rule.relaxed_in_dialogue and rule.gate is not None for rule in RULES)
+
+
+@pytest.mark.parametrize(
+    ("bad", "fixed"),
+    [
+        # every tense and form of the head verb, by its lemma
+        ("Our supper depends of what the river gives us.", "Our supper depends on what the river gives us."),
+        ("You cannot depend from a liar.", "You cannot depend on a liar."),
+        ("The coach was arriving to the inn at noon.", "The coach was arriving at the inn at noon."),
+        ("Her cousin had been married with a sailor for years.", "Her cousin had been married to a sailor for years."),
+        ("They discuss about money every night.", "They discuss money every night."),
+        ("Nobody had ever described about that valley.", "Nobody had ever described that valley."),
+        ("Could you explain me why the mill stopped?", "Could you explain to me why the mill stopped?"),
+        ("He was listening the rain on the roof.", "He was listening to the rain on the roof."),
+        ("The whole parish participates to the fair.", "The whole parish participates in the fair."),
+        ("The army consisted from farmers and boys.", "The army consisted of farmers and boys."),
+        ("Nothing would stop her of telling the truth.", "Nothing would stop her from telling the truth."),
+        ("My father insists to walk to church.", "My father insists on walking to church."),
+        ("She never succeeded to finish the quilt.", "She never succeeded in finishing the quilt."),
+        ("They were accusing the smith for cheating.", "They were accusing the smith of cheating."),
+        ("Hannah shouted on them from the porch.", "Hannah shouted at them from the porch."),
+        ("In June they went to a trip to the lakes.", "In June they went on a trip to the lakes."),
+        ("After school I go to home by the lane.", "After school I go home by the lane."),
+        # adjectives
+        ("Why were you afraid from the old woman?", "Why were you afraid of the old woman?"),
+        ("The captain seemed interested about our cargo.", "The captain seemed interested in our cargo."),
+        ("Who was responsible of the lamps?", "Who was responsible for the lamps?"),
+        ("His uncle felt proud about the new fence.", "His uncle felt proud of the new fence."),
+        ("Her voice is different of her mother's.", "Her voice is different from her mother's."),
+        ("This key looks similar with that one.", "This key looks similar to that one."),
+        ("Don't be angry on me, Tom.", "Don't be angry with me, Tom."),
+        ("Martha was always good in sewing.", "Martha was always good at sewing."),
+        ("The horses were accustomed with the dark.", "The horses were accustomed to the dark."),
+        ("Not one of them was aware about the flood.", "Not one of them was aware of the flood."),
+        # nouns and set phrases
+        ("The mayor is on a meeting until four.", "The mayor is in a meeting until four."),
+        ("In the other hand, the pay was good.", "On the other hand, the pay was good."),
+    ],
+)
+def test_a_wrong_preposition_is_flagged_and_fixed(bad: str, fixed: str) -> None:
+    assert _issues(bad), bad
+    assert _fixed(bad) == fixed
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        # the right prepositions, and the other senses of the wrong ones
+        "Everything depends on the weather.",
+        "He is independent of his father, though he depends, of course, on the farm.",
+        "She arrived to find the house dark.",
+        "The neighbours arrived to the rescue with buckets.",
+        "They were married with two children and a dog.",
+        "He talked about twenty minutes and mentioned about a dozen names.",
+        "Let me explain myself, Mr. Hart.",
+        "He lay listening a long while to the wind.",
+        "She listened the whole evening and said nothing.",
+        "Happiness consists in small things.",
+        "The song was composed from memory.",
+        "The county was divided in two by the river.",
+        "He cut the board in three places.",
+        "He succeeded to the throne in the spring.",
+        "He accused her for the second time of lying.",
+        "She was afraid for her sons.",
+        "He was jealous on his brother's account.",
+        "She was interested for a moment, then looked away.",
+        "He was too proud for such work.",
+        "I was proud for you, Annie.",
+        "They were as similar as two peas.",
+        "She grew angry on hearing the news.",
+        "There is good in everyone.",
+        "The chair was used with care.",
+        "They agreed on a meeting place.",
+        "She held a lamp in one hand and the key in the other hand, and waited.",
+        "She felt at home there.",
+        "He went to the holiday cottage.",
+        "She led by example, always.",
+        # dialogue: a character's own English stays the character's own
+        "“I am afraid from the dark,” said the little girl.",
+        "“We go to home now,” Pierre said.",
+    ],
+)
+def test_right_and_legitimate_uses_stay_quiet(good: str) -> None:
+    assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]
+
+
+def test_a_characters_wrong_preposition_is_flagged_only_when_dialogue_is_checked_strictly() -> None:
+    spoken = "“I am afraid from the dark,” said the little girl."
+    assert not _issues(spoken)
+    assert [issue.text for issue in STRICT.check(spoken)] == ["from"]
+
+
+def test_a_replaced_preposition_keeps_the_writers_capital() -> None:
+    issues = _issues("By example, the gate was locked.")
+    assert [(issue.text, issue.replacements) for issue in issues] == [("By", ("For",))]
