@@ -101,6 +101,9 @@ def test_the_family_lives_in_its_own_file_and_every_rule_is_relaxed_in_dialogue(
         ("Wool is superior than cotton in winter.", "Wool is superior to cotton in winter."),
         ("They travelled by foot.", "They travelled on foot."),
         ("It was love in first sight.", "It was love at first sight."),
+        ("I read the news in the internet.", "I read the news on the internet."),
+        ("She raised the boy by her own.", "She raised the boy on her own."),
+        ("In contrary to the forecast, it snowed.", "Contrary to the forecast, it snowed."),
     ],
 )
 def test_a_wrong_preposition_is_flagged_and_fixed(bad: str, fixed: str) -> None:
@@ -136,6 +139,8 @@ def test_a_wrong_preposition_is_flagged_and_fixed(bad: str, fixed: str) -> None:
         "Her brother graduated high school last year.",
         "She wore her Sunday best in Sunday school.",
         "He was on the lesson plan committee.",
+        "He took his life by his own hand.",
+        "The house had a garden of its own.",
         "She listened the whole evening and said nothing.",
         "Happiness consists in small things.",
         "The song was composed from memory.",
