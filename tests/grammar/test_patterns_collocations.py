@@ -1,0 +1,197 @@
+"""The collocation family (resources/rules/patterns_collocations.toml) on sentences of its own.
+
+Each sentence goes through a checker holding only the family's rules, over the real linguistic pipeline:
+a head word with the wrong preposition is flagged in any tense or form and fixed with the right one, while
+fiction's legitimate uses (time spans, set phrases, names, dialogue) stay quiet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.rules import RuleChecker, load_rules
+
+RULES = [rule for rule in load_rules() if rule.id.startswith("PAT_COLLOC_")]
+CHECKER = RuleChecker(CheckConfig(dialect="en-US", categories=frozenset(Category)), RULES)
+STRICT = RuleChecker(CheckConfig(dialect="en-US", categories=frozenset(Category), strict_dialogue=True), RULES)
+
+
+def _issues(text: str) -> list[Issue]:
+    return CHECKER.check(text)
+
+
+def _fixed(text: str) -> str:
+    for issue in sorted(_issues(text), key=lambda i: i.start, reverse=True):
+        if issue.replacements:
+            text = text[: issue.start] + issue.replacements[0] + text[issue.end :]
+    return text
+
+
+def test_the_family_lives_in_its_own_file_and_every_rule_is_relaxed_in_dialogue() -> None:
+    assert len(RULES) >= 30
+    assert {rule.path.name for rule in RULES} == {"patterns_collocations.toml"}
+    assert all(rule.relaxed_in_dialogue and rule.gate is not None for rule in RULES)
+
+
+@pytest.mark.parametrize(
+    ("bad", "fixed"),
+    [
+        # every tense and form of the head verb, by its lemma
+        ("Our supper depends of what the river gives us.", "Our supper depends on what the river gives us."),
+        ("You cannot depend from a liar.", "You cannot depend on a liar."),
+        ("The coach was arriving to the inn at noon.", "The coach was arriving at the inn at noon."),
+        ("Her cousin had been married with a sailor for years.", "Her cousin had been married to a sailor for years."),
+        ("They discuss about money every night.", "They discuss money every night."),
+        ("Nobody had ever described about that valley.", "Nobody had ever described that valley."),
+        ("Could you explain me why the mill stopped?", "Could you explain to me why the mill stopped?"),
+        ("He was listening the rain on the roof.", "He was listening to the rain on the roof."),
+        ("The whole parish participates to the fair.", "The whole parish participates in the fair."),
+        ("The army consisted from farmers and boys.", "The army consisted of farmers and boys."),
+        ("Nothing would stop her of telling the truth.", "Nothing would stop her from telling the truth."),
+        ("My father insists to walk to church.", "My father insists on walking to church."),
+        ("She never succeeded to finish the quilt.", "She never succeeded in finishing the quilt."),
+        ("They were accusing the smith for cheating.", "They were accusing the smith of cheating."),
+        ("Hannah shouted on them from the porch.", "Hannah shouted at them from the porch."),
+        ("In June they went to a trip to the lakes.", "In June they went on a trip to the lakes."),
+        ("After school I go to home by the lane.", "After school I go home by the lane."),
+        # adjectives
+        ("Why were you afraid from the old woman?", "Why were you afraid of the old woman?"),
+        ("The captain seemed interested about our cargo.", "The captain seemed interested in our cargo."),
+        ("Who was responsible of the lamps?", "Who was responsible for the lamps?"),
+        ("His uncle felt proud about the new fence.", "His uncle felt proud of the new fence."),
+        ("Her voice is different of her mother's.", "Her voice is different from her mother's."),
+        ("This key looks similar with that one.", "This key looks similar to that one."),
+        ("Don't be angry on me, Tom.", "Don't be angry with me, Tom."),
+        ("Martha was always good in sewing.", "Martha was always good at sewing."),
+        ("The horses were accustomed with the dark.", "The horses were accustomed to the dark."),
+        ("Not one of them was aware about the flood.", "Not one of them was aware of the flood."),
+        # nouns and set phrases
+        ("The mayor is on a meeting until four.", "The mayor is in a meeting until four."),
+        ("In the other hand, the pay was good.", "On the other hand, the pay was good."),
+        ("The doctor took into consideration of her age.", "The doctor took into consideration her age."),
+        ("He offered his boots in exchange of a ride.", "He offered his boots in exchange for a ride."),
+        ("The wedding is in Saturday.", "The wedding is on Saturday."),
+        ("The post comes at the afternoon.", "The post comes in the afternoon."),
+        ("The verse is in page 40.", "The verse is on page 40."),
+        ("Everyone was on shock for days.", "Everyone was in shock for days."),
+        ("The priest entered in the church alone.", "The priest entered the church alone."),
+        ("The school was not far of our house.", "The school was not far from our house."),
+        ("Grandfather is suffering of a cold.", "Grandfather is suffering from a cold."),
+        ("The barrel was full with rainwater.", "The barrel was full of rainwater."),
+        ("The wages are paid in the end of the week.", "The wages are paid at the end of the week."),
+        ("In my point of view, he lied.", "From my point of view, he lied."),
+        ("The girls took part at the dance.", "The girls took part in the dance."),
+        ("You never pay attention on me.", "You never pay attention to me."),
+        ("My brother attends to the village school.", "My brother attends the village school."),
+        ("The bread lacked of salt.", "The bread lacked salt."),
+        ("I prefer the hills than the sea.", "I prefer the hills to the sea."),
+        ("We hurried to downstairs.", "We hurried downstairs."),
+        ("The audience was absorbed at the play.", "The audience was absorbed in the play."),
+        ("Mrs. Hale was pleased from the curtains.", "Mrs. Hale was pleased with the curtains."),
+        ("The cook was accused for theft.", "The cook was accused of theft."),
+        ("There were countless of rumours.", "There were countless rumours."),
+        ("Nobody would rely of his word.", "Nobody would rely on his word."),
+        ("Hers was the reply of the letter.", "Hers was the reply to the letter."),
+        ("You should apologize them at once.", "You should apologize to them at once."),
+        ("His wife graduated college in May.", "His wife graduated from college in May."),
+        ("The house comprised of four rooms.", "The house comprised four rooms."),
+        ("The valley is famous of its apples.", "The valley is famous for its apples."),
+        ("Wool is superior than cotton in winter.", "Wool is superior to cotton in winter."),
+        ("They travelled by foot.", "They travelled on foot."),
+        ("It was love in first sight.", "It was love at first sight."),
+        ("I read the news in the internet.", "I read the news on the internet."),
+        ("She raised the boy by her own.", "She raised the boy on her own."),
+        ("In contrary to the forecast, it snowed.", "Contrary to the forecast, it snowed."),
+    ],
+)
+def test_a_wrong_preposition_is_flagged_and_fixed(bad: str, fixed: str) -> None:
+    assert _issues(bad), bad
+    assert _fixed(bad) == fixed
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        # the right prepositions, and the other senses of the wrong ones
+        "Everything depends on the weather.",
+        "He is independent of his father, though he depends, of course, on the farm.",
+        "She arrived to find the house dark.",
+        "The neighbours arrived to the rescue with buckets.",
+        "They were married with two children and a dog.",
+        "He talked about twenty minutes and mentioned about a dozen names.",
+        "Let me explain myself, Mr. Hart.",
+        "He lay listening a long while to the wind.",
+        "He leaned on his elbow, listening a good\nwhile at a time.",
+        "The clerk was accused for years of theft.",
+        "She had heard countless stories.",
+        "It is best in dealing with children to be firm.",
+        "He was interested at once.",
+        "She was proud with good reason.",
+        "She was afraid from the very beginning.",
+        "This was the most different of the three.",
+        "He lifted the lamp. In the other hand, he held a pistol.",
+        "By example, not by sermons, she taught them.",
+        "She looked out at the evening.",
+        "They took part at the time in every raid.",
+        "He paid attention in church.",
+        "Her brother graduated high school last year.",
+        "She wore her Sunday best in Sunday school.",
+        "He was on the lesson plan committee.",
+        "He took his life by his own hand.",
+        "The house had a garden of its own.",
+        "She listened the whole evening and said nothing.",
+        "Happiness consists in small things.",
+        "The song was composed from memory.",
+        "The county was divided in two by the river.",
+        "He cut the board in three places.",
+        "He succeeded to the throne in the spring.",
+        "He accused her for the second time of lying.",
+        "She was afraid for her sons.",
+        "He was jealous on his brother's account.",
+        "She was interested for a moment, then looked away.",
+        "He was too proud for such work.",
+        "I was proud for you, Annie.",
+        "They were as similar as two peas.",
+        "She grew angry on hearing the news.",
+        "There is good in everyone.",
+        "The chair was used with care.",
+        "They agreed on a meeting place.",
+        "She held a lamp in one hand and the key in the other hand, and waited.",
+        "She felt at home there.",
+        "He went to the holiday cottage.",
+        "She led by example, always.",
+        "In the end, nobody came.",
+        "They sat at the same table in the same way as before.",
+        "The suffering of the poor moved her.",
+        "The solution of the question was still far off.",
+        "He lacked nothing of what he needed.",
+        "There was no lack of food.",
+        "She attended to the guests all evening.",
+        "He took part of the blame.",
+        "The ship sailed on Monday.",
+        "We met in Monday's rain and Tuesday's fog.",
+        "She preferred reading rather than sewing.",
+        "He was pleased from the first.",
+        "The doctor was summoned at once.",
+        "Nearest of all to the door stood the footman.",
+        "The house was quiet at the evening meal.",
+        # dialogue: a character's own English stays the character's own
+        "“I am afraid from the dark,” said the little girl.",
+        "“We go to home now,” Pierre said.",
+    ],
+)
+def test_right_and_legitimate_uses_stay_quiet(good: str) -> None:
+    assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]
+
+
+def test_a_characters_wrong_preposition_is_flagged_only_when_dialogue_is_checked_strictly() -> None:
+    spoken = "“I am afraid from the dark,” said the little girl."
+    assert not _issues(spoken)
+    assert [issue.text for issue in STRICT.check(spoken)] == ["from"]
+
+
+def test_a_replaced_preposition_keeps_the_writers_capital() -> None:
+    issues = _issues("By example, the gate was locked.")
+    assert [(issue.text, issue.replacements) for issue in issues] == [("By", ("For",))]
