@@ -103,6 +103,9 @@ def test_a_wrong_complement_is_flagged_and_fixed(text: str, fixed: str) -> None:
         "Try as she might to hide it, she was glad.",
         "They lacked the will to fight.",
         "He pushed with all his might to move the stone.",
+        # A hard-wrapped line that starts with the noun ("his / mind to ask", "her / might to lift").
+        "mind to ask the ferryman the way, but he had gone.",
+        "might to lift the crate, it would not move.",
         # A gerund that is the subject of the clause, or a noun the verb governs.
         "We agreed that fishing was better than farming.",
         "She hoped riding would help her back.",
