@@ -56,6 +56,8 @@ def test_the_family_is_token_pattern_rules_with_selective_triggers() -> None:
         ("We want leave before the tide turns.", "We want to leave before the tide turns."),
         ("They promised behave in church.", "They promised to behave in church."),
         ("Jo would like bring her cousin.", "Jo would like to bring her cousin."),
+        ("Tom meant warn the smith about the horse.", "Tom meant to warn the smith about the horse."),
+        ("She is eager meet her cousins.", "She is eager to meet her cousins."),
         # want + that + clause.
         ("Father wants that you return the cart.", "Father wants you to return the cart."),
         ("I wanted that they will hear it from me.", "I wanted them to hear it from me."),
@@ -113,6 +115,9 @@ def test_a_wrong_complement_is_flagged_and_fixed(text: str, fixed: str) -> None:
         "The boots need polishing.",
         "They wanted peace and rest.",
         "He offered help to everyone on the street.",
+        "She was ready for the long ride home.",
+        "I mean look at the state of him!",
+        "Try and catch me.",
         # Accustomed "used to" takes the -ing form.
         "He was used to sleeping on the floor.",
         "She soon got used to living by the sea.",
