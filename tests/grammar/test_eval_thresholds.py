@@ -110,3 +110,36 @@ def test_an_alarm_for_the_rule_comes_from_a_rule_that_finds_that_rules_slips() -
     outcome = score(Both(), pairs)
     assert outcome.alarm_rate == 1.0  # every sentence has some grammar flag
     assert outcome.rule_alarm_rate == 0.5  # but only one has a flag for its own rule
+
+
+@pytest.fixture(scope="module")
+def lt_fiction():
+    """Score the full built-in check on LanguageTool's development examples of the fiction categories."""
+    from tests.grammar.eval_scoring import LT_FILE, load_lt_examples
+    from writer_app.grammar.factory import build_checker
+
+    if not LT_FILE.exists():
+        pytest.skip(f"LanguageTool examples not found at {LT_FILE}")
+    checkers: dict[str, object] = {}
+
+    def checker_for(pair: Pair):
+        dialect = pair.variant or "en-US"
+        if dialect not in checkers:
+            checkers[dialect] = build_checker(CheckConfig(dialect=dialect))
+        return checkers[dialect]
+
+    return score(checker_for, [p for p in load_lt_examples() if p.fiction], any_flag_is_alarm=True)
+
+
+def test_languagetool_fiction_examples_stay_above_this_releases_floor(lt_fiction) -> None:
+    # Floors a little under what this release measures (28% / 25%); the issue's targets are 45% / 35%.
+    assert lt_fiction.detection >= 0.26, f"detection {lt_fiction.detection:.1%}"
+    assert lt_fiction.right_fix >= 0.23, f"right fix {lt_fiction.right_fix:.1%}"
+
+
+def test_languagetool_fiction_correct_sentences_raise_at_most_two_percent_alarms(lt_fiction) -> None:
+    assert lt_fiction.alarm_rate <= 0.02, f"alarms {lt_fiction.alarm_rate:.1%}: {lt_fiction.alarm_rules.most_common(5)}"
+
+
+def test_harper_alarms_for_the_sentences_rule_stay_under_two_percent(result) -> None:
+    assert result.rule_alarm_rate <= 0.02, f"alarms {result.rule_alarm_rate:.1%}"
