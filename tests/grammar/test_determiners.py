@@ -5,25 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.model import Category, Issue
+from tests.grammar.family_support import apply_fixes, family_checker
+from writer_app.grammar.model import Issue
 from writer_app.grammar.rulefile import parse_rule_file
-from writer_app.grammar.rules import RuleChecker
 from writer_app.resources import resource_path
 
 RULES = parse_rule_file(resource_path("rules", "patterns_determiners.toml"))
 
 
 def _issues(text: str, strict: bool = False) -> list[Issue]:
-    config = CheckConfig(categories=frozenset(Category), strict_dialogue=strict)
-    return RuleChecker(config, RULES).check(text)
+    return family_checker(RULES, strict).check(text)
 
 
 def _fixed(text: str) -> str:
-    for issue in sorted(_issues(text), key=lambda i: i.start, reverse=True):
-        assert issue.replacements, f"{issue.rule} offers no fix in {text!r}"
-        text = text[: issue.start] + issue.replacements[0] + text[issue.end :]
-    return text
+    return apply_fixes(text, _issues(text), require_fix=True)
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.model import Category, Issue
-from writer_app.grammar.rules import RuleChecker, load_rules
+from tests.grammar.family_support import apply_fixes, family_checker
+from writer_app.grammar.model import Issue
+from writer_app.grammar.rules import load_rules
 
 RULES = [rule for rule in load_rules() if rule.id.startswith("PAT_COLLOC_")]
-CHECKER = RuleChecker(CheckConfig(dialect="en-US", categories=frozenset(Category)), RULES)
-STRICT = RuleChecker(CheckConfig(dialect="en-US", categories=frozenset(Category), strict_dialogue=True), RULES)
+CHECKER = family_checker(RULES)
+STRICT = family_checker(RULES, strict_dialogue=True)
 
 
 def _issues(text: str) -> list[Issue]:
@@ -23,10 +23,7 @@ def _issues(text: str) -> list[Issue]:
 
 
 def _fixed(text: str) -> str:
-    for issue in sorted(_issues(text), key=lambda i: i.start, reverse=True):
-        if issue.replacements:
-            text = text[: issue.start] + issue.replacements[0] + text[issue.end :]
-    return text
+    return apply_fixes(text, _issues(text))
 
 
 def test_the_family_lives_in_its_own_file_and_every_rule_is_relaxed_in_dialogue() -> None:

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.model import Category, Issue
+from tests.grammar.family_support import apply_fixes, family_checker
+from writer_app.grammar.model import Issue
 from writer_app.grammar.rules import RuleChecker, load_rules
 
 FAMILY_FILE = "patterns_complements.toml"
 RULES = [rule for rule in load_rules() if rule.path.name == FAMILY_FILE]
-CHECKER = RuleChecker(CheckConfig(dialect="en-US", categories=frozenset(Category)), RULES)
-STRICT = RuleChecker(
-    CheckConfig(dialect="en-US", categories=frozenset(Category), strict_dialogue=True), RULES
-)
+CHECKER = family_checker(RULES)
+STRICT = family_checker(RULES, strict_dialogue=True)
 
 
 def _issues(text: str, checker: RuleChecker = CHECKER) -> list[Issue]:
@@ -25,10 +23,7 @@ def _issues(text: str, checker: RuleChecker = CHECKER) -> list[Issue]:
 
 
 def _fixed(text: str) -> str:
-    for issue in sorted(_issues(text), key=lambda i: i.start, reverse=True):
-        if issue.replacements:
-            text = text[: issue.start] + issue.replacements[0] + text[issue.end :]
-    return text
+    return apply_fixes(text, _issues(text))
 
 
 def test_the_family_is_token_pattern_rules_with_selective_triggers() -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.grammar.family_support import apply_fixes, family_checker
 from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.model import Issue
 from writer_app.grammar.rules import RuleChecker, parse_rule_file
 from writer_app.resources import resource_path
 
@@ -18,8 +19,7 @@ IDS = frozenset(rule.id for rule in RULES)
 
 
 def _checker(strict_dialogue: bool = False) -> RuleChecker:
-    config = CheckConfig(categories=frozenset(Category), strict_dialogue=strict_dialogue)
-    return RuleChecker(config, RULES)
+    return family_checker(RULES, strict_dialogue)
 
 
 CHECKER = _checker()
@@ -30,9 +30,7 @@ def _issues(sentence: str, checker: RuleChecker = CHECKER) -> list[Issue]:
 
 
 def _fixed(sentence: str, issues: list[Issue]) -> str:
-    for issue in sorted(issues, key=lambda i: i.start, reverse=True):
-        sentence = sentence[: issue.start] + issue.replacements[0] + sentence[issue.end :]
-    return sentence
+    return apply_fixes(sentence, issues, require_fix=True)
 
 
 SLIPS = [

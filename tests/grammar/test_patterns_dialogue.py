@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.grammar.family_support import apply_fixes, family_checker
 from tests.grammar.pattern_support import CountingAnalyser
-from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.model import Issue
 from writer_app.grammar.pattern_pass import PatternPass
-from writer_app.grammar.rules import RuleChecker, load_rules
+from writer_app.grammar.rules import load_rules
 
 RULE_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
 FAMILY = (
@@ -30,7 +30,7 @@ FAMILY = (
     "COMMA_AFTER_FOR_EXAMPLE",
 )
 RULES = [rule for rule in load_rules() if rule.id in FAMILY]
-CHECKER = RuleChecker(CheckConfig(dialect="en-US", categories=frozenset(Category)), RULES)
+CHECKER = family_checker(RULES)
 
 
 def _issues(text: str) -> list[Issue]:
@@ -38,10 +38,7 @@ def _issues(text: str) -> list[Issue]:
 
 
 def _fixed(text: str) -> str:
-    for issue in sorted(_issues(text), key=lambda i: i.start, reverse=True):
-        if issue.replacements:
-            text = text[: issue.start] + issue.replacements[0] + text[issue.end :]
-    return text
+    return apply_fixes(text, _issues(text))
 
 
 def test_the_family_keeps_the_ids_writers_may_have_ignored() -> None:
