@@ -24,7 +24,7 @@ from tests.grammar.eval_scoring import (  # noqa: E402
     FICTION_EXCLUDED_RULES,
     LT_FILE,
     EvalResult,
-    Pair,
+    checker_per_variant,
     load_lt_examples,
     load_pairs,
     score,
@@ -168,13 +168,7 @@ def run_languagetool(args: argparse.Namespace) -> None:
     pairs = load_lt_examples(LT_FILE)
     if args.rule:
         pairs = [p for p in pairs if p.rule in args.rule]
-    checkers: dict[str, object] = {}
-
-    def checker_for(pair: Pair):
-        dialect = pair.variant or "en-US"
-        if dialect not in checkers:
-            checkers[dialect] = build(args.rules_only, dialect)
-        return checkers[dialect]
+    checker_for = checker_per_variant(lambda dialect: build(args.rules_only, dialect))
 
     started = time.perf_counter()
     every = score(checker_for, pairs, any_flag_is_alarm=True)

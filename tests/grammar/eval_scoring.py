@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,53 +105,66 @@ class EvalResult:
         return self.total.strict_alarms / self.total.correct if self.total.correct else 0.0
 
 
+def _rows(path: Path) -> Iterator[dict]:
+    """The JSON objects of a JSON-lines file, blank lines skipped."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
 def load_pairs(path: Path = EVAL_FILE) -> list[Pair]:
     """Read the eval file (one JSON object a line)."""
     pairs: list[Pair] = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            pairs.append(
-                Pair(
-                    kind=row["kind"],
-                    rule=row["rule"],
-                    text=row["text"],
-                    corrected=row.get("corrected_text", ""),
-                    span_start=row.get("span_start", 0),
-                    span_end=row.get("span_end", 0),
-                )
+    for row in _rows(path):
+        pairs.append(
+            Pair(
+                kind=row["kind"],
+                rule=row["rule"],
+                text=row["text"],
+                corrected=row.get("corrected_text", ""),
+                span_start=row.get("span_start", 0),
+                span_end=row.get("span_end", 0),
             )
+        )
     return pairs
 
 
 def load_lt_examples(path: Path = LT_FILE) -> list[Pair]:
     """Read LanguageTool's development examples as pairs; a right fix is any of the rule's corrections."""
     pairs: list[Pair] = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            text = row["text"]
-            start, end = row.get("marker_start", 0), row.get("marker_end", 0)
-            corrections = tuple(row.get("corrections") or ())
-            pairs.append(
-                Pair(
-                    kind=row["kind"],
-                    rule=row["rule_id"],
-                    text=text,
-                    corrected=text[:start] + corrections[0] + text[end:] if corrections else "",
-                    span_start=start,
-                    span_end=end,
-                    corrections=corrections,
-                    category=row.get("category", ""),
-                    default=row.get("default", "on") == "on",
-                    variant=row.get("variant") or "",
-                )
+    for row in _rows(path):
+        text = row["text"]
+        start, end = row.get("marker_start", 0), row.get("marker_end", 0)
+        corrections = tuple(row.get("corrections") or ())
+        pairs.append(
+            Pair(
+                kind=row["kind"],
+                rule=row["rule_id"],
+                text=text,
+                corrected=text[:start] + corrections[0] + text[end:] if corrections else "",
+                span_start=start,
+                span_end=end,
+                corrections=corrections,
+                category=row.get("category", ""),
+                default=row.get("default", "on") == "on",
+                variant=row.get("variant") or "",
             )
+        )
     return pairs
+
+
+def checker_per_variant(build: Callable[[str], Checker]) -> Callable[[Pair], Checker]:
+    """A function giving each pair a checker for its English variant, built once per variant by ``build``."""
+    checkers: dict[str, Checker] = {}
+
+    def checker_for(pair: Pair) -> Checker:
+        dialect = pair.variant or "en-US"
+        if dialect not in checkers:
+            checkers[dialect] = build(dialect)
+        return checkers[dialect]
+
+    return checker_for
 
 
 def right_texts(pair: Pair) -> set[str]:

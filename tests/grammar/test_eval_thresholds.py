@@ -115,19 +115,12 @@ def test_an_alarm_for_the_rule_comes_from_a_rule_that_finds_that_rules_slips() -
 @pytest.fixture(scope="module")
 def lt_fiction():
     """Score the full built-in check on LanguageTool's development examples of the fiction categories."""
-    from tests.grammar.eval_scoring import LT_FILE, load_lt_examples
+    from tests.grammar.eval_scoring import LT_FILE, checker_per_variant, load_lt_examples
     from writer_app.grammar.factory import build_checker
 
     if not LT_FILE.exists():
         pytest.skip(f"LanguageTool examples not found at {LT_FILE}")
-    checkers: dict[str, object] = {}
-
-    def checker_for(pair: Pair):
-        dialect = pair.variant or "en-US"
-        if dialect not in checkers:
-            checkers[dialect] = build_checker(CheckConfig(dialect=dialect))
-        return checkers[dialect]
-
+    checker_for = checker_per_variant(lambda dialect: build_checker(CheckConfig(dialect=dialect)))
     return score(checker_for, [p for p in load_lt_examples() if p.fiction], any_flag_is_alarm=True)
 
 
