@@ -101,3 +101,12 @@ def type_text(qtbot, window, text: str) -> None:
     editor = window.editor
     editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(editor, text)
+
+
+@pytest.fixture
+def home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private home folder with a Documents folder (Qt and pathlib both read $HOME)."""
+    home = tmp_path_factory.mktemp("user-home")
+    (home / "Documents").mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    return home

@@ -15,6 +15,8 @@ from writer_app.ui.dialogs.export_dialog import ExportDialog
 from writer_app.ui.dialogs.export_workers import ExportDispatcher
 from writer_app.ui.export_feature import install
 
+pytestmark = pytest.mark.usefixtures("home")  # a private home folder for every test here
+
 
 class FakeChecker:
     """Flags every "the" as a spelling issue and every "said" as a grammar issue."""
@@ -28,15 +30,6 @@ class FakeChecker:
             if start >= 0:
                 issues.append(Issue(start + 1, start + 1 + len(word), word, "fake", category=category))
         return issues
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private home folder with a Documents folder (Qt and pathlib both read $HOME)."""
-    home = tmp_path_factory.mktemp("user-home")
-    (home / "Documents").mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    return home
 
 
 @pytest.fixture

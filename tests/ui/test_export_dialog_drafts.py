@@ -10,14 +10,7 @@ import pytest
 from writer_app.ui.dialogs.export_dialog import ExportDialog
 from writer_app.ui.dialogs.export_workers import ExportDispatcher
 
-
-@pytest.fixture(autouse=True)
-def home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private home folder with a Documents folder (Qt and pathlib both read $HOME)."""
-    home = tmp_path_factory.mktemp("user-home")
-    (home / "Documents").mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("home")  # a private home folder for every test here
 
 
 @pytest.fixture

@@ -51,25 +51,25 @@ def is_common_word_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
-    """Lowercase everyday words from the bundled en-US Hunspell word list (empty when it is missing)."""
+def _dictionary_entries() -> tuple[str, ...]:
+    """The entries of the bundled en-US Hunspell word list, affix flags cut off (empty when it is missing)."""
     path = resource_path("dictionaries", "en_US.dic")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()[1:]
     except (OSError, UnicodeDecodeError) as error:
         log.warning("dictionary %s is unavailable: %s", path, error)
-        return frozenset()
-    return frozenset(w for w in (line.split("/", 1)[0].strip() for line in lines) if w[:1].islower())
+        return ()
+    return tuple(line.split("/", 1)[0].strip() for line in lines)
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Lowercase everyday words from the bundled en-US Hunspell word list (empty when it is missing)."""
+    return frozenset(word for word in _dictionary_entries() if word[:1].islower())
 
 
 @lru_cache(maxsize=1)
 def proper_nouns() -> frozenset[str]:
     """Capitalised entries of the bundled en-US Hunspell word list ("Mars", "Paris", "Katharine")."""
-    path = resource_path("dictionaries", "en_US.dic")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()[1:]
-    except (OSError, UnicodeDecodeError) as error:
-        log.warning("dictionary %s is unavailable: %s", path, error)
-        return frozenset()
-    return frozenset(w for w in (line.split("/", 1)[0].strip() for line in lines) if w[:1].isupper())
+    return frozenset(word for word in _dictionary_entries() if word[:1].isupper())
 
