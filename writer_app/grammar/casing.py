@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # "{1}", "{0}", "{2|lower}", "{1|upper}", "{1|capitalize}", "{2|form}": a group of the match, optionally
 # transformed; "form" looks the group's text up (lowercased) in the rule's ``forms`` table.
@@ -60,3 +61,18 @@ def follow_apostrophes(replacement: str, paragraph: str) -> str:
     if "'" in replacement and "’" in paragraph and "'" not in paragraph:
         return replacement.replace("'", "’")
     return replacement
+
+
+def finish_replacements(values: Iterable[str | None], flagged: str, paragraph: str, case: bool) -> list[str]:
+    """A rule's expanded replacements as offered: the flagged text's capitals (when ``case``), the paragraph's
+    apostrophes, each once, and none that only repeats the flagged text."""
+    out: list[str] = []
+    for value in values:
+        if value is None:
+            continue
+        if case:
+            value = follow_case(value, flagged)
+        value = follow_apostrophes(value, paragraph)
+        if value != flagged and value not in out:
+            out.append(value)
+    return out

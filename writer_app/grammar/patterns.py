@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from writer_app.grammar.casing import follow_apostrophes, follow_case
+from writer_app.grammar.casing import finish_replacements
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_fix import Template
 from writer_app.grammar.tokens import Sentence, Word
@@ -192,18 +192,11 @@ class PatternRule:
                     continue
             start, end = words[low].start, words[high].end
             flagged = paragraph[start:end]
-            replacements: list[str] = []
             if any(template.satisfied(words, match, flagged) for template in self.replacements):
                 continue  # already a right form ("learnt" for "learned")
-            for template in self.replacements:
-                value = template.expand(words, match)
-                if value is None:
-                    continue
-                if self.follow_case:
-                    value = follow_case(value, flagged)
-                value = follow_apostrophes(value, paragraph)
-                if value != flagged and value not in replacements:
-                    replacements.append(value)
+            replacements = finish_replacements(
+                (template.expand(words, match) for template in self.replacements), flagged, paragraph, self.follow_case
+            )
             if self.replacements and not replacements:
                 continue  # the text already reads the way the rule wants
             message = self.message

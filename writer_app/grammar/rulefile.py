@@ -76,7 +76,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from writer_app.errors import WriterAppError
-from writer_app.grammar.casing import expand, follow_apostrophes, follow_case, group_refs
+from writer_app.grammar.casing import expand, finish_replacements, group_refs
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_fix import TemplateError, parse_template
 from writer_app.grammar.pattern_load import (
@@ -189,17 +189,12 @@ class Rule:
             flagged = text[start:end]
             if self.avoid and self._avoided(text, start, end):
                 continue
-            replacements: list[str] = []
             templates = self.replacements
             if self.parallel and match.lastgroup:
                 templates = (self.replacements[int(match.lastgroup[1:])],)
-            for template in templates:
-                value = expand(template, match, self.forms)
-                if self.follow_case:
-                    value = follow_case(value, flagged)
-                value = follow_apostrophes(value, text)
-                if value != flagged and value not in replacements:
-                    replacements.append(value)
+            replacements = finish_replacements(
+                (expand(template, match, self.forms) for template in templates), flagged, text, self.follow_case
+            )
             if self.replacements and not replacements:
                 continue  # the text already reads the way the rule wants
             message = expand(self.message, match, self.forms) if "{" in self.message else self.message

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QTextCursor
 
 from writer_app.ui.checking.workers import CHUNK_CHARS
+
+
+@pytest.fixture
+def seen(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of every text the checking engine is given, in order."""
+    from tests.ui.checking import fakes
+
+    lengths: list[int] = []
+    original = fakes.TehChecker.check
+
+    def counting(self, text):
+        lengths.append(len(text))
+        return original(self, text)
+
+    monkeypatch.setattr(fakes.TehChecker, "check", counting)
+    return lengths
 
 
 def _long_paragraph() -> str:
     return "The rain fell and teh town slept. " * (5 * CHUNK_CHARS // 34)
 
 
-def test_an_edit_at_the_end_of_a_long_paragraph_checks_only_the_slices_around_it(qtbot, rig, monkeypatch):
-    from tests.ui.checking import fakes
-
-    seen: list[int] = []
-    original = fakes.TehChecker.check
-
-    def counting(self, text):
-        seen.append(len(text))
-        return original(self, text)
-
-    monkeypatch.setattr(fakes.TehChecker, "check", counting)
+def test_an_edit_at_the_end_of_a_long_paragraph_checks_only_the_slices_around_it(qtbot, rig, seen):
     text = _long_paragraph()
     rig.load(text)
     qtbot.waitUntil(rig.controller.idle, timeout=20_000)
@@ -37,17 +44,7 @@ def test_an_edit_at_the_end_of_a_long_paragraph_checks_only_the_slices_around_it
     assert 0 < sum(seen) <= 2 * CHUNK_CHARS + 100  # one or two slices, not the whole paragraph again
 
 
-def test_issues_of_cached_slices_move_with_an_edit_before_them(qtbot, rig, monkeypatch):
-    from tests.ui.checking import fakes
-
-    seen: list[int] = []
-    original = fakes.TehChecker.check
-
-    def counting(self, text):
-        seen.append(len(text))
-        return original(self, text)
-
-    monkeypatch.setattr(fakes.TehChecker, "check", counting)
+def test_issues_of_cached_slices_move_with_an_edit_before_them(qtbot, rig, seen):
     text = _long_paragraph()
     rig.load(text)
     qtbot.waitUntil(rig.controller.idle, timeout=20_000)
