@@ -401,15 +401,26 @@ def gate_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
     and look-arounds are removed). Without a leading ``\\b``, Python's regex engine can skip ahead to the
     first letter of the pattern, which is several times faster. Returns None if the pattern is unsuitable.
     """
+    loose = gate_tree(pattern, flags)
+    if loose is None:
+        return None
     try:
         from re import _compiler  # private, but stable across 3.11-3.13; failure only costs speed
 
+        return _compiler.compile(loose, flags & ~re.IGNORECASE)
+    except Exception:  # noqa: BLE001 - any surprise from the private API: just do without the shortcut
+        return None
+
+
+def gate_tree(pattern: str, flags: int) -> object | None:
+    """The parse tree of :func:`gate_pattern`'s stand-in (compile it with ``flags & ~re.IGNORECASE``), or None."""
+    try:
         tree = _parser.parse(pattern, flags)
         tree.state.flags &= ~_c.SRE_FLAG_IGNORECASE
         loose = _parser.SubPattern(tree.state, _loosen(list(tree), leading=True))
         if loose.getwidth()[0] == 0 or not _skippable(list(loose)):
             return None  # no faster than the pattern itself
-        return _compiler.compile(loose, flags & ~re.IGNORECASE)
+        return loose
     except Exception:  # noqa: BLE001 - any surprise from the private API: just do without the shortcut
         return None
 

@@ -77,6 +77,7 @@ from pathlib import Path
 
 from writer_app.errors import WriterAppError
 from writer_app.grammar.casing import expand, finish_replacements, group_refs
+from writer_app.grammar.compiled_regex import loose_gate
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_fix import TemplateError, parse_template
 from writer_app.grammar.pattern_load import (
@@ -89,7 +90,6 @@ from writer_app.grammar.pattern_load import (
 from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import (
     derive_requirements,
-    gate_pattern,
     min_width,
     nested_repeat,
     required_chars,
@@ -489,7 +489,7 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
     except (PatternError, TemplateError) as error:
         raise entry.fail(str(error)) from None
     common["gate"] = gate
-    quick = gate_pattern(gate.pattern, gate.flags) if gate is not None else None
+    quick = loose_gate(gate.pattern, gate.flags) if gate is not None else None
     if quick is not None and any(gate.search(b) and not quick.search(b.lower()) for b in common["bad"]):  # type: ignore[union-attr]
         quick = None  # the stand-in must find at least what the gate finds
     case = entry.get("case", str, "follow")
@@ -557,12 +557,18 @@ def load_rule_folder(folder: Path, already: dict[str, Rule] | None = None) -> li
     if not folder.is_dir():
         return rules
     for path in sorted(folder.glob("*.toml")):
-        for rule in parse_rule_file(path):
-            if rule.id in seen:
-                first = seen[rule.id]
-                raise RuleFileError(
-                    path, rule.line, f"rule {rule.id} is already defined in {_display_path(first.path)} (line {first.line})"
-                )
-            seen[rule.id] = rule
-            rules.append(rule)
+        loaded = parse_rule_file(path)
+        ensure_unique(loaded, seen)
+        rules.extend(loaded)
     return rules
+
+
+def ensure_unique(rules: list[Rule], seen: dict[str, Rule]) -> None:
+    """Add ``rules`` to ``seen`` (id -> rule); raise RuleFileError at the first id already there."""
+    for rule in rules:
+        if rule.id in seen:
+            first = seen[rule.id]
+            raise RuleFileError(
+                rule.path, rule.line, f"rule {rule.id} is already defined in {_display_path(first.path)} (line {first.line})"
+            )
+        seen[rule.id] = rule

@@ -89,7 +89,9 @@ def cached_rules(folders: Sequence[Path]) -> list[Rule]:
         hit = _cache.get(key)
         if hit and hit[0] == signature:
             return hit[1]
-    rules = load_rules(*folders)
+    from writer_app.grammar.rule_cache import load_rules_cached  # precompiled/cached copies when fresh
+
+    rules = load_rules_cached(folders)
     with _cache_lock:
         _cache[key] = (signature, rules)
     return rules
