@@ -250,6 +250,7 @@ def test_loose_stand_ins_survive_saving() -> None:
     restored = compiled_regex.restore(*compiled_regex.saved_form(quick))
     assert restored == quick
     assert restored.search("she could of gone") and not restored.search("she could have gone")
+    assert compiled_regex.restore(*compiled_regex.saved_form(restored)) == quick  # a restored one saves again
 
 
 _BUILDER = """

@@ -20,8 +20,8 @@ from writer_app.grammar.model import Issue
 log = logging.getLogger(__name__)
 
 SUGGESTIONS_SHOWN = 3
-QUICK_SUGGESTIONS = 500  # distinct unknown words given quick (small-edit) suggestions
-THOROUGH_SUGGESTIONS = 10  # of those, words with no quick suggestion given Hunspell's full search
+QUICK_SUGGESTIONS = 500  # distinct unknown words given quick suggestions (ranked small edits, no Hunspell search)
+THOROUGH_SUGGESTIONS = 10  # of those, words with no quick suggestion given Hunspell's edit-based search too
 
 
 class CheckInputError(WriterAppError):
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             checkers[key] = (build_checker(config), config)
         checker, config = checkers[key]
         for target in targets:
-            target.issues = check_text(checker, target.text)
+            target.issues = check_text(checker, target.text, parallel=True)  # a novel uses every core
             target.checker = checker
             results.append(target)
     _fill_suggestions(results)
@@ -122,9 +122,11 @@ def _fill_suggestions(results: list[Target]) -> None:
     """Spelling issues carry no replacements (suggestions are slow); this batch tool asks for a few.
 
     The cost is bounded whatever the input (a 50 MB paragraph of gibberish has millions of unknown words):
-    each distinct word, in order of appearance, gets quick typo suggestions (small edits) up to
-    ``QUICK_SUGGESTIONS`` words, and a word those miss gets Hunspell's full search (a tenth of a second or
-    more each) up to ``THOROUGH_SUGGESTIONS`` words. Later words are reported without suggestions.
+    each distinct word, in order of appearance, gets the ranked typo suggestions (small edits, judged by the
+    dictionary; about a millisecond each) up to ``QUICK_SUGGESTIONS`` words, and a word those miss gets
+    Hunspell's own edit-based search (tens of milliseconds each) up to ``THOROUGH_SUGGESTIONS`` words.
+    Hunspell's full n-gram search (a tenth of a second to a second each) is left to the editor, which asks
+    for one word at a time. Later words are reported without suggestions.
     """
     cache: dict[tuple[int, str], tuple[str, ...]] = {}
     quick_left, thorough_left = QUICK_SUGGESTIONS, THOROUGH_SUGGESTIONS
@@ -141,10 +143,10 @@ def _fill_suggestions(results: list[Target]) -> None:
                     found: list[str] = []
                     if quick_left > 0:
                         quick_left -= 1
-                        found = speller.suggest(issue.text, thorough=False)
+                        found = speller.suggest(issue.text, thorough=False, hunspell=False)
                         if not found and thorough_left > 0:
                             thorough_left -= 1
-                            found = speller.suggest(issue.text)
+                            found = speller.suggest(issue.text, thorough=False)
                     else:
                         skipped += 1
                     cache[key] = tuple(found[:SUGGESTIONS_SHOWN])

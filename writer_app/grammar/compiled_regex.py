@@ -95,8 +95,11 @@ def restore(source: str, flags: int, loose: bool, engine: str, program: Program 
     if program is not None and engine == ENGINE and _CODE_TYPE:
         try:
             pattern, final_flags, code, groups, group_index, index_group = program
-            return _sre.compile(pattern, final_flags, array(_CODE_TYPE, code).tolist(), groups, group_index,
-                                index_group)
+            compiled = _sre.compile(pattern, final_flags, array(_CODE_TYPE, code).tolist(), groups, group_index,
+                                    index_group)
+            if loose:
+                _LOOSE[compiled] = (source, flags)  # so that it can be saved again
+            return compiled
         except Exception:  # noqa: BLE001 - a program that does not fit: compile the text instead
             log.debug("cannot restore the program of %r", source, exc_info=True)
     if not loose:

@@ -77,11 +77,19 @@ def split_long_text(text: str, limit: int = PIECE) -> Iterator[tuple[int, str]]:
         start = cut
 
 
-def check_text(checker: Checker, text: str) -> list[Issue]:
-    """Check a whole document: learn its names first (speller), then check it paragraph by paragraph."""
+def check_text(checker: Checker, text: str, parallel: bool = False) -> list[Issue]:
+    """Check a whole document: learn its names first (speller), then check it paragraph by paragraph.
+
+    ``parallel``: a long text is split between processes (see :mod:`writer_app.grammar.parallel`), with the
+    same results; only for checkers whose engines all run in-process (no server connections).
+    """
     speller = getattr(checker, "speller", None)
     if speller is not None:
         speller.learn_names(text)
+    if parallel:
+        from writer_app.grammar.parallel import check_document_parallel
+
+        return check_document_parallel(checker, text)
     return check_document(checker, text)
 
 

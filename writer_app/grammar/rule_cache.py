@@ -242,8 +242,10 @@ class _Unpickler(pickle.Unpickler):
 
 def dumps(head: dict[str, object], rules: list[Rule], folder: Path) -> bytes:
     """The bytes of a cache file holding ``rules`` of ``folder``, described by ``head``."""
+    from writer_app.grammar.rules import quick_searches
+
     buffer = io.BytesIO()
-    _Pickler(buffer, folder).dump(rules)
+    _Pickler(buffer, folder).dump({"rules": rules, "quick": quick_searches(rules)})
     payload = buffer.getvalue()
     head_bytes = json.dumps(head, sort_keys=True).encode("utf-8")
     digest = hashlib.blake2b(payload, digest_size=_DIGEST).digest()
@@ -268,12 +270,21 @@ def loads(data: bytes, wanted: dict[str, object], folder: Path) -> list[Rule] | 
     if len(digest) != _DIGEST or hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
         return None
     try:
-        rules = _Unpickler(io.BytesIO(payload), folder).load()
+        content = _Unpickler(io.BytesIO(payload), folder).load()
     except Exception:  # noqa: BLE001 - whatever is wrong with it, the cache is not used
         log.debug("unreadable rule cache", exc_info=True)
         return None
+    if not isinstance(content, dict) or not isinstance(content.get("quick"), dict):
+        return None
+    rules = content.get("rules")
     if not isinstance(rules, list) or not all(isinstance(rule, (Rule, PatternRule)) for rule in rules):
         return None
+    quick = content["quick"]
+    if not all(isinstance(key, tuple) and (p is None or isinstance(p, re.Pattern)) for key, p in quick.items()):
+        return None
+    from writer_app.grammar.rules import remember_quick_searches
+
+    remember_quick_searches(quick)
     return rules
 
 

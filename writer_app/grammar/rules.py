@@ -17,12 +17,13 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from writer_app.grammar.compiled_regex import loose_gate
 from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_pass import PatternPass, default_analyser
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
-from writer_app.grammar.regex_analysis import forget_parsed, gate_pattern
+from writer_app.grammar.regex_analysis import forget_parsed
 from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
 from writer_app.resources import resource_path
 
@@ -131,7 +132,7 @@ def _quick_search(rule: Rule) -> Callable[..., object] | None:
     with _quick_lock:
         if key in _quick_cache:
             return _quick_cache[key]
-    quick = gate_pattern(rule.pattern.pattern, rule.pattern.flags)
+    quick = loose_gate(rule.pattern.pattern, rule.pattern.flags)
     if quick is not None:
         for sentence in rule.bad:
             lower = sentence.lower()
@@ -143,6 +144,25 @@ def _quick_search(rule: Rule) -> Callable[..., object] | None:
     with _quick_lock:
         _quick_cache[key] = found
     return found
+
+
+def quick_searches(rules: Iterable[Rule | PatternRule]) -> dict[tuple[str, int], re.Pattern[str] | None]:
+    """Every regex rule's quick stand-in (None: it has none), made now; for saving with precompiled rules."""
+    found: dict[tuple[str, int], re.Pattern[str] | None] = {}
+    for rule in rules:
+        if isinstance(rule, PatternRule):
+            continue
+        for part in rule.parts or (rule,):
+            search = _quick_search(part)
+            found[(part.pattern.pattern, part.pattern.flags)] = getattr(search, "__self__", None)
+    return found
+
+
+def remember_quick_searches(found: dict[tuple[str, int], re.Pattern[str] | None]) -> None:
+    """Take quick stand-ins made earlier (by :func:`quick_searches`, saved with precompiled rules)."""
+    with _quick_lock:
+        for key, pattern in found.items():
+            _quick_cache.setdefault(key, pattern.search if pattern is not None else None)
 
 
 def _without_overlaps(issues: list[Issue]) -> list[Issue]:

@@ -1,0 +1,50 @@
+"""A long text checked on several cores gives exactly the single-process results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from writer_app.grammar import parallel
+from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.factory import build_checker, check_text
+
+PLANTED = (
+    "Their going to walk the dogs along the canal tomorow morning.\n"
+    "She could of told me the the truth before the train left.\n"
+    "\r\n"
+    "He said it was alright, and then he lay the book on the table.\r\n"
+)
+
+
+def test_runs_cover_the_text_and_cut_only_after_line_ends() -> None:
+    text = "one line\nanother line\r\n\nlast without end" * 7
+    runs = parallel.line_runs(text, 5)
+    assert runs[0][0] == 0 and runs[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(runs, runs[1:], strict=False))
+    assert all(text[end - 1] == "\n" for _start, end in runs[:-1])
+    assert parallel.line_runs("no line end at all", 4) == [(0, 18)]
+
+
+def test_a_parallel_check_finds_exactly_what_one_process_finds(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    novel = (corpus_dir / "pride-and-prejudice.txt").read_text(encoding="utf-8")[:60_000]
+    text = PLANTED + novel + PLANTED * 3 + novel[:20_000]
+    single = check_text(build_checker(CheckConfig()), text)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 1_000)
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    split = check_text(build_checker(CheckConfig()), text, parallel=True)
+    assert {issue.rule for issue in single} >= {"SPELLING"}
+    assert split == single
+
+
+def test_a_short_text_stays_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*_args, **_kwargs):
+        raise AssertionError("a pool was started for a short text")
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    issues = check_text(build_checker(CheckConfig()), PLANTED, parallel=True)
+    assert any(issue.rule == "SPELLING" for issue in issues)

@@ -1,0 +1,86 @@
+"""Check a long text on every core: paragraphs split into runs, each run checked by a forked copy of the checker.
+
+Only worth it for a long text (a novel), and only where processes can be forked: a forked worker starts
+with the parent's loaded checker (rules, dictionaries, the names learnt from the whole text), so it pays
+nothing to start; elsewhere, and for short texts, the check stays in one process. The text is cut only
+between lines, which is where ``check_document`` cuts it anyway, and each paragraph's issues depend only on
+the paragraph and what was learnt before the split, so the results are those of a single-process check.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+
+from writer_app.grammar.engine import Checker, check_document
+from writer_app.grammar.model import Issue
+
+log = logging.getLogger(__name__)
+
+MIN_PARALLEL_CHARS = 300_000  # below this (about 50,000 words), starting workers costs more than it saves
+RUNS_PER_WORKER = 4  # smaller runs even out the work when one part of the text is slower to check
+MAX_WORKERS = 4
+
+# The checker and text the forked workers read (set just before the pool forks; never pickled).
+_shared: tuple[Checker, str] | None = None
+
+
+def worker_count() -> int:
+    """How many processes a parallel check would use (1: check in this process)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(cores, MAX_WORKERS)
+
+
+def line_runs(text: str, count: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into about ``count`` runs of whole lines: ``(start, end)`` offsets covering all of it."""
+    size = len(text)
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for number in range(1, count):
+        cut = text.find("\n", max(start, size * number // count))
+        if cut < 0:
+            break
+        cut += 1
+        if cut > start:
+            runs.append((start, cut))
+            start = cut
+    if start < size or not runs:
+        runs.append((start, size))
+    return runs
+
+
+def _check_run(run: tuple[int, int]) -> list[Issue]:
+    """In a worker: the issues of one run of lines, offsets into the whole text."""
+    assert _shared is not None
+    checker, text = _shared
+    start, end = run
+    return [issue.shifted(start) for issue in check_document(checker, text[start:end])]
+
+
+def check_document_parallel(checker: Checker, text: str, workers: int | None = None) -> list[Issue]:
+    """``check_document(checker, text)``, split over ``workers`` forked processes when the text is long enough."""
+    global _shared
+    workers = worker_count() if workers is None else workers
+    if workers < 2 or len(text) < MIN_PARALLEL_CHARS:
+        return check_document(checker, text)
+    runs = line_runs(text, workers * RUNS_PER_WORKER)
+    _shared = (checker, text)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            issues: list[Issue] = []
+            for found in pool.imap(_check_run, runs):
+                issues.extend(found)
+            return issues
+    except (OSError, RuntimeError):  # no processes to be had (limits, sandbox): one process it is
+        log.info("could not start worker processes; checking in one process", exc_info=True)
+        return check_document(checker, text)
+    finally:
+        _shared = None
+
