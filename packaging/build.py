@@ -50,6 +50,11 @@ def _run(step: str, command: Sequence[str], cwd: Path, timeout: float) -> str:
     return output
 
 
+def precompile_data(python: str = sys.executable) -> str:
+    """Rebuild the data that ships precompiled (the bundled rules, ``resources/compiled/``) from its sources."""
+    return _run("precompile the bundled rules", [python, "-m", "writer_app.grammar.rule_cache"], ROOT, 600)
+
+
 def build_wheel_and_sdist(out: Path, python: str = sys.executable) -> tuple[Path, Path, str]:
     """Build the wheel and the sdist into ``out`` with ``python -m build``; return both paths and the log."""
     out.mkdir(parents=True, exist_ok=True)
@@ -124,6 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
+        if not (args.no_wheel and args.no_standalone):
+            precompile_data()
+            print("precompiled: resources/compiled/rules.pickle rebuilt from resources/rules/")
         if not args.no_wheel:
             started = time.perf_counter()
             wheel, sdist, _ = build_wheel_and_sdist(args.out)

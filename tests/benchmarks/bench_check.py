@@ -40,6 +40,33 @@ def _ratio(value: float, target: float, lower_is_better: bool) -> str:
     return f"ratio {ratio:.2f} ({'meets' if ok else 'MISSES'} target)"
 
 
+def compare_rule_sources() -> None:
+    """Check each novel with the rules parsed from the TOML files and with the shipped precompiled ones."""
+    from writer_app.grammar.engine import CheckConfig, check_document
+    from writer_app.grammar.rule_cache import bundled_folder, load_rules_cached, shipped_is_fresh
+    from writer_app.grammar.rules import RuleChecker, load_rules
+
+    if not shipped_is_fresh():
+        print("  the shipped precompiled rules are stale (rebuild: python -m writer_app.grammar.rule_cache); "
+              "the app falls back to the rule files, so this compares the user-cache copy")
+    start = time.perf_counter()
+    parsed = load_rules()
+    parse_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    cached = load_rules_cached([bundled_folder()])
+    cache_seconds = time.perf_counter() - start
+    print(f"  loading {len(parsed)} rules: {parse_seconds:.2f} s from the files, {cache_seconds:.3f} s precompiled")
+    for name, dialect, _ceiling in NOVELS:
+        path = CORPUS / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        config = CheckConfig(dialect=dialect)
+        found = [check_document(RuleChecker(config, rules=rules), text) for rules in (parsed, cached)]
+        verdict = "identical" if found[0] == found[1] else "DIFFERENT"
+        print(f"  {name}: {len(found[0])} rule issues from the files, {len(found[1])} precompiled: {verdict}")
+
+
 def main() -> int:
     """Run every measurement and print it."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -142,6 +169,9 @@ def main() -> int:
             whole = time.perf_counter() - start
             print(f"  run {run + 1}: {whole:.2f} s ({words / whole:,.0f} words/s; python -c pass {bare:.2f} s); "
                   f"{_ratio(whole, 3.5, True)}")
+
+    print("\n== 3c. same issues with the rules read from their files and loaded precompiled (must be identical)")
+    compare_rule_sources()
 
     print("\n== 4. memory of the loaded checkers (target <= 120 MB)")
     mb = (loaded - before) / 1e6

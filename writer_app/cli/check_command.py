@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,8 +21,8 @@ from writer_app.grammar.model import Issue
 log = logging.getLogger(__name__)
 
 SUGGESTIONS_SHOWN = 3
-QUICK_SUGGESTIONS = 500  # distinct unknown words given quick suggestions (ranked small edits, no Hunspell search)
-THOROUGH_SUGGESTIONS = 10  # of those, words with no quick suggestion given Hunspell's edit-based search too
+QUICK_SUGGESTIONS = 500  # distinct unknown words given quick (small-edit) suggestions
+THOROUGH_SUGGESTIONS = 10  # of those, words with no quick suggestion given Hunspell's full search
 
 
 class CheckInputError(WriterAppError):
@@ -37,6 +38,8 @@ class Target:
     project: Any = None
     issues: list[Issue] = field(default_factory=list)
     checker: Any = None
+    # Suggestions already made where the text was checked (a worker process): word -> (quick, thorough or None).
+    prepared: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]] = field(default_factory=dict)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -66,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     encoding = getattr(args, "encoding", AUTO)
     groups = [_targets_of(Path(raw), raw, encoding) for raw in args.paths]
     settings = _load_settings()
-    from writer_app.grammar.factory import build_checker, cast_words_of, check_text, config_from
+    from writer_app.grammar.factory import build_checker, cast_words_of, check_text_parallel, config_from
 
     checkers: dict[tuple[int, str, bool], tuple[Any, Any]] = {}
     results: list[Target] = []
@@ -83,7 +86,10 @@ def run(args: argparse.Namespace) -> int:
             checkers[key] = (build_checker(config), config)
         checker, config = checkers[key]
         for target in targets:
-            target.issues = check_text(checker, target.text, parallel=True)  # a novel uses every core
+            # A novel is checked on every core; each part's suggestions are made where it was checked.
+            target.issues, prepared = check_text_parallel(checker, target.text, partial(_prepare_suggestions, checker))
+            for part in prepared:
+                target.prepared.update(part)  # type: ignore[arg-type]
             target.checker = checker
             results.append(target)
     _fill_suggestions(results)
@@ -122,11 +128,10 @@ def _fill_suggestions(results: list[Target]) -> None:
     """Spelling issues carry no replacements (suggestions are slow); this batch tool asks for a few.
 
     The cost is bounded whatever the input (a 50 MB paragraph of gibberish has millions of unknown words):
-    each distinct word, in order of appearance, gets the ranked typo suggestions (small edits, judged by the
-    dictionary; about a millisecond each) up to ``QUICK_SUGGESTIONS`` words, and a word those miss gets
-    Hunspell's own edit-based search (tens of milliseconds each) up to ``THOROUGH_SUGGESTIONS`` words.
-    Hunspell's full n-gram search (a tenth of a second to a second each) is left to the editor, which asks
-    for one word at a time. Later words are reported without suggestions.
+    each distinct word, in order of appearance, gets quick typo suggestions (small edits) up to
+    ``QUICK_SUGGESTIONS`` words, and a word those miss gets Hunspell's full search (a tenth of a second or
+    more each) up to ``THOROUGH_SUGGESTIONS`` words. Later words are reported without suggestions. Words
+    whose suggestions a worker process already made (see :func:`_prepare_suggestions`) are not asked again.
     """
     cache: dict[tuple[int, str], tuple[str, ...]] = {}
     quick_left, thorough_left = QUICK_SUGGESTIONS, THOROUGH_SUGGESTIONS
@@ -140,13 +145,15 @@ def _fill_suggestions(results: list[Target]) -> None:
             if issue.source == speller.name and not issue.replacements:
                 key = (id(speller), issue.text)
                 if key not in cache:
-                    found: list[str] = []
+                    found: tuple[str, ...] | list[str] = ()
+                    ready = target.prepared.get(issue.text)
                     if quick_left > 0:
                         quick_left -= 1
-                        found = speller.suggest(issue.text, thorough=False, hunspell=False)
+                        found = ready[0] if ready is not None else speller.suggest(issue.text, thorough=False)
                         if not found and thorough_left > 0:
                             thorough_left -= 1
-                            found = speller.suggest(issue.text, thorough=False)
+                            done = ready[1] if ready is not None else None
+                            found = done if done is not None else speller.suggest(issue.text)
                     else:
                         skipped += 1
                     cache[key] = tuple(found[:SUGGESTIONS_SHOWN])
@@ -155,6 +162,35 @@ def _fill_suggestions(results: list[Target]) -> None:
         target.issues = filled
     if skipped:
         log.info("suggestions given for the first %d distinct unknown words only (%d more)", QUICK_SUGGESTIONS, skipped)
+
+
+def _prepare_suggestions(
+    checker: Any, issues: list[Issue]
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]]:
+    """In a worker process, right after its part of a text is checked: the suggestions
+    :func:`_fill_suggestions` may ask for, for that part's unknown words.
+
+    Each part gets the whole budget, in its own order: a word within the first ``QUICK_SUGGESTIONS`` (or
+    ``THOROUGH_SUGGESTIONS``) of the whole run is within them in its part too, so the final pick, made in
+    order over every part, finds every answer here, and the output is that of a single process.
+    """
+    speller = getattr(checker, "speller", None)
+    if speller is None:
+        return {}
+    made: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]] = {}
+    thorough_left = THOROUGH_SUGGESTIONS
+    for issue in issues:
+        if len(made) >= QUICK_SUGGESTIONS:
+            break
+        if issue.source != speller.name or issue.replacements or issue.text in made:
+            continue
+        quick = tuple(speller.suggest(issue.text, thorough=False))
+        thorough = None
+        if not quick and thorough_left > 0:
+            thorough_left -= 1
+            thorough = tuple(speller.suggest(issue.text))
+        made[issue.text] = (quick, thorough)
+    return made
 
 
 def _targets_of(path: Path, shown: str, encoding: str | None = AUTO) -> tuple[Any, list[Target]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from writer_app.grammar.engine import (
@@ -83,14 +83,25 @@ def check_text(checker: Checker, text: str, parallel: bool = False) -> list[Issu
     ``parallel``: a long text is split between processes (see :mod:`writer_app.grammar.parallel`), with the
     same results; only for checkers whose engines all run in-process (no server connections).
     """
+    if parallel:
+        return check_text_parallel(checker, text)[0]
     speller = getattr(checker, "speller", None)
     if speller is not None:
         speller.learn_names(text)
-    if parallel:
-        from writer_app.grammar.parallel import check_document_parallel
-
-        return check_document_parallel(checker, text)
     return check_document(checker, text)
+
+
+def check_text_parallel(
+    checker: Checker, text: str, after: Callable[[list[Issue]], object] | None = None
+) -> tuple[list[Issue], list[object]]:
+    """:func:`check_text` split between processes when long enough, with ``after`` run on each part's issues
+    where it was checked (its results in text order; none when the text was checked in this process)."""
+    from writer_app.grammar.parallel import check_document_parallel
+
+    speller = getattr(checker, "speller", None)
+    if speller is not None:
+        speller.learn_names(text)  # before the split: every part knows the whole text's names
+    return check_document_parallel(checker, text, after=after)
 
 
 def build_checker(config: CheckConfig, extra: Sequence[Checker] = ()) -> BuiltinChecker:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from collections.abc import Callable
 
 from writer_app.grammar.engine import Checker, check_document
 from writer_app.grammar.model import Issue
@@ -22,8 +23,8 @@ MIN_PARALLEL_CHARS = 300_000  # below this (about 50,000 words), starting worker
 RUNS_PER_WORKER = 4  # smaller runs even out the work when one part of the text is slower to check
 MAX_WORKERS = 4
 
-# The checker and text the forked workers read (set just before the pool forks; never pickled).
-_shared: tuple[Checker, str] | None = None
+# The checker, text and follow-up the forked workers read (set just before the pool forks; never pickled).
+_shared: tuple[Checker, str, Callable[[list[Issue]], object] | None] | None = None
 
 
 def worker_count() -> int:
@@ -55,32 +56,41 @@ def line_runs(text: str, count: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _check_run(run: tuple[int, int]) -> list[Issue]:
-    """In a worker: the issues of one run of lines, offsets into the whole text."""
+def _check_run(run: tuple[int, int]) -> tuple[list[Issue], object]:
+    """In a worker: the issues of one run of lines (offsets into the whole text) and the follow-up's result."""
     assert _shared is not None
-    checker, text = _shared
+    checker, text, after = _shared
     start, end = run
-    return [issue.shifted(start) for issue in check_document(checker, text[start:end])]
+    issues = [issue.shifted(start) for issue in check_document(checker, text[start:end])]
+    return issues, after(issues) if after is not None else None
 
 
-def check_document_parallel(checker: Checker, text: str, workers: int | None = None) -> list[Issue]:
-    """``check_document(checker, text)``, split over ``workers`` forked processes when the text is long enough."""
+def check_document_parallel(
+    checker: Checker, text: str, workers: int | None = None, after: Callable[[list[Issue]], object] | None = None
+) -> tuple[list[Issue], list[object]]:
+    """``check_document(checker, text)``, split over ``workers`` forked processes when the text is long enough.
+
+    ``after`` runs in each worker on the issues of its run (work that can follow the check there, such as
+    suggestions); its results come back in text order, and the list is empty when the text was checked in
+    this process (then the caller does that work itself).
+    """
     global _shared
     workers = worker_count() if workers is None else workers
     if workers < 2 or len(text) < MIN_PARALLEL_CHARS:
-        return check_document(checker, text)
+        return check_document(checker, text), []
     runs = line_runs(text, workers * RUNS_PER_WORKER)
-    _shared = (checker, text)
+    _shared = (checker, text, after)
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
             issues: list[Issue] = []
-            for found in pool.imap(_check_run, runs):
+            extras: list[object] = []
+            for found, extra in pool.imap(_check_run, runs):
                 issues.extend(found)
-            return issues
+                extras.append(extra)
+            return issues, extras
     except (OSError, RuntimeError):  # no processes to be had (limits, sandbox): one process it is
         log.info("could not start worker processes; checking in one process", exc_info=True)
-        return check_document(checker, text)
+        return check_document(checker, text), []
     finally:
         _shared = None
-

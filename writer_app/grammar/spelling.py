@@ -269,7 +269,6 @@ class SpellChecker:
         self._variants: dict[str, str | None] = {}
         self._misspelt_word = "misspelt" if self.dialect == "en-GB" else "misspelled"
         self._suggester: Suggester | bool | None = None
-        self._batch_suggester: Suggester | None = None
 
     @property
     def _secondary(self) -> _Dictionary:
@@ -305,15 +304,12 @@ class SpellChecker:
             return True
         return False
 
-    def suggest(
-        self, word: str, limit: int = 8, thorough: bool = True, left: str = "", right: str = "", hunspell: bool = True
-    ) -> list[str]:
+    def suggest(self, word: str, limit: int = 8, thorough: bool = True, left: str = "", right: str = "") -> list[str]:
         """Return likely corrections for ``word``, best first, in its case (call on demand only).
 
         Candidates a few typing slips away are ranked by slip, word frequency and the neighbouring words
         ``left``/``right`` when given; Hunspell judges what is a word. ``thorough=False`` never falls back to
-        Hunspell's own (slow) search for words the edits do not reach: for batch tools. ``hunspell=False``
-        never asks Hunspell for candidates at all (only the ranked slips): the quickest, for many words.
+        Hunspell's own (slow) search for words the edits do not reach: for batch tools.
         """
         curly = "’" in word
         plain = word.replace("’", "'")
@@ -322,11 +318,7 @@ class SpellChecker:
         if variant:
             found.append(variant)
         suggester = self._ranked_suggester()
-        if suggester is not None and not hunspell:
-            if self._batch_suggester is None:
-                self._batch_suggester = Suggester(suggester.data, self._suggestion_judge, lambda: self._known)
-            found.extend(self._batch_suggester.suggest(plain, left, right, limit=limit + 1, thorough=False))
-        elif suggester is not None:
+        if suggester is not None:
             found.extend(suggester.suggest(plain, left, right, limit=limit + 1, thorough=thorough))
         elif not thorough:
             found.extend(self._primary.quick_suggest(plain))

@@ -1,0 +1,56 @@
+"""``writer-app check`` on a long text split between processes prints exactly what one process prints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from writer_app import cli
+from writer_app.cli import check_command
+from writer_app.grammar import parallel
+
+# Our own sentences: slips of every engine, and unknown words in several places so that the suggestion
+# budgets run out part-way through the text.
+PARAGRAPHS = (
+    "Their going to walk the dogs along the canal tomorow morning, weather or not it rains.",
+    "She could of told me the the truth before the train left the stationn.",
+    "The old mill stood by the river, and its wheel turned slowly in the brown water.",
+    "He had recieved the letter on Tuesday but he never opend it until the harvest was in.",
+    "Nobody in the village knew wether the bridge would hold another winter of floods.",
+    "The schoolmaster wrote the sums on the board while the children whisperred behind him.",
+    "A carriage rattled past the inn, its lamps swinging, and the dogs barked at the wheels.",
+    "They argued about the price of flour untill the candle burnt down to a stub.",
+    "Grandmother kept her receipts in a tin box under the bed, tied with a faded ribbon.",
+    "The storm cloud over the hills looked like a bruise, purple and yellow at the edges.",
+)
+
+
+def _run(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, str]:
+    code = cli.main(["check", "--format", "json", str(path)])
+    return code, capsys.readouterr().out
+
+
+def test_parallel_check_prints_what_one_process_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "\n".join(PARAGRAPHS[i % len(PARAGRAPHS)] + (" Zorblaxian quimbering." if i % 7 == 3 else "")
+                     for i in range(120)) + "\n"
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(check_command, "QUICK_SUGGESTIONS", 6)
+    monkeypatch.setattr(check_command, "THOROUGH_SUGGESTIONS", 1)
+    monkeypatch.setattr(parallel, "worker_count", lambda: 1)
+    single = _run(capsys, path)
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 1_000)
+    runs: list[list[tuple[int, int]]] = []
+    real = parallel.line_runs
+    monkeypatch.setattr(parallel, "line_runs", lambda *args: runs.append(real(*args)) or runs[-1])
+    split = _run(capsys, path)
+    assert runs and len(runs[0]) == 2 * parallel.RUNS_PER_WORKER  # the text was split between two workers
+    issues = json.loads(single[1])["files"][0]["issues"]
+    assert single[0] == 1 and any(i["category"] == "spelling" and i["replacements"] for i in issues)
+    assert any(i["category"] == "spelling" and not i["replacements"] for i in issues)  # the budget ran out
+    assert split == single
