@@ -7,6 +7,7 @@ sentence holding a rule's trigger and required words is analysed (the analyser c
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import re
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from writer_app.grammar.model import Issue
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
 from writer_app.grammar.sentences import sentence_spans
 from writer_app.grammar.tokenizer import dialogue_depth_at
+from writer_app.grammar.tokens import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -94,9 +96,18 @@ class PatternPass:
 
 
 def default_analyser() -> AnalyseSpan | None:
-    """The linguistic pipeline's sentence analyser, or None while the pipeline is not installed."""
-    try:
-        from writer_app.grammar.analysis import analyse_span  # type: ignore[import-not-found]
-    except ImportError:
+    """The linguistic pipeline's sentence analyser, or None while the pipeline is not installed.
+
+    The pipeline (tagger, lexicon) is imported when the first sentence is analysed, not before: a check
+    whose text no pattern rule needs to read never pays for it.
+    """
+    if importlib.util.find_spec("writer_app.grammar.analysis") is None:
         return None
-    return analyse_span
+    return _analyse_span
+
+
+def _analyse_span(paragraph: str, start: int, end: int) -> Sentence:
+    """The pipeline's ``analyse_span``, imported on first use."""
+    from writer_app.grammar.analysis import analyse_span
+
+    return analyse_span(paragraph, start, end)

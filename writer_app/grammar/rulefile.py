@@ -70,7 +70,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -523,6 +522,8 @@ def parse_rule_file(path: Path, screen_patterns: bool | None = None) -> list[Rul
         raise RuleFileError(path, None, "the file is not valid UTF-8 text") from None
     except OSError as error:
         raise RuleFileError(path, None, f"the file cannot be read ({error.strerror or error})") from None
+    import tomllib  # here, not at the top: rules loaded precompiled never need it
+
     try:
         document = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
