@@ -40,7 +40,7 @@ def test_parallel_check_prints_what_one_process_prints(
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
     monkeypatch.setattr(check_command, "QUICK_SUGGESTIONS", 6)
-    monkeypatch.setattr(check_command, "THOROUGH_SUGGESTIONS", 1)
+    monkeypatch.setattr(check_command, "THOROUGH_SUGGESTIONS", 2)
     monkeypatch.setattr(parallel, "worker_count", lambda: 1)
     single = _run(capsys, path)
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)

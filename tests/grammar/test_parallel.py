@@ -48,3 +48,13 @@ def test_a_short_text_stays_in_one_process(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
     issues = check_text(build_checker(CheckConfig()), PLANTED, parallel=True)
     assert any(issue.rule == "SPELLING" for issue in issues)
+
+
+def test_forked_map_keeps_order_shares_loaded_state_and_uses_other_processes() -> None:
+    import os
+
+    loaded = {"word": "lantern"}  # stands for an engine the workers inherit instead of receiving it
+    results = parallel.map_forked(lambda i: (i, loaded["word"][i], os.getpid()), list(range(7)), workers=2)
+    assert [(i, letter) for i, letter, _pid in results] == list(enumerate("lantern"))
+    assert any(pid != os.getpid() for _i, _letter, pid in results)
+    assert parallel.map_forked(lambda i: i * 2, [21], workers=2) == [42]  # one item: done here

@@ -38,8 +38,8 @@ class Target:
     project: Any = None
     issues: list[Issue] = field(default_factory=list)
     checker: Any = None
-    # Suggestions already made where the text was checked (a worker process): word -> (quick, thorough or None).
-    prepared: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]] = field(default_factory=dict)
+    # Quick suggestions already made where the text was checked (a worker process): word -> suggestions.
+    prepared: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -130,66 +130,81 @@ def _fill_suggestions(results: list[Target]) -> None:
     The cost is bounded whatever the input (a 50 MB paragraph of gibberish has millions of unknown words):
     each distinct word, in order of appearance, gets quick typo suggestions (small edits) up to
     ``QUICK_SUGGESTIONS`` words, and a word those miss gets Hunspell's full search (a tenth of a second or
-    more each) up to ``THOROUGH_SUGGESTIONS`` words. Later words are reported without suggestions. Words
-    whose suggestions a worker process already made (see :func:`_prepare_suggestions`) are not asked again.
+    more each) up to ``THOROUGH_SUGGESTIONS`` words; those searches share the cores. Later words are
+    reported without suggestions. Quick suggestions a worker already made are not asked again.
     """
-    cache: dict[tuple[int, str], tuple[str, ...]] = {}
+    chosen: dict[tuple[int, str], tuple[str, ...]] = {}
+    thorough: list[tuple[Any, str]] = []  # (speller, word) given the full search, in order
     quick_left, thorough_left = QUICK_SUGGESTIONS, THOROUGH_SUGGESTIONS
     skipped = 0
+    for target in results:  # first the quick suggestions, in order, and which words need the full search
+        speller = getattr(target.checker, "speller", None)
+        for word in _unknown_words(speller, target.issues):
+            key = (id(speller), word)
+            if key in chosen:
+                continue
+            found: tuple[str, ...] = ()
+            if quick_left > 0:
+                quick_left -= 1
+                ready = target.prepared.get(word)
+                found = ready if ready is not None else tuple(speller.suggest(word, thorough=False))
+                if not found and thorough_left > 0:
+                    thorough_left -= 1
+                    thorough.append((speller, word))
+            else:
+                skipped += 1
+            chosen[key] = found
+    # Only indexes travel to the workers (forked: they already hold the spellers).
+    searched = parallel_map(lambda i: tuple(thorough[i][0].suggest(thorough[i][1])), list(range(len(thorough))))
+    for (speller, word), found in zip(thorough, searched, strict=True):
+        chosen[(id(speller), word)] = found
     for target in results:
         speller = getattr(target.checker, "speller", None)
-        if speller is None:
-            continue
-        filled = []
-        for issue in target.issues:
-            if issue.source == speller.name and not issue.replacements:
-                key = (id(speller), issue.text)
-                if key not in cache:
-                    found: tuple[str, ...] | list[str] = ()
-                    ready = target.prepared.get(issue.text)
-                    if quick_left > 0:
-                        quick_left -= 1
-                        found = ready[0] if ready is not None else speller.suggest(issue.text, thorough=False)
-                        if not found and thorough_left > 0:
-                            thorough_left -= 1
-                            done = ready[1] if ready is not None else None
-                            found = done if done is not None else speller.suggest(issue.text)
-                    else:
-                        skipped += 1
-                    cache[key] = tuple(found[:SUGGESTIONS_SHOWN])
-                issue = replace(issue, replacements=cache[key])
-            filled.append(issue)
-        target.issues = filled
+        if speller is not None:
+            target.issues = [
+                replace(issue, replacements=chosen[(id(speller), issue.text)][:SUGGESTIONS_SHOWN])
+                if _needs_suggestions(speller, issue) else issue
+                for issue in target.issues
+            ]
     if skipped:
         log.info("suggestions given for the first %d distinct unknown words only (%d more)", QUICK_SUGGESTIONS, skipped)
 
 
-def _prepare_suggestions(
-    checker: Any, issues: list[Issue]
-) -> dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]]:
-    """In a worker process, right after its part of a text is checked: the suggestions
+def _needs_suggestions(speller: Any, issue: Issue) -> bool:
+    return issue.source == speller.name and not issue.replacements
+
+
+def _unknown_words(speller: Any, issues: list[Issue]) -> list[str]:
+    """The flagged words of ``issues`` that want suggestions, in order (repeats included)."""
+    if speller is None:
+        return []
+    return [issue.text for issue in issues if _needs_suggestions(speller, issue)]
+
+
+def parallel_map(function: Any, items: list[Any]) -> list[Any]:
+    """``function`` over ``items``, on every core when there are several (see ``grammar.parallel``)."""
+    if len(items) < 2:
+        return [function(item) for item in items]
+    from writer_app.grammar.parallel import map_forked
+
+    return map_forked(function, items)
+
+
+def _prepare_suggestions(checker: Any, issues: list[Issue]) -> dict[str, tuple[str, ...]]:
+    """In a worker process, right after its part of a text is checked: the quick suggestions
     :func:`_fill_suggestions` may ask for, for that part's unknown words.
 
-    Each part gets the whole budget, in its own order: a word within the first ``QUICK_SUGGESTIONS`` (or
-    ``THOROUGH_SUGGESTIONS``) of the whole run is within them in its part too, so the final pick, made in
-    order over every part, finds every answer here, and the output is that of a single process.
+    Each part gets the whole budget, in its own order: a word within the first ``QUICK_SUGGESTIONS`` of the
+    whole run is within them in its part too, so the final pick, made in order over every part, finds
+    every answer here, and the output is that of a single process.
     """
     speller = getattr(checker, "speller", None)
-    if speller is None:
-        return {}
-    made: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]] = {}
-    thorough_left = THOROUGH_SUGGESTIONS
-    for issue in issues:
+    made: dict[str, tuple[str, ...]] = {}
+    for word in _unknown_words(speller, issues):
         if len(made) >= QUICK_SUGGESTIONS:
             break
-        if issue.source != speller.name or issue.replacements or issue.text in made:
-            continue
-        quick = tuple(speller.suggest(issue.text, thorough=False))
-        thorough = None
-        if not quick and thorough_left > 0:
-            thorough_left -= 1
-            thorough = tuple(speller.suggest(issue.text))
-        made[issue.text] = (quick, thorough)
+        if word not in made:
+            made[word] = tuple(speller.suggest(word, thorough=False))
     return made
 
 

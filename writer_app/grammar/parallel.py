@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from writer_app.grammar.engine import Checker, check_document
 from writer_app.grammar.model import Issue
@@ -25,6 +26,7 @@ MAX_WORKERS = 4
 
 # The checker, text and follow-up the forked workers read (set just before the pool forks; never pickled).
 _shared: tuple[Checker, str, Callable[[list[Issue]], object] | None] | None = None
+_task: Callable[[Any], Any] | None = None  # the function ``map_forked`` workers apply
 
 
 def worker_count() -> int:
@@ -94,3 +96,30 @@ def check_document_parallel(
         return check_document(checker, text), []
     finally:
         _shared = None
+
+
+def _apply(item: Any) -> Any:
+    """In a worker of :func:`map_forked`: the shared function applied to one item."""
+    assert _task is not None
+    return _task(item)
+
+
+def map_forked(function: Callable[[Any], Any], items: Sequence[Any], workers: int | None = None) -> list[Any]:
+    """``[function(item) for item in items]``, shared between forked processes when there are several items.
+
+    ``function`` may be any callable (a closure over loaded engines): the workers inherit it by forking, and
+    only the items and results travel between processes.
+    """
+    global _task
+    workers = min(worker_count() if workers is None else workers, len(items))
+    if workers < 2:
+        return [function(item) for item in items]
+    _task = function
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_apply, items, chunksize=1)
+    except (OSError, RuntimeError):  # no processes to be had: do it here
+        log.info("could not start worker processes; working in one process", exc_info=True)
+        return [function(item) for item in items]
+    finally:
+        _task = None
