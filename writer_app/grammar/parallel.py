@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from writer_app.grammar.engine import Checker, check_document
+from writer_app.grammar.engine import Checker, check_document, iter_paragraphs
 from writer_app.grammar.model import Issue
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 MIN_PARALLEL_CHARS = 300_000  # below this (about 50,000 words), starting workers costs more than it saves
 RUNS_PER_WORKER = 4  # smaller runs even out the work when one part of the text is slower to check
 MAX_WORKERS = 4
+WARM_UP_CHARS = 2_000  # a longer first line is not checked twice just to warm up
 
 # The checker, text and follow-up the forked workers read (set just before the pool forks; never pickled).
 _shared: tuple[Checker, str, Callable[[list[Issue]], object] | None] | None = None
@@ -81,6 +82,9 @@ def check_document_parallel(
     if workers < 2 or len(text) < MIN_PARALLEL_CHARS:
         return check_document(checker, text), []
     runs = line_runs(text, workers * RUNS_PER_WORKER)
+    if len(runs) < 2:  # one enormous line: nothing to share
+        return check_document(checker, text), []
+    _warm_up(checker, text)
     _shared = (checker, text, after)
     try:
         context = multiprocessing.get_context("fork")
@@ -96,6 +100,17 @@ def check_document_parallel(
         return check_document(checker, text), []
     finally:
         _shared = None
+
+
+def _warm_up(checker: Checker, text: str) -> None:
+    """Check the text's first line here, before forking, so that what engines load on first use (word
+    frequencies, patterns) is loaded once and inherited, not once per worker. A single-process check reads
+    that line first too, so every worker starts from a state the single check passes through."""
+    for _offset, line in iter_paragraphs(text):
+        if line.strip():
+            if len(line) <= WARM_UP_CHARS:
+                checker.check(line)
+            return
 
 
 def _apply(item: Any) -> Any:
