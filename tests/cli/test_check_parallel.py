@@ -35,7 +35,9 @@ def _run(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, str]:
 def test_parallel_check_prints_what_one_process_prints(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    text = "\n".join(PARAGRAPHS[i % len(PARAGRAPHS)] + (" Zorblaxian quimbering." if i % 7 == 3 else "")
+    # Made-up words no small edit reaches: they want Hunspell's full search, more of them than its budget.
+    strange = ("zorblaxian", "vrexthulm", "pflargnost", "gribbenzalt", "yxthorpian")
+    text = "\n".join(PARAGRAPHS[i % len(PARAGRAPHS)] + (f" {strange[i % 5]} quimbering." if i % 7 == 3 else "")
                      for i in range(120)) + "\n"
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
@@ -53,4 +55,5 @@ def test_parallel_check_prints_what_one_process_prints(
     issues = json.loads(single[1])["files"][0]["issues"]
     assert single[0] == 1 and any(i["category"] == "spelling" and i["replacements"] for i in issues)
     assert any(i["category"] == "spelling" and not i["replacements"] for i in issues)  # the budget ran out
+    assert sum(i["text"] in strange and bool(i["replacements"]) for i in issues) >= 2  # full searches made
     assert split == single

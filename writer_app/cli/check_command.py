@@ -38,8 +38,10 @@ class Target:
     project: Any = None
     issues: list[Issue] = field(default_factory=list)
     checker: Any = None
-    # Quick suggestions already made where the text was checked (a worker process): word -> suggestions.
+    # Suggestions already made where the text was checked (a worker process): word -> suggestions, quick ones
+    # in ``prepared`` and Hunspell's full search in ``searched``.
     prepared: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    searched: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -87,9 +89,13 @@ def run(args: argparse.Namespace) -> int:
         checker, config = checkers[key]
         for target in targets:
             # A novel is checked on every core; each part's suggestions are made where it was checked.
-            target.issues, prepared = check_text_parallel(checker, target.text, partial(_prepare_suggestions, checker))
-            for part in prepared:
-                target.prepared.update(part)  # type: ignore[arg-type]
+            budget = _SearchBudget(THOROUGH_SUGGESTIONS)
+            target.issues, prepared = check_text_parallel(
+                checker, target.text, partial(_prepare_suggestions, checker, budget), budget.share
+            )
+            for quick, searched in prepared:  # type: ignore[misc]
+                target.prepared.update(quick)
+                target.searched.update(searched)
             target.checker = checker
             results.append(target)
     _fill_suggestions(results)
@@ -135,6 +141,7 @@ def _fill_suggestions(results: list[Target]) -> None:
     """
     chosen: dict[tuple[int, str], tuple[str, ...]] = {}
     thorough: list[tuple[Any, str]] = []  # (speller, word) given the full search, in order
+    searched_by_worker: dict[int, dict[str, tuple[str, ...]]] = {}  # id(speller) -> word -> full search
     quick_left, thorough_left = QUICK_SUGGESTIONS, THOROUGH_SUGGESTIONS
     skipped = 0
     for target in results:  # first the quick suggestions, in order, and which words need the full search
@@ -146,6 +153,7 @@ def _fill_suggestions(results: list[Target]) -> None:
             found: tuple[str, ...] = ()
             if quick_left > 0:
                 quick_left -= 1
+                searched_by_worker.setdefault(id(speller), {}).update(target.searched)
                 ready = target.prepared.get(word)
                 found = ready if ready is not None else tuple(speller.suggest(word, thorough=False))
                 if not found and thorough_left > 0:
@@ -155,9 +163,12 @@ def _fill_suggestions(results: list[Target]) -> None:
                 skipped += 1
             chosen[key] = found
     # Only indexes travel to the workers (forked: they already hold the spellers).
-    searched = parallel_map(lambda i: tuple(thorough[i][0].suggest(thorough[i][1])), list(range(len(thorough))))
-    for (speller, word), found in zip(thorough, searched, strict=True):
-        chosen[(id(speller), word)] = found
+    missing = [pair for pair in thorough if pair[1] not in searched_by_worker.get(id(pair[0]), {})]
+    searched = parallel_map(lambda i: tuple(missing[i][0].suggest(missing[i][1])), list(range(len(missing))))
+    for (speller, word), found in zip(missing, searched, strict=True):
+        searched_by_worker.setdefault(id(speller), {})[word] = found
+    for speller, word in thorough:
+        chosen[(id(speller), word)] = searched_by_worker[id(speller)][word]
     for target in results:
         speller = getattr(target.checker, "speller", None)
         if speller is not None:
@@ -190,22 +201,53 @@ def parallel_map(function: Any, items: list[Any]) -> list[Any]:
     return map_forked(function, items)
 
 
-def _prepare_suggestions(checker: Any, issues: list[Issue]) -> dict[str, tuple[str, ...]]:
-    """In a worker process, right after its part of a text is checked: the quick suggestions
-    :func:`_fill_suggestions` may ask for, for that part's unknown words.
+class _SearchBudget:
+    """How many of Hunspell's full searches the worker processes of one text may still start (shared by them)."""
 
-    Each part gets the whole budget, in its own order: a word within the first ``QUICK_SUGGESTIONS`` of the
-    whole run is within them in its part too, so the final pick, made in order over every part, finds
-    every answer here, and the output is that of a single process.
+    def __init__(self, searches: int) -> None:
+        self.searches = searches
+        self._left: Any = None
+
+    def take(self) -> bool:
+        """True (and one fewer left) when a worker may start a full search."""
+        if self._left is None:  # not shared: no worker searches
+            return False
+        with self._left.get_lock():
+            if self._left.value <= 0:
+                return False
+            self._left.value -= 1
+            return True
+
+    def share(self) -> None:
+        """Make the count shareable by the processes about to be forked."""
+        import multiprocessing
+
+        self._left = multiprocessing.get_context("fork").Value("i", self.searches)
+
+
+def _prepare_suggestions(
+    checker: Any, budget: _SearchBudget, issues: list[Issue]
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """In a worker process, right after its part of a text is checked: the suggestions
+    :func:`_fill_suggestions` may ask for, for that part's unknown words: quick ones, and Hunspell's full
+    search for words without any while the shared ``budget`` lasts.
+
+    Each part gets the whole quick budget, in its own order: a word within the first ``QUICK_SUGGESTIONS``
+    of the whole run is within them in its part too, so the final pick, made in order over every part,
+    finds every quick answer here. Full searches go to the first parts to ask; any the final pick wants
+    and no worker made, it makes itself. Either way the output is that of a single process.
     """
     speller = getattr(checker, "speller", None)
-    made: dict[str, tuple[str, ...]] = {}
+    quick: dict[str, tuple[str, ...]] = {}
+    searched: dict[str, tuple[str, ...]] = {}
     for word in _unknown_words(speller, issues):
-        if len(made) >= QUICK_SUGGESTIONS:
+        if len(quick) >= QUICK_SUGGESTIONS:
             break
-        if word not in made:
-            made[word] = tuple(speller.suggest(word, thorough=False))
-    return made
+        if word not in quick:
+            quick[word] = tuple(speller.suggest(word, thorough=False))
+            if not quick[word] and budget.take():
+                searched[word] = tuple(speller.suggest(word))
+    return quick, searched
 
 
 def _targets_of(path: Path, shown: str, encoding: str | None = AUTO) -> tuple[Any, list[Target]]:

@@ -92,16 +92,20 @@ def check_text(checker: Checker, text: str, parallel: bool = False) -> list[Issu
 
 
 def check_text_parallel(
-    checker: Checker, text: str, after: Callable[[list[Issue]], object] | None = None
+    checker: Checker,
+    text: str,
+    after: Callable[[list[Issue]], object] | None = None,
+    before_fork: Callable[[], None] | None = None,
 ) -> tuple[list[Issue], list[object]]:
     """:func:`check_text` split between processes when long enough, with ``after`` run on each part's issues
-    where it was checked (its results in text order; none when the text was checked in this process)."""
+    where it was checked (its results in text order; none when the text was checked in this process); see
+    :func:`writer_app.grammar.parallel.check_document_parallel`."""
     from writer_app.grammar.parallel import check_document_parallel
 
     speller = getattr(checker, "speller", None)
     if speller is not None:
         speller.learn_names(text)  # before the split: every part knows the whole text's names
-    return check_document_parallel(checker, text, after=after)
+    return check_document_parallel(checker, text, after=after, before_fork=before_fork)
 
 
 def build_checker(config: CheckConfig, extra: Sequence[Checker] = ()) -> BuiltinChecker:

@@ -69,13 +69,18 @@ def _check_run(run: tuple[int, int]) -> tuple[list[Issue], object]:
 
 
 def check_document_parallel(
-    checker: Checker, text: str, workers: int | None = None, after: Callable[[list[Issue]], object] | None = None
+    checker: Checker,
+    text: str,
+    workers: int | None = None,
+    after: Callable[[list[Issue]], object] | None = None,
+    before_fork: Callable[[], None] | None = None,
 ) -> tuple[list[Issue], list[object]]:
     """``check_document(checker, text)``, split over ``workers`` forked processes when the text is long enough.
 
     ``after`` runs in each worker on the issues of its run (work that can follow the check there, such as
     suggestions); its results come back in text order, and the list is empty when the text was checked in
-    this process (then the caller does that work itself).
+    this process (then the caller does that work itself). ``before_fork`` runs here just before the workers
+    start (to set up what they share), only when they do.
     """
     global _shared
     workers = worker_count() if workers is None else workers
@@ -85,6 +90,8 @@ def check_document_parallel(
     if len(runs) < 2:  # one enormous line: nothing to share
         return check_document(checker, text), []
     _warm_up(checker, text)
+    if before_fork is not None:
+        before_fork()
     _shared = (checker, text, after)
     try:
         context = multiprocessing.get_context("fork")
