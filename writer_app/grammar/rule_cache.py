@@ -14,7 +14,7 @@ takes a few hundredths of one.
 
 A cache file is ``MAGIC``, a JSON header (what it was built from), a hash of the payload and the payload. A
 file that is truncated, corrupt, foreign or built from other sources is ignored and rebuilt, never trusted;
-the payload may only name writer-app's own classes. Files are written to a temporary file and moved into
+the payload may only name the rule loader's own classes. Files are written to a temporary file and moved into
 place, so two processes building one cache at once leave one whole file.
 """
 
@@ -218,7 +218,7 @@ class _Pickler(pickle.Pickler):
 
 
 class _Unpickler(pickle.Unpickler):
-    """Reads only what ``_Pickler`` writes: writer-app's own classes, plain values and rule file names."""
+    """Reads only what ``_Pickler`` writes: the rule loader's own classes, plain values and rule file names."""
 
     def __init__(self, file: io.BytesIO, folder: Path) -> None:
         super().__init__(file)
@@ -233,7 +233,7 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"unknown reference {pid!r}")
 
     def find_class(self, module: str, name: str) -> object:
-        if module.startswith("writer_app.") or module == "pathlib" and name in {"PosixPath", "WindowsPath"} or (
+        if module in LOADER_MODULES or module == "pathlib" and name in {"PosixPath", "WindowsPath"} or (
             module == "builtins" and name in _ALLOWED_BUILTINS
         ):
             return super().find_class(module, name)
