@@ -1,6 +1,6 @@
 """Check a long text on every core: paragraphs split into runs, each run checked by a forked copy of the checker.
 
-Only worth it for a long text (a novel), and only where processes can be forked: a forked worker starts
+Only worth it for a long text (a novel), and only where processes can be forked (Linux): a forked worker starts
 with the parent's loaded checker (rules, dictionaries, the names learnt from the whole text), so it pays
 nothing to start; elsewhere, and for short texts, the check stays in one process. The text is cut only
 between lines, which is where ``check_document`` cuts it anyway, and each paragraph's issues depend only on
@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -36,7 +37,9 @@ def worker_count() -> int:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    # Forking is safe on Linux; on macOS system libraries may hold threads that a fork breaks, and Windows
+    # cannot fork: there the check stays in one process.
+    if cores < 2 or not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(cores, MAX_WORKERS)
 
