@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
             # A novel is checked on every core; each part's suggestions are made where it was checked.
             budget = _SearchBudget(THOROUGH_SUGGESTIONS)
             target.issues, prepared = check_text_parallel(
-                checker, target.text, partial(_prepare_suggestions, checker, budget), budget.share
+                checker, target.text, partial(_prepare_suggestions, checker, budget), partial(_before_fork, checker, budget)
             )
             for quick, searched in prepared:  # type: ignore[misc]
                 target.prepared.update(quick)
@@ -223,6 +223,21 @@ class _SearchBudget:
         import multiprocessing
 
         self._left = multiprocessing.get_context("fork").Value("i", self.searches)
+
+
+# A sentence of our own that wakes every engine (a pattern rule makes it analysed) and has only dictionary
+# words, so checking it changes nothing a later check depends on.
+WARM_UP = "They could went home."
+
+
+def _before_fork(checker: Any, budget: _SearchBudget) -> None:
+    """Load, once and here, what every worker would otherwise load for itself: the sentence analyser, the
+    suggestions' index and Hunspell's quick search; then share the full-search budget."""
+    checker.check(WARM_UP)
+    speller = getattr(checker, "speller", None)
+    if speller is not None:
+        speller.suggest("qxzvw", thorough=False)  # no small edit reaches it: the quick Hunspell search loads
+    budget.share()
 
 
 def _prepare_suggestions(
