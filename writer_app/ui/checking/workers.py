@@ -339,6 +339,7 @@ class _CheckRunnable(OneShot):
             try:
                 answers = backend.check(batch.config, [piece.text for piece in group])
                 shared.engines = backend.engines
+                shared.full_ready = True  # a full check waits for the rules: they are loaded now
             except Exception as error:  # noqa: BLE001 - the engine failed as a whole: these pieces fail
                 log.exception("checking engine failed on %d paragraphs of chapter %s", len(group), batch.chapter_id)
                 answers = [((), True, str(error) or type(error).__name__)] * len(group)
