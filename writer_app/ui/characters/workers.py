@@ -19,6 +19,7 @@ from writer_app.characters.discover import Candidate, discover_candidates
 from writer_app.characters.mentions import ChapterMentions, MentionMatcher
 from writer_app.core import textfile
 from writer_app.errors import WriterAppError
+from writer_app.ui.gui_pulse import GuiPulse
 
 log = logging.getLogger(__name__)
 
@@ -109,14 +110,15 @@ class _TextLoader:
         return text
 
 
-def run_request(request: IndexRequest) -> IndexResult:
-    """Read, index (and discover) synchronously; what a worker thread runs."""
+def run_request(request: IndexRequest, pulse: GuiPulse | None = None) -> IndexResult:
+    """Read, index (and discover) synchronously; what a worker thread runs (``pulse``: step aside while the GUI is
+    busy, between slices of discovery)."""
     loader = _TextLoader()
     try:
         chapters = tuple(_index(request.matcher, snap, loader) for snap in request.chapters)
         suggestions = None
         if request.discover is not None:
-            texts = (piece for snap in request.discover for piece in discovery_slices(loader.text(snap)))
+            texts = (piece for snap in request.discover for piece in discovery_slices(loader.text(snap), pulse=pulse))
             suggestions = tuple(discover_candidates(texts, exclude=request.exclude, dismissed=request.dismissed))
         return IndexResult(request, tuple(c for c in chapters if c is not None), suggestions,
                            texts_read=tuple(loader.read), unreadable=tuple(loader.unreadable))
@@ -125,12 +127,19 @@ def run_request(request: IndexRequest) -> IndexResult:
         return IndexResult(request, (), None, str(error) or type(error).__name__)
 
 
-def discovery_slices(text: str | None, size: int = DISCOVER_SLICE) -> Iterator[str]:
-    """``text`` in slices of about ``size`` characters, cut after a line end, else after a space (nothing for None)."""
+def discovery_slices(text: str | None, size: int = DISCOVER_SLICE, pulse: GuiPulse | None = None) -> Iterator[str]:
+    """``text`` in slices of about ``size`` characters, cut after a line end, else after a space (nothing for None).
+
+    With a ``pulse``, each slice waits while the GUI thread is busy, and the slices stop when it is closed.
+    """
     if not text:
         return
     start, length = 0, len(text)
     while length - start > size:
+        if pulse is not None:
+            pulse.wait_turn()
+            if pulse.closed:
+                return
         end = start + size
         cut = text.rfind("\n", start + size // 2, end)
         if cut < 0:
@@ -157,14 +166,15 @@ class _Relay(QObject):
 class _IndexRunnable(QRunnable):
     """Run one request, then emit its result."""
 
-    def __init__(self, request: IndexRequest, relay: _Relay) -> None:
+    def __init__(self, request: IndexRequest, relay: _Relay, pulse: GuiPulse | None = None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._request = request
         self._relay = relay
+        self._pulse = pulse
 
     def run(self) -> None:  # noqa: D102 - QRunnable entry point
-        result = run_request(self._request)
+        result = run_request(self._request, self._pulse)
         try:
             self._relay.done.emit(result)
         except RuntimeError:  # the relay is gone (window closed): nobody is listening
@@ -192,6 +202,7 @@ class IndexDispatcher(QObject):
         self._pending = 0
         self._discover_pending = 0
         self.epoch = 0
+        self.pulse = GuiPulse(self)  # beats while requests run: discovery steps aside while the GUI is busy
 
     def next_snapshot(self) -> int:
         """A number larger than every earlier snapshot's."""
@@ -216,7 +227,8 @@ class IndexDispatcher(QObject):
         """Run ``request`` in the background."""
         self._pending += 1
         self._discover_pending += request.discover is not None
-        self._pool.start(_IndexRunnable(request, self._relay))
+        self.pulse.start()
+        self._pool.start(_IndexRunnable(request, self._relay, self.pulse))
 
     @Slot(object)
     def _on_done(self, result: IndexResult) -> None:
@@ -238,10 +250,12 @@ class IndexDispatcher(QObject):
         else:
             log.debug("dropping stale indexing result of epoch %d", result.request.epoch)
         if self._pending == 0:
+            self.pulse.stop()
             self.idle.emit()
 
     def shutdown(self) -> None:
         """Stop accepting results and wait for the running request to finish."""
         self.epoch += 1
+        self.pulse.close()
         self._pool.clear()
         self._pool.waitForDone(5000)

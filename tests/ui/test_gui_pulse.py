@@ -1,0 +1,40 @@
+"""Background work in the app's process steps aside while the GUI thread is busy, and never waits forever."""
+
+from __future__ import annotations
+
+import threading
+
+from writer_app.ui.characters.workers import discovery_slices
+from writer_app.ui.gui_pulse import GuiPulse
+
+
+def test_work_waits_while_the_event_loop_does_not_turn_and_goes_on_at_its_next_beat(qtbot):
+    pulse = GuiPulse(stale_s=0.0)  # every moment without a beat counts as busy
+    pulse.start()
+    passed = threading.Event()
+    worker = threading.Thread(target=lambda: (pulse.wait_turn(cap_s=30), passed.set()))
+    worker.start()
+    assert not passed.wait(0.2)  # no beat: still waiting (far below its cap)
+    pulse.beat()
+    assert passed.wait(10)
+    worker.join(10)
+
+
+def test_a_responsive_gui_lets_work_through_and_a_closed_pulse_stops_the_slices(qtbot):
+    pulse = GuiPulse()
+    pulse.start()
+    text = ("A line of prose about nothing much at all.\n" * 5000)
+    assert "".join(discovery_slices(text, pulse=pulse)) == text  # beaten just now: no wait
+    pulse.close()
+    assert not pulse.busy()
+    assert len(list(discovery_slices(text, pulse=pulse))) == 0  # shutting down: discovery stops at once
+
+
+def test_the_beat_runs_on_the_event_loop_while_work_is_pending(qtbot):
+    pulse = GuiPulse(stale_s=0.0)
+    pulse.start()
+    beats: list[int] = []
+    pulse._timer.timeout.connect(lambda: beats.append(1))
+    qtbot.waitUntil(lambda: len(beats) >= 2, timeout=5000)
+    pulse.stop()
+    assert not pulse.busy()  # nothing beats while no work runs, and nothing waits either
