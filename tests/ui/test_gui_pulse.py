@@ -38,3 +38,29 @@ def test_the_beat_runs_on_the_event_loop_while_work_is_pending(qtbot):
     qtbot.waitUntil(lambda: len(beats) >= 2, timeout=5000)
     pulse.stop()
     assert not pulse.busy()  # nothing beats while no work runs, and nothing waits either
+
+
+def test_work_waits_while_the_writer_types(qtbot):
+    pulse = GuiPulse(typing_quiet_s=60.0)
+    pulse.start()
+    pulse.note_typing()
+    passed = threading.Event()
+    worker = threading.Thread(target=lambda: (pulse.wait_turn(cap_s=30), passed.set()))
+    worker.start()
+    assert not passed.wait(0.2) and pulse.busy()  # the event loop turns, but a key was just pressed
+    pulse.close()  # shutting down lets it go
+    assert passed.wait(10)
+    worker.join(10)
+
+
+def test_mentions_found_in_slices_are_those_found_in_the_whole_chapter(qtbot):
+    from writer_app.characters.cast import Character
+    from writer_app.characters.mentions import ChapterMentions, MentionMatcher
+    from writer_app.ui.characters.workers import scan_in_slices
+
+    matcher = MentionMatcher([Character("Tamsin Vell", ["Tamsin"]), Character("Corwen Aske")])
+    text = "\n".join(f"Day {n}: {'Tamsin Vell' if n % 2 else 'Corwen Aske'} rowed out, and Tamsin waved."
+                     for n in range(4000))
+    pulse = GuiPulse()
+    pulse.start()
+    assert scan_in_slices(matcher, text, pulse) == ChapterMentions.scan(matcher, text)

@@ -96,6 +96,7 @@ class CharactersController(QObject):
         window.chapter_about_to_close.connect(self._on_chapter_about_to_close)
         window.chapter_saved.connect(lambda _cid: self._discover_timer.start())
         self.editor.text_edited.connect(self._edit_timer.start)
+        self.editor.text_edited.connect(self.dispatcher.pulse.note_typing)  # indexing waits while the writer types
         self.editor.viewport_changed.connect(self._refresh_highlights)
         self.editor.cursorPositionChanged.connect(self._navigation_timer.start)
         self.panel.set_editable(False)

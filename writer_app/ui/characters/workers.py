@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from writer_app.characters.discover import Candidate, discover_candidates
-from writer_app.characters.mentions import ChapterMentions, MentionMatcher
+from writer_app.characters.mentions import ChapterMentions, Mention, MentionMatcher
 from writer_app.core import textfile
 from writer_app.errors import WriterAppError
 from writer_app.ui.gui_pulse import GuiPulse
@@ -115,7 +115,7 @@ def run_request(request: IndexRequest, pulse: GuiPulse | None = None) -> IndexRe
     busy, between slices of discovery)."""
     loader = _TextLoader()
     try:
-        chapters = tuple(_index(request.matcher, snap, loader) for snap in request.chapters)
+        chapters = tuple(_index(request.matcher, snap, loader, pulse) for snap in request.chapters)
         suggestions = None
         if request.discover is not None:
             texts = (piece for snap in request.discover for piece in discovery_slices(loader.text(snap), pulse=pulse))
@@ -143,6 +143,8 @@ def discovery_slices(text: str | None, size: int = DISCOVER_SLICE, pulse: GuiPul
         end = start + size
         cut = text.rfind("\n", start + size // 2, end)
         if cut < 0:
+            cut = text.rfind(". ", start + size // 2, end - 1) + 1 or -1  # a sentence end: never inside a name
+        if cut < 0:
             cut = text.rfind(" ", start + size // 2, end)
         end = cut + 1 if cut >= 0 else end
         yield text[start:end]
@@ -150,11 +152,30 @@ def discovery_slices(text: str | None, size: int = DISCOVER_SLICE, pulse: GuiPul
     yield text[start:]
 
 
-def _index(matcher: MentionMatcher, snap: ChapterSnapshot,
-           loader: _TextLoader) -> tuple[ChapterSnapshot, ChapterMentions] | None:
+def scan_in_slices(matcher: MentionMatcher, text: str, pulse: GuiPulse | None = None) -> ChapterMentions:
+    """A chapter's mentions; a long chapter is scanned slice by slice, stepping aside between slices while the GUI
+    is busy or the writer types (``pulse``)."""
+    if pulse is None or len(text) <= DISCOVER_SLICE:
+        return ChapterMentions.scan(matcher, text)
+    mentions: list[Mention] = []
+    offset = 0
+    for piece in discovery_slices(text, pulse=pulse):
+        found = matcher.find(piece)
+        if offset:
+            found = [Mention(m.character, m.start + offset, m.end + offset) for m in found]
+        mentions.extend(found)
+        offset += len(piece)
+    counts = [0] * len(matcher.names)
+    for mention in mentions:
+        counts[mention.character] += 1
+    return ChapterMentions(tuple(mentions), tuple(counts))
+
+
+def _index(matcher: MentionMatcher, snap: ChapterSnapshot, loader: _TextLoader,
+           pulse: GuiPulse | None = None) -> tuple[ChapterSnapshot, ChapterMentions] | None:
     """One chapter's mentions, or ``None`` when its file cannot be read."""
     text = loader.text(snap)
-    return None if text is None else (snap, ChapterMentions.scan(matcher, text))
+    return None if text is None else (snap, scan_in_slices(matcher, text, pulse))
 
 
 class _Relay(QObject):
