@@ -134,3 +134,19 @@ def test_a_spelling_result_is_dropped_when_stale_or_when_the_full_result_is_in(q
     rig.controller._apply_result(partial(record.revision))
     assert _texts(rig) == ["slip"]
     assert text_key(text) not in rig.controller._cache or rig.controller._cache[text_key(text)] != spelling
+
+
+def test_before_names_are_learned_only_lowercase_words_outside_dialogue_are_reported_early():
+    from writer_app.ui.checking.engine_process import sure_before_names
+
+    text = "Quillon nodded. “I seen nuthin,” he said, and walkd off. \"Yer late,\" said Mab, smiling oddly."
+
+    def issue(word: str) -> Issue:
+        start = text.index(word)
+        return Issue(start, start + len(word), word, "Spelling.", (), "SPELLING", Category.SPELLING, "spelling")
+
+    assert not sure_before_names(text, issue("Quillon"))  # a name the full check learns from the chapter
+    assert not sure_before_names(text, issue("nuthin"))  # a character's voice, inside curly quotes
+    assert not sure_before_names(text, issue("Yer"))  # inside straight quotes
+    assert sure_before_names(text, issue("walkd"))  # narration: a typo whatever the names
+    assert sure_before_names(text, issue("oddly"))

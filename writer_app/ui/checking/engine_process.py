@@ -11,7 +11,9 @@ Spelling first: the app's engine loads its speller (dictionaries) at once and th
 own (:class:`Warmup`). Until the full set is loaded, ``("spell", config_or_None, texts)`` answers from the speller
 alone (the same ``(spans, failed, error)`` list), so the visible paragraphs get their spelling underlines while the
 rules still load; once it is loaded, ``spell`` answers ``None`` and the caller sends ``check``. ``learn`` and
-``warm`` never wait for the warm-up; ``check`` and ``suggest`` do.
+``warm`` never wait for the warm-up (names are remembered for the full checker); ``check`` and ``suggest`` do. The
+speller answering ``spell`` has not learned the chapter's names, so it reports only what learning could not
+excuse: lowercase words outside dialogue (no underline appears early only to vanish with the full result).
 
 Each answer is framed (an 8-byte length, then the pickle), so the parent reads the whole answer with the
 interpreter lock released and decodes it only when the writer is not typing (see ``ProcessBackend``'s
@@ -33,7 +35,7 @@ from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from writer_app.grammar.engine import CheckConfig, Checker
-from writer_app.grammar.model import Category
+from writer_app.grammar.model import Category, Issue
 from writer_app.ui.checking.spans import IssueSpan, to_spans
 
 log = logging.getLogger(__name__)
@@ -171,6 +173,15 @@ class Warmup:
         return not self.done.is_set()
 
 
+def sure_before_names(paragraph: str, issue: Issue) -> bool:
+    """Whether a spelling issue found before the chapter's names are learned stands anyway: not a capitalised word
+    (a name, once learned) and not inside dialogue (a character's voice, once learned)."""
+    if issue.text[:1].isupper():
+        return False
+    before = paragraph[:issue.start]
+    return before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d")
+
+
 class _Server:
     """The child's state between requests: the config, the full checker, the quick speller, remembered names."""
 
@@ -215,9 +226,10 @@ class _Server:
         if not self.loading() or Category.SPELLING not in self.config.categories:
             return None
         if self.quick is None or self.quick_config != self.config:
-            self.quick = self.names.build(self.warmup.speller_factory, self.config)  # type: ignore[union-attr]
+            self.quick = self.warmup.speller_factory(self.config)  # type: ignore[union-attr]
             self.quick_config = self.config
-        return check_texts(self.quick, texts)
+        return [(tuple(span for span in spans if sure_before_names(text, span.issue)), failed, error)
+                for text, (spans, failed, error) in zip(texts, check_texts(self.quick, texts), strict=True)]
 
     def answer(self, kind: str, payload: Any) -> tuple[str, Any, tuple[str, ...]]:
         """The answer to one request."""
@@ -226,8 +238,7 @@ class _Server:
         if self.loading() and kind in ("learn", "warm"):  # never wait for the warm-up: checks come first
             if kind == "warm":
                 return ("ok", None, ())
-            learned = self.names.learn(self.quick, *payload)
-            return ("ok", learned, ())
+            return ("ok", self.names.learn(None, *payload), ())  # remembered for the full checker
         checker = self.full()
         if kind == "check":
             return ("ok", check_texts(checker, payload), engine_names(checker))
