@@ -109,6 +109,7 @@ def _long_chapter() -> str:
 
 
 def test_discovery_reads_a_long_chapter_in_slices_cut_at_paragraph_ends(monkeypatch) -> None:
+    from writer_app.characters import discover
     from writer_app.ui.characters import workers
 
     text = _long_chapter()
@@ -118,7 +119,7 @@ def test_discovery_reads_a_long_chapter_in_slices_cut_at_paragraph_ends(monkeypa
         fed.extend(texts)
         return []
 
-    monkeypatch.setattr(workers, "discover_candidates", recording)
+    monkeypatch.setattr(discover, "discover_candidates", recording)
     snap = ChapterSnapshot("c", 1, text)
     run_request(IndexRequest(0, MentionMatcher([]), (snap,), discover=(snap,)))
     assert len(fed) > 1 and max(len(piece) for piece in fed) <= workers.DISCOVER_SLICE  # no whole-chapter step
@@ -135,3 +136,12 @@ def test_discovery_in_slices_finds_the_same_people_as_the_whole_text() -> None:
     whole = discover_candidates([text])
     assert [c.name for c in result.suggestions] == [c.name for c in whole]
     assert {"Tamsin Vell", "Corwen Aske"} <= {c.name for c in whole}
+
+
+def test_building_the_characters_feature_leaves_discovery_unloaded_until_a_worker_needs_it() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; import writer_app.ui.characters.install; "
+            "sys.exit('writer_app.characters.discover' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], check=False, timeout=120).returncode == 0

@@ -12,14 +12,17 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from writer_app.characters.discover import Candidate, discover_candidates
 from writer_app.characters.mentions import ChapterMentions, Mention, MentionMatcher
 from writer_app.core import textfile
 from writer_app.errors import WriterAppError
 from writer_app.ui.gui_pulse import GuiPulse
+
+if TYPE_CHECKING:  # discovery's module builds a large pattern when imported: imported by the worker when needed
+    from writer_app.characters.discover import Candidate
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +121,10 @@ def run_request(request: IndexRequest, pulse: GuiPulse | None = None) -> IndexRe
         chapters = tuple(_index(request.matcher, snap, loader, pulse) for snap in request.chapters)
         suggestions = None
         if request.discover is not None:
+            if pulse is not None:
+                pulse.wait_turn()  # the first discovery imports its module: not while the window is being built
+            from writer_app.characters.discover import discover_candidates
+
             texts = (piece for snap in request.discover for piece in discovery_slices(loader.text(snap), pulse=pulse))
             suggestions = tuple(discover_candidates(texts, exclude=request.exclude, dismissed=request.dismissed))
         return IndexResult(request, tuple(c for c in chapters if c is not None), suggestions,
