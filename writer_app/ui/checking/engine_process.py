@@ -418,6 +418,9 @@ def main() -> int:
         sink.flush()
     except (BrokenPipeError, ConnectionResetError, EOFError, KeyboardInterrupt, pickle.UnpicklingError):
         _silence(sink)  # the app went away (killed or closed): nobody is listening, leave quietly
+    if warmup is not None and warmup.loading:
+        sys.stderr.flush()
+        os._exit(0)  # the app left during the warm-up: do not tear the interpreter down under the loading thread
     return 0
 
 
