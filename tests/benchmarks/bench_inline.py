@@ -4,8 +4,8 @@ Run: ``/work/venv/bin/python tests/benchmarks/bench_inline.py``. Offscreen; prin
 asserts nothing. Targets (issue 4): open -> first underline in the visible area <= 0.3 s; keystroke p99 while the
 manuscript is being checked <= 1.3 x a bare QPlainTextEdit holding the same text; longest GUI-thread stall while
 checking the whole manuscript <= 16 ms, one frame (issue "Instant from the first second"; the GUI thread's own CPU
-time in that stretch is printed beside it, as a loaded machine adds waiting for a core to the wall-clock figure). Pride and Prejudice is measured as one 121k-word loose chapter and as
-the 61-chapter imported project. One slip ("teh") is planted in the opening sentence so that the visible area
+time in that stretch is printed beside it, as a loaded machine adds waiting for a core to the wall-clock figure).
+Pride and Prejudice is measured as one 121k-word loose chapter and as the 61-chapter imported project. One slip ("teh") is planted in the opening sentence so that the visible area
 has something to underline (the novel itself is nearly clean).
 
 The bare QPlainTextEdit of the target shows the same text as the writer sees it: same font, margin and column
