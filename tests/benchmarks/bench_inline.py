@@ -5,8 +5,9 @@ asserts nothing. Targets (issue 4): open -> first underline in the visible area 
 manuscript is being checked <= 1.3 x a bare QPlainTextEdit holding the same text; longest GUI-thread stall while
 checking the whole manuscript <= 16 ms, one frame (issue "Instant from the first second"; the GUI thread's own CPU
 time in that stretch is printed beside it, as a loaded machine adds waiting for a core to the wall-clock figure).
-Pride and Prejudice is measured as one 121k-word loose chapter and as the 61-chapter imported project. One slip ("teh") is planted in the opening sentence so that the visible area
-has something to underline (the novel itself is nearly clean).
+Pride and Prejudice is measured as one 121k-word loose chapter and as the 61-chapter imported project. One slip
+("teh") is planted in the opening sentence so that the visible area has something to underline (the novel itself
+is nearly clean).
 
 The bare QPlainTextEdit of the target shows the same text as the writer sees it: same font, margin and column
 width, so its lines break in the same places. A second bare editor in Qt's default font at full width is typed
