@@ -51,6 +51,10 @@ from writer_app.ui.session_outside import OutsideChangesMixin
 log = logging.getLogger(__name__)
 
 JOURNAL_SECONDS = 3.0
+# Copying a chapter this long (for the journal) takes the GUI thread a tenth of a second or more at 50 MB, so its
+# journal waits for a pause of JOURNAL_QUIET_S in typing instead of landing between two keystrokes.
+LARGE_CHAPTER_CHARS = 1_000_000
+JOURNAL_QUIET_S = 1.0
 MAX_UNSAVED_SECONDS = 20.0
 COUNT_DELAY_MS = 150
 
@@ -676,6 +680,11 @@ class Session(OutsideChangesMixin, QObject):
 
     def _journal_now(self) -> None:
         if self.project is None or self.current is None or self.project.read_only:
+            return
+        if (self._current_unsaved() and self.editor.revision != self._journaled_revision
+                and time.monotonic() - self._last_edit < JOURNAL_QUIET_S
+                and self.editor.document().characterCount() > LARGE_CHAPTER_CHARS):
+            self._journal.start(int(JOURNAL_QUIET_S * 1000))  # a long chapter is copied in a pause in typing
             return
         if self._current_unsaved() and self.editor.revision != self._journaled_revision:
             self._journaled_revision = self.editor.revision
