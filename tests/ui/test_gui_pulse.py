@@ -23,6 +23,8 @@ def test_work_waits_while_the_event_loop_does_not_turn_and_goes_on_at_its_next_b
 def test_a_responsive_gui_lets_work_through_and_a_closed_pulse_stops_the_slices(qtbot):
     pulse = GuiPulse()
     pulse.start()
+    assert pulse.busy()  # queued while the GUI thread is busy: nothing runs before the event loop turns
+    pulse.beat()
     text = ("A line of prose about nothing much at all.\n" * 5000)
     assert "".join(discovery_slices(text, pulse=pulse)) == text  # beaten just now: no wait
     pulse.close()
@@ -63,4 +65,5 @@ def test_mentions_found_in_slices_are_those_found_in_the_whole_chapter(qtbot):
                      for n in range(4000))
     pulse = GuiPulse()
     pulse.start()
+    pulse.beat()
     assert scan_in_slices(matcher, text, pulse) == ChapterMentions.scan(matcher, text)

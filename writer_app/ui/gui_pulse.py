@@ -39,9 +39,13 @@ class GuiPulse(QObject):
         self._timer.timeout.connect(self.beat)
 
     def start(self) -> None:
-        """Beat from now on (background work is about to run)."""
-        self.beat()
+        """Beat from now on (background work is about to run); until the first beat, the GUI counts as busy.
+
+        Work is often queued while the GUI thread is in the middle of something long (building the window,
+        opening a project): it should wait for the event loop to turn, not start at once.
+        """
         if not self._timer.isActive():
+            self._last = float("-inf")
             self._timer.start()
 
     def stop(self) -> None:
