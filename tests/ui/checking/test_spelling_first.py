@@ -56,10 +56,16 @@ def _texts(rig) -> list[str]:
 
 def test_the_engine_answers_spelling_while_its_rules_load_and_the_full_check_after():
     gate = threading.Event()
+    learned: list[str] = []
+
+    class Learning(TehChecker):
+        def learn_names(self, text: str) -> int:
+            learned.append(text)
+            return 0
 
     def slow_rules(config: CheckConfig) -> TehChecker:
         gate.wait(10)
-        return TehChecker(config)
+        return Learning(config)
 
     warmup = Warmup(slow_rules, SpellOnly).start()
     read_in, write_in = os.pipe()
@@ -86,6 +92,7 @@ def test_the_engine_answers_spelling_while_its_rules_load_and_the_full_check_aft
             assert ask("spell", CheckConfig(), ["teh cat cat"])[1] is None  # loaded: the caller checks in full
             status, results, engines = ask("check", None, ["teh cat cat"])
             assert [s.issue.text for s in results[0][0]] == ["teh", "cat cat"] and engines == ("fake",)
+            assert learned == ["Some text."]  # names sent during the warm-up: learned once, by the warm-up thread
         finally:
             gate.set()
             pickle.dump(("stop",), feed)

@@ -150,6 +150,8 @@ class Warmup:
                  speller_factory: Callable[[CheckConfig], Checker]) -> None:
         self.speller_factory = speller_factory
         self.checker: Checker | None = None  # the preloaded default-config checker, once loaded
+        self.names: NameBook | None = None  # chapters remembered meanwhile: the loaded checker learns them here
+        self.taught: dict[str, str] = {}  # key -> the text it learned, so they are not taught twice
         self.done = threading.Event()
         self._factory = factory
         self._thread = threading.Thread(target=self._load, name="engine-warm-up", daemon=True)
@@ -162,6 +164,10 @@ class Warmup:
     def _load(self) -> None:
         try:
             self.checker = preload(self._factory)
+            if self.names is not None:  # learn the names of chapters sent meanwhile here, not in the first check
+                for key, text in list(self.names.texts.items()):
+                    learn_names(self.checker, text)
+                    self.taught[key] = text
         except Exception:  # noqa: BLE001 - the first check builds it again and reports the error
             log.exception("preloading the checker failed")
         finally:
@@ -194,6 +200,8 @@ class _Server:
         self.names = NameBook()
         self.quick: Checker | None = None  # the speller answering ``spell`` while the warm-up runs
         self.quick_config: CheckConfig | None = None
+        if warmup is not None:
+            warmup.names = self.names
 
     def take_config(self, sent: CheckConfig | None) -> None:
         """Follow a config the parent sent (None: unchanged); a different one drops the checkers built for the old."""
@@ -215,8 +223,9 @@ class _Server:
             self.warmup = None
             if self.checker is None and warmup.checker is not None and self.config == CheckConfig():
                 self.checker = warmup.checker
-                for text in self.names.texts.values():
-                    learn_names(self.checker, text)
+                for key, text in self.names.texts.items():
+                    if warmup.taught.get(key) is not text:  # sent after the warm-up thread taught the others
+                        learn_names(self.checker, text)
         if self.checker is None:
             self.checker = self.names.build(self.factory, self.config)
         return self.checker
@@ -302,6 +311,10 @@ def stop_early() -> None:
             process.wait(2.0)
         except (OSError, subprocess.TimeoutExpired):
             process.kill()
+            try:
+                process.wait(2.0)  # reaped: never left behind as a zombie (a slow machine may not have started it)
+            except subprocess.TimeoutExpired:
+                log.warning("an unused checking engine process did not stop")
         if process.stdout is not None:
             process.stdout.close()
 
