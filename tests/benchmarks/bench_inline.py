@@ -2,10 +2,12 @@
 
 Run: ``/work/venv/bin/python tests/benchmarks/bench_inline.py``. Offscreen; prints figures and target ratios,
 asserts nothing. Targets (issue 4): open -> first underline in the visible area <= 0.3 s; keystroke p99 while the
-manuscript is being checked <= 1.5 x a bare QPlainTextEdit holding the same text; longest GUI-thread stall while
-checking the whole manuscript <= 50 ms. Pride and Prejudice is measured as one 121k-word loose chapter and as
-the 61-chapter imported project. One slip ("teh") is planted in the opening sentence so that the visible area
-has something to underline (the novel itself is nearly clean).
+manuscript is being checked <= 1.3 x a bare QPlainTextEdit holding the same text; longest GUI-thread stall while
+checking the whole manuscript <= 16 ms, one frame (issue "Instant from the first second"; the GUI thread's own CPU
+time in that stretch is printed beside it, as a loaded machine adds waiting for a core to the wall-clock figure).
+Pride and Prejudice is measured as one 121k-word loose chapter and as the 61-chapter imported project. One slip
+("teh") is planted in the opening sentence so that the visible area has something to underline (the novel itself
+is nearly clean).
 
 The bare QPlainTextEdit of the target shows the same text as the writer sees it: same font, margin and column
 width, so its lines break in the same places. A second bare editor in Qt's default font at full width is typed
@@ -44,13 +46,19 @@ def report(label: str, value: float, unit: str, target: float | None = None, low
 
 
 class LagProbe:
-    """A 5 ms timer recording how late the event loop runs it (GUI-thread stalls); does nothing else."""
+    """A 5 ms timer recording how late the event loop runs it (GUI-thread stalls); does nothing else.
+
+    Beside the wall-clock lag it keeps the GUI thread's own CPU time between two ticks (``max_cpu``): on a loaded
+    machine most of a wall-clock stall is the process waiting for a core, which the CPU figure leaves out.
+    """
 
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
 
         self.max_lag = 0.0
+        self.max_cpu = 0.0
         self._last = 0.0
+        self._last_cpu = 0.0
         self._timer = QTimer()
         self._timer.setInterval(5)
         self._timer.timeout.connect(self._tick)
@@ -58,7 +66,9 @@ class LagProbe:
     def start(self) -> None:
         """Start measuring from zero."""
         self.max_lag = 0.0
+        self.max_cpu = 0.0
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer.start()
 
     def stop(self) -> float:
@@ -67,9 +77,10 @@ class LagProbe:
         return self.max_lag
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.max_lag = max(self.max_lag, now - self._last - 0.005)
-        self._last = now
+        self.max_cpu = max(self.max_cpu, cpu - self._last_cpu)
+        self._last, self._last_cpu = now, cpu
 
 
 def memory_mib() -> tuple[float, float]:
@@ -233,7 +244,8 @@ def scenario(label: str, path: Path, text: str) -> None:
     report("open_project() called -> first underline in the visible area", first_underline, "s", 0.3)
     report("  of which after the text was in the editor", first_underline - opened, "s")
     report(f"open -> whole manuscript checked ({done}/{total} chapters)", checked, "s")
-    report("longest GUI-thread stall while checking the whole manuscript", stall * 1000, "ms", 50)
+    report("longest GUI-thread stall while checking the whole manuscript", stall * 1000, "ms", 16)
+    report("  GUI thread's own CPU time in its busiest stretch between two ticks", probe.max_cpu * 1000, "ms", 16)
     print(f"{'issues found in the manuscript':66} {controller.manuscript_issue_count():10d}")
 
     size = (window.editor.width(), window.editor.height())
@@ -281,7 +293,7 @@ def scenario(label: str, path: Path, text: str) -> None:
         report(f"keystroke p50: {name}", statistics.median(values) * 1000, "ms")
         report(f"keystroke p99: {name}", percentile(values, 0.99) * 1000, "ms")
     ratio = percentile(checked_times, 0.99) / percentile(bare_times, 0.99)
-    print(f"{'keystroke p99 ratio (checking / bare QPlainTextEdit), target <= 1.5':66} {ratio:10.2f}")
+    print(f"{'keystroke p99 ratio (checking / bare QPlainTextEdit), target <= 1.3':66} {ratio:10.2f}")
     ratio = percentile(checked_times, 0.99) / percentile(times["bare default"], 0.99)
     print(f"{'keystroke p99 ratio (checking / bare QPlainTextEdit in Qt default font)':66} {ratio:10.2f}")
     ratio = percentile(checked_times, 0.99) / percentile(plain_window_times, 0.99)
@@ -293,7 +305,8 @@ def scenario(label: str, path: Path, text: str) -> None:
     for other in (plain_window, bare, bare_default):
         other.close()
         other.deleteLater()
-    report("longest GUI-thread stall while typing during re-checks", typing_stall * 1000, "ms", 50)
+    report("longest GUI-thread stall while typing during re-checks", typing_stall * 1000, "ms", 16)
+    report("  GUI thread's own CPU time in its busiest stretch between two ticks", probe.max_cpu * 1000, "ms", 16)
     print(f"{'full re-checks started during typing':66} {rechecks[0]:10d}")
     feature.dispatcher.pause = type(feature.dispatcher).pause.__get__(feature.dispatcher)  # type: ignore[method-assign]
     editor.document().setModified(False)

@@ -87,3 +87,44 @@ def test_two_huge_paragraphs_are_told_as_two_and_both_come_back_whole(qtbot):
     editor = _editor(qtbot, text)
     assert editor._huge_bar.label.text().startswith("2 paragraphs of this chapter are too long")
     assert editor.text() == text
+
+
+def _paste(editor: ChapterEditor, text: str) -> None:
+    from PySide6.QtCore import QMimeData
+
+    mime = QMimeData()
+    mime.setText(text)
+    editor.insertFromMimeData(mime)  # what Ctrl+V and Edit > Paste end in
+
+
+def test_a_paste_that_makes_a_huge_paragraph_goes_in_as_pieces_told_once_and_undoable(qtbot):
+    before = "Opening line.\nShe said: \nClosing line."
+    editor = _editor(qtbot, before)
+    cursor = editor.textCursor()
+    cursor.setPosition(len("Opening line.\nShe said: "))
+    editor.setTextCursor(cursor)
+    pasted = SENTENCE * (HUGE_PARAGRAPH_CHARS // len(SENTENCE) + 100)
+    _paste(editor, pasted)
+    after = before.replace("said: ", "said: " + pasted)
+    assert _longest_block(editor) <= PIECE_CHARS + len("She said: ") + 1  # Qt never lays out a huge block
+    assert editor.joined_pieces() > 100
+    assert editor.text() == after  # saved as pasted: one paragraph
+    assert editor.isReadOnly() and editor._huge_bar.isVisible()
+    assert editor._huge_bar.label.text().startswith("A paragraph of this chapter is too long")
+    pieces = editor.joined_pieces()
+    assert editor.split_huge_paragraphs() == pieces  # the offered split still works after a paste
+    assert not editor.isReadOnly() and editor.text().count("\n") == after.count("\n") + pieces
+    editor.document().undo()  # the split comes undone...
+    qtbot.waitUntil(lambda: editor.joined_pieces() == pieces, timeout=2000)
+    assert editor.text() == after
+    editor.document().undo()  # ...and then the paste, in one step
+    qtbot.waitUntil(lambda: editor.joined_pieces() == 0, timeout=2000)
+    assert editor.text() == before and not editor.isReadOnly()
+
+
+def test_an_ordinary_paste_goes_in_as_is(qtbot):
+    editor = _editor(qtbot, "One.\nTwo.")
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    _paste(editor, " Three.\nFour " + SENTENCE * 100)
+    assert editor.joined_pieces() == 0 and not editor._huge_bar.isVisible()
+    assert editor.text() == "One.\nTwo. Three.\nFour " + SENTENCE * 100

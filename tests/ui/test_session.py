@@ -339,3 +339,27 @@ def test_typing_after_a_save_announces_unsaved_again_and_saves_after_the_pause(w
     assert window.status.save_state.text() in ("Unsaved changes", "Saving…")
     qtbot.waitUntil(lambda: _disk(sample_project).endswith(" One. Two."), timeout=15000)
     qtbot.waitUntil(lambda: window.status.save_state.text() == "Saved", timeout=15000)
+
+
+def test_a_long_chapter_is_copied_for_the_journal_in_a_pause_in_typing_not_between_two_keys(
+        qtbot, make_window, sample_project, monkeypatch):
+    from writer_app.ui import session as session_module
+    from writer_app.ui.disk_worker import JOURNAL
+
+    long_text = "\n".join(f"Line {i} of a chapter long enough to be costly to copy on every journal tick."
+                          for i in range(session_module.LARGE_CHAPTER_CHARS // 70))
+    chapter_file(sample_project, "ch-0001").write_text(long_text, encoding="utf-8")
+    window = make_window(sample_project)
+    window.settings.autosave_seconds = 600
+    clock = [1000.0]
+    monkeypatch.setattr(session_module.time, "monotonic", lambda: clock[0])
+    journaled: list[object] = []
+    submit = window.session.worker.submit
+    monkeypatch.setattr(window.session.worker, "submit",
+                        lambda job: (journaled.append(job) if job.kind == JOURNAL else None, submit(job))[1])
+    window.editor.insertPlainText("A new opening. ")
+    window.session._journal_now()  # the writer is typing: no 1 MB copy between two keystrokes
+    assert journaled == [] and window.session._journal.isActive()
+    clock[0] += session_module.JOURNAL_QUIET_S
+    window.session._journal_now()  # a pause in typing: now it is copied
+    assert len(journaled) == 1 and journaled[0].text.startswith("A new opening. Line 0 ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -29,6 +29,7 @@ from writer_app.ui.huge_paragraph import (
     joined_blocks,
     joined_text,
     mark_joins,
+    paste_in_pieces,
     split_for_good,
 )
 from writer_app.ui.line_spacing import NATIVE_LAYOUT_CHARS, SpacedPlainTextLayout
@@ -154,6 +155,18 @@ class ChapterEditor(QPlainTextEdit):
         self._read_only_wanted = bool(read_only)
         super().setReadOnly(self._read_only_wanted or self._joins > 0)
 
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
+        """Paste; a paste that makes a paragraph too long for the editor goes in as joined pieces, and is told."""
+        if source.hasText() and not self.isReadOnly():
+            cursor = self.textCursor()
+            joined = paste_in_pieces(cursor, source.text())
+            if joined is not None:
+                self.setTextCursor(cursor)
+                self._set_joins(len(joined_blocks(self.document())), tell=True)
+                self._huge_bar.was_told = True
+                return
+        super().insertFromMimeData(source)
+
     def joined_pieces(self) -> int:
         """How many shown paragraphs are pieces of an over-long paragraph, joined to the one before when saved."""
         return self._joins
@@ -211,8 +224,8 @@ class ChapterEditor(QPlainTextEdit):
         self._revision += 1
         if self._loading:
             return
-        if added == removed and added > 1 and (self._joins or self._huge_bar.was_told):
-            self._joins_timer.start()  # a block-format change (the split, or its undo or redo)
+        if (added > 1 or removed > 1) and (self._joins or self._huge_bar.was_told):
+            self._joins_timer.start()  # the split, a paste in pieces, or the undo or redo of either: never one key
         self.text_edited.emit()
         start, length, words, number = self._record
         if number < 0 or self._recount_timer.isActive() or position < start or position + removed > start + length:

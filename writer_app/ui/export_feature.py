@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from writer_app.ui.dialogs.export_workers import ExportDispatcher
+if TYPE_CHECKING:  # the export stack (formats, writers, importer) loads on first use, not while the window is built
+    from writer_app.ui.dialogs.export_workers import ExportDispatcher
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ class ExportFeature(QObject):
         super().__init__(window)
         self.window = window
         self.count_issues = count_issues
-        self.dispatcher = ExportDispatcher(self)
+        self._dispatcher: ExportDispatcher | None = None
         self.dialog: Any = None
         self.action = QAction(tr("&Export…"), window)
         self.action.setObjectName("exportAction")
@@ -122,6 +123,15 @@ class ExportFeature(QObject):
         window.project_opened.connect(lambda _project: self._sync())
         window.project_closed.connect(self._sync)
         self._sync()
+
+    @property
+    def dispatcher(self) -> ExportDispatcher:
+        """The background dispatcher shared by export dialogs (made, with the export stack, on first use)."""
+        if self._dispatcher is None:
+            from writer_app.ui.dialogs.export_workers import ExportDispatcher
+
+            self._dispatcher = ExportDispatcher(self)
+        return self._dispatcher
 
     def _add_to_menu(self, menu: Any) -> None:
         """Put Export… right after Import Manuscript… (or at the top of the File menu)."""

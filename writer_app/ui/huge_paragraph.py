@@ -4,7 +4,8 @@ Qt lays a paragraph out whole on every keystroke and whenever it is painted, so 
 freezes the window. Such a paragraph is shown as pieces broken at its line or sentence ends; every piece after
 the first carries, in its block format, the text that joined it to the one before (``JOINER``), so the chapter is
 saved exactly as it was read. While pieces are joined the chapter is read-only and a bar tells the writer and
-offers to make the pieces real paragraphs: one undoable edit that only drops the joiners.
+offers to make the pieces real paragraphs: one undoable edit that only drops the joiners. A paste that would make
+such a paragraph goes in the same way (:func:`paste_in_pieces`), as one undoable edit.
 """
 
 from __future__ import annotations
@@ -61,6 +62,48 @@ def mark_joins(document: QTextDocument, joins: list[tuple[int, str]]) -> None:
     finally:
         document.blockSignals(blocked)
         document.setUndoRedoEnabled(True)
+
+
+def paste_in_pieces(cursor: QTextCursor, text: str, limit: int = HUGE_PARAGRAPH_CHARS) -> int | None:
+    """Paste ``text`` over ``cursor``'s selection as one undoable edit, with every paragraph the paste makes longer
+    than ``limit`` put in as joined pieces; returns how many pieces were joined, or None (nothing done) when the
+    paste makes no such paragraph."""
+    document = cursor.document()
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    first, last = document.findBlock(start), document.findBlock(end)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
+    whole = QTextCursor(document)
+    whole.setPosition(first.position())
+    whole.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+    prefix = whole.selectedText()
+    whole.setPosition(end)
+    whole.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+    suffix = whole.selectedText()
+    combined = prefix + text + suffix
+    if not has_huge_paragraph(combined, limit):
+        return None
+    shown, joins = display_text(combined, limit)
+    base = first.blockNumber()
+    edit = QTextCursor(document)
+    edit.beginEditBlock()
+    try:
+        edit.setPosition(first.position())
+        edit.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        edit.insertText(shown)
+        block, number = document.findBlockByNumber(base), 0
+        for target, joiner in joins:
+            while number < target and block.isValid():
+                block = block.next()
+                number += 1
+            if not block.isValid():
+                break
+            fmt = block.blockFormat()
+            fmt.setProperty(JOINER, joiner)
+            QTextCursor(block).setBlockFormat(fmt)
+    finally:
+        edit.endEditBlock()
+    cursor.setPosition(start)
+    return len(joins)
 
 
 def joined_blocks(document: QTextDocument) -> list[QTextBlock]:

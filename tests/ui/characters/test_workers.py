@@ -97,3 +97,51 @@ def test_an_unreadable_chapter_file_is_skipped_and_the_others_indexed(tmp_path: 
 def test_a_snapshot_needs_text_or_a_file() -> None:
     with pytest.raises(ValueError):
         ChapterSnapshot("c1", 1)
+
+
+def _long_chapter() -> str:
+    """About 300 KB of prose in short paragraphs, with two people named often."""
+    lines = []
+    for number in range(2400):
+        who = "Tamsin Vell" if number % 3 else "Corwen Aske"
+        lines.append(f"On day {number} {who} mended a net by the harbour and said little to anyone passing.")
+    return "\n".join(lines)
+
+
+def test_discovery_reads_a_long_chapter_in_slices_cut_at_paragraph_ends(monkeypatch) -> None:
+    from writer_app.characters import discover
+    from writer_app.ui.characters import workers
+
+    text = _long_chapter()
+    fed: list[str] = []
+
+    def recording(texts, **options):
+        fed.extend(texts)
+        return []
+
+    monkeypatch.setattr(discover, "discover_candidates", recording)
+    snap = ChapterSnapshot("c", 1, text)
+    run_request(IndexRequest(0, MentionMatcher([]), (snap,), discover=(snap,)))
+    assert len(fed) > 1 and max(len(piece) for piece in fed) <= workers.DISCOVER_SLICE  # no whole-chapter step
+    assert "".join(fed) == text
+    assert all(piece.endswith("\n") for piece in fed[:-1])  # cut between paragraphs, never inside a name
+
+
+def test_discovery_in_slices_finds_the_same_people_as_the_whole_text() -> None:
+    from writer_app.characters.discover import discover_candidates
+
+    text = _long_chapter()
+    snap = ChapterSnapshot("c", 1, text)
+    result = run_request(IndexRequest(0, MentionMatcher([]), (snap,), discover=(snap,)))
+    whole = discover_candidates([text])
+    assert [c.name for c in result.suggestions] == [c.name for c in whole]
+    assert {"Tamsin Vell", "Corwen Aske"} <= {c.name for c in whole}
+
+
+def test_building_the_characters_feature_leaves_discovery_unloaded_until_a_worker_needs_it() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; import writer_app.ui.characters.install; "
+            "sys.exit('writer_app.characters.discover' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], check=False, timeout=120).returncode == 0

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import bisect
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMessageBox, QTextEdit
 
 from writer_app.characters.cast import Cast, Character
-from writer_app.characters.discover import Candidate, merge_suggestions
 from writer_app.characters.mentions import ChapterMentions, MentionIndex, MentionMatcher, utf16_spans
 from writer_app.errors import WriterAppError
 from writer_app.ui.characters.chart import ChartRow
@@ -20,6 +19,9 @@ from writer_app.ui.characters.panel import CastRow, CharactersPanel, SuggestionR
 from writer_app.ui.characters.renamer import CharacterRenamer
 from writer_app.ui.characters.texts import ChapterTexts
 from writer_app.ui.characters.workers import ChapterSnapshot, IndexDispatcher, IndexRequest, UnreadableChapter
+
+if TYPE_CHECKING:  # discovery's module builds a large pattern when imported: only the worker needs it
+    from writer_app.characters.discover import Candidate
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +98,7 @@ class CharactersController(QObject):
         window.chapter_about_to_close.connect(self._on_chapter_about_to_close)
         window.chapter_saved.connect(lambda _cid: self._discover_timer.start())
         self.editor.text_edited.connect(self._edit_timer.start)
+        self.editor.text_edited.connect(self.dispatcher.pulse.note_typing)  # indexing waits while the writer types
         self.editor.viewport_changed.connect(self._refresh_highlights)
         self.editor.cursorPositionChanged.connect(self._navigation_timer.start)
         self.panel.set_editable(False)
@@ -252,6 +255,8 @@ class CharactersController(QObject):
         dismissed = {d.casefold() for d in getattr(self.project, "dismissed_characters", []) or []}
         found = list(suggestions)
         for names in self._suggestion_merges:
+            from writer_app.characters.discover import merge_suggestions
+
             found = merge_suggestions(found, names)
         self.suggestions = [s for s in found if s.name not in taken and s.name.casefold() not in dismissed]
         self._show_suggestions()
@@ -575,6 +580,8 @@ class CharactersController(QObject):
         present = [n for n in names if any(s.name == n for s in self.suggestions)]
         if len(present) < 2:
             return
+        from writer_app.characters.discover import merge_suggestions
+
         self.suggestions = merge_suggestions(self.suggestions, present)
         self._suggestion_merges.append(present)
         self._show_suggestions()

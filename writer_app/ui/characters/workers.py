@@ -9,18 +9,27 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from writer_app.characters.discover import Candidate, discover_candidates
-from writer_app.characters.mentions import ChapterMentions, MentionMatcher
+from writer_app.characters.mentions import ChapterMentions, Mention, MentionMatcher
 from writer_app.core import textfile
 from writer_app.errors import WriterAppError
+from writer_app.ui.gui_pulse import GuiPulse
+
+if TYPE_CHECKING:  # discovery's module builds a large pattern when imported: imported by the worker when needed
+    from writer_app.characters.discover import Candidate
 
 log = logging.getLogger(__name__)
+
+# Discovery reads a chapter in slices of about this many characters, cut at paragraph ends: each whole-text step it
+# takes (lowercasing, splitting, counting) holds the interpreter lock for its whole length, and over a long chapter
+# (a 700 KB novel in one file, a 50 MB paragraph) that kept the GUI thread from running for 20 ms to seconds.
+DISCOVER_SLICE = 64_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +113,19 @@ class _TextLoader:
         return text
 
 
-def run_request(request: IndexRequest) -> IndexResult:
-    """Read, index (and discover) synchronously; what a worker thread runs."""
+def run_request(request: IndexRequest, pulse: GuiPulse | None = None) -> IndexResult:
+    """Read, index (and discover) synchronously; what a worker thread runs (``pulse``: step aside while the GUI is
+    busy, between slices of discovery)."""
     loader = _TextLoader()
     try:
-        chapters = tuple(_index(request.matcher, snap, loader) for snap in request.chapters)
+        chapters = tuple(_index(request.matcher, snap, loader, pulse) for snap in request.chapters)
         suggestions = None
         if request.discover is not None:
-            texts = [text for text in (loader.text(snap) for snap in request.discover) if text is not None]
+            if pulse is not None:
+                pulse.wait_turn()  # the first discovery imports its module: not while the window is being built
+            from writer_app.characters.discover import discover_candidates
+
+            texts = (piece for snap in request.discover for piece in discovery_slices(loader.text(snap), pulse=pulse))
             suggestions = tuple(discover_candidates(texts, exclude=request.exclude, dismissed=request.dismissed))
         return IndexResult(request, tuple(c for c in chapters if c is not None), suggestions,
                            texts_read=tuple(loader.read), unreadable=tuple(loader.unreadable))
@@ -120,11 +134,55 @@ def run_request(request: IndexRequest) -> IndexResult:
         return IndexResult(request, (), None, str(error) or type(error).__name__)
 
 
-def _index(matcher: MentionMatcher, snap: ChapterSnapshot,
-           loader: _TextLoader) -> tuple[ChapterSnapshot, ChapterMentions] | None:
+def discovery_slices(text: str | None, size: int = DISCOVER_SLICE, pulse: GuiPulse | None = None) -> Iterator[str]:
+    """``text`` in slices of about ``size`` characters, cut after a line end, else after a space (nothing for None).
+
+    With a ``pulse``, each slice waits while the GUI thread is busy, and the slices stop when it is closed.
+    """
+    if not text:
+        return
+    start, length = 0, len(text)
+    while length - start > size:
+        if pulse is not None:
+            pulse.wait_turn()
+            if pulse.closed:
+                return
+        end = start + size
+        cut = text.rfind("\n", start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind(". ", start + size // 2, end - 1) + 1 or -1  # a sentence end: never inside a name
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, end)
+        end = cut + 1 if cut >= 0 else end
+        yield text[start:end]
+        start = end
+    yield text[start:]
+
+
+def scan_in_slices(matcher: MentionMatcher, text: str, pulse: GuiPulse | None = None) -> ChapterMentions:
+    """A chapter's mentions; a long chapter is scanned slice by slice, stepping aside between slices while the GUI
+    is busy or the writer types (``pulse``)."""
+    if pulse is None or len(text) <= DISCOVER_SLICE:
+        return ChapterMentions.scan(matcher, text)
+    mentions: list[Mention] = []
+    offset = 0
+    for piece in discovery_slices(text, pulse=pulse):
+        found = matcher.find(piece)
+        if offset:
+            found = [Mention(m.character, m.start + offset, m.end + offset) for m in found]
+        mentions.extend(found)
+        offset += len(piece)
+    counts = [0] * len(matcher.names)
+    for mention in mentions:
+        counts[mention.character] += 1
+    return ChapterMentions(tuple(mentions), tuple(counts))
+
+
+def _index(matcher: MentionMatcher, snap: ChapterSnapshot, loader: _TextLoader,
+           pulse: GuiPulse | None = None) -> tuple[ChapterSnapshot, ChapterMentions] | None:
     """One chapter's mentions, or ``None`` when its file cannot be read."""
     text = loader.text(snap)
-    return None if text is None else (snap, ChapterMentions.scan(matcher, text))
+    return None if text is None else (snap, scan_in_slices(matcher, text, pulse))
 
 
 class _Relay(QObject):
@@ -136,14 +194,15 @@ class _Relay(QObject):
 class _IndexRunnable(QRunnable):
     """Run one request, then emit its result."""
 
-    def __init__(self, request: IndexRequest, relay: _Relay) -> None:
+    def __init__(self, request: IndexRequest, relay: _Relay, pulse: GuiPulse | None = None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._request = request
         self._relay = relay
+        self._pulse = pulse
 
     def run(self) -> None:  # noqa: D102 - QRunnable entry point
-        result = run_request(self._request)
+        result = run_request(self._request, self._pulse)
         try:
             self._relay.done.emit(result)
         except RuntimeError:  # the relay is gone (window closed): nobody is listening
@@ -171,6 +230,7 @@ class IndexDispatcher(QObject):
         self._pending = 0
         self._discover_pending = 0
         self.epoch = 0
+        self.pulse = GuiPulse(self)  # beats while requests run: discovery steps aside while the GUI is busy
 
     def next_snapshot(self) -> int:
         """A number larger than every earlier snapshot's."""
@@ -195,7 +255,8 @@ class IndexDispatcher(QObject):
         """Run ``request`` in the background."""
         self._pending += 1
         self._discover_pending += request.discover is not None
-        self._pool.start(_IndexRunnable(request, self._relay))
+        self.pulse.start()
+        self._pool.start(_IndexRunnable(request, self._relay, self.pulse))
 
     @Slot(object)
     def _on_done(self, result: IndexResult) -> None:
@@ -217,10 +278,12 @@ class IndexDispatcher(QObject):
         else:
             log.debug("dropping stale indexing result of epoch %d", result.request.epoch)
         if self._pending == 0:
+            self.pulse.stop()
             self.idle.emit()
 
     def shutdown(self) -> None:
         """Stop accepting results and wait for the running request to finish."""
         self.epoch += 1
+        self.pulse.close()
         self._pool.clear()
         self._pool.waitForDone(5000)

@@ -104,7 +104,10 @@ class CheckingController(ResultIntake, QObject):
         self.tracker.reset(document)
         self._block_count = document.blockCount()
         document.contentsChange.connect(self._on_contents_change)
-        self.dispatcher.learn_names(chapter_id, document.toPlainText())  # learned on the worker, before checks
+        # Learned on the worker, before checks. The editor's ``text()`` hands over the text it was given where it can
+        # (no copy of a 50 MB chapter); a plain QPlainTextEdit has only ``toPlainText``.
+        text_of = getattr(self.editor, "text", None)
+        self.dispatcher.learn_names(chapter_id, text_of() if callable(text_of) else document.toPlainText())
         self._new_epoch()
         self._sweep_pos = 0
         self._live_done = False

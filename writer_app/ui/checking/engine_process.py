@@ -7,6 +7,14 @@ word)`` -> a list of words, ``("learn", config_or_None, (key, text))`` -> how ma
 chapter (remembered, and taught again to every checker built later), ``("stop",)``. The config is sent only when it changed; the child keeps one
 checker per config. A checker that raises on a text marks only that text as failed.
 
+Spelling first: the app's engine loads its speller (dictionaries) at once and the full rule set on a thread of its
+own (:class:`Warmup`). Until the full set is loaded, ``("spell", config_or_None, texts)`` answers from the speller
+alone (the same ``(spans, failed, error)`` list), so the visible paragraphs get their spelling underlines while the
+rules still load; once it is loaded, ``spell`` answers ``None`` and the caller sends ``check``. ``learn`` and
+``warm`` never wait for the warm-up (names are remembered for the full checker); ``check`` and ``suggest`` do. The
+speller answering ``spell`` has not learned the chapter's names, so it reports only what learning could not
+excuse: lowercase words outside dialogue (no underline appears early only to vanish with the full result).
+
 Each answer is framed (an 8-byte length, then the pickle), so the parent reads the whole answer with the
 interpreter lock released and decodes it only when the writer is not typing (see ``ProcessBackend``'s
 ``before_decode``): decoding builds thousands of objects, and doing that while a keystroke waits for the
@@ -27,11 +35,13 @@ from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from writer_app.grammar.engine import CheckConfig, Checker
+from writer_app.grammar.model import Category, Issue
 from writer_app.ui.checking.spans import IssueSpan, to_spans
 
 log = logging.getLogger(__name__)
 
 DEFAULT_FACTORY = "writer_app.grammar.factory:build_checker"
+SPELLER_FACTORY = "writer_app.grammar.spelling:SpellChecker"  # what answers ``spell`` while the rules load
 TextResult = tuple[tuple[IssueSpan, ...], bool, str]
 _FRAME = struct.Struct("<Q")  # the length of one pickled answer
 PRELOAD_TEXT = "She said their was no time to loose."  # one check loads what a checker loads lazily
@@ -133,11 +143,126 @@ def preload(factory: Callable[[CheckConfig], Checker]) -> Checker:
     return checker
 
 
+class Warmup:
+    """The full checker loading on a thread of its own, while a speller (``speller_factory``) answers first checks."""
+
+    def __init__(self, factory: Callable[[CheckConfig], Checker],
+                 speller_factory: Callable[[CheckConfig], Checker]) -> None:
+        self.speller_factory = speller_factory
+        self.checker: Checker | None = None  # the preloaded default-config checker, once loaded
+        self.names: NameBook | None = None  # chapters remembered meanwhile: the loaded checker learns them here
+        self.taught: dict[str, str] = {}  # key -> the text it learned, so they are not taught twice
+        self.done = threading.Event()
+        self._factory = factory
+        self._thread = threading.Thread(target=self._load, name="engine-warm-up", daemon=True)
+
+    def start(self) -> Warmup:
+        """Start loading; returns self."""
+        self._thread.start()
+        return self
+
+    def _load(self) -> None:
+        try:
+            self.checker = preload(self._factory)
+            if self.names is not None:  # learn the names of chapters sent meanwhile here, not in the first check
+                for key, text in list(self.names.texts.items()):
+                    learn_names(self.checker, text)
+                    self.taught[key] = text
+        except Exception:  # noqa: BLE001 - the first check builds it again and reports the error
+            log.exception("preloading the checker failed")
+        finally:
+            self.done.set()
+
+    @property
+    def loading(self) -> bool:
+        """True until the full checker is loaded (or failed to load)."""
+        return not self.done.is_set()
+
+
+def sure_before_names(paragraph: str, issue: Issue) -> bool:
+    """Whether a spelling issue found before the chapter's names are learned stands anyway: not a capitalised word
+    (a name, once learned) and not inside dialogue (a character's voice, once learned)."""
+    if issue.text[:1].isupper():
+        return False
+    before = paragraph[:issue.start]
+    return before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d")
+
+
+class _Server:
+    """The child's state between requests: the config, the full checker, the quick speller, remembered names."""
+
+    def __init__(self, factory: Callable[[CheckConfig], Checker], checker: Checker | None,
+                 warmup: Warmup | None) -> None:
+        self.factory = factory
+        self.config = CheckConfig()
+        self.checker = checker
+        self.warmup = warmup
+        self.names = NameBook()
+        self.quick: Checker | None = None  # the speller answering ``spell`` while the warm-up runs
+        self.quick_config: CheckConfig | None = None
+        if warmup is not None:
+            warmup.names = self.names
+
+    def take_config(self, sent: CheckConfig | None) -> None:
+        """Follow a config the parent sent (None: unchanged); a different one drops the checkers built for the old."""
+        if sent is None:
+            return
+        if self.checker is None or sent != self.config:
+            self.checker = None
+        self.config = sent
+
+    def loading(self) -> bool:
+        """True while the full checker is still loading on the warm-up thread."""
+        return self.warmup is not None and self.warmup.loading
+
+    def full(self) -> Checker:
+        """The full checker for the current config (waits for the warm-up; a preloaded one is adopted)."""
+        warmup = self.warmup
+        if warmup is not None:
+            warmup.done.wait()
+            self.warmup = None
+            if self.checker is None and warmup.checker is not None and self.config == CheckConfig():
+                self.checker = warmup.checker
+                for key, text in self.names.texts.items():
+                    if warmup.taught.get(key) is not text:  # sent after the warm-up thread taught the others
+                        learn_names(self.checker, text)
+        if self.checker is None:
+            self.checker = self.names.build(self.factory, self.config)
+        return self.checker
+
+    def spell(self, texts: list[str]) -> list[TextResult] | None:
+        """Spelling alone while the rules load; None once the full checker is there (or spelling is off)."""
+        if not self.loading() or Category.SPELLING not in self.config.categories:
+            return None
+        if self.quick is None or self.quick_config != self.config:
+            self.quick = self.warmup.speller_factory(self.config)  # type: ignore[union-attr]
+            self.quick_config = self.config
+        return [(tuple(span for span in spans if sure_before_names(text, span.issue)), failed, error)
+                for text, (spans, failed, error) in zip(texts, check_texts(self.quick, texts), strict=True)]
+
+    def answer(self, kind: str, payload: Any) -> tuple[str, Any, tuple[str, ...]]:
+        """The answer to one request."""
+        if kind == "spell":
+            return ("ok", self.spell(payload), ())
+        if self.loading() and kind in ("learn", "warm"):  # never wait for the warm-up: checks come first
+            if kind == "warm":
+                return ("ok", None, ())
+            return ("ok", self.names.learn(None, *payload), ())  # remembered for the full checker
+        checker = self.full()
+        if kind == "check":
+            return ("ok", check_texts(checker, payload), engine_names(checker))
+        if kind == "suggest":
+            return ("ok", suggestions(checker, payload), engine_names(checker))
+        if kind == "learn":
+            return ("ok", self.names.learn(checker, *payload), engine_names(checker))
+        return ("ok", None, engine_names(checker))
+
+
 def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: BinaryIO,
-          checker: Checker | None = None) -> None:
-    """Answer requests until ``("stop",)`` or end of input (``checker``: one built for the default config)."""
-    config = CheckConfig()
-    names = NameBook()
+          checker: Checker | None = None, warmup: Warmup | None = None) -> None:
+    """Answer requests until ``("stop",)`` or end of input (``checker``: one built for the default config;
+    ``warmup``: the full checker still loading, while a speller answers ``spell``)."""
+    server = _Server(factory, checker, warmup)
     while True:
         try:
             request = pickle.load(source)
@@ -146,24 +271,13 @@ def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: Bin
         kind = request[0]
         if kind == "stop":
             return
-        if request[1] is not None and (checker is None or request[1] != config):
-            config, checker = request[1], None
-        elif request[1] is not None:
-            config = request[1]
+        server.take_config(request[1])
         answer: Any
         try:
-            if checker is None:
-                checker = names.build(factory, config)
-            if kind == "check":
-                answer = ("ok", check_texts(checker, request[2]), engine_names(checker))
-            elif kind == "suggest":
-                answer = ("ok", suggestions(checker, request[2]), engine_names(checker))
-            elif kind == "learn":
-                answer = ("ok", names.learn(checker, *request[2]), engine_names(checker))
-            else:
-                answer = ("ok", None, engine_names(checker))
+            answer = server.answer(kind, request[2])
         except Exception as error:  # noqa: BLE001 - e.g. a broken rule file: tell the parent
             log.exception("checking engine request %s failed", kind)
+            server.checker = None
             answer = ("error", str(error) or type(error).__name__, ())
         write_answer(answer, sink)
 
@@ -197,6 +311,10 @@ def stop_early() -> None:
             process.wait(2.0)
         except (OSError, subprocess.TimeoutExpired):
             process.kill()
+            try:
+                process.wait(2.0)  # reaped: never left behind as a zombie (a slow machine may not have started it)
+            except subprocess.TimeoutExpired:
+                log.warning("an unused checking engine process did not stop")
         if process.stdout is not None:
             process.stdout.close()
 
@@ -248,6 +366,10 @@ class ProcessBackend:
         """Check texts in the child."""
         return self._call("check", config, texts)
 
+    def spell_first(self, config: CheckConfig, texts: list[str]) -> list[TextResult] | None:
+        """Spelling alone while the child still loads its rules; None once it has them (then :meth:`check`)."""
+        return self._call("spell", config, texts)
+
     def suggest(self, config: CheckConfig, word: str) -> list[str]:
         """Spelling suggestions from the child."""
         return self._call("suggest", config, word)
@@ -296,17 +418,22 @@ def main() -> int:
     sink = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything else printed goes to stderr, never into the protocol
     sys.stdout = sys.stderr
-    checker = None
+    warmup = None
     if path == DEFAULT_FACTORY:
-        try:  # load now, before the first request arrives: the app is still building its window
-            checker = preload(factory)
-        except Exception:  # noqa: BLE001 - the first request builds it again and reports the error
-            log.exception("preloading the checker failed")
+        try:  # the speller first (it loads in a fraction of the rules' time), then the rules beside the requests
+            speller = load_factory(SPELLER_FACTORY)
+            speller(CheckConfig()).check(PRELOAD_TEXT)
+            warmup = Warmup(factory, speller).start()
+        except Exception:  # noqa: BLE001 - the first request builds the full checker and reports the error
+            log.exception("preloading the speller failed")
     try:
-        serve(factory, sys.stdin.buffer, sink, checker)
+        serve(factory, sys.stdin.buffer, sink, None, warmup)
         sink.flush()
     except (BrokenPipeError, ConnectionResetError, EOFError, KeyboardInterrupt, pickle.UnpicklingError):
         _silence(sink)  # the app went away (killed or closed): nobody is listening, leave quietly
+    if warmup is not None and warmup.loading:
+        sys.stderr.flush()
+        os._exit(0)  # the app left during the warm-up: do not tear the interpreter down under the loading thread
     return 0
 
 

@@ -7,7 +7,8 @@ when a paragraph on screen changed. Stale results (other chapter, epoch or revis
 
 A batch's built-in result comes first; a ``late`` result (extra engines such as LanguageTool, merged with the
 built-in issues) follows and replaces a paragraph's issues only while the paragraph still has the built-in
-result of that same revision.
+result of that same revision. A ``partial`` result (spelling alone, sent while the engine still loads its rules)
+is shown only while the paragraph has no full result of that revision; it is never cached.
 """
 
 from __future__ import annotations
@@ -93,12 +94,14 @@ class ResultIntake:
         if result.errors:
             self._tell_failure(result.errors[0])
         kept = [self._filtered(item.spans) for item in result.results]  # one pass: the cache and the views
-        if batch.config is self.config:
+        if batch.config is self.config and not result.partial:
             for item, spans in zip(result.results, kept, strict=True):
                 if len(self._cache) >= CACHE_LIMIT:
                     self._cache.clear()
                 self._cache[item.text_key] = spans
-        if result.late:
+        if result.partial:
+            self._accept_partial(result, kept)
+        elif result.late:
             self._accept_late(result, kept)
         elif batch.live:
             self._accept_live(result, kept)
@@ -155,6 +158,25 @@ class ResultIntake:
             self._note("issues")
         if self._live_in_flight == 0 and not self._live_done or first and self._live_seen:
             self._note("progress")
+
+    def _accept_partial(self, result: BatchResult, kept: list[tuple[IssueSpan, ...]]) -> None:
+        """Show spelling-only issues of paragraphs never fully checked yet (their full result replaces them)."""
+        batch = result.batch
+        if not batch.live or batch.epoch != self.epoch or batch.chapter_id != self.chapter_id:
+            return
+        records = self.tracker.records
+        changed = visible = False
+        for item, spans in zip(result.results, kept, strict=True):
+            record = records.get(item.key)
+            if record is None or record.revision != item.revision or record.checked != -1:
+                continue  # edited since, or it has a full result (of this or an older text): keep that one
+            if spans != record.spans:
+                record.spans, changed = spans, True
+                visible = visible or self._visible_record(record)
+        if visible:
+            self._note("underlines")
+        if changed:
+            self._note("issues")
 
     def _accept_background(self, result: BatchResult, kept: list[tuple[IssueSpan, ...]]) -> None:
         batch = result.batch

@@ -11,6 +11,10 @@ In-process extra engines (LanguageTool, which waits on a server) never hold back
 batch's built-in result is sent first, then a separate runnable on a one-thread pool of its own runs the extra
 engines over the same paragraph revisions and sends a ``late`` result with the merged issues, which the
 controller takes only while the paragraph is still at that revision.
+
+Spelling first: while the engine process still loads its rules, a live batch (the visible paragraphs) is first
+checked for spelling alone and sent as a ``partial`` result; the full result for the same revisions follows and
+replaces it. The controller shows a partial result only until that paragraph's full result arrives.
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ PAUSE_EVERY = 64
 SLICE_CACHE_LIMIT = 2_000  # slices of long paragraphs whose issues are kept (about 40 MB of text checked)
 # An extra engine's merged results are sent back at least this often while it works through a batch.
 LATE_REPORT_S = 0.5
+# A live batch up to this many characters gets a spelling-only pass first while the engine loads its rules.
+SPELL_FIRST_CHARS = 64_000
 
 
 class Backend(Protocol):
@@ -113,6 +119,7 @@ class BatchResult:
     errors: tuple[str, ...] = ()
     cancelled: bool = False
     late: bool = False
+    partial: bool = False  # spelling alone, sent while the rules load; the full result follows
 
 
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -184,6 +191,7 @@ class _Shared:
         self.warmed.set()
         self.min_epoch = 0  # batches older than this are abandoned (plain int: atomic to read and write)
         self.engines: tuple[str, ...] = ()
+        self.full_ready = False  # a backend answered with its full rule set: no more spelling-first passes
         self.extra: tuple[Checker, ...] = ()  # in-process engines (e.g. LanguageTool), run after the backend
         self._lock = threading.Lock()
         self._backends: dict[int, Backend] = {}
@@ -270,6 +278,7 @@ class _Relay(QObject):
     """Lives on the GUI thread; runnables emit through it, so results arrive by queued connection."""
 
     batch_done = Signal(object)
+    partial_done = Signal(object)  # a spelling-only BatchResult sent ahead of the batch's full one
     late_done = Signal(object, bool)  # a late BatchResult, and whether it is the runnable's last
     suggestions_done = Signal(int, object)
 
@@ -304,6 +313,8 @@ class _CheckRunnable(OneShot):
             backend, errors = None, [str(error) or type(error).__name__]
         if backend is not None and shared.names and shared.wait_turn(batch):
             shared.teach_names(backend, batch.config)
+        if backend is not None and batch.live and not shared.full_ready:
+            self._spell_first(backend)
         pieces: list[_Piece] = []
         slices = shared.slice_cache(batch.config)
         for piece in _pieces(batch.jobs):
@@ -328,6 +339,7 @@ class _CheckRunnable(OneShot):
             try:
                 answers = backend.check(batch.config, [piece.text for piece in group])
                 shared.engines = backend.engines
+                shared.full_ready = True  # a full check waits for the rules: they are loaded now
             except Exception as error:  # noqa: BLE001 - the engine failed as a whole: these pieces fail
                 log.exception("checking engine failed on %d paragraphs of chapter %s", len(group), batch.chapter_id)
                 answers = [((), True, str(error) or type(error).__name__)] * len(group)
@@ -357,6 +369,27 @@ class _CheckRunnable(OneShot):
         results = tuple(results_list)
         engines = shared.engines + tuple(str(getattr(c, "name", "extra")) for c in shared.extra)
         _emit(self._relay.batch_done, BatchResult(batch, results, engines, tuple(errors), cancelled))
+
+    def _spell_first(self, backend: Backend) -> None:
+        """Send the batch's spelling issues now if the engine still loads its rules (small batches only)."""
+        batch, shared = self._batch, self._shared
+        spell = getattr(backend, "spell_first", None)
+        if spell is None:
+            shared.full_ready = True  # checks in this process: nothing loads behind the scenes
+            return
+        if sum(len(job.text) for job in batch.jobs) > SPELL_FIRST_CHARS:
+            return
+        try:
+            answers = spell(batch.config, [job.text for job in batch.jobs])
+        except Exception:  # noqa: BLE001 - the full check that follows reports engine failures
+            log.exception("the spelling-first pass failed")
+            return
+        if answers is None:
+            shared.full_ready = True
+            return
+        results = tuple(ParagraphResult(job.key, job.revision, text_key(job.text), _in_order(list(spans)))
+                        for job, (spans, bad, _message) in zip(batch.jobs, answers, strict=True) if not bad)
+        _emit(self._relay.partial_done, BatchResult(batch, results, partial=True))
 
 
 class _LateRunnable(OneShot):
@@ -515,6 +548,7 @@ class CheckDispatcher(QObject):
         self._relay = _Relay(self)
         self._relay.batch_done.connect(self._on_batch_done)
         self._relay.late_done.connect(self._on_late_done)
+        self._relay.partial_done.connect(self._on_partial_done)
         self._relay.suggestions_done.connect(self.suggestions_ready)
         if max_workers is None:
             max_workers = max(1, QThreadPool.globalInstance().maxThreadCount() - 1)
@@ -635,6 +669,11 @@ class CheckDispatcher(QObject):
             self._counters.late_in_flight += 1
             _LateRunnable(result, extra, self._shared, self._relay).start_on(self._late_pool)
         self.batch_finished.emit(result)
+
+    @Slot(object)
+    def _on_partial_done(self, result: BatchResult) -> None:
+        if not self._closed:
+            self.batch_finished.emit(result)
 
     @Slot(object, bool)
     def _on_late_done(self, result: BatchResult, final: bool) -> None:
