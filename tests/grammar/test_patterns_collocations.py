@@ -299,3 +299,38 @@ def test_the_verb_a_noun_takes_and_the_preposition_a_head_governs_are_fixed(bad:
 )
 def test_the_other_senses_of_the_new_heads_stay_quiet(good: str) -> None:
     assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]
+
+
+@pytest.mark.parametrize(
+    ("bad", "fixed"),
+    [
+        ("The jury was comprised of farmers.", "The jury was composed of farmers."),
+        ("The army constitutes of three corps.", "The army consists of three corps."),
+        ("The inn was renown for its ale.", "The inn was renowned for its ale."),
+        ("Her letters meant everything for him.", "Her letters meant everything to him."),
+        ("Beware with the loose boards.", "Beware of the loose boards."),
+        ("The cook makes us of every bone.", "The cook makes use of every bone."),
+        ("We had a lunch at the river.", "We had lunch at the river."),
+    ],
+)
+def test_set_collocations_are_fixed(bad: str, fixed: str) -> None:
+    assert _issues(bad), bad
+    assert _fixed(bad) == fixed
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        "The jury comprised twelve farmers.",
+        "He was constituted for hard work.",
+        "She earned renown as a singer.",
+        "It was meant for her to find.",
+        "Beware the dog.",
+        "They made use of the quiet.",
+        "We had a lunch of bread and cheese.",
+        "The duke gave a dinner for the officers.",
+        "She hurried to a supper at the Grand Hotel.",
+    ],
+)
+def test_set_collocations_in_their_right_form_stay_quiet(good: str) -> None:
+    assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]

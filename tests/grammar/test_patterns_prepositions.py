@@ -98,3 +98,34 @@ def test_a_characters_time_phrase_is_flagged_only_when_dialogue_is_checked_stric
     spoken = "“Yesterday night I saw him,” said the boy."
     assert not _issues(spoken)
     assert [issue.replacements for issue in STRICT.check(spoken)] == [("Last night",)]
+
+
+@pytest.mark.parametrize(
+    ("bad", "fixed"),
+    [
+        ("The ship sailed in June 4.", "The ship sailed on June 4."),
+        ("Rents rose sharply in 1840s.", "Rents rose sharply in the 1840s."),
+        ("He asked regarding to the lease.", "He asked regarding the lease."),
+        ("Her eyes were the same shade than his.", "Her eyes were the same shade as his."),
+        ("The well was as deep than a church tower.", "The well was as deep as a church tower."),
+    ],
+)
+def test_dates_decades_and_comparisons_are_fixed(bad: str, fixed: str) -> None:
+    issues = _issues(bad)
+    assert issues, bad
+    assert apply_fixes(bad, issues) == fixed
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        "The ship sailed in June 1840.",
+        "In May 12 sailors deserted.",
+        "Rents rose sharply in the 1840s.",
+        "He asked with regard to the lease.",
+        "He saw the matter as other than simple.",
+        "Her eyes were the same shade as his.",
+    ],
+)
+def test_right_dates_decades_and_comparisons_stay_quiet(good: str) -> None:
+    assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]
