@@ -334,3 +334,8 @@ def test_set_collocations_are_fixed(bad: str, fixed: str) -> None:
 )
 def test_set_collocations_in_their_right_form_stay_quiet(good: str) -> None:
     assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]
+
+
+def test_what_happened_to_a_person_takes_to_but_a_habit_keeps_with() -> None:
+    assert _fixed("Tell me what happened with her.") == "Tell me what happened to her."
+    assert not _issues("Such fits seldom happened with her.")

@@ -189,3 +189,14 @@ def test_an_adjective_or_verb_with_the_wrong_verb_form_is_fixed(text: str, fixed
 )
 def test_right_forms_after_adjectives_and_allow_stay_quiet(text: str) -> None:
     assert not _issues(text), f"flagged: {[(i.text, i.rule) for i in _issues(text)]}"
+
+
+def test_ask_or_allow_with_an_object_and_a_bare_do_gets_its_to() -> None:
+    assert _fixed("The sergeant allowed us do the cooking.") == "The sergeant allowed us to do the cooking."
+    assert not _issues("She asked him do you mean it, and he nodded.")
+
+
+def test_a_wish_is_would_like_not_will_like() -> None:
+    assert _fixed("I will like to meet your brother.") == "I would like to meet your brother."
+    assert not _issues("I will like it there, I think.")
+    assert not _issues("I would like to meet your brother.")

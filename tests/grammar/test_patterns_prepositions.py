@@ -129,3 +129,9 @@ def test_dates_decades_and_comparisons_are_fixed(bad: str, fixed: str) -> None:
 )
 def test_right_dates_decades_and_comparisons_stay_quiet(good: str) -> None:
     assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]
+
+
+def test_all_of_sudden_gets_its_article() -> None:
+    assert apply_fixes("All of sudden, the dog barked.", _issues("All of sudden, the dog barked.")) == (
+        "All of a sudden, the dog barked."
+    )
