@@ -339,3 +339,42 @@ def test_set_collocations_in_their_right_form_stay_quiet(good: str) -> None:
 def test_what_happened_to_a_person_takes_to_but_a_habit_keeps_with() -> None:
     assert _fixed("Tell me what happened with her.") == "Tell me what happened to her."
     assert not _issues("Such fits seldom happened with her.")
+
+
+@pytest.mark.parametrize(
+    ("bad", "fixed"),
+    [
+        ("Please wait us by the gate.", "Please wait for us by the gate."),
+        ("The squire congratulated Tom for his catch.", "The squire congratulated Tom on his catch."),
+        ("The dogs obey to the shepherd's whistle.", "The dogs obey the shepherd's whistle."),
+        ("The captain approached to the wreck at dawn.", "The captain approached the wreck at dawn."),
+        ("Her cousin married to a widower last spring.", "Her cousin married a widower last spring."),
+        ("The innkeeper said us that the road was closed.", "The innkeeper told us that the road was closed."),
+        ("Nobody ever tells to me anything.", "Nobody ever tells me anything."),
+        ("The cellar was packed of apples.", "The cellar was packed with apples."),
+        ("They were amazed from the size of the fish.", "They were amazed at the size of the fish."),
+        ("We sail at Friday.", "We sail on Friday."),
+    ],
+)
+def test_verbs_that_take_their_object_directly_or_another_preposition_are_fixed(bad: str, fixed: str) -> None:
+    assert _issues(bad), bad
+    assert _fixed(bad) == fixed
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        "Wait your turn, boy.",
+        "The approach to the farm was muddy.",
+        "They kept in contact with the lawyer.",
+        "She was married to the miller.",
+        "The man whom she meant to marry to her niece was poor.",
+        "It was told to me by the ferryman.",
+        "The jar was full of honey.",
+        "She was startled from a doze by the bell.",
+        "We met at Sunday school.",
+        "She was at my birthday party.",
+    ],
+)
+def test_the_right_objects_and_other_senses_stay_quiet(good: str) -> None:
+    assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]

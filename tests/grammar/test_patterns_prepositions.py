@@ -135,3 +135,44 @@ def test_all_of_sudden_gets_its_article() -> None:
     assert apply_fixes("All of sudden, the dog barked.", _issues("All of sudden, the dog barked.")) == (
         "All of a sudden, the dog barked."
     )
+
+
+@pytest.mark.parametrize(
+    ("bad", "fixed"),
+    [
+        ("The shop shuts in the weekend.", "The shop shuts on the weekend."),
+        ("Foxes come out in night.", "Foxes come out at night."),
+        ("He has been ill since three weeks.", "He has been ill for three weeks."),
+        ("In the same time, the door opened.", "At the same time, the door opened."),
+        ("They played his song in the radio.", "They played his song on the radio."),
+        ("On his opinion, the bridge was safe.", "In his opinion, the bridge was safe."),
+        ("She tore the page on accident.", "She tore the page by accident."),
+        ("He bought bread in his way back.", "He bought bread on his way back."),
+    ],
+)
+def test_time_phrases_and_set_phrases_take_their_preposition(bad: str, fixed: str) -> None:
+    issues = _issues(bad)
+    assert issues, bad
+    assert apply_fixes(bad, issues) == fixed
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        "It was in the weekend edition.",
+        "Foxes come out in the night.",
+        "He has been ill since three weeks ago.",
+        "She swam the lake in the same time as her brother.",
+        "He sold radios in the radio shop.",
+        "Listen to his opinion, then judge.",
+        "He paid on accident claims for years.",
+        "The cart was standing in his way there.",
+    ],
+)
+def test_time_and_set_phrases_in_their_right_form_stay_quiet(good: str) -> None:
+    assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]
+
+
+def test_british_english_may_also_spend_it_at_the_weekend() -> None:
+    issues = BRITISH.check("The shop shuts in the weekend.")
+    assert [issue.replacements for issue in issues] == [("on", "at")]
