@@ -378,3 +378,8 @@ def test_verbs_that_take_their_object_directly_or_another_preposition_are_fixed(
 )
 def test_the_right_objects_and_other_senses_stay_quiet(good: str) -> None:
     assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]
+
+
+def test_things_worn_on_the_body_take_on() -> None:
+    assert _fixed("The old man wore spectacles in his head.") == "The old man wore spectacles on his head."
+    assert not _issues("She wore her shawl in the back room.")

@@ -176,3 +176,9 @@ def test_time_and_set_phrases_in_their_right_form_stay_quiet(good: str) -> None:
 def test_british_english_may_also_spend_it_at_the_weekend() -> None:
     issues = BRITISH.check("The shop shuts in the weekend.")
     assert [issue.replacements for issue in issues] == [("on", "at")]
+
+
+def test_a_house_number_takes_at() -> None:
+    text = "The bakery is located in 12 Harbour Road."
+    assert apply_fixes(text, _issues(text)) == "The bakery is located at 12 Harbour Road."
+    assert not _issues("The bakery was located in 1890 Boston, I think.")
