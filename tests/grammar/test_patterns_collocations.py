@@ -383,3 +383,39 @@ def test_the_right_objects_and_other_senses_stay_quiet(good: str) -> None:
 def test_things_worn_on_the_body_take_on() -> None:
     assert _fixed("The old man wore spectacles in his head.") == "The old man wore spectacles on his head."
     assert not _issues("She wore her shawl in the back room.")
+
+
+@pytest.mark.parametrize(
+    ("bad", "fixed"),
+    [
+        ("The council did the wrong choice.", "The council made the wrong choice."),
+        ("The clerk replied them in French.", "The clerk replied to them in French."),
+        ("My uncle never cared of money.", "My uncle never cared about money."),
+        ("She thought in him all winter.", "She thought of him all winter."),
+        ("Mother went for fishing with the boys.", "Mother went fishing with the boys."),
+        ("Did you make your homework?", "Did you do your homework?"),
+        ("Never say a lie to the judge.", "Never tell a lie to the judge."),
+        ("Open the lights, Martha.", "Turn on the lights, Martha."),
+        ("Somebody closed the television.", "Somebody turned off the television."),
+    ],
+)
+def test_the_verb_a_noun_takes_is_fixed_in_its_tense(bad: str, fixed: str) -> None:
+    assert _issues(bad), bad
+    assert _fixed(bad) == fixed
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        "What choices do the men have?",
+        "She took care of the orphans.",
+        "They were in the care of the parish.",
+        "He thinks in numbers.",
+        "They went for fishing rods and bait.",
+        "He made homework a pleasure.",
+        "She said the story was old.",
+        "He opened the light blue box.",
+    ],
+)
+def test_the_right_verb_and_its_other_senses_stay_quiet(good: str) -> None:
+    assert not _issues(good), [(i.rule, i.text) for i in _issues(good)]

@@ -182,3 +182,9 @@ def test_a_house_number_takes_at() -> None:
     text = "The bakery is located in 12 Harbour Road."
     assert apply_fixes(text, _issues(text)) == "The bakery is located at 12 Harbour Road."
     assert not _issues("The bakery was located in 1890 Boston, I think.")
+
+
+def test_an_age_takes_at() -> None:
+    text = "He left school on the age of twelve."
+    assert apply_fixes(text, _issues(text)) == "He left school at the age of twelve."
+    assert not _issues("Men lived differently in the age of sail.")
