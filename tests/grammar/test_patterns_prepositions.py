@@ -188,3 +188,22 @@ def test_an_age_takes_at() -> None:
     text = "He left school on the age of twelve."
     assert apply_fixes(text, _issues(text)) == "He left school at the age of twelve."
     assert not _issues("Men lived differently in the age of sail.")
+
+
+@pytest.mark.parametrize(
+    ("bad", "fixed"),
+    [
+        ("The mill is in the other side of the hill.", "The mill is on the other side of the hill."),
+        ("We have been friends from long time.", "We have been friends for a long time."),
+        ("The ferry sank before ten years.", "The ferry sank ten years ago."),
+    ],
+)
+def test_sides_and_spans_of_time_take_their_preposition(bad: str, fixed: str) -> None:
+    issues = _issues(bad)
+    assert issues, bad
+    assert apply_fixes(bad, issues) == fixed
+
+
+def test_a_span_before_an_event_stays_quiet() -> None:
+    assert not _issues("The ferry sank before ten years had passed.")
+    assert not _issues("It had been quiet for two days.")
