@@ -193,6 +193,9 @@ def test_right_forms_after_adjectives_and_allow_stay_quiet(text: str) -> None:
 
 def test_ask_or_allow_with_an_object_and_a_bare_do_gets_its_to() -> None:
     assert _fixed("The sergeant allowed us do the cooking.") == "The sergeant allowed us to do the cooking."
+    assert _fixed("Mother let us stay, and even allowed us do it twice.") == (
+        "Mother let us stay, and even allowed us to do it twice."
+    )
     assert not _issues("She asked him do you mean it, and he nodded.")
 
 
