@@ -149,3 +149,57 @@ def test_learner_slips_in_dialogue_are_still_flagged() -> None:
     text = "“I enjoy to swim,” said Lena."
     assert [issue.rule for issue in _issues(text)] == ["PAT_GERUND_VERB_TO_INFINITIVE"]
     assert _fixed(text) == "“I enjoy swimming,” said Lena."
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # An adjective's to-infinitive written with an -ing or past form.
+        ("The girls were anxious to seeing the new foal.", "The girls were anxious to see the new foal."),
+        ("He seemed reluctant to signing anything.", "He seemed reluctant to sign anything."),
+        ("I am unable to finding the key.", "I am unable to find the key."),
+        # "allow" and "permit" without an object before the to-infinitive.
+        ("It allowed to cross the river on foot.", "It allowed crossing the river on foot."),
+        ("That gate permits to enter the park at night.", "That gate permits entering the park at night."),
+        # "be interested in".
+        ("I am not interest in gossip.", "I am not interested in gossip."),
+    ],
+)
+def test_an_adjective_or_verb_with_the_wrong_verb_form_is_fixed(text: str, fixed: str) -> None:
+    assert _issues(text), f"missed: {text!r}"
+    assert _fixed(text) == fixed
+    assert not _issues(fixed), f"still flags its own fix: {fixed!r}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The girls were anxious to see the new foal.",
+        "She was close to tears and used to waiting.",
+        "He was given to drinking on Sundays.",
+        "They were ready to go, free to leave.",
+        "The wood was ready to be burned.",
+        "The thaw allowed us to cross the river.",
+        "Nobody was permitted to enter the park.",
+        "The men allowed to rest were asleep.",
+        "The book is interesting in parts.",
+        "She is interesting in company.",
+        "“I am interest in your sister,” the old man said.",
+    ],
+)
+def test_right_forms_after_adjectives_and_allow_stay_quiet(text: str) -> None:
+    assert not _issues(text), f"flagged: {[(i.text, i.rule) for i in _issues(text)]}"
+
+
+def test_ask_or_allow_with_an_object_and_a_bare_do_gets_its_to() -> None:
+    assert _fixed("The sergeant allowed us do the cooking.") == "The sergeant allowed us to do the cooking."
+    assert _fixed("Mother let us stay, and even allowed us do it twice.") == (
+        "Mother let us stay, and even allowed us to do it twice."
+    )
+    assert not _issues("She asked him do you mean it, and he nodded.")
+
+
+def test_a_wish_is_would_like_not_will_like() -> None:
+    assert _fixed("I will like to meet your brother.") == "I would like to meet your brother."
+    assert not _issues("I will like it there, I think.")
+    assert not _issues("I would like to meet your brother.")
