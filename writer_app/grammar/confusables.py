@@ -39,6 +39,8 @@ NEAR_FILE = "near_words.tsv"
 NEAR_LOG_RATIO = 2.0  # a one-edit neighbour must be 100 times likelier, the written word unseen on both sides
 NEAR_SIDE_RATIO = 5.0  # ... and on each side, the partner's pair predicts this many times the cut-off for it
 NEAR_MIN_LENGTH = 3  # two-letter words (of/on/or, in/is) slip into each other too often for pair counts to judge
+NEAR_SKIP_COMMONEST = 150  # the commonest words (the, and, his, was ...) are the hand sets' and pattern rules' work:
+# their one-edit neighbours are mostly other function words, and leaving them out keeps the scan fast
 _CACHE_LIMIT = 200_000
 _LOOKAHEAD_WORDS = 400  # up to this many possible next words are folded into the scan pattern
 
@@ -184,6 +186,7 @@ class ConfusableChecker:
         self._pattern: re.Pattern[str] | None = None
         self._decisions: dict[tuple[str, str, str, bool], str | None] = {}
         self._near_rights: dict[str, frozenset[str]] = {}
+        self._near: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()
         self._broken = False
 
@@ -208,8 +211,20 @@ class ConfusableChecker:
                 log.warning("confusable-word check disabled: its data is missing", exc_info=True)
                 self._broken = True
                 return False
+            self._near = self._scored_near()
             self._pattern = re.compile(self._scan_pattern())
         return True
+
+    def _scored_near(self) -> dict[str, tuple[str, ...]]:
+        """The one-edit neighbours worth scoring: not for short or very common words, nor the hand sets' words."""
+        assert self._model is not None and self._sets is not None
+        ids = self._model.data.ids
+        partners = self._sets.partners
+        return {
+            word: found
+            for word, found in self._sets.near.items()
+            if len(word) >= NEAR_MIN_LENGTH and word not in partners and ids.get(word, 0) >= NEAR_SKIP_COMMONEST
+        }
 
     def _scan_pattern(self) -> str:
         """A regex for the set words worth scoring: a word whose partners are listed before only a few words
@@ -258,7 +273,7 @@ class ConfusableChecker:
                 better = self._decide(left, lower, right, True)
             if better is not None:
                 issues.append(self._issue(text, start, end, written, lower, better))
-        if self._sets is not None and self._sets.near:
+        if self._near:
             issues.extend(self._near_issues(text, lowered, {issue.start for issue in issues}))
         return issues
 
@@ -267,18 +282,14 @@ class ConfusableChecker:
 
         Reads whitespace-split tokens (a token with punctuation is a clause break), fast enough for every word.
         """
-        assert self._sets is not None
-        near = self._sets.near
-        partners = self._sets.partners
+        near = self._near
         rights = self._near_rights
         tokens = lowered.split()
-        shortest = NEAR_MIN_LENGTH
         issues: list[Issue] = []
         starts: list[int] = []
-        for index in range(1, len(tokens) - 1):
+        last = len(tokens) - 1
+        for index in [i for i, token in enumerate(tokens) if token in near and 0 < i < last]:
             word = tokens[index]
-            if word not in near or word in partners or len(word) < shortest:
-                continue  # (the hand-written sets judge their own words)
             right = tokens[index + 1].rstrip(_CLOSERS)
             winning = rights.get(word)
             if winning is None:
@@ -310,13 +321,19 @@ class ConfusableChecker:
         return data.pair(left, partner) * share >= floor and data.pair(partner, right) * share >= floor
 
     def _winning_rights(self, word: str) -> frozenset[str]:
-        """Next words after which a neighbour of ``word`` is a listed pair and ``word`` is not."""
+        """Next words after which a neighbour of ``word`` is a listed pair, common enough to make the missing
+        ``word right`` pair telling (see :meth:`_informative`), and ``word`` is not listed."""
         found = self._near_rights.get(word)
         if found is None:
-            assert self._model is not None and self._sets is not None
+            assert self._model is not None
             model = self._model
-            found = frozenset().union(*(model.right_words(p) for p in self._sets.near[word])) - model.right_words(word)
-            self._near_rights[word] = found
+            data = model.data
+            count = max(data.count(word), 1)
+            rights: set[str] = set()
+            for partner in self._near[word]:
+                least = data.pair_floor * NEAR_SIDE_RATIO * data.count(partner) / count
+                rights.update(model.strong_followers(partner, least))
+            found = self._near_rights[word] = frozenset(rights - model.right_words(word))
         return found
 
     def _decide_near(self, left: str, word: str, right: str, spoken: bool) -> str | None:
@@ -332,7 +349,7 @@ class ConfusableChecker:
         if written.sides == 0:
             bar = written.log_prob + NEAR_LOG_RATIO + (DIALOGUE_EXTRA if spoken else 0.0)
             best_margin = 0.0
-            for partner in self._sets.near[word]:
+            for partner in self._near[word]:
                 if not model.attested(partner, left, right) or not self._informative(left, word, partner, right):
                     continue
                 margin = model.score(partner, left, right).log_prob - bar
