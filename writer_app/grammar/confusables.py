@@ -39,7 +39,7 @@ NEAR_FILE = "near_words.tsv"
 NEAR_LOG_RATIO = 2.0  # a one-edit neighbour must be 100 times likelier, the written word unseen on both sides
 NEAR_SIDE_RATIO = 5.0  # ... and on each side, the partner's pair predicts this many times the cut-off for it
 NEAR_MIN_LENGTH = 3  # two-letter words (of/on/or, in/is) slip into each other too often for pair counts to judge
-NEAR_SKIP_COMMONEST = 150  # the commonest words (the, and, his, was ...) are the hand sets' and pattern rules' work:
+NEAR_SKIP_COMMONEST = 300  # the commonest words (the, and, his, was, right ...) are the hand sets' and pattern rules' work:
 # their one-edit neighbours are mostly other function words, and leaving them out keeps the scan fast
 _CACHE_LIMIT = 200_000
 _LOOKAHEAD_WORDS = 400  # up to this many possible next words are folded into the scan pattern
