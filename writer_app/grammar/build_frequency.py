@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 UNIGRAM_NAME = "frequency_dictionary_en_82_765.txt"
 NEAR_FILE = "near_words.tsv"
-NEAR_LIMIT = 30_000  # one-edit neighbours are looked for among this many commonest words
+NEAR_LIMIT = 15_000  # one-edit neighbours are looked for among this many commonest words (memory: ~3,300 words kept)
 # Tags whose lemmas tie two spellings into one word (walk/walked, life/lives); MD is left out: the lexicon
 # reads "cold" as a slip for "could" there, which is exactly the confusion to keep.
 _LEMMA_TAGS = ("NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "RB", "RBR", "RBS")

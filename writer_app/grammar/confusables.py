@@ -19,7 +19,7 @@ import re
 import threading
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from writer_app.grammar.context_model import ContextModel
@@ -47,6 +47,7 @@ _LOOKAHEAD_WORDS = 400  # up to this many possible next words are folded into th
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 _NEXT = re.compile(rf"[ \t]+({_WORD})(?![\w'’-])")  # the word after, only space between
 _TOKEN = re.compile(r"\S+")
+_NONE: tuple[str, ...] = ()
 _CLOSERS = ".,;:!?)]}\"'”’…"  # punctuation that may follow the next word without breaking the context
 _JOINERS = "'’-_"  # with letters and digits: characters that make a match part of a longer word
 
@@ -185,7 +186,7 @@ class ConfusableChecker:
         self._model: ContextModel | None = None
         self._pattern: re.Pattern[str] | None = None
         self._decisions: dict[tuple[str, str, str, bool], str | None] = {}
-        self._near_rights: dict[str, frozenset[str]] = {}
+        self._near_rights: dict[str, tuple[str, ...]] = {}  # few words each: a tuple is smaller than a set
         self._near: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()
         self._broken = False
@@ -218,13 +219,21 @@ class ConfusableChecker:
     def _scored_near(self) -> dict[str, tuple[str, ...]]:
         """The one-edit neighbours worth scoring: not for short or very common words, nor the hand sets' words."""
         assert self._model is not None and self._sets is not None
-        ids = self._model.data.ids
+        data = self._model.data
+        ids, words = data.ids, data.words
         partners = self._sets.partners
-        return {
-            word: found
+
+        def shared(word: str) -> str:  # the frequency list's own string: no second copy in memory
+            index = ids.get(word)
+            return word if index is None else words[index]
+
+        scored = {
+            shared(word): tuple(shared(p) for p in found)
             for word, found in self._sets.near.items()
             if len(word) >= NEAR_MIN_LENGTH and word not in partners and ids.get(word, 0) >= NEAR_SKIP_COMMONEST
         }
+        self._sets = replace(self._sets, near={})  # the file's own copy is no longer needed
+        return scored
 
     def _scan_pattern(self) -> str:
         """A regex for the set words worth scoring: a word whose partners are listed before only a few words
@@ -320,7 +329,7 @@ class ConfusableChecker:
         floor = data.pair_floor * NEAR_SIDE_RATIO
         return data.pair(left, partner) * share >= floor and data.pair(partner, right) * share >= floor
 
-    def _winning_rights(self, word: str) -> frozenset[str]:
+    def _winning_rights(self, word: str) -> tuple[str, ...]:
         """Next words after which a neighbour of ``word`` is a listed pair, common enough to make the missing
         ``word right`` pair telling (see :meth:`_informative`), and ``word`` is not listed."""
         found = self._near_rights.get(word)
@@ -333,7 +342,7 @@ class ConfusableChecker:
             for partner in self._near[word]:
                 least = data.pair_floor * NEAR_SIDE_RATIO * data.count(partner) / count
                 rights.update(model.strong_followers(partner, least))
-            found = self._near_rights[word] = frozenset(rights - model.right_words(word))
+            found = self._near_rights[word] = tuple(r for r in rights if not data.pair(word, r)) or _NONE
         return found
 
     def _decide_near(self, left: str, word: str, right: str, spoken: bool) -> str | None:
@@ -350,7 +359,7 @@ class ConfusableChecker:
             bar = written.log_prob + NEAR_LOG_RATIO + (DIALOGUE_EXTRA if spoken else 0.0)
             best_margin = 0.0
             for partner in self._near[word]:
-                if not model.attested(partner, left, right) or not self._informative(left, word, partner, right):
+                if not self._informative(left, word, partner, right):  # (which needs both pairs listed)
                     continue
                 margin = model.score(partner, left, right).log_prob - bar
                 if margin >= best_margin:
