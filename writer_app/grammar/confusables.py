@@ -188,6 +188,7 @@ class ConfusableChecker:
         self._decisions: dict[tuple[str, str, str, bool], str | None] = {}
         self._near_rights: dict[str, tuple[str, ...]] = {}  # few words each: a tuple is smaller than a set
         self._near: dict[str, tuple[str, ...]] = {}
+        self._near_scan: set[str] = set()  # the near words still worth looking for (see _winning_rights)
         self._lock = threading.Lock()
         self._broken = False
 
@@ -213,6 +214,7 @@ class ConfusableChecker:
                 self._broken = True
                 return False
             self._near = self._scored_near()
+            self._near_scan = set(self._near)
             self._pattern = re.compile(self._scan_pattern())
         return True
 
@@ -291,13 +293,16 @@ class ConfusableChecker:
 
         Reads whitespace-split tokens (a token with punctuation is a clause break), fast enough for every word.
         """
-        near = self._near
+        near = self._near_scan
         rights = self._near_rights
         tokens = lowered.split()
         issues: list[Issue] = []
         starts: list[int] = []
         last = len(tokens) - 1
-        for index in [i for i, token in enumerate(tokens) if token in near and 0 < i < last]:
+        present = near.intersection(tokens)
+        if not present:
+            return issues
+        for index in [i for i, token in enumerate(tokens) if token in present and 0 < i < last]:
             word = tokens[index]
             right = tokens[index + 1].rstrip(_CLOSERS)
             winning = rights.get(word)
@@ -343,6 +348,8 @@ class ConfusableChecker:
                 least = data.pair_floor * NEAR_SIDE_RATIO * data.count(partner) / count
                 rights.update(model.strong_followers(partner, least))
             found = self._near_rights[word] = tuple(r for r in rights if not data.pair(word, r)) or _NONE
+            if not found:
+                self._near_scan.discard(word)  # no next word can ever make a neighbour win: stop looking for it
         return found
 
     def _decide_near(self, left: str, word: str, right: str, spoken: bool) -> str | None:
