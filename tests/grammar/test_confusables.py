@@ -154,3 +154,99 @@ def test_the_built_in_checker_includes_the_context_check() -> None:
 def test_odd_input_never_crashes_and_offsets_stay_exact(checker: ConfusableChecker, text: str) -> None:
     for issue in checker.check(text):
         assert text[issue.start : issue.end] == issue.text
+
+
+# --- one-edit neighbours (near_words.tsv): the long tail of slips between two real words -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("They cold not find the path in the dark.", "cold", "could"),
+        ("The sergeant said he cold not spare a man.", "cold", "could"),
+    ],
+)
+def test_a_one_edit_slip_is_flagged_with_its_neighbour(
+    checker: ConfusableChecker, text: str, wrong: str, right: str
+) -> None:
+    assert flags(checker, text) == [(wrong, right)]
+    (issue,) = checker.check(text)
+    assert issue.rule == RULE and f"“{right}”" in issue.message and f"“{wrong}”" in issue.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lace of her dress was torn.",
+        "He wore a heavy robe of wool against the frost.",
+        "It was not the custom to mar a feast with quarrels.",
+        "What right have we to judge them?",
+        "“He cold not come,” she said.",
+        "Colonel Cold not here, sir.",
+        "She felt the cold wind on her face.",
+        "We could hear the drums from the hill.",
+    ],
+)
+def test_one_edit_neighbours_leave_fiction_alone(checker: ConfusableChecker, text: str) -> None:
+    assert flags(checker, text) == []
+
+
+class _Lexicon:
+    """A tiny stand-in for the lexicon: word -> {tag: lemma}."""
+
+    ENTRIES = {
+        "cold": {"JJ": "cold", "NN": "cold"},
+        "could": {"MD": "could"},
+        "walk": {"VB": "walk", "NN": "walk"},
+        "walks": {"VBZ": "walk", "NNS": "walk"},
+        "colour": {"NN": "colour"},
+        "color": {"NN": "color"},
+        "lace": {"NN": "lace"},
+        "face": {"NN": "face", "VB": "face"},
+        "kenny": {"NNP": "Kenny"},
+        "penny": {"NN": "penny"},
+        "form": {"NN": "form", "VB": "form"},
+        "from": {"IN": "from"},
+    }
+
+    def entries(self, word: str) -> dict[str, str]:
+        return dict(self.ENTRIES.get(word, {}))
+
+
+def test_near_words_pair_real_slips_and_leave_out_forms_spellings_and_names() -> None:
+    from writer_app.grammar.build_frequency import near_words, one_edit
+
+    words = ["could", "from", "form", "cold", "walk", "walks", "colour", "color", "lace", "face", "kenny", "penny"]
+    near = near_words(words, _Lexicon())
+    assert near["cold"] == ("could",) and near["could"] == ("cold",)
+    assert near["form"] == ("from",)  # two neighbours swapped
+    assert "walks" not in near.get("walk", ())  # a form of the same word
+    assert "color" not in near.get("colour", ())  # a British/American spelling
+    assert "face" not in near.get("lace", ())  # a noun for a noun: meaning, not grammar
+    assert "kenny" not in near and "kenny" not in near.get("penny", ())  # names are left out
+    assert one_edit("cold", "could") and one_edit("form", "from") and not one_edit("cold", "bolder")
+
+
+def test_the_shipped_neighbours_are_rebuilt_byte_for_byte(tmp_path: Path) -> None:
+    import shutil
+
+    from writer_app.grammar.build_frequency import NEAR_FILE, write_near_words
+
+    shipped = _sets_file(Path(__file__)).parent
+    for name in ("words.tsv.gz", "bigrams.bin.gz"):
+        shutil.copy(shipped / name, tmp_path / name)
+    write_near_words(tmp_path)
+    assert (tmp_path / NEAR_FILE).read_bytes() == (shipped / NEAR_FILE).read_bytes()
+
+
+def test_a_malformed_neighbours_file_is_reported(tmp_path: Path) -> None:
+    from writer_app.grammar.confusables import load_near_words
+
+    path = tmp_path / "near.tsv"
+    path.write_text("# comment\ncold\tcould bold\n", encoding="utf-8")
+    assert load_near_words(path) == {"cold": ("could", "bold")}
+    path.write_text("cold could\n", encoding="utf-8")
+    with pytest.raises(ConfusableSetsError, match="line 1"):
+        load_near_words(path)
+    with pytest.raises(ConfusableSetsError):
+        load_near_words(tmp_path / "missing.tsv")

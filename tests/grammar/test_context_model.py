@@ -82,3 +82,9 @@ def test_shipped_data_prefers_than_after_more() -> None:
 def test_odd_words_score_without_crashing(model: ContextModel, word: str) -> None:
     assert model.score(word, word, word).log_prob <= 0
     assert model.attested("than", word, word) is False
+
+
+def test_strong_followers_keep_only_pairs_seen_often_enough(model: ContextModel) -> None:
+    assert model.strong_followers("more", 0) == frozenset({"than", "then"})
+    assert model.strong_followers("more", 100_000) == frozenset({"than"})
+    assert model.strong_followers("unknown", 0) == frozenset()

@@ -153,3 +153,48 @@ def test_full_checker_reports_one_issue_where_a_regex_rule_also_fires() -> None:
     issues = [issue for issue in check_text(checker, "Their is a fox in the henhouse.") if issue.start == 0]
     assert len(issues) == 1
     assert issues[0].replacements[0] == "There"
+
+
+SHORT_SLIPS = [
+    ("The ferryman swore hell be there at dawn.", "The ferryman swore he'll be there at dawn."),
+    ("Ask Mary if shell be coming to the wedding.", "Ask Mary if she'll be coming to the wedding."),
+    ("Th storm broke just after midnight.", "The storm broke just after midnight."),
+    ("May be the innkeeper knows the way.", "Maybe the innkeeper knows the way."),
+    ("They're are too many geese on the pond.", "They are too many geese on the pond."),
+    ("Next spring I ill plant the whole field.", "Next spring I will plant the whole field."),
+    ("The bridge is not save in a flood.", "The bridge is not safe in a flood."),
+    ("The children felt save at last.", "The children felt safe at last."),
+    ("The cart was not complaint with the toll rules.", "The cart was not compliant with the toll rules."),
+    ("So know we wait for the carriage.", "So now we wait for the carriage."),
+    ("You can know take the horses out.", "You can now take the horses out."),
+    ("Send word and let me now.", "Send word and let me know."),
+]
+
+
+@pytest.mark.parametrize(("bad", "good"), SHORT_SLIPS)
+def test_short_slip_is_flagged_with_the_right_word(bad: str, good: str) -> None:
+    issues = _issues(bad)
+    assert issues, f"missed: {bad!r}"
+    assert _fixed(bad, issues) == good
+
+
+SHORT_QUIET = [
+    "The sea shell be his keepsake, he decided.",
+    "“Go to hell,” he said, “and be quick about it.”",
+    "It may be that the innkeeper knows.",
+    "He lived at 4 th Street.",
+    "We're the last ones left.",
+    "He fell ill before the harvest.",
+    "Nobody could save the boat.",
+    "All were drowned save the cook.",
+    "She lodged a complaint with the magistrate.",
+    "And know this, boy: the river takes what it wants.",
+    "She longed to love and know she was loved.",
+    "We can know a tree by its fruit.",
+    "Let us now praise famous men.",
+]
+
+
+@pytest.mark.parametrize("sentence", SHORT_QUIET)
+def test_short_words_in_fiction_stay_quiet(sentence: str) -> None:
+    assert not _issues(sentence), [issue.text for issue in _issues(sentence)]

@@ -4,6 +4,12 @@ far less likely than a partner is flagged, with the partner as the fix.
 Precision first: a partner must be at least ``RATIO`` times likelier between the same two words, with an
 observed word pair behind it; a clause break (punctuation) ends the context, and inside dialogue the bar is
 higher still (speech is looser, and a character may say what the writer meant).
+
+Besides the hand-written sets (``confusables.toml``), every common word has its one-edit neighbours
+(``near_words.tsv``, made by :func:`writer_app.grammar.build_frequency.near_words`: cold/could, save/safe,
+price/prize ...). No list of slips is ever complete, so these are scored too, with a stricter bar: neither
+neighbouring pair of the written word is listed, both of the partner's are, and the partner is at least
+``NEAR_LOG_RATIO`` likelier.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import re
 import threading
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from writer_app.grammar.context_model import ContextModel
@@ -29,11 +35,20 @@ LOG_RATIO = 1.5  # a partner must be 10^1.5 (~30) times likelier between the sam
 CONTRACTION_EXTRA = 1.0  # ... ten times more when the fix is a contraction ("your being" is a fine gerund) ...
 DIALOGUE_EXTRA = 1.0  # ... and ten times more inside dialogue
 MIN_SIDES = 2  # ... with both neighbouring pairs observed (a one-sided guess is too weak)
+NEAR_FILE = "near_words.tsv"
+NEAR_LOG_RATIO = 2.0  # a one-edit neighbour must be 100 times likelier, the written word unseen on both sides
+NEAR_SIDE_RATIO = 5.0  # ... and on each side, the partner's pair predicts this many times the cut-off for it
+NEAR_MIN_LENGTH = 3  # two-letter words (of/on/or, in/is) slip into each other too often for pair counts to judge
+NEAR_SKIP_COMMONEST = 300  # the commonest words (the, and, his, was, right ...) are the hand sets' and pattern rules' work:
+# their one-edit neighbours are mostly other function words, and leaving them out keeps the scan fast
 _CACHE_LIMIT = 200_000
 _LOOKAHEAD_WORDS = 400  # up to this many possible next words are folded into the scan pattern
 
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 _NEXT = re.compile(rf"[ \t]+({_WORD})(?![\w'’-])")  # the word after, only space between
+_TOKEN = re.compile(r"\S+")
+_NONE: tuple[str, ...] = ()
+_CLOSERS = ".,;:!?)]}\"'”’…"  # punctuation that may follow the next word without breaking the context
 _JOINERS = "'’-_"  # with letters and digits: characters that make a match part of a longer word
 
 
@@ -48,6 +63,7 @@ class ConfusableSets:
     partners: dict[str, tuple[str, ...]]
     glosses: dict[str, str]
     keep_before: dict[str, frozenset[str]] = field(default_factory=dict)  # never flagged before these words
+    near: dict[str, tuple[str, ...]] = field(default_factory=dict)  # one-edit neighbours, scored more strictly
 
 
 def load_sets(path: Path) -> ConfusableSets:
@@ -74,6 +90,23 @@ def load_sets(path: Path) -> ConfusableSets:
         for word, following in kept.items():
             keep[word.lower()] = keep.get(word.lower(), frozenset()) | {str(f).lower() for f in following}
     return ConfusableSets(partners, glosses, keep)
+
+
+def load_near_words(path: Path) -> dict[str, tuple[str, ...]]:
+    """Read ``near_words.tsv`` (``word<TAB>partner partner ...``; ``#`` starts a comment line)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfusableSetsError(f"cannot read the one-edit neighbours {path}: {error}") from error
+    near: dict[str, tuple[str, ...]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        word, tab, partners = line.partition("\t")
+        if not tab or not partners.split():
+            raise ConfusableSetsError(f"line {number} of {path} is not a word, a tab and its neighbours")
+        near[word] = tuple(partners.split())
+    return near
 
 
 def in_dialogue(text: str, offset: int) -> bool:
@@ -153,6 +186,9 @@ class ConfusableChecker:
         self._model: ContextModel | None = None
         self._pattern: re.Pattern[str] | None = None
         self._decisions: dict[tuple[str, str, str, bool], str | None] = {}
+        self._near_rights: dict[str, tuple[str, ...]] = {}  # few words each: a tuple is smaller than a set
+        self._near: dict[str, tuple[str, ...]] = {}
+        self._near_scan: set[str] = set()  # the near words still worth looking for (see _winning_rights)
         self._lock = threading.Lock()
         self._broken = False
 
@@ -169,14 +205,37 @@ class ConfusableChecker:
                 if self._sets is None:
                     from writer_app.resources import resource_path
 
-                    self._sets = load_sets(resource_path("frequency", SETS_FILE))
+                    sets = load_sets(resource_path("frequency", SETS_FILE))
+                    near = load_near_words(resource_path("frequency", NEAR_FILE))
+                    self._sets = ConfusableSets(sets.partners, sets.glosses, sets.keep_before, near)
                 self._model = ContextModel(frequency_data())
             except (ConfusableSetsError, FrequencyDataError, FileNotFoundError):
                 log.warning("confusable-word check disabled: its data is missing", exc_info=True)
                 self._broken = True
                 return False
+            self._near = self._scored_near()
+            self._near_scan = set(self._near)
             self._pattern = re.compile(self._scan_pattern())
         return True
+
+    def _scored_near(self) -> dict[str, tuple[str, ...]]:
+        """The one-edit neighbours worth scoring: not for short or very common words, nor the hand sets' words."""
+        assert self._model is not None and self._sets is not None
+        data = self._model.data
+        ids, words = data.ids, data.words
+        partners = self._sets.partners
+
+        def shared(word: str) -> str:  # the frequency list's own string: no second copy in memory
+            index = ids.get(word)
+            return word if index is None else words[index]
+
+        scored = {
+            shared(word): tuple(shared(p) for p in found)
+            for word, found in self._sets.near.items()
+            if len(word) >= NEAR_MIN_LENGTH and word not in partners and ids.get(word, 0) >= NEAR_SKIP_COMMONEST
+        }
+        self._sets = replace(self._sets, near={})  # the file's own copy is no longer needed
+        return scored
 
     def _scan_pattern(self) -> str:
         """A regex for the set words worth scoring: a word whose partners are listed before only a few words
@@ -225,7 +284,97 @@ class ConfusableChecker:
                 better = self._decide(left, lower, right, True)
             if better is not None:
                 issues.append(self._issue(text, start, end, written, lower, better))
+        if self._near:
+            issues.extend(self._near_issues(text, lowered, {issue.start for issue in issues}))
         return issues
+
+    def _near_issues(self, text: str, lowered: str, taken: set[int]) -> list[Issue]:
+        """Issues for common words whose one-edit neighbour the context makes far likelier (cold/could).
+
+        Reads whitespace-split tokens (a token with punctuation is a clause break), fast enough for every word.
+        """
+        near = self._near_scan
+        rights = self._near_rights
+        tokens = lowered.split()
+        issues: list[Issue] = []
+        starts: list[int] = []
+        last = len(tokens) - 1
+        present = near.intersection(tokens)
+        if not present:
+            return issues
+        for index in [i for i, token in enumerate(tokens) if token in present and 0 < i < last]:
+            word = tokens[index]
+            right = tokens[index + 1].rstrip(_CLOSERS)
+            winning = rights.get(word)
+            if winning is None:
+                winning = self._winning_rights(word)
+            if right not in winning:
+                continue
+            left = tokens[index - 1].replace("’", "'")
+            if not left.replace("'", "").isalpha() or self._decide_near(left, word, right, False) is None:
+                continue
+            if not starts:
+                starts = [m.start() for m in _TOKEN.finditer(lowered)]
+            start = starts[index]
+            end = start + len(word)
+            written = text[start:end]
+            if start in taken or not self._plain_case(text, start, written):
+                continue
+            better = self._decide_near(left, word, right, in_dialogue(text, start))
+            if better is not None:
+                issues.append(self._issue(text, start, end, written, word, better, (left, right)))
+        return issues
+
+    def _informative(self, left: str, word: str, partner: str, right: str) -> bool:
+        """Whether ``word``'s missing pairs say something on both sides: were it used like ``partner``, both
+        ``left word`` and ``word right`` would be common enough to be listed, ``NEAR_SIDE_RATIO`` times over."""
+        assert self._model is not None
+        data = self._model.data
+        share = data.count(word) / max(data.count(partner), 1)
+        floor = data.pair_floor * NEAR_SIDE_RATIO
+        return data.pair(left, partner) * share >= floor and data.pair(partner, right) * share >= floor
+
+    def _winning_rights(self, word: str) -> tuple[str, ...]:
+        """Next words after which a neighbour of ``word`` is a listed pair, common enough to make the missing
+        ``word right`` pair telling (see :meth:`_informative`), and ``word`` is not listed."""
+        found = self._near_rights.get(word)
+        if found is None:
+            assert self._model is not None
+            model = self._model
+            data = model.data
+            count = max(data.count(word), 1)
+            rights: set[str] = set()
+            for partner in self._near[word]:
+                least = data.pair_floor * NEAR_SIDE_RATIO * data.count(partner) / count
+                rights.update(model.strong_followers(partner, least))
+            found = self._near_rights[word] = tuple(r for r in rights if not data.pair(word, r)) or _NONE
+            if not found:
+                self._near_scan.discard(word)  # no next word can ever make a neighbour win: stop looking for it
+        return found
+
+    def _decide_near(self, left: str, word: str, right: str, spoken: bool) -> str | None:
+        """The one-edit neighbour far likelier than ``word`` between ``left`` and ``right``, or None."""
+        key = (left, word, right, spoken)
+        decisions = self._decisions
+        if key in decisions:
+            return decisions[key]
+        assert self._model is not None and self._sets is not None
+        model = self._model
+        best: str | None = None
+        written = model.score(word, left, right)
+        if written.sides == 0:
+            bar = written.log_prob + NEAR_LOG_RATIO + (DIALOGUE_EXTRA if spoken else 0.0)
+            best_margin = 0.0
+            for partner in self._near[word]:
+                if not self._informative(left, word, partner, right):  # (which needs both pairs listed)
+                    continue
+                margin = model.score(partner, left, right).log_prob - bar
+                if margin >= best_margin:
+                    best, best_margin = partner, margin
+        if len(decisions) > _CACHE_LIMIT:
+            decisions.clear()
+        decisions[key] = best
+        return best
 
     def _plain_case(self, text: str, start: int, written: str) -> bool:
         """Lowercase, or capitalised at a sentence start; never a mid-sentence capital (a name: "Peak District")."""
@@ -263,11 +412,17 @@ class ConfusableChecker:
         decisions[key] = best
         return best
 
-    def _issue(self, text: str, start: int, end: int, written: str, lower: str, better: str) -> Issue:
+    def _issue(
+        self, text: str, start: int, end: int, written: str, lower: str, better: str, around: tuple[str, str] = ("", "")
+    ) -> Issue:
         assert self._sets is not None
         fix = better.replace("'", "’") if "’" in written or ("'" not in written and "’" in text) else better
         if written[:1].isupper():
             fix = fix[:1].upper() + fix[1:]
         glosses = self._sets.glosses
-        message = f"Did you mean “{fix}” ({glosses[better]}) rather than “{written}” ({glosses[lower]})?"
+        if better not in glosses or lower not in glosses:
+            left, right = around
+            message = f"“{written}” hardly ever comes between “{left}” and “{right}”; did you mean “{fix}”?"
+        else:
+            message = f"Did you mean “{fix}” ({glosses[better]}) rather than “{written}” ({glosses[lower]})?"
         return Issue(start, end, written, message, (fix,), RULE, Category.WORD_CHOICE, "builtin")

@@ -7,9 +7,10 @@ rarer than its cut-off, so its count is taken to be just under that cut-off. Con
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from writer_app.grammar.frequency import FrequencyData
+from writer_app.grammar.frequency import BIGRAM_UNIT, ID_BITS, FrequencyData
 
 # Contractions scored through the words they stand for.
 EXPANSIONS: dict[str, tuple[str, ...]] = {
@@ -48,6 +49,21 @@ class ContextModel:
         if found is None:
             found = self._followers[last] = self.data.followers(last)
         return found
+
+    def strong_followers(self, word: str, least: float) -> frozenset[str]:
+        """The words listed after ``word`` in a pair seen at least ``least`` times."""
+        data = self.data
+        index = data.ids.get(word)
+        if index is None:
+            return frozenset()
+        keys = data.pair_keys
+        counts = data.pair_counts
+        low = bisect_left(keys, index << ID_BITS)
+        high = bisect_left(keys, (index + 1) << ID_BITS)
+        mask = (1 << ID_BITS) - 1
+        words = data.words
+        bar = least / BIGRAM_UNIT
+        return frozenset(words[keys[i] & mask] for i in range(low, high) if counts[i] >= bar)
 
     def attested(self, word: str, left: str, right: str) -> bool:
         """Whether both ``left word`` and ``word right`` are listed pairs."""

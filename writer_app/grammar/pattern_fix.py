@@ -5,7 +5,9 @@ A template is text with references to the matched tokens (numbered from 1 in the
 - ``{2}`` token 2 as written; ``{2|lower}``, ``{2|upper}``, ``{2|capitalize}``;
 - ``{2|lemma}`` its lemma; ``{2|as:VBZ}`` its lemma in the form the Penn tag names ("went" -> "goes");
 - ``{lie|as:VBD}`` a given lemma in a given form ("lay"); ``{lie|as:3}`` in the form token 3 has
-  ("laying" -> "lying", "laid" -> "lay").
+  ("laying" -> "lying", "laid" -> "lay");
+- ``{2|noun}`` the noun partner of a verb in the same number ("believes" -> "beliefs"), ``{2|verb}`` the verb
+  partner of a noun ("breath" -> "breathe"), by :mod:`writer_app.grammar.word_class`; nothing when it has none.
 
 An optional token that did not take part leaves nothing (and no doubled space). Forms come from the
 pipeline's lexicon where it knows the lemma, else from the regular rules of :mod:`inflection`; a token
@@ -39,7 +41,7 @@ class TemplateError(ValueError):
 @dataclass(frozen=True, slots=True)
 class _Ref:
     source: int | str  # a token index (0-based) or a lemma given in the template
-    filter: str = ""  # "", "lemma", "lower", "upper", "capitalize", "as"
+    filter: str = ""  # "", "lemma", "lower", "upper", "capitalize", "as", "noun", "verb"
     tag: str = ""  # for "as": the tag wanted
     tag_of: int = -1  # for "as": the token whose tag is wanted
 
@@ -142,9 +144,25 @@ def _value(ref: _Ref, words: Sequence[Word], match: Sequence[int | None]) -> str
     word = words[index]
     if ref.filter == "lemma":
         return word.lemma or word.lower
+    if ref.filter in _PARTNERS:
+        return _partner(ref.filter, word.text)
     if ref.filter in _FILTERS:
         return _FILTERS[ref.filter](word.text)
     return word.text
+
+
+_PARTNERS = ("noun", "verb")
+
+
+def _partner(kind: str, written: str) -> str:
+    """The noun (``kind`` "noun") or verb partner of ``written`` (belief/believe), or "" when it has none."""
+    from writer_app.grammar.word_class import noun_partner, verb_partner
+
+    lexicon = _lexicon()
+    if lexicon is None:
+        return ""
+    found = (noun_partner if kind == "noun" else verb_partner)(written, lexicon)
+    return found or ""
 
 
 def parse_template(text: str, count: int) -> Template:
@@ -182,7 +200,7 @@ def _parse_ref(source: str, filter_text: str, count: int) -> _Ref:
         raise TemplateError(f"'{{{source}}}' is neither a token number nor a lower-case lemma")
     if not filter_text:
         return _Ref(head)
-    if filter_text in ("lemma", *_FILTERS):
+    if filter_text in ("lemma", *_PARTNERS, *_FILTERS):
         return _Ref(head, filter_text)
     if filter_text.startswith("as:"):
         wanted = filter_text[3:].strip()
@@ -191,4 +209,4 @@ def _parse_ref(source: str, filter_text: str, count: int) -> _Ref:
         if wanted not in TAGS:
             raise TemplateError(f"'as:{wanted}' is not a tag forms can be made for ({', '.join(sorted(TAGS))})")
         return _Ref(head, "as", tag=wanted)
-    raise TemplateError(f"'|{filter_text}' is not a template filter (lemma, lower, upper, capitalize, as:TAG, as:N)")
+    raise TemplateError(f"'|{filter_text}' is not a template filter (lemma, lower, upper, capitalize, noun, verb, as:TAG, as:N)")
