@@ -57,6 +57,10 @@ SLIPS = [
     ("She didn t answer.", "She didn't answer."),
     ("Of course you'l stay for tea.", "Of course you'll stay for tea."),
     ("He owed her one months' rent.", "He owed her one month's rent."),
+    ("They slept by the shepherds fire.", "They slept by the shepherd's fire."),
+    ("The joke soon wore out it's welcome.", "The joke soon wore out its welcome."),
+    ("Whomever broke the window will pay for it.", "Whoever broke the window will pay for it."),
+    ("The candle was at it's brightest.", "The candle was at its brightest."),
 ]
 
 
@@ -108,6 +112,10 @@ QUIET = [
     "The sailors sang all night.",
     "The sports carriage was new.",
     "Two weeks' pay was owed to him.",
+    "They rode through the hills at dusk.",
+    "She waited in the stables and watched.",
+    "He would marry whomever his mother chose.",
+    "The songs Mother sang were old.",
 ]
 
 
