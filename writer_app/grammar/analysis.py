@@ -21,7 +21,7 @@ from writer_app.grammar.tokens import Kind, Sentence, Token, Word
 
 log = logging.getLogger(__name__)
 
-__all__ = ["analyse", "analyse_span", "sentence_spans", "tag_tokens"]
+__all__ = ["analyse", "analyse_span", "sentence_spans", "surface_span", "tag_tokens"]
 
 CACHE_SIZE = 1024
 # Spoken elisions read as the words they stand for when tagging and lemmatising (the token keeps its text).
@@ -41,9 +41,38 @@ def analyse(paragraph: str) -> tuple[Sentence, ...]:
 
 def analyse_span(paragraph: str, start: int, end: int) -> Sentence:
     """Return the analysed sentence at ``paragraph[start:end]`` (offsets are the paragraph's)."""
-    opened = open_quotes_at(paragraph, start) if start and _has_quote(paragraph) else ()
-    cached = _analysed(paragraph[start:end], opened)
+    cached = _analysed(paragraph[start:end], _opened(paragraph, start))
     return _shifted(cached, start) if start else cached
+
+
+def surface_span(paragraph: str, start: int, end: int) -> tuple[Word, ...]:
+    """The words of ``paragraph[start:end]`` as written, without tagging: quick to read, for rule pre-filters.
+
+    Each word has its tokenizer facts (text, kind, dialogue) and the tags the lexicon allows (``tags``),
+    exactly as :func:`analyse_span` gives them; ``tag``, ``lemma``, chunk, number and person are left empty.
+    Offsets are relative to ``start``.
+    """
+    return _surface(paragraph[start:end], _opened(paragraph, start))
+
+
+@functools.lru_cache(maxsize=64)
+def _opened(paragraph: str, start: int) -> tuple[str, ...]:
+    """The quotations open before ``start`` (cached: the pre-filter and the analysis both ask)."""
+    return open_quotes_at(paragraph, start) if start and _has_quote(paragraph) else ()
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _tokens(text: str, opened: tuple[str, ...]) -> tuple[Token, ...]:
+    return tuple(tokenize(text, opened=opened))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _surface(text: str, opened: tuple[str, ...]) -> tuple[Word, ...]:
+    lexicon = shipped_lexicon()
+    return tuple(
+        Word(token, "", "", lexicon.tags(_standard(canonical(token.text))) if token.kind is Kind.WORD else frozenset())
+        for token in _tokens(text, opened)
+    )
 
 
 def _has_quote(paragraph: str) -> bool:
@@ -53,7 +82,7 @@ def _has_quote(paragraph: str) -> bool:
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _analysed(text: str, opened: tuple[str, ...]) -> Sentence:
     """Analyse one sentence standing at offset 0, with the quotations open before it."""
-    return build_sentence(tokenize(text, opened=opened), 0, len(text))
+    return build_sentence(_tokens(text, opened), 0, len(text))
 
 
 def build_sentence(
@@ -132,3 +161,6 @@ def _shifted(sentence: Sentence, by: int) -> Sentence:
 def cache_clear() -> None:
     """Forget every analysed sentence (for benchmarks measuring a cold cache)."""
     _analysed.cache_clear()
+    _surface.cache_clear()
+    _tokens.cache_clear()
+    _opened.cache_clear()

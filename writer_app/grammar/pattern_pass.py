@@ -10,26 +10,41 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from writer_app.grammar.model import Issue
-from writer_app.grammar.patterns import AnalyseSpan, PatternRule
+from writer_app.grammar.patterns import AnalyseSpan, PatternRule, could_match, surface_tests
 from writer_app.grammar.sentences import sentence_spans
 from writer_app.grammar.tokenizer import dialogue_depth_at
-from writer_app.grammar.tokens import Sentence
+from writer_app.grammar.tokens import Sentence, Word
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 
+# The words of a sentence as written, before tagging, with offsets from the sentence start (see
+# ``analysis.surface_span``): read much faster than a full analysis, enough for the surface pre-filter.
+SurfaceSpan = Callable[[str, int, int], tuple[Word, ...]]
+
 
 class PatternPass:
     """The token-pattern rules of one checker, indexed by their trigger words."""
 
-    def __init__(self, rules: Iterable[PatternRule], analyse: AnalyseSpan, strict_dialogue: bool = False) -> None:
+    def __init__(
+        self,
+        rules: Iterable[PatternRule],
+        analyse: AnalyseSpan,
+        strict_dialogue: bool = False,
+        surface: SurfaceSpan | None = None,
+    ) -> None:
+        """``surface``, when given, reads a sentence's words untagged so rules that cannot match skip analysis."""
         self.rules = list(rules)
         self.strict_dialogue = strict_dialogue
         self._analyse = analyse
+        self._surface = surface
+        # Per rule, its tokens' tests of what a word shows before tagging (None: nothing to test early).
+        self._loose = {id(rule): surface_tests(rule.tokens) for rule in self.rules} if surface is not None else {}
+        self.analysed = 0  # sentences analysed so far (for benchmarks)
         index: dict[str, list[int]] = {}
         for position, rule in enumerate(self.rules):
             for word in rule.triggers:
@@ -77,13 +92,21 @@ class PatternPass:
                     if rule.relaxed_in_dialogue and not self.strict_dialogue and self._all_spoken(rule, text, found, end):
                         continue  # the rule would not report it inside dialogue: no need to analyse
                 rules.append(rule)
+            if rules and self._surface is not None:
+                rules = self._could_match(rules, text, start, end)
             if not rules:
                 continue
+            self.analysed += 1
             sentence = self._analyse(text, start, end)
             for rule in rules:
                 issues.extend(rule.find(sentence, text, self.strict_dialogue))
         return issues
 
+    def _could_match(self, rules: list[PatternRule], text: str, start: int, end: int) -> list[PatternRule]:
+        """The ``rules`` whose tokens' surface tests match the sentence's untagged words (the others cannot match)."""
+        words = self._surface(text, start, end)  # type: ignore[misc]
+        loose = self._loose
+        return [rule for rule in rules if (tests := loose[id(rule)]) is None or could_match(tests, words)]
 
     @staticmethod
     def _all_spoken(rule: PatternRule, text: str, found: re.Match[str], end: int) -> bool:
@@ -111,3 +134,17 @@ def _analyse_span(paragraph: str, start: int, end: int) -> Sentence:
     from writer_app.grammar.analysis import analyse_span
 
     return analyse_span(paragraph, start, end)
+
+
+def default_surface() -> SurfaceSpan | None:
+    """The pipeline's quick untagged reading of a sentence (for pre-filters), or None when not installed."""
+    if importlib.util.find_spec("writer_app.grammar.analysis") is None:
+        return None
+    return _surface_span
+
+
+def _surface_span(paragraph: str, start: int, end: int) -> tuple[Word, ...]:
+    """The pipeline's ``surface_span``, imported on first use."""
+    from writer_app.grammar.analysis import surface_span
+
+    return surface_span(paragraph, start, end)

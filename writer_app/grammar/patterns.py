@@ -88,6 +88,42 @@ class TokenSpec:
         return not self.optional and not self.negate
 
 
+def surface_test(spec: TokenSpec) -> TokenSpec:
+    """A looser copy of ``spec`` that reads only what a word shows before tagging (see ``could_match``).
+
+    It keeps the tests of the text, the lexicon's possible tags, the case and dialogue, and drops those of
+    the chosen tag, lemma, chunk, number and person; a negated test accepts every word. Whatever ``spec``
+    accepts, the copy accepts too.
+    """
+    if spec.negate:
+        return TokenSpec(optional=spec.optional, skip=spec.skip)
+    return TokenSpec(
+        words=spec.words, regex=spec.regex, tags=spec.tags, dialogue=spec.dialogue, case=spec.case,
+        not_words=spec.not_words, not_tags=spec.not_tags, optional=spec.optional, skip=spec.skip,
+    )  # fmt: skip
+
+
+def surface_tests(specs: Sequence[TokenSpec]) -> tuple[TokenSpec, ...] | None:
+    """The :func:`surface_test` of each spec, or None when they test nothing a word shows before tagging."""
+    loose = tuple(surface_test(spec) for spec in specs)
+    blank = TokenSpec()
+    if all(replace_flags(spec) == blank for spec in loose):
+        return None
+    return loose
+
+
+def replace_flags(spec: TokenSpec) -> TokenSpec:
+    """``spec`` without its optional and skip settings (what is left is its test)."""
+    return TokenSpec(spec.words, spec.regex, spec.lemmas, spec.tag, spec.tags, spec.chunk, spec.number, spec.person,
+                     spec.dialogue, spec.case, spec.not_words, spec.not_lemmas, spec.not_tag, spec.not_tags,
+                     spec.negate)  # fmt: skip
+
+
+def could_match(loose: Sequence[TokenSpec], words: Sequence[Word]) -> bool:
+    """Whether the surface tests ``loose`` match somewhere in ``words`` (False: the full pattern cannot)."""
+    return any(_step(loose, words, 0, start, []) for start in range(len(words)))
+
+
 def _has_case(text: str, case: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:

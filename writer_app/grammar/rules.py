@@ -21,7 +21,7 @@ from writer_app.grammar.compiled_regex import loose_gate
 from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
-from writer_app.grammar.pattern_pass import PatternPass, default_analyser
+from writer_app.grammar.pattern_pass import PatternPass, default_analyser, default_surface
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
 from writer_app.grammar.regex_analysis import forget_parsed
 from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
@@ -258,12 +258,14 @@ class RuleChecker:
         patterns = [rule for rule in enabled if isinstance(rule, PatternRule)]
         self._patterns: PatternPass | None = None
         if patterns:
+            # The pre-filter reads words the way the shipped pipeline does, so it only serves that pipeline.
+            surface = default_surface() if analyse is None else None
             analyse = analyse or default_analyser()
             if analyse is None:
                 log.info("no sentence analyser installed: %d token-pattern rules are off", len(patterns))
                 enabled = [rule for rule in enabled if not isinstance(rule, PatternRule)]
             else:
-                self._patterns = PatternPass(patterns, analyse, self.config.strict_dialogue)
+                self._patterns = PatternPass(patterns, analyse, self.config.strict_dialogue, surface)
         self.rules = enabled
         regex_rules = [rule for rule in enabled if not isinstance(rule, PatternRule)]
         self._relaxed = frozenset(rule.id for rule in regex_rules if rule.relaxed_in_dialogue)
