@@ -103,25 +103,76 @@ def surface_test(spec: TokenSpec) -> TokenSpec:
     )  # fmt: skip
 
 
-def surface_tests(specs: Sequence[TokenSpec]) -> tuple[TokenSpec, ...] | None:
-    """The :func:`surface_test` of each spec, or None when they test nothing a word shows before tagging."""
-    loose = tuple(surface_test(spec) for spec in specs)
-    blank = TokenSpec()
-    if all(replace_flags(spec) == blank for spec in loose):
+# One compiled surface test: (accepts a word, optional, skip).
+SurfaceTest = tuple[Callable[[Word], bool], bool, int]
+
+
+def surface_tests(specs: Sequence[TokenSpec]) -> tuple[SurfaceTest, ...] | None:
+    """Each spec's :func:`surface_test` compiled to a predicate, or None when none tests anything before tagging."""
+    loose = [surface_test(spec) for spec in specs]
+    predicates = [_predicate(spec) for spec in loose]
+    if all(predicate is None for predicate in predicates):
         return None
-    return loose
+    return tuple(
+        (predicate or _any_word, spec.optional, spec.skip) for predicate, spec in zip(predicates, loose, strict=True)
+    )
 
 
-def replace_flags(spec: TokenSpec) -> TokenSpec:
-    """``spec`` without its optional and skip settings (what is left is its test)."""
-    return TokenSpec(spec.words, spec.regex, spec.lemmas, spec.tag, spec.tags, spec.chunk, spec.number, spec.person,
-                     spec.dialogue, spec.case, spec.not_words, spec.not_lemmas, spec.not_tag, spec.not_tags,
-                     spec.negate)  # fmt: skip
+def _any_word(word: Word) -> bool:
+    return True
 
 
-def could_match(loose: Sequence[TokenSpec], words: Sequence[Word]) -> bool:
-    """Whether the surface tests ``loose`` match somewhere in ``words`` (False: the full pattern cannot)."""
-    return any(_step(loose, words, 0, start, []) for start in range(len(words)))
+def _predicate(spec: TokenSpec) -> Callable[[Word], bool] | None:
+    """``spec.accepts`` for a surface test (not negated), as one closure over the fields it sets; None: any word."""
+    checks: list[Callable[[Word], bool]] = []
+    if spec.words is not None:
+        checks.append(lambda w, words=spec.words: w.lower in words)
+    if spec.not_words is not None:
+        checks.append(lambda w, words=spec.not_words: w.lower not in words)
+    if spec.dialogue is not None:
+        checks.append(lambda w, value=spec.dialogue: w.token.in_dialogue is value)
+    if spec.tags is not None:
+        checks.append(_tags_test(spec.tags, True))
+    if spec.not_tags is not None:
+        checks.append(_tags_test(spec.not_tags, False))
+    if spec.regex is not None:
+        checks.append(lambda w, full=spec.regex.fullmatch: full(w.text) is not None)
+    if spec.case is not None:
+        checks.append(lambda w, case=spec.case: _has_case(w.text, case))
+    if not checks:
+        return None
+    if len(checks) == 1:
+        return checks[0]
+    return lambda w: all(check(w) for check in checks)
+
+
+def _tags_test(pattern: re.Pattern[str], wanted: bool) -> Callable[[Word], bool]:
+    """Whether some tag of a word's possible tags matches ``pattern`` is ``wanted``, remembered per tag set."""
+    seen: dict[frozenset[str], bool] = {}
+
+    def test(word: Word) -> bool:
+        found = seen.get(word.tags)
+        if found is None:
+            found = seen[word.tags] = any(pattern.fullmatch(tag) for tag in word.tags)
+        return found is wanted
+
+    return test
+
+
+def could_match(tests: Sequence[SurfaceTest], words: Sequence[Word]) -> bool:
+    """Whether the compiled surface ``tests`` match somewhere in ``words`` (False: the full pattern cannot)."""
+    return any(_loose_step(tests, words, 0, start) for start in range(len(words)))
+
+
+def _loose_step(tests: Sequence[SurfaceTest], words: Sequence[Word], si: int, wi: int) -> bool:
+    """:func:`_step` for surface tests, without recording the words taken."""
+    if si == len(tests):
+        return True
+    accepts, optional, skip = tests[si]
+    for j in range(wi, min(wi + skip + 1, len(words))):
+        if accepts(words[j]) and _loose_step(tests, words, si + 1, j + 1):
+            return True
+    return optional and _loose_step(tests, words, si + 1, wi)
 
 
 def _has_case(text: str, case: str) -> bool:
