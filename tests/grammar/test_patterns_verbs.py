@@ -39,6 +39,9 @@ def test_every_rule_of_the_family_has_a_gate() -> None:
         ("The wagon which the twins have loaded has went down the lane.",
          "The wagon which the twins have loaded has gone down the lane."),
         ("She has wrote to her aunt twice.", "She has written to her aunt twice."),
+        # been + a plain or past-tense verb.
+        ("A curfew has been impose on the town.", "A curfew has been imposed on the town."),
+        ("The ballad had been sang at every wedding.", "The ballad had been sung at every wedding."),
     ],
 )
 def test_the_wrong_verb_form_is_flagged_and_fixed(text: str, fixed: str) -> None:
@@ -59,6 +62,10 @@ def test_the_wrong_verb_form_is_flagged_and_fixed(text: str, fixed: str) -> None
         "All the money they had went on rent.",
         "He wanted to be liked.",
         "She seemed to Nicholas a stranger.",
+        "He had been ill since the thaw.",
+        "She has been home all day.",
+        "It had been a hard winter.",
+        "They have been friends since school.",
         "“He has went home,” the boy said.",
     ],
 )
