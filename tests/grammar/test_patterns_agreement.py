@@ -107,3 +107,10 @@ def test_a_characters_dialect_is_flagged_only_when_the_check_is_strict() -> None
     text = "“The horses in the yard was tired,” said the carter."
     assert _issues(text) == []
     assert [issue.text for issue in _issues(text, STRICT)] == ["was"]
+
+
+def test_criteria_before_a_noun_is_a_modifier_and_stays_quiet() -> None:
+    rules = [rule for rule in load_rules() if rule.id == "AGR_CRITERION_SINGULAR"]
+    checker = family_checker(rules)
+    assert checker.check("The judges kept a criteria sheet by the door.") == []
+    assert [issue.text for issue in checker.check("Courage was a criteria, and so was luck.")] == ["criteria"]
