@@ -42,8 +42,8 @@ def test_the_family_is_token_pattern_rules_gated_for_speed() -> None:
         # Subordinate clauses.
         ("Nobody asked whether the lanterns was lit.", "Nobody asked whether the lanterns were lit."),
         ("We waited until dark, when the roads is quiet.", "We waited until dark, when the roads are quiet."),
-        ("I doubt if the twins, after that quarrel, speaks to each other.",
-         "I doubt if the twins, after that quarrel, speak to each other."),
+        ("I doubt whether the twins, after that quarrel, speaks to each other.",
+         "I doubt whether the twins, after that quarrel, speak to each other."),
         # there is/was + a plural noun, and the questions.
         ("There was never enough blankets in that house.", "There were never enough blankets in that house."),
         ("In spring there is lambs in every field.", "In spring there are lambs in every field."),

@@ -30,9 +30,7 @@ def test_every_rule_of_the_family_has_a_gate() -> None:
 @pytest.mark.parametrize(
     ("text", "fixed"),
     [
-        # A verb in -s or -ed after "to" that follows a verb or adjective taking a to-infinitive.
-        ("The colt refused to jumps the ditch.", "The colt refused to jump the ditch."),
-        ("Mother told him to fetches water from the well.", "Mother told him to fetch water from the well."),
+        # A verb in -ed after "to" that follows a verb or adjective taking a to-infinitive.
         ("They were unable to crossed the ford after the rain.", "They were unable to cross the ford after the rain."),
         ("He had to climbed the tower in the dark.", "He had to climb the tower in the dark."),
         # has + a past tense, also inside a relative clause.
@@ -74,6 +72,6 @@ def test_right_forms_nouns_after_to_and_dialogue_stay_quiet(text: str) -> None:
 
 
 def test_a_characters_grammar_is_flagged_only_when_the_check_is_strict() -> None:
-    text = "“I tried to climbs it,” said the boy."
+    text = "“I had to climbed it,” said the boy."
     assert _issues(text) == []
-    assert [issue.text for issue in _issues(text, STRICT)] == ["climbs"]
+    assert [issue.text for issue in _issues(text, STRICT)] == ["climbed"]
