@@ -96,3 +96,22 @@ def test_two_finite_verbs_make_two_verb_groups() -> None:
 
 def test_a_predicative_adjective_is_no_noun_phrase() -> None:
     assert _np("The/DT road/NN is/VBZ long/JJ ./.", "long")[0] == "O"
+
+
+def _with_tags(tagged: str, allowed: dict[str, frozenset[str]]) -> list[Word]:
+    """Words as ``_words`` builds them, with the lexicon's possible tags given for some of them."""
+    return [Word(w.token, w.tag, w.lemma, allowed.get(w.text, frozenset())) for w in _words(tagged)]
+
+
+def test_a_regular_plural_read_as_a_singular_noun_stays_plural() -> None:
+    # The tagger leans on the verb: before "is" it may read "ferries" as NN; its form still says plural.
+    words = _with_tags("when/WRB the/DT ferries/NN is/VBZ late/JJ ./.", {"ferries": frozenset({"NN", "NNS", "VBZ"})})
+    chunked, _ = chunk(words)
+    assert [w.number for w in chunked[1:3]] == ["pl", "pl"]
+
+
+def test_nouns_plural_only_in_form_stay_singular() -> None:
+    for noun in ("news", "means", "series"):
+        words = _with_tags(f"The/DT {noun}/NN is/VBZ grim/JJ ./.", {noun: frozenset({"NN", "NNS"})})
+        chunked, _ = chunk(words)
+        assert chunked[1].number == "sg", noun

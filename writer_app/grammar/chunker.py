@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from writer_app.grammar.lexicon import shipped_lexicon
 from writer_app.grammar.tokens import Kind, Word
 
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -42,6 +43,11 @@ _SUBORDINATORS = frozenset(
     "because although though while if unless since until whereas whether after before once that so".split()
 )
 _SUBJECT_PRONOUNS = frozenset("i he she we they it you".split())
+# Nouns plural in form that take a singular verb (or either), never read as plural from their "-s".
+_SINGULAR_IN_FORM = frozenset(
+    "means species series news crossroads billiards innings barracks headquarters works kudos mews gallows "
+    "whereabouts odds thanks measles mumps physics politics mathematics economics ethics athletics".split()
+)
 
 
 def chunk(words: Sequence[Word]) -> tuple[list[Word], tuple[tuple[int, int], ...]]:
@@ -112,7 +118,7 @@ def _number_person(words: Sequence[Word], first: int, last: int) -> tuple[str, i
     if word.tag in ("PRP", "PRP$") or lower in PRONOUNS:
         person, number = PRONOUNS.get(lower, (3, ""))
         return number, person, lower
-    if word.tag in _PLURAL_NOUNS:
+    if word.tag in _PLURAL_NOUNS or word.tag == "NN" and plural_form_read_as_singular(word):
         return "pl", 3, word.lemma.lower()
     if word.tag in _NOUNS:
         return "sg", 3, word.lemma.lower()
@@ -123,6 +129,26 @@ def _number_person(words: Sequence[Word], first: int, last: int) -> tuple[str, i
     if word.tag == "CD":
         return ("sg" if lower in ("one", "1") else "pl"), 3, lower
     return "", 3, lower
+
+
+def plural_form_read_as_singular(word: Word) -> bool:
+    """True for a regular plural the tagger read as a singular noun ("dogs" as NN before "is").
+
+    The tagger leans on the verb after a noun, so a subject that disagrees with its verb can lose its
+    plural reading; the word's own form (a "-s" plural of a known noun) keeps it.
+    """
+    lower = word.lower
+    if "NNS" not in word.tags or not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
+        return False
+    if lower in _SINGULAR_IN_FORM:
+        return False
+    stems = [lower[:-1]]
+    if lower.endswith("es"):
+        stems.append(lower[:-2])
+    if lower.endswith("ies"):
+        stems.append(lower[:-3] + "y")
+    lexicon = shipped_lexicon()
+    return any("NN" in lexicon.tags(stem) for stem in stems)
 
 
 def noun_phrases(words: Sequence[Word]) -> list[tuple[int, int, str, int]]:
