@@ -51,12 +51,15 @@ def _run(step: str, command: Sequence[str], cwd: Path, timeout: float) -> str:
 
 
 def precompile_data(python: str = sys.executable) -> str:
-    """Rebuild the data that ships precompiled (the bundled rules and word frequencies, ``resources/compiled/``)
+    """Rebuild the data that ships precompiled (the bundled rules, word frequencies and
+    British-only spellings, ``resources/compiled/``)
     from its sources."""
     rules = _run("precompile the bundled rules", [python, "-m", "writer_app.grammar.rule_cache"], ROOT, 600)
     frequencies = _run("precompile the word frequencies", [python, "-m", "writer_app.grammar.frequency_cache"],
                        ROOT, 600)
-    return rules + frequencies
+    british = _run("precompile the British-only spellings", [python, "-m", "writer_app.grammar.british_words"],
+                   ROOT, 900)
+    return rules + frequencies + british
 
 
 def build_wheel_and_sdist(out: Path, python: str = sys.executable) -> tuple[Path, Path, str]:

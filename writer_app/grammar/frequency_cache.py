@@ -5,7 +5,7 @@ of text (a tenth of a second or more); the same tables saved as raw arrays load 
 
 The precompiled file ``resources/compiled/frequency.bin`` is built by ``python -m
 writer_app.grammar.frequency_cache`` (``packaging/build.py`` runs it) and records a hash of every source file
-and of the code that reads them, in the envelope of :mod:`writer_app.grammar.rule_cache`. When any differs,
+and of the code that reads them, in the envelope of :mod:`writer_app.grammar.compiled_file`. When any differs,
 or the file is missing, truncated, corrupt or foreign, it is ignored and the sources are read instead, so it
 never changes a result; a test fails until it is rebuilt.
 """
@@ -20,6 +20,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from writer_app import __version__
+from writer_app.grammar.compiled_file import (
+    modules_fingerprint,
+    seal,
+    source_hashes,
+    unseal,
+    write_atomically,
+)
 from writer_app.grammar.frequency import (
     BIGRAM_FILE,
     DELETE_FILE,
@@ -28,7 +35,6 @@ from writer_app.grammar.frequency import (
     load,
     load_delete_keys,
 )
-from writer_app.grammar.rule_cache import modules_fingerprint, seal, source_hashes, unseal, write_atomically
 
 log = logging.getLogger(__name__)
 

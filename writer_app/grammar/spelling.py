@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from writer_app.grammar.british_words import BritishOnly, load_british_only
 from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.foreign import ENGLISH_WORDS, foreign_spans, is_foreign_neighbour, is_foreign_word
@@ -215,6 +216,22 @@ def dictionary(dialect: str) -> _Dictionary:
         return _LOADED[code]
 
 
+_BRITISH: list[BritishOnly | None] = []
+
+
+def british_only() -> BritishOnly | None:
+    """The shipped list of British-only spellings, loaded once; None when stale (the en_GB dictionary judges)."""
+    with _LOAD_LOCK:
+        if not _BRITISH:
+            _BRITISH.append(load_british_only())
+        return _BRITISH[0]
+
+
+def _listed_shape(word: str) -> bool:
+    """True for a word the British-only list can judge: letters and apostrophes, capitalised at most."""
+    return bool(word) and all(c.isalpha() or c == "'" for c in word) and not any(c.isupper() for c in word[1:])
+
+
 def fiction_words() -> frozenset[str]:
     """The bundled words fiction needs (dialect, slang, interjections, archaic spellings), loaded once."""
     with _LOAD_LOCK:
@@ -277,6 +294,18 @@ class SpellChecker:
         if other is None:
             other = self._other = dictionary("en-GB" if self.dialect == "en-US" else "en-US")
         return other
+
+    def _other_spells(self, word: str) -> bool:
+        """The other dialect's verdict on a word the primary dictionary rejects.
+
+        An en-US check asks the shipped British-only list (exactly en_GB's verdict on such words) and loads the
+        en_GB dictionary only for shapes the list cannot judge (hyphenated compounds) or when the list is stale.
+        """
+        if self.dialect == "en-US" and self._other is None and _listed_shape(word):
+            british = british_only()
+            if british is not None:
+                return british.spell(word)
+        return self._secondary.spell(word)
 
     # -- public API ---------------------------------------------------------------------------------------
     def check(self, text: str) -> list[Issue]:
@@ -458,7 +487,7 @@ class SpellChecker:
             for squeezed in (_STRETCH.sub(r"\1", plain), _STRETCH.sub(r"\1\1", plain)):
                 if self._is_known(squeezed) or self._primary.spell(squeezed):
                     return True
-        if self._secondary.spell(plain):
+        if self._other_spells(plain):
             return self.dialect == "en-US" or self._british_variant(plain) is None
         if plain[:1].isupper():
             # Unknown capitalised words are judged in context (names) by the caller; "Bwing!" is dialect.
@@ -655,7 +684,7 @@ class SpellChecker:
         parts = [part.lower() for part in compound.split("-")]
         if len(parts) != len(set(parts)):
             return True  # reduplication: "piti-piti", "tra-la-la"
-        if self._primary.spell(compound) or self._secondary.spell(compound):
+        if self._primary.spell(compound) or self._other_spells(compound):
             return True
         joined = compound.replace("-", "")
         return self._accepts(joined) if joined != word else False

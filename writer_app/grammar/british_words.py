@@ -1,0 +1,220 @@
+"""The words British Hunspell accepts and American Hunspell rejects, shipped as a small precompiled list.
+
+An en-US manuscript accepts British spellings ("colour", "travelled"); telling one from a typo used to load the
+whole en_GB dictionary (a tenth of a second) on the first unknown word. The build step expands every word of
+``en_GB.dic`` with its affixes, keeps the forms en_GB accepts and en_US rejects, and ships them in
+``resources/compiled/british-only.bin`` with a hash of the four dictionary files and of this code (the envelope
+of :mod:`writer_app.grammar.compiled_file`). A missing, damaged or stale file is ignored: the en_GB dictionary is
+loaded instead, as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from writer_app import __version__
+from writer_app.grammar.compiled_file import (
+    modules_fingerprint,
+    seal,
+    source_hashes,
+    unseal,
+    write_atomically,
+)
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+MAGIC = b"writer-app british-only words\n"
+COMPILED = ("compiled", "british-only.bin")
+SOURCE_FILES = ("en_GB.dic", "en_GB.aff", "en_US.dic", "en_US.aff")
+CODE_MODULES = ("writer_app.grammar.british_words",)
+_ONLY_IN_COMPOUND = "_"
+
+
+@dataclass(frozen=True)
+class _Affix:
+    strip: str
+    add: str
+    cross: bool
+
+
+def _affix_rules(aff: str) -> tuple[dict[str, list[_Affix]], dict[str, list[_Affix]]]:
+    """The prefix and suffix rules of an affix file (single-character flags, no continuation classes)."""
+    prefixes: dict[str, list[_Affix]] = {}
+    suffixes: dict[str, list[_Affix]] = {}
+    cross: dict[tuple[str, str], bool] = {}
+    for line in aff.splitlines():
+        parts = line.split()
+        if len(parts) < 4 or parts[0] not in ("PFX", "SFX"):
+            continue
+        kind, flag = parts[0], parts[1]
+        if len(parts) == 4 and parts[2] in ("Y", "N"):
+            cross[(kind, flag)] = parts[2] == "Y"
+            continue
+        if len(parts) < 5:
+            continue
+        strip = "" if parts[2] == "0" else parts[2]
+        add = "" if parts[3] == "0" else parts[3].split("/")[0]
+        table = prefixes if kind == "PFX" else suffixes
+        table.setdefault(flag, []).append(_Affix(strip, add, cross.get((kind, flag), False)))
+    return prefixes, suffixes
+
+
+# Conditions are not tested: a form a rule's condition forbids is one Hunspell rejects when the list is built,
+# so generating it costs a lookup but never adds a word, and a misread condition can never lose one.
+def _suffixed(word: str, rule: _Affix) -> str | None:
+    if word.endswith(rule.strip):
+        return word[: len(word) - len(rule.strip)] + rule.add
+    return None
+
+
+def _prefixed(word: str, rule: _Affix) -> str | None:
+    if word.startswith(rule.strip):
+        return rule.add + word[len(rule.strip) :]
+    return None
+
+
+def expand(dic: str, aff: str) -> Iterator[str]:
+    """Every form a Hunspell dictionary's words make with their affixes (a superset: Hunspell has the last word)."""
+    prefixes, suffixes = _affix_rules(aff)
+    for line in dic.splitlines()[1:]:
+        fields = line.split()  # a word, then optional morphological notes ("fu	kung fu")
+        if not fields:
+            continue
+        word, _, flags = fields[0].partition("/")
+        if not word:
+            continue
+        if _ONLY_IN_COMPOUND not in flags:
+            yield word
+        with_suffix = [word]
+        for flag in flags:
+            for rule in suffixes.get(flag, ()):
+                form = _suffixed(word, rule)
+                if form is not None:
+                    yield form
+                    if rule.cross:
+                        with_suffix.append(form)
+        for flag in flags:
+            for rule in prefixes.get(flag, ()):
+                for base in with_suffix if rule.cross else [word]:
+                    form = _prefixed(base, rule)
+                    if form is not None:
+                        yield form
+
+
+def british_only(folder: Path) -> list[str]:
+    """The sorted forms of en_GB's words that en_GB's Hunspell accepts and en_US's rejects."""
+    import hunspell
+
+    british = hunspell.Hunspell("en_GB", hunspell_data_dir=str(folder))
+    american = hunspell.Hunspell("en_US", hunspell_data_dir=str(folder))
+    dic = (folder / "en_GB.dic").read_text(encoding="utf-8")
+    aff = (folder / "en_GB.aff").read_text(encoding="utf-8-sig")
+    found: set[str] = set()
+    for form in set(expand(dic, aff)):
+        if form and not any(c.isdigit() for c in form) and british.spell(form) and not american.spell(form):
+            found.add(form)
+    return sorted(found)
+
+
+def header(folder: Path) -> dict[str, object]:
+    """What a compiled list built now from the dictionaries in ``folder`` records about itself."""
+    return {
+        "format": FORMAT, "app": __version__, "code": modules_fingerprint(CODE_MODULES),
+        "sources": source_hashes([folder / name for name in SOURCE_FILES]),
+    }
+
+
+def dumps(folder: Path) -> bytes:
+    """The bytes of the compiled list for the dictionaries in ``folder``."""
+    return seal(MAGIC, header(folder), "\n".join(british_only(folder)).encode("utf-8"))
+
+
+def loads(data: bytes, folder: Path) -> frozenset[str] | None:
+    """The words of a compiled list's bytes, or None unless it is whole and built from ``folder``'s files."""
+    payload = unseal(MAGIC, data, header(folder))
+    if payload is None:
+        return None
+    try:
+        words = bytes(payload).decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        return None
+    return frozenset(words) if len(words) > 1 else None
+
+
+def _folder() -> Path:
+    from writer_app.resources import resource_path
+
+    return resource_path("dictionaries")
+
+
+def compiled_path() -> Path:
+    """Where the compiled list lives."""
+    from writer_app.resources import resource_path
+
+    return resource_path(*COMPILED)
+
+
+class BritishOnly:
+    """Answers "does en_GB Hunspell accept this word that en_US rejects?" from the shipped list."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self._words = words
+
+    def spell(self, word: str) -> bool:
+        """Hunspell en_GB's verdict on a lowercase or capitalised word en_US rejects (apostrophes: ')."""
+        words = self._words
+        return word in words or (word[:1].isupper() and word.lower() in words)
+
+
+def load_british_only(folder: Path | None = None, path: Path | None = None) -> BritishOnly | None:
+    """The shipped list when it is whole and fresh; None (logged) when the dictionary must be loaded instead."""
+    try:
+        folder = folder or _folder()
+        data = (path or compiled_path()).read_bytes()
+    except (OSError, FileNotFoundError):
+        data = b""
+    words = loads(data, folder) if folder is not None else None
+    if words is None:
+        log.info("the precompiled British spellings are missing or older than the dictionaries; loading en_GB "
+                 "(rebuild with: python -m writer_app.grammar.british_words)")
+        return None
+    return BritishOnly(words)
+
+
+def build_compiled(folder: Path | None = None, target: Path | None = None) -> Path:
+    """Expand the bundled dictionaries and write the compiled list (the build step); return its path."""
+    folder = folder or _folder()
+    target = target or compiled_path()
+    write_atomically(target, dumps(folder))
+    return target
+
+
+def compiled_is_fresh() -> bool:
+    """True when the compiled list is whole and was built from the current dictionaries and code."""
+    try:
+        data = compiled_path().read_bytes()
+    except OSError:
+        return False
+    return loads(data, _folder()) is not None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m writer_app.grammar.british_words [--check]``: rebuild (or check) the compiled list."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if "--check" in args:
+        fresh = compiled_is_fresh()
+        log.info("%s is %s", compiled_path(), "up to date" if fresh else "STALE: rebuild it")
+        return 0 if fresh else 1
+    path = build_compiled()
+    log.info("wrote %s (%d bytes)", path, path.stat().st_size)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
