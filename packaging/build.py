@@ -51,9 +51,8 @@ def _run(step: str, command: Sequence[str], cwd: Path, timeout: float) -> str:
 
 
 def precompile_data(python: str = sys.executable) -> str:
-    """Rebuild the data that ships precompiled (the bundled rules, word frequencies and
-    British-only spellings, ``resources/compiled/``)
-    from its sources."""
+    """Rebuild the data that ships precompiled in ``resources/compiled/`` from its sources: the bundled rules,
+    the word frequencies and the British-only spellings."""
     rules = _run("precompile the bundled rules", [python, "-m", "writer_app.grammar.rule_cache"], ROOT, 600)
     frequencies = _run("precompile the word frequencies", [python, "-m", "writer_app.grammar.frequency_cache"],
                        ROOT, 600)
