@@ -65,7 +65,7 @@ def test_a_stale_list_falls_back_to_the_en_gb_dictionary(
     fresh_spelling: dict[str, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stale = tmp_path / "british-only.bin"
-    stale.write_bytes(british_words.compiled_path().read_bytes().replace(b'"format": 1', b'"format": 0'))
+    stale.write_bytes(british_words.compiled_path().read_bytes().replace(b'"format": 2', b'"format": 0'))
     monkeypatch.setattr(british_words, "compiled_path", lambda: stale)
     checker = SpellChecker(CheckConfig(dialect="en-US"))
     issues = checker.check("The colour of the harbour was grey tomorow.")
