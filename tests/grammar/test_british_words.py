@@ -34,8 +34,27 @@ def fresh_spelling(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     return loaded
 
 
-def test_shipped_british_only_list_matches_the_dictionaries_and_code() -> None:
-    assert british_words.compiled_is_fresh(), "rebuild with: python -m writer_app.grammar.british_words"
+@pytest.mark.parametrize("kind", sorted(british_words.KINDS))
+def test_shipped_word_lists_match_the_dictionaries_and_code(kind: str) -> None:
+    assert british_words.compiled_is_fresh(kind), "rebuild with: python -m writer_app.grammar.british_words"
+
+
+def test_the_en_us_list_gives_en_us_hunspell_verdict_on_plain_words() -> None:
+    listed = british_words.load_british_only(kind=british_words.AMERICAN)
+    assert listed is not None
+    us = hunspell.Hunspell("en_US", hunspell_data_dir=str(DICTIONARIES))
+    probes = [*PROBES, *"the lantern's keepers unkept quickly Lanterns walked Walked paris Paris I a".split()]
+    assert {word: listed.spell(word) for word in probes} == {word: us.spell(word) for word in probes}
+
+
+def test_a_one_line_en_us_check_loads_no_hunspell_dictionary(fresh_spelling: dict[str, object]) -> None:
+    checker = SpellChecker(CheckConfig(dialect="en-US"))
+    issues = checker.check("Their going to the market tomorow, past the colour of the harbour.")
+    assert [issue.text for issue in issues] == ["tomorow"]
+    assert checker.suggest("tomorow")[0] == "tomorrow"
+    assert all(loaded._hunspell is None for loaded in fresh_spelling.values())
+    assert checker._primary.spell("Tomorrow’s")  # a curly apostrophe: Hunspell itself (ICONV) judges
+    assert fresh_spelling["en_US"]._hunspell is not None
 
 
 def test_the_list_gives_en_gb_hunspell_verdict_on_words_en_us_rejects() -> None:
@@ -66,7 +85,9 @@ def test_a_stale_list_falls_back_to_the_en_gb_dictionary(
 ) -> None:
     stale = tmp_path / "british-only.bin"
     stale.write_bytes(british_words.compiled_path().read_bytes().replace(b'"format": 2', b'"format": 0'))
-    monkeypatch.setattr(british_words, "compiled_path", lambda: stale)
+    real = british_words.compiled_path
+    monkeypatch.setattr(british_words, "compiled_path",
+                        lambda kind=british_words.BRITISH: stale if kind == british_words.BRITISH else real(kind))
     checker = SpellChecker(CheckConfig(dialect="en-US"))
     issues = checker.check("The colour of the harbour was grey tomorow.")
     assert [issue.text for issue in issues] == ["tomorow"]

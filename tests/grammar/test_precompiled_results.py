@@ -40,7 +40,7 @@ def test_issues_and_suggestions_are_the_same_without_the_precompiled_data(
     precompiled = _results(dialect)
     missing = tmp_path / "absent.bin"
     monkeypatch.setattr(frequency_cache, "compiled_path", lambda: missing)
-    monkeypatch.setattr(british_words, "compiled_path", lambda: missing)
+    monkeypatch.setattr(british_words, "compiled_path", lambda kind=british_words.BRITISH: missing)
     for module, attribute, value in ((frequency, "_LOADED", []), (spelling, "_BRITISH", []),
                                      (spelling, "_LOADED", {})):
         monkeypatch.setattr(module, attribute, value)

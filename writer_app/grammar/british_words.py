@@ -31,6 +31,13 @@ log = logging.getLogger(__name__)
 FORMAT = 2
 MAGIC = b"writer-app british-only words\n"
 COMPILED = ("compiled", "british-only.bin")
+BRITISH = "british-only"
+AMERICAN = "en_US"
+# Each list: its magic line and file. "en_US" holds every form en_US Hunspell accepts (the check's verdicts).
+KINDS = {
+    BRITISH: (MAGIC, COMPILED),
+    AMERICAN: (b"writer-app en_US words\n", ("compiled", "en_US-words.bin")),
+}
 SOURCE_FILES = ("en_GB.dic", "en_GB.aff", "en_US.dic", "en_US.aff")
 CODE_MODULES = ("writer_app.grammar.british_words",)
 _ONLY_IN_COMPOUND = "_"
@@ -122,6 +129,16 @@ def british_only(folder: Path) -> list[str]:
     return sorted(found)
 
 
+def american_words(folder: Path) -> list[str]:
+    """The sorted forms of en_US's words that en_US's Hunspell accepts (no digits)."""
+    import hunspell
+
+    american = hunspell.Hunspell("en_US", hunspell_data_dir=str(folder))
+    dic = (folder / "en_US.dic").read_text(encoding="utf-8")
+    aff = (folder / "en_US.aff").read_text(encoding="utf-8-sig")
+    return sorted({f for f in expand(dic, aff) if f and not any(c.isdigit() for c in f) and american.spell(f)})
+
+
 def header(folder: Path) -> dict[str, object]:
     """What a compiled list built now from the dictionaries in ``folder`` records about itself."""
     return {
@@ -130,21 +147,22 @@ def header(folder: Path) -> dict[str, object]:
     }
 
 
-def dumps(folder: Path) -> bytes:
-    """The bytes of the compiled list for the dictionaries in ``folder``: a count, word offsets, sorted words."""
-    encoded = sorted(word.encode("utf-8") for word in british_only(folder))
+def dumps(folder: Path, kind: str = BRITISH) -> bytes:
+    """The bytes of a compiled list for the dictionaries in ``folder``: a count, word offsets, sorted words."""
+    words = british_only(folder) if kind == BRITISH else american_words(folder)
+    encoded = sorted(word.encode("utf-8") for word in words)
     offsets = array.array("I", [0])
     for word in encoded:
         offsets.append(offsets[-1] + len(word))
     if sys.byteorder != "little":
         offsets.byteswap()
     payload = len(encoded).to_bytes(8, "little") + offsets.tobytes() + b"".join(encoded)
-    return seal(MAGIC, header(folder), payload)
+    return seal(KINDS[kind][0], header(folder), payload)
 
 
-def loads(data: bytes, folder: Path) -> BritishOnly | None:
+def loads(data: bytes, folder: Path, kind: str = BRITISH) -> BritishOnly | None:
     """The list in a compiled file's bytes, or None unless it is whole and built from ``folder``'s files."""
-    payload = unseal(MAGIC, data, header(folder))
+    payload = unseal(KINDS[kind][0], data, header(folder))
     if payload is None or len(payload) < 8:
         return None
     count = int.from_bytes(payload[:8], "little")
@@ -167,11 +185,16 @@ def _folder() -> Path:
     return resource_path("dictionaries")
 
 
-def compiled_path() -> Path:
-    """Where the compiled list lives."""
+def compiled_path(kind: str = BRITISH) -> Path:
+    """Where a compiled list lives."""
     from writer_app.resources import resource_path
 
-    return resource_path(*COMPILED)
+    return resource_path(*KINDS[kind][1])
+
+
+def listed_shape(word: str) -> bool:
+    """True for a word a shipped list can judge: letters and apostrophes, capitalised at most."""
+    return bool(word) and all(c.isalpha() or c == "'" for c in word) and not any(c.isupper() for c in word[1:])
 
 
 class BritishOnly:
@@ -210,36 +233,38 @@ class BritishOnly:
         return word in self or (word[:1].isupper() and word.lower() in self)
 
 
-def load_british_only(folder: Path | None = None, path: Path | None = None) -> BritishOnly | None:
-    """The shipped list when it is whole and fresh; None (logged) when the dictionary must be loaded instead."""
+def load_british_only(
+    folder: Path | None = None, path: Path | None = None, kind: str = BRITISH
+) -> BritishOnly | None:
+    """A shipped list when it is whole and fresh; None (logged) when the dictionary must be loaded instead."""
     try:
         folder = folder or _folder()
-        data = (path or compiled_path()).read_bytes()
+        data = (path or compiled_path(kind)).read_bytes()
     except (OSError, FileNotFoundError):
         data = b""
-    words = loads(data, folder) if folder is not None else None
+    words = loads(data, folder, kind) if folder is not None else None
     if words is None:
-        log.info("the precompiled British spellings are missing or older than the dictionaries; loading en_GB "
-                 "(rebuild with: python -m writer_app.grammar.british_words)")
+        log.info("the precompiled %s word list is missing or older than the dictionaries; loading the "
+                 "dictionary (rebuild with: python -m writer_app.grammar.british_words)", kind)
         return None
     return words
 
 
-def build_compiled(folder: Path | None = None, target: Path | None = None) -> Path:
-    """Expand the bundled dictionaries and write the compiled list (the build step); return its path."""
+def build_compiled(folder: Path | None = None, target: Path | None = None, kind: str = BRITISH) -> Path:
+    """Expand the bundled dictionaries and write a compiled list (the build step); return its path."""
     folder = folder or _folder()
-    target = target or compiled_path()
-    write_atomically(target, dumps(folder))
+    target = target or compiled_path(kind)
+    write_atomically(target, dumps(folder, kind))
     return target
 
 
-def compiled_is_fresh() -> bool:
-    """True when the compiled list is whole and was built from the current dictionaries and code."""
+def compiled_is_fresh(kind: str = BRITISH) -> bool:
+    """True when a compiled list is whole and was built from the current dictionaries and code."""
     try:
-        data = compiled_path().read_bytes()
+        data = compiled_path(kind).read_bytes()
     except OSError:
         return False
-    return loads(data, _folder()) is not None
+    return loads(data, _folder(), kind) is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -247,11 +272,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if "--check" in args:
-        fresh = compiled_is_fresh()
-        log.info("%s is %s", compiled_path(), "up to date" if fresh else "STALE: rebuild it")
-        return 0 if fresh else 1
-    path = build_compiled()
-    log.info("wrote %s (%d bytes)", path, path.stat().st_size)
+        stale = [kind for kind in KINDS if not compiled_is_fresh(kind)]
+        for kind in KINDS:
+            log.info("%s is %s", compiled_path(kind), "STALE: rebuild it" if kind in stale else "up to date")
+        return 1 if stale else 0
+    for kind in KINDS:
+        path = build_compiled(kind=kind)
+        log.info("wrote %s (%d bytes)", path, path.stat().st_size)
     return 0
 
 

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from writer_app.grammar.british_words import BritishOnly, load_british_only
+from writer_app.grammar.british_words import AMERICAN, BritishOnly, listed_shape, load_british_only
 from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.foreign import ENGLISH_WORDS, foreign_spans, is_foreign_neighbour, is_foreign_word
@@ -141,21 +141,37 @@ class _Dictionary:
     """One Hunspell dictionary guarded by a lock (Hunspell objects are not thread-safe)."""
 
     def __init__(self, code: str) -> None:
-        import hunspell
-
         folder = _dictionary_folder(code)
+        # en_US's verdicts on plain words come from its shipped word list; Hunspell loads when first needed.
+        self._listed = load_british_only(folder, kind=AMERICAN) if code == "en_US" and folder else None
         if folder is None:
+            import hunspell
+
             folder = Path(hunspell.__file__).parent / "dictionaries"
             log.warning("bundled %s dictionary missing; falling back to chunspell's en_US", code)
             code = "en_US"
         self.code = code
         self._folder = folder
-        self._speller = hunspell.Hunspell(code, hunspell_data_dir=str(folder))
+        self._hunspell = None if self._listed is not None else self._load()
         self._quick = None  # the same dictionary without n-gram suggestions (batch suggestions)
         self._lock = threading.Lock()
 
+    def _load(self):
+        import hunspell
+
+        return hunspell.Hunspell(self.code, hunspell_data_dir=str(self._folder))
+
+    @property
+    def _speller(self):
+        """The Hunspell object, loaded on first use (call with the lock held)."""
+        if self._hunspell is None:
+            self._hunspell = self._load()
+        return self._hunspell
+
     def spell(self, word: str) -> bool:
         """Tell whether Hunspell accepts ``word``."""
+        if self._listed is not None and listed_shape(word):
+            return self._listed.spell(word)  # exactly Hunspell's verdict on such words (tested)
         try:
             with self._lock:
                 return bool(self._speller.spell(word))
@@ -227,11 +243,6 @@ def british_only() -> BritishOnly | None:
         return _BRITISH[0]
 
 
-def _listed_shape(word: str) -> bool:
-    """True for a word the British-only list can judge: letters and apostrophes, capitalised at most."""
-    return bool(word) and all(c.isalpha() or c == "'" for c in word) and not any(c.isupper() for c in word[1:])
-
-
 def fiction_words() -> frozenset[str]:
     """The bundled words fiction needs (dialect, slang, interjections, archaic spellings), loaded once."""
     with _LOAD_LOCK:
@@ -301,7 +312,7 @@ class SpellChecker:
         An en-US check asks the shipped British-only list (exactly en_GB's verdict on such words) and loads the
         en_GB dictionary only for shapes the list cannot judge (hyphenated compounds) or when the list is stale.
         """
-        if self.dialect == "en-US" and self._other is None and _listed_shape(word):
+        if self.dialect == "en-US" and self._other is None and listed_shape(word):
             british = british_only()
             if british is not None:
                 return british.spell(word)
