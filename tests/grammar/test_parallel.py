@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,9 @@ def test_a_short_check_does_not_import_multiprocessing(tmp_path: Path) -> None:
         "import sys\nfrom writer_app.cli import main\nmain(['check', sys.argv[1]])\n"
         "print('multiprocessing' in sys.modules)\n"
     )
+    env = dict(os.environ)
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[variable] = str(tmp_path / variable.lower())  # never the real user's folders
     run = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, timeout=300,
-                         check=False)
+                         check=False, env=env)
     assert run.stdout.strip().splitlines()[-1] == "False", run.stderr[-2000:]
