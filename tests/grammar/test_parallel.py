@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
@@ -44,7 +46,7 @@ def test_a_short_text_stays_in_one_process(monkeypatch: pytest.MonkeyPatch) -> N
     def no_pool(*_args, **_kwargs):
         raise AssertionError("a pool was started for a short text")
 
-    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(multiprocessing, "get_context", no_pool)
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
     issues = check_text(build_checker(CheckConfig()), PLANTED, parallel=True)
     assert any(issue.rule == "SPELLING" for issue in issues)
@@ -58,3 +60,21 @@ def test_forked_map_keeps_order_shares_loaded_state_and_uses_other_processes() -
     assert [(i, letter) for i, letter, _pid in results] == list(enumerate("lantern"))
     assert any(pid != os.getpid() for _i, _letter, pid in results)
     assert parallel.map_forked(lambda i: i * 2, [21], workers=2) == [42]  # one item: done here
+
+
+def test_a_short_check_does_not_import_multiprocessing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    draft = tmp_path / "one-line.txt"
+    draft.write_text("The lantern was lit tomorow.\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom writer_app.cli import main\nmain(['check', sys.argv[1]])\n"
+        "print('multiprocessing' in sys.modules)\n"
+    )
+    env = dict(os.environ)
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[variable] = str(tmp_path / variable.lower())  # never the real user's folders
+    run = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, timeout=300,
+                         check=False, env=env)
+    assert run.stdout.strip().splitlines()[-1] == "False", run.stderr[-2000:]

@@ -13,7 +13,7 @@ import logging
 import sys
 import threading
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ class FrequencyData:
     total: int
     pair_floor: int  # the smallest pair count the source kept
     folder: Path | None = None
+    deletes: array.array | None = field(default=None, repr=False)  # the spelling delete index, when loaded with it
 
     def count(self, word: str) -> int:
         """How often ``word`` (lowercase) occurs; 0 when unknown."""
@@ -137,7 +138,10 @@ _LOADED: list[FrequencyData] = []
 
 
 def frequency_data() -> FrequencyData:
-    """The bundled frequencies, loaded on first call (raises :class:`FrequencyDataError` when missing)."""
+    """The bundled frequencies, loaded on first call (raises :class:`FrequencyDataError` when missing).
+
+    They come from the precompiled file when it is fresh (see :mod:`frequency_cache`), else from the sources.
+    """
     with _LOCK:
         if not _LOADED:
             try:
@@ -146,6 +150,9 @@ def frequency_data() -> FrequencyData:
                 folder = resource_path("frequency")
             except FileNotFoundError as error:
                 raise FrequencyDataError("the bundled word frequencies are missing") from error
-            _LOADED.append(load(folder))
+            from writer_app.grammar.frequency_cache import load_compiled
+
+            compiled = load_compiled(folder)
+            _LOADED.append(compiled[0] if compiled is not None else load(folder))
             log.debug("loaded %d word frequencies", len(_LOADED[0].words))
         return _LOADED[0]

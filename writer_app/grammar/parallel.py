@@ -10,7 +10,6 @@ the paragraph and what was learnt before the split, so the results are those of 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -39,7 +38,11 @@ def worker_count() -> int:
         cores = os.cpu_count() or 1
     # Forking is safe on Linux; on macOS system libraries may hold threads that a fork breaks, and Windows
     # cannot fork: there the check stays in one process.
-    if cores < 2 or not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
+    if cores < 2 or not sys.platform.startswith("linux"):
+        return 1
+    import multiprocessing  # here, not at the top: a short check never starts workers (saves its import)
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(cores, MAX_WORKERS)
 
@@ -86,8 +89,10 @@ def check_document_parallel(
     start (to set up what they share), only when they do.
     """
     global _shared
+    if len(text) < MIN_PARALLEL_CHARS:
+        return check_document(checker, text), []
     workers = worker_count() if workers is None else workers
-    if workers < 2 or len(text) < MIN_PARALLEL_CHARS:
+    if workers < 2:
         return check_document(checker, text), []
     runs = line_runs(text, workers * RUNS_PER_WORKER)
     if len(runs) < 2:  # one enormous line: nothing to share
@@ -97,6 +102,8 @@ def check_document_parallel(
         before_fork()
     _shared = (checker, text, after)
     try:
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
             issues: list[Issue] = []
@@ -136,11 +143,13 @@ def map_forked(function: Callable[[Any], Any], items: Sequence[Any], workers: in
     only the items and results travel between processes.
     """
     global _task
-    workers = min(worker_count() if workers is None else workers, len(items))
+    workers = 1 if len(items) < 2 else min(worker_count() if workers is None else workers, len(items))
     if workers < 2:
         return [function(item) for item in items]
     _task = function
     try:
+        import multiprocessing
+
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             return pool.map(_apply, items, chunksize=1)
     except (OSError, RuntimeError):  # no processes to be had: do it here

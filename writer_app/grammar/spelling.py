@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from writer_app.grammar.british_words import AMERICAN, BritishOnly, listed_shape, load_british_only
 from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.foreign import ENGLISH_WORDS, foreign_spans, is_foreign_neighbour, is_foreign_word
@@ -140,21 +141,37 @@ class _Dictionary:
     """One Hunspell dictionary guarded by a lock (Hunspell objects are not thread-safe)."""
 
     def __init__(self, code: str) -> None:
-        import hunspell
-
         folder = _dictionary_folder(code)
+        # en_US's verdicts on plain words come from its shipped word list; Hunspell loads when first needed.
+        self._listed = load_british_only(folder, kind=AMERICAN) if code == "en_US" and folder else None
         if folder is None:
+            import hunspell
+
             folder = Path(hunspell.__file__).parent / "dictionaries"
             log.warning("bundled %s dictionary missing; falling back to chunspell's en_US", code)
             code = "en_US"
         self.code = code
         self._folder = folder
-        self._speller = hunspell.Hunspell(code, hunspell_data_dir=str(folder))
+        self._hunspell = None if self._listed is not None else self._load()
         self._quick = None  # the same dictionary without n-gram suggestions (batch suggestions)
         self._lock = threading.Lock()
 
+    def _load(self):
+        import hunspell
+
+        return hunspell.Hunspell(self.code, hunspell_data_dir=str(self._folder))
+
+    @property
+    def _speller(self):
+        """The Hunspell object, loaded on first use (call with the lock held)."""
+        if self._hunspell is None:
+            self._hunspell = self._load()
+        return self._hunspell
+
     def spell(self, word: str) -> bool:
         """Tell whether Hunspell accepts ``word``."""
+        if self._listed is not None and listed_shape(word):
+            return self._listed.spell(word)  # exactly Hunspell's verdict on such words (tested)
         try:
             with self._lock:
                 return bool(self._speller.spell(word))
@@ -213,6 +230,17 @@ def dictionary(dialect: str) -> _Dictionary:
         if code not in _LOADED:
             _LOADED[code] = _Dictionary(code)
         return _LOADED[code]
+
+
+_BRITISH: list[BritishOnly | None] = []
+
+
+def british_only() -> BritishOnly | None:
+    """The shipped list of British-only spellings, loaded once; None when stale (the en_GB dictionary judges)."""
+    with _LOAD_LOCK:
+        if not _BRITISH:
+            _BRITISH.append(load_british_only())
+        return _BRITISH[0]
 
 
 def fiction_words() -> frozenset[str]:
@@ -277,6 +305,18 @@ class SpellChecker:
         if other is None:
             other = self._other = dictionary("en-GB" if self.dialect == "en-US" else "en-US")
         return other
+
+    def _other_spells(self, word: str) -> bool:
+        """The other dialect's verdict on a word the primary dictionary rejects.
+
+        An en-US check asks the shipped British-only list (exactly en_GB's verdict on such words) and loads the
+        en_GB dictionary only for shapes the list cannot judge (hyphenated compounds) or when the list is stale.
+        """
+        if self.dialect == "en-US" and self._other is None and listed_shape(word):
+            british = british_only()
+            if british is not None:
+                return british.spell(word)
+        return self._secondary.spell(word)
 
     # -- public API ---------------------------------------------------------------------------------------
     def check(self, text: str) -> list[Issue]:
@@ -458,7 +498,7 @@ class SpellChecker:
             for squeezed in (_STRETCH.sub(r"\1", plain), _STRETCH.sub(r"\1\1", plain)):
                 if self._is_known(squeezed) or self._primary.spell(squeezed):
                     return True
-        if self._secondary.spell(plain):
+        if self._other_spells(plain):
             return self.dialect == "en-US" or self._british_variant(plain) is None
         if plain[:1].isupper():
             # Unknown capitalised words are judged in context (names) by the caller; "Bwing!" is dialect.
@@ -655,7 +695,7 @@ class SpellChecker:
         parts = [part.lower() for part in compound.split("-")]
         if len(parts) != len(set(parts)):
             return True  # reduplication: "piti-piti", "tra-la-la"
-        if self._primary.spell(compound) or self._secondary.spell(compound):
+        if self._primary.spell(compound) or self._other_spells(compound):
             return True
         joined = compound.replace("-", "")
         return self._accepts(joined) if joined != word else False

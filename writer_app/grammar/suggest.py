@@ -189,8 +189,8 @@ def delete_index(data: FrequencyData) -> DeleteIndex:
     with _INDEX_LOCK:
         index = _INDEXES.get(data)
         if index is None:
-            keys = None
-            if data.folder is not None:
+            keys = data.deletes
+            if keys is None and data.folder is not None:
                 try:
                     keys = load_delete_keys(data.folder)
                 except FrequencyDataError:

@@ -1,0 +1,190 @@
+"""The word frequencies ready to use at start-up: one uncompressed file built from ``resources/frequency/``.
+
+Reading the shipped frequency files means inflating about twelve megabytes and parsing eighty thousand lines
+of text (a tenth of a second or more); the same tables saved as raw arrays load in a few hundredths.
+
+The precompiled file ``resources/compiled/frequency.bin`` is built by ``python -m
+writer_app.grammar.frequency_cache`` (``packaging/build.py`` runs it) and records a hash of every source file
+and of the code that reads them, in the envelope of :mod:`writer_app.grammar.compiled_file`. When any differs,
+or the file is missing, truncated, corrupt or foreign, it is ignored and the sources are read instead, so it
+never changes a result; a test fails until it is rebuilt.
+"""
+
+from __future__ import annotations
+
+import array
+import logging
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from writer_app import __version__
+from writer_app.grammar.compiled_file import (
+    modules_fingerprint,
+    seal,
+    source_hashes,
+    unseal,
+    write_atomically,
+)
+from writer_app.grammar.frequency import (
+    BIGRAM_FILE,
+    DELETE_FILE,
+    WORD_FILE,
+    FrequencyData,
+    load,
+    load_delete_keys,
+)
+
+log = logging.getLogger(__name__)
+
+FORMAT = 2
+MAGIC = b"writer-app compiled frequencies\n"
+COMPILED = ("compiled", "frequency.bin")
+SOURCE_FILES = (WORD_FILE, BIGRAM_FILE, DELETE_FILE)
+# The modules whose code decides what the tables hold: a change to any of them makes the compiled file stale.
+CODE_MODULES = ("writer_app.grammar.frequency", "writer_app.grammar.frequency_cache")
+# The payload starts with six uint64: words, bytes of the word list, pairs, delete keys, total count, pair floor.
+_COUNTS = 6
+
+_stale_lock = threading.Lock()
+_stale_logged = False
+
+
+def compiled_path() -> Path:
+    """Where the precompiled frequencies live."""
+    from writer_app.resources import resource_path
+
+    return resource_path(*COMPILED)
+
+
+def header(folder: Path) -> dict[str, object]:
+    """What a compiled file built now from the sources in ``folder`` records about itself."""
+    return {
+        "format": FORMAT, "app": __version__, "code": modules_fingerprint(CODE_MODULES),
+        "sources": source_hashes([folder / name for name in SOURCE_FILES]),
+    }
+
+
+def _little(values: array.array) -> bytes:
+    if sys.byteorder != "little":
+        values = array.array(values.typecode, values)
+        values.byteswap()
+    return values.tobytes()
+
+
+def _padded(data: bytes) -> bytes:
+    return data + b"\0" * (-len(data) % 8)
+
+
+def dumps(folder: Path) -> bytes:
+    """The bytes of a compiled file holding the frequency tables and delete index read from ``folder``."""
+    data = load(folder)
+    deletes = load_delete_keys(folder)
+    words = "\n".join(data.words).encode("utf-8")
+    counts = array.array(
+        "Q", [len(data.words), len(words), len(data.pair_keys), len(deletes), data.total, data.pair_floor]
+    )
+    payload = b"".join((
+        _little(counts), _padded(words), _little(data.counts), _little(data.pair_keys),
+        _padded(_little(data.pair_counts)), _little(deletes),
+    ))
+    return seal(MAGIC, header(folder), payload)
+
+
+def _array(typecode: str, view: memoryview, start: int, count: int) -> tuple[array.array, int]:
+    values = array.array(typecode)
+    end = start + count * values.itemsize
+    if end > len(view):
+        raise ValueError("truncated")
+    values.frombytes(view[start:end])
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values, end
+
+
+def loads(data: bytes, folder: Path) -> tuple[FrequencyData, array.array] | None:
+    """The tables and delete keys of a compiled file's bytes, or None unless it is a whole, fresh file."""
+    payload = unseal(MAGIC, data, header(folder))
+    if payload is None:
+        return None
+    try:
+        sizes, at = _array("Q", payload, 0, _COUNTS)
+        n_words, n_bytes, n_pairs, n_deletes, total, floor = sizes
+        if at + n_bytes > len(payload):
+            return None
+        words = tuple(bytes(payload[at : at + n_bytes]).decode("utf-8").split("\n"))
+        at += n_bytes + (-n_bytes % 8)
+        counts, at = _array("Q", payload, at, n_words)
+        keys, at = _array("Q", payload, at, n_pairs)
+        pair_counts, at = _array("I", payload, at, n_pairs)
+        at += -at % 8
+        deletes, at = _array("Q", payload, at, n_deletes)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if len(words) != n_words or not words or at != len(payload):
+        return None
+    table = FrequencyData(
+        words, dict(zip(words, range(n_words), strict=True)), counts, keys, pair_counts, total, floor, folder, deletes
+    )
+    return table, deletes
+
+
+def load_compiled(folder: Path, path: Path | None = None) -> tuple[FrequencyData, array.array] | None:
+    """The frequencies of ``folder`` from the compiled file when it is whole and fresh; else None (logged once)."""
+    path = path or compiled_path()
+    try:
+        loaded = loads(path.read_bytes(), folder)
+    except OSError:
+        loaded = None
+    if loaded is None:
+        _log_stale_once(path)
+    return loaded
+
+
+def _log_stale_once(path: Path) -> None:
+    global _stale_logged
+    with _stale_lock:
+        if _stale_logged:
+            return
+        _stale_logged = True
+    log.info("the precompiled word frequencies %s are missing or older than their sources; reading the sources "
+             "(rebuild with: python -m writer_app.grammar.frequency_cache)", path)
+
+
+def build_compiled(folder: Path | None = None, target: Path | None = None) -> Path:
+    """Read the bundled frequency files and write their compiled file (the build step); return its path."""
+    from writer_app.resources import resource_path
+
+    folder = folder or resource_path("frequency")
+    target = target or compiled_path()
+    write_atomically(target, dumps(folder))
+    return target
+
+
+def compiled_is_fresh() -> bool:
+    """True when the compiled file is whole and was built from the current sources and code."""
+    from writer_app.resources import resource_path
+
+    try:
+        data = compiled_path().read_bytes()
+    except OSError:
+        return False
+    return loads(data, resource_path("frequency")) is not None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m writer_app.grammar.frequency_cache [--check]``: rebuild (or check) the compiled frequencies."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if "--check" in args:
+        fresh = compiled_is_fresh()
+        log.info("%s is %s", compiled_path(), "up to date" if fresh else "STALE: rebuild it")
+        return 0 if fresh else 1
+    path = build_compiled()
+    log.info("wrote %s (%d bytes)", path, path.stat().st_size)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
