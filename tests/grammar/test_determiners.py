@@ -53,6 +53,9 @@ def _fixed(text: str) -> str:
         ("He found our the key under the mat.", "He found our key under the mat."),
         ("It was the precisely the hour she feared.", "It was precisely the hour she feared."),
         ("Those two wants the same field.", "Those two want the same field."),
+        ("It was an another long winter.", "It was another long winter."),
+        ("The should have waited for the tide.", "They should have waited for the tide."),
+        ("It does a man good to speak ones mind.", "It does a man good to speak one's mind."),
         # a missing "to"
         ("He wanted see the ships before he died.", "He wanted to see the ships before he died."),
         ("We were going tell them nothing.", "We were going to tell them nothing."),
@@ -118,6 +121,9 @@ def test_each_pattern_is_flagged_and_fixed_by_its_grammar(bad: str, good: str) -
         "The more the merrier.",
         "Oh my, the roses!",
         "These days the mill is quiet.",
+        "The will was read in the parlour.",
+        "She fed the young ones first.",
+        "Which ones were yours?",
         "Those years passed slowly.",
         # dialect and slang inside dialogue are the character's voice
         "“Them boys runs wild,” said Gran.",

@@ -43,6 +43,11 @@ def _fixed(text: str) -> str:
         # "too" for "to" before a number
         ("The price rose from six too nine pence.", "The price rose from six to nine pence."),
         ("Then all of sudden the dog barked.", "Then all of a sudden the dog barked."),
+        ("Why did he all the sudden go quiet?", "Why did he all of a sudden go quiet?"),
+        # "one of the" picks from several; "a" before a round number
+        ("He was one of the tallest boy in the school.", "He was one of the tallest boys in the school."),
+        ("She broke one of her best cup at supper.", "She broke one of her best cups at supper."),
+        ("The ferry carried nearly hundred passengers.", "The ferry carried nearly a hundred passengers."),
     ],
 )
 def test_each_pattern_is_flagged_and_fixed_by_its_grammar(bad: str, good: str) -> None:
@@ -86,6 +91,14 @@ def test_each_pattern_is_flagged_and_fixed_by_its_grammar(bad: str, good: str) -
         "He came too, with two friends.",
         "It was too 1960s for her taste.",
         "I'll be home from nine tomorrow.",
+        "He was one of the family by then.",
+        "One of the crowd threw a stone.",
+        "She was one of the wounded.",
+        "He was one of the old school, stiff and kind.",
+        "One of the Bennet sisters sang.",
+        "One of the rank and file stepped forward.",
+        "They walked nearly two hundred miles.",
+        "Some hundred men followed him.",
         # dialogue: a character's grammar is voice
         "“I seen three dog down the lane,” said Jem.",
         "“We got less beans than them,” the boy said.",
