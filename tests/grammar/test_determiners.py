@@ -47,7 +47,6 @@ def _fixed(text: str) -> str:
         ("Then an honest men came to the door.", "Then an honest man came to the door."),
         ("A deep knowledge is a comfort in old age.", "Deep knowledge is a comfort in old age."),
         ("She climbed the it stair to the attic.", "She climbed the stair to the attic."),
-        ("He slept badly from he start of the voyage.", "He slept badly from the start of the voyage."),
         ("The shepherds dog is lame.", "The shepherd's dog is lame."),
         ("The weavers cottage was cold.", "The weaver's cottage was cold."),
         ("He found our the key under the mat.", "He found our key under the mat."),

@@ -34,9 +34,6 @@ def _fixed(text: str) -> str:
         # much / less before a plural count noun
         ("There were not much chairs in the hall.", "There were not many chairs in the hall."),
         ("This year the orchard bore less pears.", "This year the orchard bore fewer pears."),
-        # a number before a singular noun
-        ("He counted nine sheepdog on the hill road.", "He counted nine sheepdogs on the hill road."),
-        ("She bought four loaf at the baker.", "She bought four loaves at the baker."),
         # "most of" + a bare noun
         ("All of villagers came to the wedding.", "All villagers came to the wedding."),
         ("Many of soldiers had no boots.", "Many soldiers had no boots."),
@@ -44,9 +41,7 @@ def _fixed(text: str) -> str:
         ("The price rose from six too nine pence.", "The price rose from six to nine pence."),
         ("Then all of sudden the dog barked.", "Then all of a sudden the dog barked."),
         ("Why did he all the sudden go quiet?", "Why did he all of a sudden go quiet?"),
-        # "one of the" picks from several; "a" before a round number
-        ("He was one of the tallest boy in the school.", "He was one of the tallest boys in the school."),
-        ("She broke one of her best cup at supper.", "She broke one of her best cups at supper."),
+        # "a" before a round number
         ("The ferry carried nearly hundred passengers.", "The ferry carried nearly a hundred passengers."),
     ],
 )
