@@ -43,6 +43,18 @@ def _fixed(text: str) -> str:
         ("Nobody mended this fences.", "Nobody mended these fences."),
         ("Those candle are for the chapel.", "Those candles are for the chapel."),
         ("She had many cousin in Kent.", "She had many cousins in Kent."),
+        ("He carved a small wooden horses for the boy.", "He carved a small wooden horse for the boy."),
+        ("Then an honest men came to the door.", "Then an honest man came to the door."),
+        ("A deep knowledge is a comfort in old age.", "Deep knowledge is a comfort in old age."),
+        ("She climbed the it stair to the attic.", "She climbed the stair to the attic."),
+        ("The shepherds dog is lame.", "The shepherd's dog is lame."),
+        ("The weavers cottage was cold.", "The weaver's cottage was cold."),
+        ("He found our the key under the mat.", "He found our key under the mat."),
+        ("It was the precisely the hour she feared.", "It was precisely the hour she feared."),
+        ("Those two wants the same field.", "Those two want the same field."),
+        ("It was an another long winter.", "It was another long winter."),
+        ("The should have waited for the tide.", "They should have waited for the tide."),
+        ("It does a man good to speak ones mind.", "It does a man good to speak one's mind."),
         # a missing "to"
         ("He wanted see the ships before he died.", "He wanted to see the ships before he died."),
         ("We were going tell them nothing.", "We were going to tell them nothing."),
@@ -92,6 +104,26 @@ def test_each_pattern_is_flagged_and_fixed_by_its_grammar(bad: str, good: str) -
         "This series bores me.",
         "She had many a sleepless night.",
         "Did not the candles gutter?",
+        "She had a sound knowledge of Latin.",
+        "They came to an accommodation with the miller.",
+        "One told stories, another sang, a third odd things were said.",
+        "He fed the horses hay.",
+        "The songs grandmother sang were old.",
+        "The letters Anna wrote were burnt.",
+        "The sports ground was flooded.",
+        "The customs officer was kind.",
+        "The Joneses dog is barking.",
+        "Is it a he or a she?",
+        "She wept, for he never wrote.",
+        "On he rode through the night.",
+        "In he came, wet through.",
+        "The more the merrier.",
+        "Oh my, the roses!",
+        "These days the mill is quiet.",
+        "The will was read in the parlour.",
+        "She fed the young ones first.",
+        "Which ones were yours?",
+        "Those years passed slowly.",
         # dialect and slang inside dialogue are the character's voice
         "“Them boys runs wild,” said Gran.",
         "“The horses was hungry,” the stable lad said.",
@@ -99,6 +131,7 @@ def test_each_pattern_is_flagged_and_fixed_by_its_grammar(bad: str, good: str) -
         "“I want go home,” she sobbed.",
         "“Them two is trouble,” said the sergeant.",
         "“He don't needs nobody,” Jess muttered.",
+        "“The farmers dog bites,” the child said.",
     ],
 )
 def test_fiction_names_fragments_and_dialogue_stay_quiet(text: str) -> None:
@@ -115,3 +148,9 @@ def test_a_doubled_article_offers_either_article() -> None:
     (issue,) = _issues("He read the a letter twice.")
     assert issue.rule == "PAT_DOUBLED_ARTICLE"
     assert issue.replacements == ("a", "the")
+
+
+def test_a_missing_possessive_apostrophe_offers_one_owner_or_several() -> None:
+    (issue,) = _issues("The sailors knife was blunt.")
+    assert issue.rule == "PAT_PLURAL_FOR_POSSESSIVE"
+    assert [r.replace("’", "'") for r in issue.replacements] == ["sailor's", "sailors'"]
