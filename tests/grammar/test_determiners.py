@@ -152,5 +152,5 @@ def test_a_doubled_article_offers_either_article() -> None:
 
 def test_a_missing_possessive_apostrophe_offers_one_owner_or_several() -> None:
     (issue,) = _issues("The sailors knife was blunt.")
-    assert issue.rule == "PAT_PLURAL_FOR_POSSESSIVE"
+    assert issue.rule in {"PAT_PLURAL_FOR_POSSESSIVE", "PAT_PLURAL_OWNER_BEFORE_VERB"}
     assert [r.replace("’", "'") for r in issue.replacements] == ["sailor's", "sailors'"]
