@@ -66,6 +66,11 @@ def _fixed(text: str) -> str:
         ("We out to have left sooner.", "We ought to have left sooner."),
         ("No one takes a child's fears serious.", "No one takes a child's fears seriously."),
         ("The wind grew more cold at dusk.", "The wind grew colder at dusk."),
+        # looks like (that), let's, one of the + plural
+        ("It seems like that they have left already.", "It seems like they have left already."),
+        ("Come on, lets hurry before dark.", "Come on, let's hurry before dark."),
+        ("She was one of the finest rider in the county.", "She was one of the finest riders in the county."),
+        ("He sold one of his best carriage horse, then regretted it.", "He sold one of his best carriage horses, then regretted it."),
     ],
 )
 def test_bent_idioms_are_flagged_and_fixed_by_inflection(bad: str, fixed: str) -> None:
@@ -111,6 +116,14 @@ def test_bent_idioms_are_flagged_and_fixed_by_inflection(bad: str, fixed: str) -
         "The lift stopped at the third floor.",
         "She was more dead than alive.",
         "The more he drank, the more old he looked.",
+        "It looked like that for a moment, then the cloud passed.",
+        "He lets nobody near the horses.",
+        "Father lets the boys ride on Sundays.",
+        "He was one of the family by then.",
+        "One of the crew had deserted.",
+        "It was one of the king's own regiments.",
+        "She was one of the aides-de-camp's cousins.",
+        "The dog was one of the litter's runts.",
     ],
 )
 def test_standard_and_literal_uses_stay_quiet(good: str) -> None:
