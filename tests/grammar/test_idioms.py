@@ -71,6 +71,13 @@ def _fixed(text: str) -> str:
         ("Come on, lets hurry before dark.", "Come on, let's hurry before dark."),
         ("She was one of the finest rider in the county.", "She was one of the finest riders in the county."),
         ("He sold one of his best carriage horse, then regretted it.", "He sold one of his best carriage horses, then regretted it."),
+        # set phrases and word splits
+        ("With regards to the money, say nothing.", "With regard to the money, say nothing."),
+        ("She asked nothing regarding to his past.", "She asked nothing regarding his past."),
+        ("They have all ready eaten.", "They have already eaten."),
+        ("May be we should wait.", "Maybe we should wait."),
+        ("Both her sister-in-laws came.", "Both her sisters-in-law came."),
+        ("The crowd grew from ten too twenty.", "The crowd grew from ten to twenty."),
     ],
 )
 def test_bent_idioms_are_flagged_and_fixed_by_inflection(bad: str, fixed: str) -> None:
@@ -124,6 +131,12 @@ def test_bent_idioms_are_flagged_and_fixed_by_inflection(bad: str, fixed: str) -
         "It was one of the king's own regiments.",
         "She was one of the aides-de-camp's cousins.",
         "The dog was one of the litter's runts.",
+        "Give my regards to your mother.",
+        "The horses were all ready by dawn.",
+        "It may be we were wrong.",
+        "Her in-laws came to dinner.",
+        "He ate one too many.",
+        "Me too, she said.",
     ],
 )
 def test_standard_and_literal_uses_stay_quiet(good: str) -> None:
