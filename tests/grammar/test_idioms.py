@@ -78,6 +78,9 @@ def _fixed(text: str) -> str:
         ("May be we should wait.", "Maybe we should wait."),
         ("Both her sister-in-laws came.", "Both her sisters-in-law came."),
         ("The crowd grew from ten too twenty.", "The crowd grew from ten to twenty."),
+        ("We hoped onto a crowded tram.", "We hopped onto a crowded tram."),
+        ("Everythings changing in this town.", "Everything's changing in this town."),
+        ("If he would've stayed, we would have won.", "If he had stayed, we would have won."),
     ],
 )
 def test_bent_idioms_are_flagged_and_fixed_by_inflection(bad: str, fixed: str) -> None:
@@ -137,6 +140,10 @@ def test_bent_idioms_are_flagged_and_fixed_by_inflection(bad: str, fixed: str) -
         "Her in-laws came to dinner.",
         "He ate one too many.",
         "Me too, she said.",
+        "She hoped on the whole for rain.",
+        "He whispered sweet nothings to her.",
+        "She smiled as if she would have laughed.",
+        "I wondered if they would have stayed.",
     ],
 )
 def test_standard_and_literal_uses_stay_quiet(good: str) -> None:
