@@ -81,6 +81,10 @@ def _fixed(text: str) -> str:
         ("We hoped onto a crowded tram.", "We hopped onto a crowded tram."),
         ("Everythings changing in this town.", "Everything's changing in this town."),
         ("If he would've stayed, we would have won.", "If he had stayed, we would have won."),
+        ("The man whom stole the horse was hanged.", "The man who stole the horse was hanged."),
+        ("Whomever said that was lying.", "Whoever said that was lying."),
+        ("He self-taught himself to read.", "He taught himself to read."),
+        ("And hell be gone by morning.", "And he'll be gone by morning."),
     ],
 )
 def test_bent_idioms_are_flagged_and_fixed_by_inflection(bad: str, fixed: str) -> None:
@@ -144,6 +148,10 @@ def test_bent_idioms_are_flagged_and_fixed_by_inflection(bad: str, fixed: str) -
         "He whispered sweet nothings to her.",
         "She smiled as if she would have laughed.",
         "I wondered if they would have stayed.",
+        "The man whom they hanged had stolen a horse.",
+        "Three riders, one of whom was wounded, came in.",
+        "Go to hell and be damned.",
+        "The shell beside her was cracked.",
     ],
 )
 def test_standard_and_literal_uses_stay_quiet(good: str) -> None:
