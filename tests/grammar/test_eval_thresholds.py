@@ -19,12 +19,14 @@ def result():
     return score(build_checker(CheckConfig()), load_pairs())
 
 
-def test_detection_is_at_least_forty_percent(result) -> None:
-    assert result.detection >= 0.40, f"detection {result.detection:.1%}"
+def test_detection_stays_above_this_releases_floor(result) -> None:
+    # A little under what this release measures (75.9%); the target is 80%.
+    assert result.detection >= 0.73, f"detection {result.detection:.1%}"
 
 
-def test_right_fix_is_at_least_thirty_percent(result) -> None:
-    assert result.right_fix >= 0.30, f"right fix {result.right_fix:.1%}"
+def test_right_fix_stays_above_this_releases_floor(result) -> None:
+    # A little under what this release measures (69.3%); the target is 70%.
+    assert result.right_fix >= 0.66, f"right fix {result.right_fix:.1%}"
 
 
 def test_alarms_on_correct_sentences_stay_under_five_percent(result) -> None:
@@ -125,9 +127,9 @@ def lt_fiction():
 
 
 def test_languagetool_fiction_examples_stay_above_this_releases_floor(lt_fiction) -> None:
-    # Floors a little under what this release measures (28% / 25%); the targets are 45% / 35%.
-    assert lt_fiction.detection >= 0.26, f"detection {lt_fiction.detection:.1%}"
-    assert lt_fiction.right_fix >= 0.23, f"right fix {lt_fiction.right_fix:.1%}"
+    # Floors a little under what this release measures (54.8% / 51.6%); the targets are 45% / 35%.
+    assert lt_fiction.detection >= 0.52, f"detection {lt_fiction.detection:.1%}"
+    assert lt_fiction.right_fix >= 0.49, f"right fix {lt_fiction.right_fix:.1%}"
 
 
 def test_languagetool_fiction_correct_sentences_raise_at_most_two_percent_alarms(lt_fiction) -> None:
