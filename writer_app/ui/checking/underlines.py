@@ -7,6 +7,7 @@ import bisect
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
+from shiboken6 import isValid
 
 from writer_app.grammar.model import Category
 from writer_app.ui.checking.controller import CheckingController
@@ -181,6 +182,8 @@ class UnderlineLayer(QObject):
     @Slot()
     def refresh(self) -> None:
         """Build underlines for the issues inside the visible area."""
+        if not isValid(self.editor):  # the editor is gone (a closed window): an app-wide theme signal came late
+            return
         self._update_formats()  # no per-keystroke event filter: the page colour is looked at here
         controller = self.controller
         tracker = controller.tracker
