@@ -21,9 +21,7 @@ place, so two processes building one cache at once leave one whole file.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import io
-import json
 import logging
 import os
 import pickle
@@ -35,6 +33,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from writer_app import __version__
+from writer_app.grammar.compiled_file import modules_fingerprint, seal, unseal
 from writer_app.grammar.compiled_regex import restore, saved_form
 from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import forget_parsed
@@ -46,13 +45,12 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 MAGIC = b"writer-app compiled rules\n"
 SHIPPED = ("compiled", "rules.pickle")
-_DIGEST = 32
 # The modules whose code decides what a loaded rule holds: a change to any of them makes saved rules stale.
 LOADER_MODULES = (
     "writer_app.grammar.rulefile", "writer_app.grammar.pattern_load", "writer_app.grammar.patterns",
     "writer_app.grammar.pattern_fix", "writer_app.grammar.regex_analysis", "writer_app.grammar.inflection",
     "writer_app.grammar.casing", "writer_app.grammar.model", "writer_app.grammar.compiled_regex",
-    "writer_app.grammar.rule_cache",
+    "writer_app.grammar.rule_cache", "writer_app.grammar.compiled_file",
 )
 _ALLOWED_BUILTINS = frozenset({"frozenset", "set", "tuple", "list", "dict", "str", "int", "bool"})
 
@@ -154,33 +152,13 @@ def code_fingerprint() -> str | None:
     """A hash of the loader's source code, or None where it cannot be read (a frozen build)."""
     with _code_lock:
         if not _code:
-            digest = hashlib.blake2b(digest_size=16)
-            for name in LOADER_MODULES:
-                spec = importlib.util.find_spec(name)
-                origin = spec.origin if spec is not None else None
-                try:
-                    digest.update(Path(origin).read_bytes() if origin and origin.endswith(".py") else b"")
-                except OSError:
-                    origin = None
-                if not origin or not origin.endswith(".py"):
-                    _code.append(None)
-                    break
-            else:
-                _code.append(digest.hexdigest())
+            _code.append(modules_fingerprint(LOADER_MODULES))
         return _code[0]
 
 
 def header(sources: list[list[object]]) -> dict[str, object]:
     """What a cache built now from ``sources`` records about itself."""
     return {"format": FORMAT, "app": __version__, "code": code_fingerprint(), "sources": sources}
-
-
-def _matches(found: dict[str, object], wanted: dict[str, object]) -> bool:
-    """True when a cache's header says it was built from what is wanted now (code unknown: version decides)."""
-    if found.get("code") is None or wanted.get("code") is None:
-        found = {k: v for k, v in found.items() if k != "code"}
-        wanted = {k: v for k, v in wanted.items() if k != "code"}
-    return found == wanted
 
 
 def user_cache_path(folder: Path) -> Path | None:
@@ -246,28 +224,13 @@ def dumps(head: dict[str, object], rules: list[Rule], folder: Path) -> bytes:
 
     buffer = io.BytesIO()
     _Pickler(buffer, folder).dump({"rules": rules, "quick": quick_searches(rules)})
-    payload = buffer.getvalue()
-    head_bytes = json.dumps(head, sort_keys=True).encode("utf-8")
-    digest = hashlib.blake2b(payload, digest_size=_DIGEST).digest()
-    return MAGIC + len(head_bytes).to_bytes(4, "big") + head_bytes + digest + payload
+    return seal(MAGIC, head, buffer.getvalue())
 
 
 def loads(data: bytes, wanted: dict[str, object], folder: Path) -> list[Rule] | None:
     """The rules of a cache file's bytes, or None when they are not a whole, fresh cache of ``wanted``."""
-    if not data.startswith(MAGIC):
-        return None
-    at = len(MAGIC)
-    size = int.from_bytes(data[at : at + 4], "big")
-    at += 4
-    try:
-        head = json.loads(data[at : at + size].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None
-    if not isinstance(head, dict) or not _matches(head, wanted):
-        return None
-    at += size
-    digest, payload = data[at : at + _DIGEST], data[at + _DIGEST :]
-    if len(digest) != _DIGEST or hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+    payload = unseal(MAGIC, data, wanted)
+    if payload is None:
         return None
     try:
         content = _Unpickler(io.BytesIO(payload), folder).load()
