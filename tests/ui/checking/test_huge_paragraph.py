@@ -14,22 +14,33 @@ FIFTY_MB = 50 * 1024 * 1024
 
 
 class LongestGap:
-    """Measures the longest gap between 5 ms timer ticks (how long the event loop was blocked)."""
+    """Measures the longest gap between 5 ms timer ticks (how long the event loop was blocked).
+
+    A gap counts only as long as this process was running during it (its CPU time, all threads): a
+    neighbour hogging the machine's cores is not the app freezing, while the GUI thread's own work, a
+    garbage collection or a worker holding the interpreter lock all keep the process running and count.
+    A blocking wait with the whole process idle would not count here; the wall-clock gap is kept beside it
+    for the failure message, and bench_inline measures wall-clock stalls.
+    """
 
     def __init__(self) -> None:
         self.longest = 0.0
+        self.longest_wall = 0.0
         self.ticks = 0
         self.started = self._last = time.perf_counter()
+        self._last_cpu = time.process_time()
         self.timer = QTimer()
         self.timer.setInterval(5)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         self.ticks += 1
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
+        wall = now - self._last
+        self.longest_wall = max(self.longest_wall, wall)
+        self.longest = max(self.longest, min(wall, cpu - self._last_cpu))
+        self._last, self._last_cpu = now, cpu
 
     def kept_turning(self) -> bool:
         """The window never froze: many ticks, and the loop never stopped for a whole second.
@@ -59,7 +70,7 @@ def test_a_50_mb_paragraph_is_checked_in_slices_without_blocking_the_event_loop(
     assert [(s.issue.text, s.start) for s in result.spans] == [("teh", len(text) - 8)]
     seen = [c.calls for c in rig.factory.built]
     assert sum(seen) >= len(text) // CHUNK_CHARS  # checked slice by slice, never in one piece
-    assert gap.kept_turning(), (gap.ticks, gap.longest)
+    assert gap.kept_turning(), (gap.ticks, gap.longest, gap.longest_wall)
 
 
 def test_closing_while_a_50_mb_paragraph_is_checked_returns_quickly(qtbot, rig):
@@ -84,4 +95,4 @@ def test_a_pasted_megabyte_paragraph_gets_underlines_while_typing_elsewhere_stay
     rig.editor.show()
     rig.layer.refresh()
     assert 0 < len(rig.editor.underlined()) <= 120 and set(rig.editor.underlined()) == {"teh"}
-    assert gap.kept_turning(), (gap.ticks, gap.longest)
+    assert gap.kept_turning(), (gap.ticks, gap.longest, gap.longest_wall)
