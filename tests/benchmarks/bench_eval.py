@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:
 
 from tests.grammar.eval_scoring import (  # noqa: E402
     EVAL_FILE,
+    FICTION_EXCLUDED_REASONS,
     FICTION_EXCLUDED_RULES,
     LT_FILE,
     EvalResult,
@@ -153,7 +154,11 @@ def run_harper(args: argparse.Namespace) -> None:
           "style flag (spelling on spell-check sentences only), whatever the rule")
     print(f"  strict      {result.strict_alarm_rate:6.1%}  ({total.strict_alarms}/{total.correct})"
           "   any flag at all, incl. real typos and jargon in the 'correct' sentences")
-    print(f"  left out of detection as contrary to fiction style: {', '.join(excluded) or 'none'}")
+    left_out = sum(1 for p in load_pairs(path) if p.kind == "incorrect" and p.rule in FICTION_EXCLUDED_RULES)
+    print(f"  left out of detection as contrary to fiction style ({left_out} incorrect sentences; their correct "
+          f"sentences still count for alarms):{'' if excluded else ' none'}")
+    for rule in excluded:
+        print(f"    {rule:26} {FICTION_EXCLUDED_REASONS[rule]}")
     print(f"  load {loaded - started:.2f} s, check {finished - loaded:.2f} s")
     print_rule_tables(result, args.top, "Harper")
     if args.misses:
