@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 # "{1}", "{0}", "{2|lower}", "{1|upper}", "{1|capitalize}", "{2|form}": a group of the match, optionally
-# transformed; "form" looks the group's text up (lowercased) in the rule's ``forms`` table.
+# transformed; "form" looks the group's text up (lowercased, spaces collapsed) in the rule's ``forms`` table.
 GROUP_REF = re.compile(r"\{(\d+)(?:\|(lower|upper|capitalize|form))?\}")
 
 _TRANSFORMS = {
@@ -30,7 +30,8 @@ def expand(template: str, match: re.Match[str], forms: dict[str, str] | None = N
     def substitute(ref: re.Match[str]) -> str:
         value = match.group(int(ref.group(1))) or ""
         if ref.group(2) == "form":
-            return (forms or {}).get(value.lower(), value)
+            # A name broken over a line or typed with two spaces looks up as written with one space.
+            return (forms or {}).get(" ".join(value.lower().split()), value)
         return _TRANSFORMS[ref.group(2)](value)
 
     return GROUP_REF.sub(substitute, template)
