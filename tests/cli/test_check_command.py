@@ -244,3 +244,16 @@ def test_the_dialogue_setting_is_the_default_for_check(tmp_path, capsys) -> None
     path = write(tmp_path / "voice.txt", "“I ain’t goin’ nowheres, an’ ye can’t make me,” said Amos.\n")
     code, out, _ = run(capsys, str(path))
     assert code == 1 and "nowheres" in out
+
+
+def test_a_hard_wrapped_paragraph_is_checked_whole_and_reported_where_written(tmp_path, capsys) -> None:
+    # The quotation opens on the first line and closes on the second: "he don't" is a character's voice, not
+    # narration, once the paragraph is read whole; the slip in the narration keeps its written line and column.
+    path = write(tmp_path / "wrapped.txt", (
+        "The carter leaned on his whip and looked at the stalled wagon. “Well,\n"
+        "he don't look like he's going anywhere today,” he said, and the boy had\n"
+        "to recieve the news with as much patience as he could find in himself.\n"
+    ))
+    code, out, err = run(capsys, str(path))
+    assert code == 1 and err == ""
+    assert out.splitlines() == [f"{path}:3:4: “recieve” may be misspelled. [SPELLING] -> receive"]

@@ -16,6 +16,7 @@ from writer_app.grammar.engine import (
 )
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.spelling import SpellChecker
+from writer_app.grammar.unwrap import unwrap
 from writer_app.grammar.wordlists import load_word_list
 
 log = logging.getLogger(__name__)
@@ -80,15 +81,19 @@ def split_long_text(text: str, limit: int = PIECE) -> Iterator[tuple[int, str]]:
 def check_text(checker: Checker, text: str, parallel: bool = False) -> list[Issue]:
     """Check a whole document: learn its names first (speller), then check it paragraph by paragraph.
 
+    A hard-wrapped paragraph (an e-mail's or Project Gutenberg's fixed column) is checked as the one paragraph it
+    is, its lines joined (:mod:`writer_app.grammar.unwrap`); issues keep the offsets of ``text`` as written.
+
     ``parallel``: a long text is split between processes (see :mod:`writer_app.grammar.parallel`), with the
     same results; only for checkers whose engines all run in-process (no server connections).
     """
     if parallel:
         return check_text_parallel(checker, text)[0]
+    unwrapped = unwrap(text)
     speller = getattr(checker, "speller", None)
     if speller is not None:
-        speller.learn_names(text)
-    return check_document(checker, text)
+        speller.learn_names(unwrapped.text)
+    return unwrapped.restore(check_document(checker, unwrapped.text))
 
 
 def check_text_parallel(
@@ -102,10 +107,12 @@ def check_text_parallel(
     :func:`writer_app.grammar.parallel.check_document_parallel`."""
     from writer_app.grammar.parallel import check_document_parallel
 
+    unwrapped = unwrap(text)
     speller = getattr(checker, "speller", None)
     if speller is not None:
-        speller.learn_names(text)  # before the split: every part knows the whole text's names
-    return check_document_parallel(checker, text, after=after, before_fork=before_fork)
+        speller.learn_names(unwrapped.text)  # before the split: every part knows the whole text's names
+    issues, prepared = check_document_parallel(checker, unwrapped.text, after=after, before_fork=before_fork)
+    return unwrapped.restore(issues), prepared
 
 
 def build_checker(config: CheckConfig, extra: Sequence[Checker] = ()) -> BuiltinChecker:

@@ -46,6 +46,10 @@ class Issue:
         """Return the same issue moved by ``offset`` code points (paragraph -> document offsets)."""
         return replace(self, start=self.start + offset, end=self.end + offset)
 
+    def moved_to(self, start: int, end: int) -> Issue:
+        """Return the same issue at ``[start, end)`` (itself when it is already there)."""
+        return self if (start, end) == (self.start, self.end) else replace(self, start=start, end=end)
+
     def to_json(self) -> dict[str, object]:
         """Plain-data form used by the command line's JSON output."""
         return {
