@@ -50,7 +50,13 @@ def quit_after_ms(environ: Mapping[str, str] | None = None) -> int | None:
 
 
 def create_application() -> object:
-    """Return the QApplication (created with the app's names and icon if none exists yet)."""
+    """Return the QApplication (created with the app's names and icon if none exists yet).
+
+    At a process's start the checking engine process is started first: it loads its rules and dictionaries while
+    Qt, the window's modules and the window itself load (about half a second before the window is built).
+    """
+    if "PySide6.QtWidgets" not in sys.modules:  # no application yet: this is the process's start
+        start_checking_engine()
     from PySide6.QtWidgets import QApplication
 
     from writer_app import qt_compat  # noqa: F401  (before heavy Qt use)
@@ -123,7 +129,7 @@ def stop_unused_engine() -> None:
 
 def build_window(path: str | None = None) -> object:
     """Create the main window with every feature installed, shown, with a project open."""
-    start_checking_engine()  # first: its ~1.5 s warm-up runs beside the window's construction
+    start_checking_engine()  # when create_application did not (already started: nothing happens)
     from writer_app.ui.features import install_features
     from writer_app.ui.main_window import MainWindow
 

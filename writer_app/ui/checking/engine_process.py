@@ -221,6 +221,7 @@ class _Server:
         if warmup is not None:
             warmup.done.wait()
             self.warmup = None
+            lower_priority()  # the warm-up is over: from now on the engine is background work
             if self.checker is None and warmup.checker is not None and self.config == CheckConfig():
                 self.checker = warmup.checker
                 for key, text in self.names.texts.items():
@@ -256,6 +257,19 @@ class _Server:
         if kind == "learn":
             return ("ok", self.names.learn(checker, *payload), engine_names(checker))
         return ("ok", None, engine_names(checker))
+
+
+def lower_priority() -> None:
+    """Make this process background work: the writer's keystrokes (the GUI process) get the CPU first.
+
+    The app's engine calls it once its warm-up is over (see :meth:`_Server.full`): at start-up nothing is typed
+    yet, and the first underlines wait on the warm-up. On Linux it only lowers the calling thread and the
+    threads it starts later, so it is called on the main thread, which serves every request.
+    """
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):
+        pass
 
 
 def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: BinaryIO,
@@ -409,10 +423,6 @@ class ProcessBackend:
 def main() -> int:
     """Child entry point: serve requests on stdin/stdout with the factory named on the command line."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    try:
-        os.nice(5)  # background work: the writer's keystrokes (the GUI process) get the CPU first
-    except (AttributeError, OSError):
-        pass
     path = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_FACTORY
     factory = load_factory(path)
     sink = os.fdopen(os.dup(1), "wb")
@@ -426,6 +436,8 @@ def main() -> int:
             warmup = Warmup(factory, speller).start()
         except Exception:  # noqa: BLE001 - the first request builds the full checker and reports the error
             log.exception("preloading the speller failed")
+    if warmup is None:
+        lower_priority()
     try:
         serve(factory, sys.stdin.buffer, sink, None, warmup)
         sink.flush()
