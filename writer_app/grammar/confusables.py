@@ -21,6 +21,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from writer_app.grammar.context_model import ContextModel
 from writer_app.grammar.engine import CheckConfig
@@ -48,6 +49,7 @@ _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 _NEXT = re.compile(rf"[ \t]+({_WORD})(?![\w'’-])")  # the word after, only space between
 _TOKEN = re.compile(r"\S+")
 _NONE: tuple[str, ...] = ()
+_UNKNOWN: Any = object()  # a set word's next words not worked out yet
 _CLOSERS = ".,;:!?)]}\"'”’…"  # punctuation that may follow the next word without breaking the context
 _JOINERS = "'’-_"  # with letters and digits: characters that make a match part of a longer word
 
@@ -269,19 +271,22 @@ class ConfusableChecker:
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         issues: list[Issue] = []
         size = len(text)
+        rights_of = self._rights
         for match in self._pattern.finditer(lowered):
             start, end = match.span()
+            after = _NEXT.match(lowered, end)
+            if after is None:
+                continue  # a clause break after it (or part of a longer word): too little context
+            rights = rights_of.get(match.group(), _UNKNOWN)
+            if rights is _UNKNOWN:
+                rights = self._rights_of(match.group())
+            if rights is not None and after.group(1) not in rights:
+                continue  # no partner is ever listed before that word: none can win
             if (start and _joined(text[start - 1])) or (end < size and _joined(text[end])):
                 continue
             written = text[start:end]
             if not self._plain_case(text, start, written):
                 continue
-            after = _NEXT.match(lowered, end)
-            if after is None:
-                continue  # a clause break after it: too little context
-            rights = self._rights_of(match.group())
-            if rights is not None and after.group(1) not in rights:
-                continue  # no partner is ever listed before that word: none can win
             left = _previous_word(lowered, start)
             if not left:
                 continue  # a clause break before it: too little context
