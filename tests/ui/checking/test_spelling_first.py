@@ -157,3 +157,48 @@ def test_before_names_are_learned_only_lowercase_words_outside_dialogue_are_repo
     assert not sure_before_names(text, issue("Yer"))  # inside straight quotes
     assert sure_before_names(text, issue("walkd"))  # narration: a typo whatever the names
     assert sure_before_names(text, issue("oddly"))
+
+
+class RulesOnly(TehChecker):
+    """The fake checker's grammar issues alone (what the rule engine finds)."""
+
+    def check(self, text: str) -> list[Issue]:
+        """Only the grammar issues."""
+        return [issue for issue in super().check(text) if issue.category is not Category.SPELLING]
+
+
+def test_the_rules_join_the_first_answers_once_loaded_and_follow_the_ignore_lists():
+    gate = threading.Event()
+
+    def slow_rest(config: CheckConfig) -> TehChecker:
+        gate.wait(10)
+        return TehChecker(config)
+
+    warmup = Warmup(slow_rest, SpellOnly, RulesOnly).start()
+    read_in, write_in = os.pipe()
+    read_out, write_out = os.pipe()
+    with os.fdopen(read_in, "rb") as source, os.fdopen(write_in, "wb") as feed, \
+            os.fdopen(write_out, "wb") as sink, os.fdopen(read_out, "rb") as answers:
+        server = threading.Thread(target=serve, args=(slow_rest, source, sink, None, warmup), daemon=True)
+        server.start()
+
+        def ask(*request: object) -> tuple:
+            pickle.dump(request, feed)
+            feed.flush()
+            return pickle.loads(read_answer_bytes(answers))
+
+        try:
+            assert warmup.rules_ready.wait(10) and warmup.loading  # the rules are in, the rest still loads
+            status, results, _engines = ask("spell", CheckConfig(), ["teh cat cat"])
+            assert status == "ok" and [s.issue.text for s in results[0][0]] == ["teh", "cat cat"]
+            ignoring = CheckConfig(ignored_rules=frozenset({"DOUBLE"}))
+            assert [s.issue.text for s in ask("spell", ignoring, ["teh cat cat"])[1][0][0]] == ["teh"]
+            gate.set()
+            assert warmup.done.wait(10)
+            assert ask("spell", None, ["teh cat cat"])[1] is None
+        finally:
+            gate.set()
+            pickle.dump(("stop",), feed)
+            feed.flush()
+            server.join(10)
+    assert not server.is_alive()

@@ -8,9 +8,11 @@ chapter (remembered, and taught again to every checker built later), ``("stop",)
 checker per config. A checker that raises on a text marks only that text as failed.
 
 Spelling first: the app's engine loads its speller (dictionaries) at once and the full rule set on a thread of its
-own (:class:`Warmup`). Until the full set is loaded, ``("spell", config_or_None, texts)`` answers from the speller
-alone (the same ``(spans, failed, error)`` list), so the visible paragraphs get their spelling underlines while the
-rules still load; once it is loaded, ``spell`` answers ``None`` and the caller sends ``check``. ``learn`` and
+own (:class:`Warmup`), the rule engine's rules first, then the rest (word frequencies for the confusable words).
+Until the full set is loaded, ``("spell", config_or_None, texts)`` answers from the speller, and from the rule
+engine once its rules are in (the same ``(spans, failed, error)`` list), so the visible paragraphs get their
+spelling and most grammar underlines while the rest still loads; once it is loaded, ``spell`` answers ``None``
+and the caller sends ``check``. ``learn`` and
 ``warm`` never wait for the warm-up (names are remembered for the full checker); ``check`` and ``suggest`` do. The
 speller answering ``spell`` has not learned the chapter's names, so it reports only what learning could not
 excuse: lowercase words outside dialogue (no underline appears early only to vanish with the full result).
@@ -34,7 +36,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from writer_app.grammar.engine import CheckConfig, Checker
+from writer_app.grammar.engine import CheckConfig, Checker, CompositeChecker
 from writer_app.grammar.model import Category, Issue
 from writer_app.ui.checking.spans import IssueSpan, to_spans
 
@@ -42,6 +44,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_FACTORY = "writer_app.grammar.factory:build_checker"
 SPELLER_FACTORY = "writer_app.grammar.spelling:SpellChecker"  # what answers ``spell`` while the rules load
+RULES_FACTORY = "writer_app.grammar.rules:RuleChecker"  # ... beside the speller, once its rules are loaded
 TextResult = tuple[tuple[IssueSpan, ...], bool, str]
 _FRAME = struct.Struct("<Q")  # the length of one pickled answer
 PRELOAD_TEXT = "She said their was no time to loose."  # one check loads what a checker loads lazily
@@ -144,11 +147,15 @@ def preload(factory: Callable[[CheckConfig], Checker]) -> Checker:
 
 
 class Warmup:
-    """The full checker loading on a thread of its own, while a speller (``speller_factory``) answers first checks."""
+    """The full checker loading on a thread of its own, while a speller (``speller_factory``) answers first checks,
+    joined by a rule engine (``rules_factory``, loaded first on the thread) as soon as it is loaded."""
 
     def __init__(self, factory: Callable[[CheckConfig], Checker],
-                 speller_factory: Callable[[CheckConfig], Checker]) -> None:
+                 speller_factory: Callable[[CheckConfig], Checker],
+                 rules_factory: Callable[[CheckConfig], Checker] | None = None) -> None:
         self.speller_factory = speller_factory
+        self.rules_factory = rules_factory
+        self.rules_ready = threading.Event()  # set once ``rules_factory`` builds checkers quickly (rules loaded)
         self.checker: Checker | None = None  # the preloaded default-config checker, once loaded
         self.names: NameBook | None = None  # chapters remembered meanwhile: the loaded checker learns them here
         self.taught: dict[str, str] = {}  # key -> the text it learned, so they are not taught twice
@@ -162,6 +169,12 @@ class Warmup:
         return self
 
     def _load(self) -> None:
+        if self.rules_factory is not None:
+            try:
+                preload(self.rules_factory)  # the rules load (and stay cached) for the first checks
+                self.rules_ready.set()
+            except Exception:  # noqa: BLE001 - the full checker below reports what is wrong
+                log.exception("preloading the rules failed")
         try:
             self.checker = preload(self._factory)
             if self.names is not None:  # learn the names of chapters sent meanwhile here, not in the first check
@@ -199,6 +212,7 @@ class _Server:
         self.warmup = warmup
         self.names = NameBook()
         self.quick: Checker | None = None  # the speller answering ``spell`` while the warm-up runs
+        self.quick_rules: Checker | None = None  # ... and the rule engine, once its rules are loaded
         self.quick_config: CheckConfig | None = None
         if warmup is not None:
             warmup.names = self.names
@@ -232,14 +246,23 @@ class _Server:
         return self.checker
 
     def spell(self, texts: list[str]) -> list[TextResult] | None:
-        """Spelling alone while the rules load; None once the full checker is there (or spelling is off)."""
-        if not self.loading() or Category.SPELLING not in self.config.categories:
+        """Spelling (and the rule engine's issues, once its rules are loaded) while the rest loads; None once the
+        full checker is there (or spelling is off)."""
+        warmup = self.warmup
+        if warmup is None or not self.loading() or Category.SPELLING not in self.config.categories:
             return None
         if self.quick is None or self.quick_config != self.config:
-            self.quick = self.warmup.speller_factory(self.config)  # type: ignore[union-attr]
+            self.quick = warmup.speller_factory(self.config)
+            self.quick_rules = None
             self.quick_config = self.config
-        return [(tuple(span for span in spans if sure_before_names(text, span.issue)), failed, error)
-                for text, (spans, failed, error) in zip(texts, check_texts(self.quick, texts), strict=True)]
+        if self.quick_rules is None and warmup.rules_factory is not None and warmup.rules_ready.is_set():
+            # filtered and merged as the full checker does (ignored rules, "Ignore here" places)
+            self.quick_rules = CompositeChecker([warmup.rules_factory(self.config)], self.config)
+        spelled = check_texts(self.quick, texts)
+        ruled = check_texts(self.quick_rules, texts) if self.quick_rules is not None else [((), False, "")] * len(texts)
+        return [(tuple(span for span in spans if sure_before_names(text, span.issue)) + (rule_spans if not bad else ()),
+                 failed, error)
+                for text, (spans, failed, error), (rule_spans, bad, _why) in zip(texts, spelled, ruled, strict=True)]
 
     def answer(self, kind: str, payload: Any) -> tuple[str, Any, tuple[str, ...]]:
         """The answer to one request."""
@@ -420,6 +443,11 @@ class ProcessBackend:
             process.stdout.close()
 
 
+def _rule_checker(config: CheckConfig) -> Checker:
+    """The rule engine alone (imported on the warm-up thread, not before the speller answers)."""
+    return load_factory(RULES_FACTORY)(config)
+
+
 def main() -> int:
     """Child entry point: serve requests on stdin/stdout with the factory named on the command line."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
@@ -433,7 +461,7 @@ def main() -> int:
         try:  # the speller first (it loads in a fraction of the rules' time), then the rules beside the requests
             speller = load_factory(SPELLER_FACTORY)
             speller(CheckConfig()).check(PRELOAD_TEXT)
-            warmup = Warmup(factory, speller).start()
+            warmup = Warmup(factory, speller, _rule_checker).start()
         except Exception:  # noqa: BLE001 - the first request builds the full checker and reports the error
             log.exception("preloading the speller failed")
     if warmup is None:
