@@ -16,6 +16,10 @@ log = logging.getLogger(__name__)
 # thread waits for it; Python's default of 5 ms shows up directly as keystroke latency.
 SWITCH_INTERVAL_S = 0.001
 
+# The start-up objects are frozen this long after the window is built (see freeze_startup_objects): the full
+# collection that comes first would otherwise delay the first check results and underlines.
+FREEZE_AFTER_MS = 1500
+
 # Set to a number of milliseconds, the editor quits by itself that long after its window is up (smoke tests of
 # the wheel and the standalone build; a benchmark of start-up time).
 QUIT_AFTER_VARIABLE = "WRITER_APP_QUIT_AFTER_MS"
@@ -140,7 +144,9 @@ def build_window(path: str | None = None) -> object:
         log.exception("a feature failed to install")
     window.show()
     open_initial_project(window, path)
-    freeze_startup_objects()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)  # once the first underlines are in
     return window
 
 
