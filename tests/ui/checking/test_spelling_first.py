@@ -188,17 +188,39 @@ def test_the_rules_join_the_first_answers_once_loaded_and_follow_the_ignore_list
             return pickle.loads(read_answer_bytes(answers))
 
         try:
-            assert warmup.rules_ready.wait(10) and warmup.loading  # the rules are in, the rest still loads
             status, results, _engines = ask("spell", CheckConfig(), ["teh cat cat"])
+            assert status == "ok" and [s.issue.text for s in results[0][0]] == ["teh"]  # spelling alone, at once
+            status, results, _engines = ask("rules", None, ["teh cat cat"])  # waits for the rules, not the rest
             assert status == "ok" and [s.issue.text for s in results[0][0]] == ["teh", "cat cat"]
+            assert warmup.loading
             ignoring = CheckConfig(ignored_rules=frozenset({"DOUBLE"}))
-            assert [s.issue.text for s in ask("spell", ignoring, ["teh cat cat"])[1][0][0]] == ["teh"]
+            assert [s.issue.text for s in ask("rules", ignoring, ["teh cat cat"])[1][0][0]] == ["teh"]
             gate.set()
             assert warmup.done.wait(10)
             assert ask("spell", None, ["teh cat cat"])[1] is None
+            assert ask("rules", None, ["teh cat cat"])[1] is None  # loaded: the caller checks in full
         finally:
             gate.set()
             pickle.dump(("stop",), feed)
             feed.flush()
             server.join(10)
     assert not server.is_alive()
+
+
+class RulesFirstBackend(SpellFirstBackend):
+    """A backend whose rule engine is ready before the rest: a second early answer holds its issues."""
+
+    def rules_first(self, config: CheckConfig, texts: list[str]) -> list | None:
+        return None if self.rules.is_set() else check_texts(TehChecker(config), texts)
+
+
+def test_the_rule_engines_underlines_follow_the_spelling_ones_before_the_full_result(qtbot, rig):
+    backend = RulesFirstBackend()
+    rig.dispatcher._shared.make_backend = lambda: backend
+    rig.load("teh cat cat")
+    qtbot.waitUntil(lambda: _texts(rig) == ["teh", "cat cat"], timeout=5000)
+    (record,) = rig.controller.tracker.records.values()
+    assert not record.up_to_date  # still early answers: the full result is still wanted
+    backend.rules.set()
+    qtbot.waitUntil(rig.controller.idle, timeout=5000)
+    assert _texts(rig) == ["teh", "cat cat"] and record.up_to_date

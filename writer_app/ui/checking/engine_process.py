@@ -9,10 +9,11 @@ checker per config. A checker that raises on a text marks only that text as fail
 
 Spelling first: the app's engine loads its speller (dictionaries) at once and the full rule set on a thread of its
 own (:class:`Warmup`), the rule engine's rules first, then the rest (word frequencies for the confusable words).
-Until the full set is loaded, ``("spell", config_or_None, texts)`` answers from the speller, and from the rule
-engine once its rules are in (the same ``(spans, failed, error)`` list), so the visible paragraphs get their
-spelling and most grammar underlines while the rest still loads; once it is loaded, ``spell`` answers ``None``
-and the caller sends ``check``. ``learn`` and
+Until the full set is loaded, ``("spell", config_or_None, texts)`` answers from the speller alone (the same
+``(spans, failed, error)`` list), and ``("rules", config_or_None, texts)`` waits for the rule engine's rules and
+answers from the speller and the rule engine, so the visible paragraphs get their spelling underlines at once and
+most grammar underlines while the rest still loads; once it is loaded, both answer ``None`` and the caller sends
+``check``. ``learn`` and
 ``warm`` never wait for the warm-up (names are remembered for the full checker); ``check`` and ``suggest`` do. The
 speller answering ``spell`` has not learned the chapter's names, so it reports only what learning could not
 excuse: lowercase words outside dialogue (no underline appears early only to vanish with the full result).
@@ -156,6 +157,7 @@ class Warmup:
         self.speller_factory = speller_factory
         self.rules_factory = rules_factory
         self.rules_ready = threading.Event()  # set once ``rules_factory`` builds checkers quickly (rules loaded)
+        self.rules_tried = threading.Event()  # set once the rules loaded or failed to
         self.checker: Checker | None = None  # the preloaded default-config checker, once loaded
         self.names: NameBook | None = None  # chapters remembered meanwhile: the loaded checker learns them here
         self.taught: dict[str, str] = {}  # key -> the text it learned, so they are not taught twice
@@ -175,6 +177,8 @@ class Warmup:
                 self.rules_ready.set()
             except Exception:  # noqa: BLE001 - the full checker below reports what is wrong
                 log.exception("preloading the rules failed")
+            finally:
+                self.rules_tried.set()
         try:
             self.checker = preload(self._factory)
             if self.names is not None:  # learn the names of chapters sent meanwhile here, not in the first check
@@ -245,29 +249,44 @@ class _Server:
             self.checker = self.names.build(self.factory, self.config)
         return self.checker
 
-    def spell(self, texts: list[str]) -> list[TextResult] | None:
-        """Spelling (and the rule engine's issues, once its rules are loaded) while the rest loads; None once the
-        full checker is there (or spelling is off)."""
-        warmup = self.warmup
-        if warmup is None or not self.loading() or Category.SPELLING not in self.config.categories:
-            return None
+    def _speller(self, warmup: Warmup) -> Checker:
+        """The quick speller for the current config."""
         if self.quick is None or self.quick_config != self.config:
             self.quick = warmup.speller_factory(self.config)
             self.quick_rules = None
             self.quick_config = self.config
-        if self.quick_rules is None and warmup.rules_factory is not None and warmup.rules_ready.is_set():
-            # filtered and merged as the full checker does (ignored rules, "Ignore here" places)
+        return self.quick
+
+    def spell(self, texts: list[str]) -> list[TextResult] | None:
+        """Spelling alone while the rules load; None once the full checker is there (or spelling is off)."""
+        warmup = self.warmup
+        if warmup is None or not self.loading() or Category.SPELLING not in self.config.categories:
+            return None
+        return [(tuple(span for span in spans if sure_before_names(text, span.issue)), failed, error)
+                for text, (spans, failed, error) in zip(texts, check_texts(self._speller(warmup), texts), strict=True)]
+
+    def rules(self, texts: list[str]) -> list[TextResult] | None:
+        """Spelling and the rule engine's issues once its rules are loaded (waits for them) while the rest still
+        loads; None once the full checker is there (or spelling is off, or the rules failed to load)."""
+        warmup = self.warmup
+        if warmup is None or warmup.rules_factory is None:
+            return None
+        warmup.rules_tried.wait()
+        spelled = self.spell(texts)  # (None once the full checker is there)
+        if spelled is None or not warmup.rules_ready.is_set():
+            return None
+        if self.quick_rules is None:  # filtered and merged as the full checker does (ignored rules, "Ignore here")
             self.quick_rules = CompositeChecker([warmup.rules_factory(self.config)], self.config)
-        spelled = check_texts(self.quick, texts)
-        ruled = check_texts(self.quick_rules, texts) if self.quick_rules is not None else [((), False, "")] * len(texts)
-        return [(tuple(span for span in spans if sure_before_names(text, span.issue)) + (rule_spans if not bad else ()),
-                 failed, error)
-                for text, (spans, failed, error), (rule_spans, bad, _why) in zip(texts, spelled, ruled, strict=True)]
+        ruled = check_texts(self.quick_rules, texts)
+        return [(spans + (rule_spans if not bad else ()), failed, error)
+                for (spans, failed, error), (rule_spans, bad, _why) in zip(spelled, ruled, strict=True)]
 
     def answer(self, kind: str, payload: Any) -> tuple[str, Any, tuple[str, ...]]:
         """The answer to one request."""
         if kind == "spell":
             return ("ok", self.spell(payload), ())
+        if kind == "rules":
+            return ("ok", self.rules(payload), ())
         if self.loading() and kind in ("learn", "warm"):  # never wait for the warm-up: checks come first
             if kind == "warm":
                 return ("ok", None, ())
@@ -406,6 +425,11 @@ class ProcessBackend:
     def spell_first(self, config: CheckConfig, texts: list[str]) -> list[TextResult] | None:
         """Spelling alone while the child still loads its rules; None once it has them (then :meth:`check`)."""
         return self._call("spell", config, texts)
+
+    def rules_first(self, config: CheckConfig, texts: list[str]) -> list[TextResult] | None:
+        """Spelling and the rule engine's issues, once its rules are in, while the child still loads the rest;
+        None once it has the full set (then :meth:`check`)."""
+        return self._call("rules", config, texts)
 
     def suggest(self, config: CheckConfig, word: str) -> list[str]:
         """Spelling suggestions from the child."""
