@@ -198,7 +198,8 @@ def test_the_rules_join_the_first_answers_once_loaded_and_follow_the_ignore_list
             gate.set()
             assert warmup.done.wait(10)
             assert ask("spell", None, ["teh cat cat"])[1] is None
-            assert ask("rules", None, ["teh cat cat"])[1] is None  # loaded: the caller checks in full
+            # loaded: the full checker answers, without the spelling issues names could excuse (dialogue here)
+            assert [s.issue.text for s in ask("rules", None, ['"teh" cat cat'])[1][0][0]] == ["cat cat"]
         finally:
             gate.set()
             pickle.dump(("stop",), feed)

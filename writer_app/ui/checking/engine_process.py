@@ -12,8 +12,9 @@ own (:class:`Warmup`), the rule engine's rules first, then the rest (word freque
 Until the full set is loaded, ``("spell", config_or_None, texts)`` answers from the speller alone (the same
 ``(spans, failed, error)`` list), and ``("rules", config_or_None, texts)`` waits for the rule engine's rules and
 answers from the speller and the rule engine, so the visible paragraphs get their spelling underlines at once and
-most grammar underlines while the rest still loads; once it is loaded, both answer ``None`` and the caller sends
-``check``. ``learn`` and
+most grammar underlines while the rest still loads; once it is loaded, ``spell`` answers ``None`` and ``rules``
+answers from the full checker. Both are early answers, sent before the chapter's names (``learn``, which takes a
+fifth of a second for a novel) and followed by ``check``. ``learn`` and
 ``warm`` never wait for the warm-up (names are remembered for the full checker); ``check`` and ``suggest`` do. The
 speller answering ``spell`` has not learned the chapter's names, so it reports only what learning could not
 excuse: lowercase words outside dialogue (no underline appears early only to vanish with the full result).
@@ -266,20 +267,26 @@ class _Server:
                 for text, (spans, failed, error) in zip(texts, check_texts(self._speller(warmup), texts), strict=True)]
 
     def rules(self, texts: list[str]) -> list[TextResult] | None:
-        """Spelling and the rule engine's issues once its rules are loaded (waits for them) while the rest still
-        loads; None once the full checker is there (or spelling is off, or the rules failed to load)."""
+        """An early answer: what stands before the chapter's names are learned. While the rest loads, the speller's
+        issues and the rule engine's (waiting for its rules); once loaded, the full checker's, without the spelling
+        issues learning names could excuse. None when spelling is off or the rules failed to load."""
+        if Category.SPELLING not in self.config.categories:
+            return None
         warmup = self.warmup
-        if warmup is None or warmup.rules_factory is None:
-            return None
-        warmup.rules_tried.wait()
-        spelled = self.spell(texts)  # (None once the full checker is there)
-        if spelled is None or not warmup.rules_ready.is_set():
-            return None
-        if self.quick_rules is None:  # filtered and merged as the full checker does (ignored rules, "Ignore here")
-            self.quick_rules = CompositeChecker([warmup.rules_factory(self.config)], self.config)
-        ruled = check_texts(self.quick_rules, texts)
-        return [(spans + (rule_spans if not bad else ()), failed, error)
-                for (spans, failed, error), (rule_spans, bad, _why) in zip(spelled, ruled, strict=True)]
+        if warmup is not None and warmup.rules_factory is not None:
+            warmup.rules_tried.wait()
+            spelled = self.spell(texts)  # (None once the full checker is there)
+            if spelled is not None:
+                if not warmup.rules_ready.is_set():
+                    return None
+                if self.quick_rules is None:  # filtered and merged as the full checker does (ignores)
+                    self.quick_rules = CompositeChecker([warmup.rules_factory(self.config)], self.config)
+                ruled = check_texts(self.quick_rules, texts)
+                return [(spans + (rule_spans if not bad else ()), failed, error)
+                        for (spans, failed, error), (rule_spans, bad, _why) in zip(spelled, ruled, strict=True)]
+        return [(tuple(span for span in spans if span.issue.category is not Category.SPELLING
+                       or sure_before_names(text, span.issue)), failed, error)
+                for text, (spans, failed, error) in zip(texts, check_texts(self.full(), texts), strict=True)]
 
     def answer(self, kind: str, payload: Any) -> tuple[str, Any, tuple[str, ...]]:
         """The answer to one request."""
@@ -427,8 +434,8 @@ class ProcessBackend:
         return self._call("spell", config, texts)
 
     def rules_first(self, config: CheckConfig, texts: list[str]) -> list[TextResult] | None:
-        """Spelling and the rule engine's issues, once its rules are in, while the child still loads the rest;
-        None once it has the full set (then :meth:`check`)."""
+        """An early answer before the names are learned: spelling and the rule engine's issues once its rules are in
+        (the full checker's once loaded), without what names could excuse; then :meth:`check`."""
         return self._call("rules", config, texts)
 
     def suggest(self, config: CheckConfig, word: str) -> list[str]:

@@ -312,10 +312,10 @@ class _CheckRunnable(OneShot):
         except Exception as error:  # noqa: BLE001 - e.g. the engine process cannot start
             log.exception("could not start the checking engine")
             backend, errors = None, [str(error) or type(error).__name__]
+        if backend is not None and batch.live and not shared.full_ready:
+            self._spell_first(backend)  # before the names: a novel's take a fifth of a second to learn
         if backend is not None and shared.names and shared.wait_turn(batch):
             shared.teach_names(backend, batch.config)
-        if backend is not None and batch.live and not shared.full_ready:
-            self._spell_first(backend)
         pieces: list[_Piece] = []
         slices = shared.slice_cache(batch.config)
         for piece in _pieces(batch.jobs):
@@ -372,8 +372,8 @@ class _CheckRunnable(OneShot):
         _emit(self._relay.batch_done, BatchResult(batch, results, engines, tuple(errors), cancelled))
 
     def _spell_first(self, backend: Backend) -> None:
-        """Send the batch's spelling issues now if the engine still loads its rules (small batches only), then its
-        spelling and rule-engine issues once those rules are in (if the rest is still loading)."""
+        """Send the batch's spelling issues now if the engine still loads its rules (small batches only), then what
+        the engine finds before the chapter's names are learned (see ``ProcessBackend.rules_first``)."""
         batch, shared = self._batch, self._shared
         spell = getattr(backend, "spell_first", None)
         if spell is None:
@@ -386,12 +386,12 @@ class _CheckRunnable(OneShot):
         except Exception:  # noqa: BLE001 - the full check that follows reports engine failures
             log.exception("the spelling-first pass failed")
             return
-        if answers is None:
-            shared.full_ready = True
-            return
-        self._send_partial(answers)
+        if answers is not None:
+            self._send_partial(answers)
         rules = getattr(backend, "rules_first", None)  # then the rule engine's issues, once its rules are in
         if rules is None:
+            if answers is None:
+                shared.full_ready = True
             return
         try:
             answers = rules(batch.config, [job.text for job in batch.jobs])
