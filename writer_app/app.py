@@ -34,11 +34,19 @@ def freeze_startup_objects() -> None:
     """Collect once, then move every object alive after start-up out of the collector's sight.
 
     Start-up leaves tens of thousands of long-lived objects (Qt wrappers, modules, rules, dictionaries); with them
-    frozen a full collection no longer walks them all, so it cannot pause typing for ~10-20 ms.
+    frozen a full collection no longer walks them all, so it cannot pause typing for ~10-20 ms. (Objects frozen
+    earlier, see :func:`resume_collector`, are looked at again: start-up garbage among them is collected.)
     """
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
     log.debug("%d start-up objects frozen", gc.get_freeze_count())
+
+
+def resume_collector() -> None:
+    """Set the objects made so far aside (not collected until :func:`freeze_startup_objects`) and collect again."""
+    gc.freeze()
+    gc.enable()
 
 
 def quit_after_ms(environ: Mapping[str, str] | None = None) -> int | None:
@@ -59,8 +67,13 @@ def create_application() -> object:
     At a process's start the checking engine process is started first: it loads its rules and dictionaries while
     Qt, the window's modules and the window itself load (about half a second before the window is built).
     """
-    if "PySide6.QtWidgets" not in sys.modules:  # no application yet: this is the process's start
+    starting = "PySide6.QtWidgets" not in sys.modules  # no application yet: this is the process's start
+    if starting:
         start_checking_engine()
+        # Hundreds of modules and then the window make tens of thousands of objects and almost no garbage; each
+        # collection would walk them all again (a tenth of start-up's CPU). The event loop's first turn resumes it.
+        gc.disable()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from writer_app import qt_compat  # noqa: F401  (before heavy Qt use)
@@ -71,6 +84,8 @@ def create_application() -> object:
     QApplication.setApplicationDisplayName("writer-app")
     QApplication.setDesktopFileName("io.github.writerapp.WriterApp")  # packaging/*.desktop: Wayland app id
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if starting:
+        QTimer.singleShot(0, resume_collector)
     app.setWindowIcon(window_icon())
     tune_interpreter()
     return app
