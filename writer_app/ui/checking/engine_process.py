@@ -27,6 +27,7 @@ lock is what made typing hiccup while the manuscript was being checked.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
@@ -160,6 +161,7 @@ class Warmup:
         self.rules_ready = threading.Event()  # set once ``rules_factory`` builds checkers quickly (rules loaded)
         self.rules_tried = threading.Event()  # set once the rules loaded or failed to
         self.checker: Checker | None = None  # the preloaded default-config checker, once loaded
+        self.collect_after = False  # the garbage collector is paused until the warm-up is over (see main)
         self.names: NameBook | None = None  # chapters remembered meanwhile: the loaded checker learns them here
         self.taught: dict[str, str] = {}  # key -> the text it learned, so they are not taught twice
         self.done = threading.Event()
@@ -189,6 +191,9 @@ class Warmup:
         except Exception:  # noqa: BLE001 - the first check builds it again and reports the error
             log.exception("preloading the checker failed")
         finally:
+            if self.collect_after:  # what the warm-up loaded lasts as long as the process: no collection walks it
+                gc.freeze()
+                gc.enable()
             self.done.set()
 
     @property
@@ -488,15 +493,21 @@ def main() -> int:
     os.dup2(2, 1)  # anything else printed goes to stderr, never into the protocol
     sys.stdout = sys.stderr
     warmup = None
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes tens of thousands of lasting objects and no garbage: collections only cost time
     if path == DEFAULT_FACTORY:
         try:  # the speller first (it loads in a fraction of the rules' time), then the rules beside the requests
             speller = load_factory(SPELLER_FACTORY)
             speller(CheckConfig()).check(PRELOAD_TEXT)
-            warmup = Warmup(factory, speller, _rule_checker).start()
+            loading = Warmup(factory, speller, _rule_checker)
+            loading.collect_after = collecting
+            warmup = loading.start()
         except Exception:  # noqa: BLE001 - the first request builds the full checker and reports the error
             log.exception("preloading the speller failed")
     if warmup is None:
         lower_priority()
+        if collecting:
+            gc.enable()
     try:
         serve(factory, sys.stdin.buffer, sink, None, warmup)
         sink.flush()
