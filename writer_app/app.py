@@ -16,6 +16,10 @@ log = logging.getLogger(__name__)
 # thread waits for it; Python's default of 5 ms shows up directly as keystroke latency.
 SWITCH_INTERVAL_S = 0.001
 
+# The start-up objects are frozen this long after the window is built (see freeze_startup_objects): the full
+# collection that comes first would otherwise delay the first check results and underlines.
+FREEZE_AFTER_MS = 1500
+
 # Set to a number of milliseconds, the editor quits by itself that long after its window is up (smoke tests of
 # the wheel and the standalone build; a benchmark of start-up time).
 QUIT_AFTER_VARIABLE = "WRITER_APP_QUIT_AFTER_MS"
@@ -30,11 +34,19 @@ def freeze_startup_objects() -> None:
     """Collect once, then move every object alive after start-up out of the collector's sight.
 
     Start-up leaves tens of thousands of long-lived objects (Qt wrappers, modules, rules, dictionaries); with them
-    frozen a full collection no longer walks them all, so it cannot pause typing for ~10-20 ms.
+    frozen a full collection no longer walks them all, so it cannot pause typing for ~10-20 ms. (Objects frozen
+    earlier, see :func:`resume_collector`, are looked at again: start-up garbage among them is collected.)
     """
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
     log.debug("%d start-up objects frozen", gc.get_freeze_count())
+
+
+def resume_collector() -> None:
+    """Set the objects made so far aside (not collected until :func:`freeze_startup_objects`) and collect again."""
+    gc.freeze()
+    gc.enable()
 
 
 def quit_after_ms(environ: Mapping[str, str] | None = None) -> int | None:
@@ -50,7 +62,18 @@ def quit_after_ms(environ: Mapping[str, str] | None = None) -> int | None:
 
 
 def create_application() -> object:
-    """Return the QApplication (created with the app's names and icon if none exists yet)."""
+    """Return the QApplication (created with the app's names and icon if none exists yet).
+
+    At a process's start the checking engine process is started first: it loads its rules and dictionaries while
+    Qt, the window's modules and the window itself load (about half a second before the window is built).
+    """
+    starting = "PySide6.QtWidgets" not in sys.modules  # no application yet: this is the process's start
+    if starting:
+        start_checking_engine()
+        # Hundreds of modules and then the window make tens of thousands of objects and almost no garbage; each
+        # collection would walk them all again (a tenth of start-up's CPU). The event loop's first turn resumes it.
+        gc.disable()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from writer_app import qt_compat  # noqa: F401  (before heavy Qt use)
@@ -61,6 +84,8 @@ def create_application() -> object:
     QApplication.setApplicationDisplayName("writer-app")
     QApplication.setDesktopFileName("io.github.writerapp.WriterApp")  # packaging/*.desktop: Wayland app id
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if starting:
+        QTimer.singleShot(0, resume_collector)
     app.setWindowIcon(window_icon())
     tune_interpreter()
     return app
@@ -123,7 +148,7 @@ def stop_unused_engine() -> None:
 
 def build_window(path: str | None = None) -> object:
     """Create the main window with every feature installed, shown, with a project open."""
-    start_checking_engine()  # first: its ~1.5 s warm-up runs beside the window's construction
+    start_checking_engine()  # when create_application did not (already started: nothing happens)
     from writer_app.ui.features import install_features
     from writer_app.ui.main_window import MainWindow
 
@@ -134,7 +159,9 @@ def build_window(path: str | None = None) -> object:
         log.exception("a feature failed to install")
     window.show()
     open_initial_project(window, path)
-    freeze_startup_objects()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)  # once the first underlines are in
     return window
 
 

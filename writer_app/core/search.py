@@ -8,16 +8,28 @@ show or replace.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-
-import regex
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from writer_app.errors import WriterAppError
 
+if TYPE_CHECKING:
+    import regex
+
 log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _regex() -> ModuleType:
+    """The ``regex`` package, imported on the first search (not while the window that offers search is built)."""
+    import regex
+
+    return regex
 
 DEFAULT_TIMEOUT = 5.0  # seconds for a whole search or replace-all
 CONTEXT_CHARS = 48
@@ -50,15 +62,15 @@ class SearchQuery:
 
     def compile(self) -> regex.Pattern[str]:
         """The compiled pattern; raises ``SearchPatternError`` with the reason if the expression is invalid."""
-        body = self.text if self.regex else regex.escape(self.text)
+        body = self.text if self.regex else _regex().escape(self.text)
         if self.whole_word:
             body = rf"(?<!\w)(?:{body})(?!\w)"
-        flags = regex.MULTILINE | regex.VERSION0
+        flags = _regex().MULTILINE | _regex().VERSION0
         if not self.match_case:
-            flags |= regex.IGNORECASE
+            flags |= _regex().IGNORECASE
         try:
-            return regex.compile(body, flags)
-        except regex.error as error:
+            return _regex().compile(body, flags)
+        except _regex().error as error:
             raise SearchPatternError(f"The regular expression is not valid: {error}.") from error
 
 
@@ -150,11 +162,13 @@ def surrounding_words(text: str, start: int, end: int, width: int = CONTEXT_CHAR
     return _one_line(before), _one_line(text[start:end]), _one_line(after)
 
 
-_SPACES = regex.compile(r"\s+")
+@functools.cache
+def _spaces() -> regex.Pattern[str]:
+    return _regex().compile(r"\s+")
 
 
 def _one_line(text: str) -> str:
-    return _SPACES.sub(" ", text)
+    return _spaces().sub(" ", text)
 
 
 def check_replacement(query: SearchQuery, replacement: str) -> None:
@@ -164,12 +178,12 @@ def check_replacement(query: SearchQuery, replacement: str) -> None:
     pattern = query.compile()
     names = {index: name for name, index in pattern.groupindex.items()}
     # A pattern with the same groups (numbers and names) that matches the empty string, to expand against.
-    dummy = regex.compile("".join(f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, pattern.groups + 1)))
+    dummy = _regex().compile("".join(f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, pattern.groups + 1)))
     match = dummy.match("")
     assert match is not None
     try:
         match.expand(replacement)
-    except (regex.error, IndexError) as error:
+    except (_regex().error, IndexError) as error:
         raise SearchPatternError(f"The replacement is not valid: {error}.") from error
 
 
@@ -184,7 +198,7 @@ def replacement_at(query: SearchQuery, text: str, start: int, replacement: str,
         return match.expand(replacement) if match is not None else replacement
     except TimeoutError:
         return replacement
-    except (regex.error, IndexError) as error:
+    except (_regex().error, IndexError) as error:
         raise SearchPatternError(f"The replacement is not valid: {error}.") from error
 
 
@@ -200,7 +214,7 @@ def replace_spans(query: SearchQuery, text: str, replacement: str,
                 edits.append((m.start(), m.end(), m.expand(replacement) if query.regex else replacement))
     except TimeoutError as error:
         raise deadline.expired() from error
-    except (regex.error, IndexError) as error:
+    except (_regex().error, IndexError) as error:
         raise SearchPatternError(f"The replacement is not valid: {error}.") from error
     return edits
 

@@ -21,6 +21,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from writer_app.grammar.context_model import ContextModel
 from writer_app.grammar.engine import CheckConfig
@@ -42,12 +43,13 @@ NEAR_MIN_LENGTH = 3  # two-letter words (of/on/or, in/is) slip into each other t
 NEAR_SKIP_COMMONEST = 300  # the commonest words (the, and, his, was, right ...) are the hand sets' and pattern rules' work:
 # their one-edit neighbours are mostly other function words, and leaving them out keeps the scan fast
 _CACHE_LIMIT = 200_000
-_LOOKAHEAD_WORDS = 400  # up to this many possible next words are folded into the scan pattern
+_FOLLOWERS_LIMIT = 400  # a set word whose partners are listed before more words than this is scored before any word
 
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 _NEXT = re.compile(rf"[ \t]+({_WORD})(?![\w'’-])")  # the word after, only space between
 _TOKEN = re.compile(r"\S+")
 _NONE: tuple[str, ...] = ()
+_UNKNOWN: Any = object()  # a set word's next words not worked out yet
 _CLOSERS = ".,;:!?)]}\"'”’…"  # punctuation that may follow the next word without breaking the context
 _JOINERS = "'’-_"  # with letters and digits: characters that make a match part of a longer word
 
@@ -184,7 +186,8 @@ class ConfusableChecker:
         self.config = config or CheckConfig()
         self._sets = sets
         self._model: ContextModel | None = None
-        self._pattern: re.Pattern[str] | None = None
+        self._pattern: re.Pattern[str] | None = None  # the set words (both apostrophes), as a trie
+        self._rights: dict[str, frozenset[str] | None] = {}  # set word -> next words worth scoring it before
         self._decisions: dict[tuple[str, str, str, bool], str | None] = {}
         self._near_rights: dict[str, tuple[str, ...]] = {}  # few words each: a tuple is smaller than a set
         self._near: dict[str, tuple[str, ...]] = {}
@@ -215,7 +218,7 @@ class ConfusableChecker:
                 return False
             self._near = self._scored_near()
             self._near_scan = set(self._near)
-            self._pattern = re.compile(self._scan_pattern())
+            self._pattern = self._scan_pattern()
         return True
 
     def _scored_near(self) -> dict[str, tuple[str, ...]]:
@@ -237,22 +240,26 @@ class ConfusableChecker:
         self._sets = replace(self._sets, near={})  # the file's own copy is no longer needed
         return scored
 
-    def _scan_pattern(self) -> str:
-        """A regex for the set words worth scoring: a word whose partners are listed before only a few words
-        ("too" before "much", "many", ...) is matched only before one of them, so common "to" costs nothing."""
+    def _scan_pattern(self) -> re.Pattern[str]:
+        """A regex for the set words in either apostrophe; which next words make one worth scoring is looked up
+        per match (:meth:`_rights_of`): a pattern holding those lists took a tenth of a second to compile."""
+        assert self._sets is not None
+        forms = {form for word in self._sets.partners for form in (word, word.replace("'", "’"))}
+        return re.compile(r"\b" + _trie_pattern(sorted(forms)))
+
+    def _rights_of(self, word: str) -> frozenset[str] | None:
+        """The next words before which some partner of ``word`` is a listed pair (None: too many to list, any
+        word will do). Before any other word no partner can win (see :meth:`ContextModel.attested`), so the
+        set word is not scored there: common "to" costs nothing unless a word "too" goes before follows it."""
+        if word in self._rights:
+            return self._rights[word]
         assert self._model is not None and self._sets is not None
-        tails: dict[str, str] = {}
-        for word, partners in self._sets.partners.items():
-            rights = set().union(*(self._model.right_words(p) for p in partners))
-            forms = dict.fromkeys((word, word.replace("'", "’")))
-            if not rights:
-                continue  # no partner can ever win: never flagged
-            if len(rights) > _LOOKAHEAD_WORDS:
-                tails.update(dict.fromkeys(forms, ""))
-            else:
-                ahead = f"(?=[ \\t]+{_trie_pattern(sorted(rights))}(?![\\w'’-]))"
-                tails.update(dict.fromkeys(forms, ahead))
-        return r"\b" + _trie_pattern(tails)
+        partners = self._sets.partners[word.replace("’", "'")]
+        rights: frozenset[str] | None = frozenset().union(*(self._model.right_words(p) for p in partners))
+        if len(rights) > _FOLLOWERS_LIMIT:  # type: ignore[arg-type]
+            rights = None
+        self._rights[word] = rights
+        return rights
 
     def check(self, text: str) -> list[Issue]:
         """Return confusable-word issues of one paragraph."""
@@ -264,17 +271,25 @@ class ConfusableChecker:
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         issues: list[Issue] = []
         size = len(text)
+        rights_of = self._rights
         for match in self._pattern.finditer(lowered):
             start, end = match.span()
+            after = _NEXT.match(lowered, end)
+            if after is None:
+                continue  # a clause break after it (or part of a longer word): too little context
+            rights = rights_of.get(match.group(), _UNKNOWN)
+            if rights is _UNKNOWN:
+                rights = self._rights_of(match.group())
+            if rights is not None and after.group(1) not in rights:
+                continue  # no partner is ever listed before that word: none can win
             if (start and _joined(text[start - 1])) or (end < size and _joined(text[end])):
                 continue
             written = text[start:end]
             if not self._plain_case(text, start, written):
                 continue
-            after = _NEXT.match(lowered, end)
-            left = _previous_word(lowered, start) if after is not None else ""
+            left = _previous_word(lowered, start)
             if not left:
-                continue  # a clause break on either side: too little context
+                continue  # a clause break before it: too little context
             lower = match.group().replace("’", "'")
             right = after.group(1).replace("’", "'")
             better = self._decide(left, lower, right, False)

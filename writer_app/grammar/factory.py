@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer_app.grammar.engine import (
     DEFAULT_CATEGORIES,
@@ -15,9 +15,11 @@ from writer_app.grammar.engine import (
     check_document,
 )
 from writer_app.grammar.model import Category, Issue
-from writer_app.grammar.spelling import SpellChecker
 from writer_app.grammar.unwrap import unwrap
 from writer_app.grammar.wordlists import load_word_list
+
+if TYPE_CHECKING:  # the speller (and its dictionaries' code) is imported where a checker is built: the GUI
+    from writer_app.grammar.spelling import SpellChecker  # process only needs config_from from here
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,8 @@ class BuiltinChecker(CompositeChecker):
     @property
     def speller(self) -> SpellChecker | None:
         """The spelling engine, for suggestions and "Add to dictionary"."""
+        from writer_app.grammar.spelling import SpellChecker
+
         engine = self.engine(SpellChecker.name)
         return engine if isinstance(engine, SpellChecker) else None
 
@@ -123,6 +127,7 @@ def build_checker(config: CheckConfig, extra: Sequence[Checker] = ()) -> Builtin
     """
     from writer_app.grammar.confusables import ConfusableChecker
     from writer_app.grammar.rules import RuleChecker
+    from writer_app.grammar.spelling import SpellChecker
 
     checkers: list[Checker] = [RuleChecker(config), SpellChecker(config), ConfusableChecker(config)]
     if config.cast_names and Category.NAMES in config.categories:

@@ -20,6 +20,7 @@ place, so two processes building one cache at once leave one whole file.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import logging
@@ -232,11 +233,16 @@ def loads(data: bytes, wanted: dict[str, object], folder: Path) -> list[Rule] | 
     payload = unseal(MAGIC, data, wanted)
     if payload is None:
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects, none of them garbage: collections would only cost time
     try:
         content = _Unpickler(io.BytesIO(payload), folder).load()
     except Exception:  # noqa: BLE001 - whatever is wrong with it, the cache is not used
         log.debug("unreadable rule cache", exc_info=True)
         return None
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(content, dict) or not isinstance(content.get("quick"), dict):
         return None
     rules = content.get("rules")

@@ -8,9 +8,13 @@ chapter (remembered, and taught again to every checker built later), ``("stop",)
 checker per config. A checker that raises on a text marks only that text as failed.
 
 Spelling first: the app's engine loads its speller (dictionaries) at once and the full rule set on a thread of its
-own (:class:`Warmup`). Until the full set is loaded, ``("spell", config_or_None, texts)`` answers from the speller
-alone (the same ``(spans, failed, error)`` list), so the visible paragraphs get their spelling underlines while the
-rules still load; once it is loaded, ``spell`` answers ``None`` and the caller sends ``check``. ``learn`` and
+own (:class:`Warmup`), the rule engine's rules first, then the rest (word frequencies for the confusable words).
+Until the full set is loaded, ``("spell", config_or_None, texts)`` answers from the speller alone (the same
+``(spans, failed, error)`` list), and ``("rules", config_or_None, texts)`` waits for the rule engine's rules and
+answers from the speller and the rule engine, so the visible paragraphs get their spelling underlines at once and
+most grammar underlines while the rest still loads; once it is loaded, ``spell`` answers ``None`` and ``rules``
+answers from the full checker. Both are early answers, sent before the chapter's names (``learn``, which takes a
+fifth of a second for a novel) and followed by ``check``. ``learn`` and
 ``warm`` never wait for the warm-up (names are remembered for the full checker); ``check`` and ``suggest`` do. The
 speller answering ``spell`` has not learned the chapter's names, so it reports only what learning could not
 excuse: lowercase words outside dialogue (no underline appears early only to vanish with the full result).
@@ -23,6 +27,7 @@ lock is what made typing hiccup while the manuscript was being checked.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
@@ -34,7 +39,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from writer_app.grammar.engine import CheckConfig, Checker
+from writer_app.grammar.engine import CheckConfig, Checker, CompositeChecker
 from writer_app.grammar.model import Category, Issue
 from writer_app.ui.checking.spans import IssueSpan, to_spans
 
@@ -42,6 +47,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_FACTORY = "writer_app.grammar.factory:build_checker"
 SPELLER_FACTORY = "writer_app.grammar.spelling:SpellChecker"  # what answers ``spell`` while the rules load
+RULES_FACTORY = "writer_app.grammar.rules:RuleChecker"  # ... beside the speller, once its rules are loaded
 TextResult = tuple[tuple[IssueSpan, ...], bool, str]
 _FRAME = struct.Struct("<Q")  # the length of one pickled answer
 PRELOAD_TEXT = "She said their was no time to loose."  # one check loads what a checker loads lazily
@@ -144,12 +150,18 @@ def preload(factory: Callable[[CheckConfig], Checker]) -> Checker:
 
 
 class Warmup:
-    """The full checker loading on a thread of its own, while a speller (``speller_factory``) answers first checks."""
+    """The full checker loading on a thread of its own, while a speller (``speller_factory``) answers first checks,
+    joined by a rule engine (``rules_factory``, loaded first on the thread) as soon as it is loaded."""
 
     def __init__(self, factory: Callable[[CheckConfig], Checker],
-                 speller_factory: Callable[[CheckConfig], Checker]) -> None:
+                 speller_factory: Callable[[CheckConfig], Checker],
+                 rules_factory: Callable[[CheckConfig], Checker] | None = None) -> None:
         self.speller_factory = speller_factory
+        self.rules_factory = rules_factory
+        self.rules_ready = threading.Event()  # set once ``rules_factory`` builds checkers quickly (rules loaded)
+        self.rules_tried = threading.Event()  # set once the rules loaded or failed to
         self.checker: Checker | None = None  # the preloaded default-config checker, once loaded
+        self.collect_after = False  # the garbage collector is paused until the warm-up is over (see main)
         self.names: NameBook | None = None  # chapters remembered meanwhile: the loaded checker learns them here
         self.taught: dict[str, str] = {}  # key -> the text it learned, so they are not taught twice
         self.done = threading.Event()
@@ -162,6 +174,14 @@ class Warmup:
         return self
 
     def _load(self) -> None:
+        if self.rules_factory is not None:
+            try:
+                preload(self.rules_factory)  # the rules load (and stay cached) for the first checks
+                self.rules_ready.set()
+            except Exception:  # noqa: BLE001 - the full checker below reports what is wrong
+                log.exception("preloading the rules failed")
+            finally:
+                self.rules_tried.set()
         try:
             self.checker = preload(self._factory)
             if self.names is not None:  # learn the names of chapters sent meanwhile here, not in the first check
@@ -171,6 +191,9 @@ class Warmup:
         except Exception:  # noqa: BLE001 - the first check builds it again and reports the error
             log.exception("preloading the checker failed")
         finally:
+            if self.collect_after:  # what the warm-up loaded lasts as long as the process: no collection walks it
+                gc.freeze()
+                gc.enable()
             self.done.set()
 
     @property
@@ -199,6 +222,7 @@ class _Server:
         self.warmup = warmup
         self.names = NameBook()
         self.quick: Checker | None = None  # the speller answering ``spell`` while the warm-up runs
+        self.quick_rules: Checker | None = None  # ... and the rule engine, once its rules are loaded
         self.quick_config: CheckConfig | None = None
         if warmup is not None:
             warmup.names = self.names
@@ -221,6 +245,7 @@ class _Server:
         if warmup is not None:
             warmup.done.wait()
             self.warmup = None
+            lower_priority()  # the warm-up is over: from now on the engine is background work
             if self.checker is None and warmup.checker is not None and self.config == CheckConfig():
                 self.checker = warmup.checker
                 for key, text in self.names.texts.items():
@@ -230,20 +255,50 @@ class _Server:
             self.checker = self.names.build(self.factory, self.config)
         return self.checker
 
+    def _speller(self, warmup: Warmup) -> Checker:
+        """The quick speller for the current config."""
+        if self.quick is None or self.quick_config != self.config:
+            self.quick = warmup.speller_factory(self.config)
+            self.quick_rules = None
+            self.quick_config = self.config
+        return self.quick
+
     def spell(self, texts: list[str]) -> list[TextResult] | None:
         """Spelling alone while the rules load; None once the full checker is there (or spelling is off)."""
-        if not self.loading() or Category.SPELLING not in self.config.categories:
+        warmup = self.warmup
+        if warmup is None or not self.loading() or Category.SPELLING not in self.config.categories:
             return None
-        if self.quick is None or self.quick_config != self.config:
-            self.quick = self.warmup.speller_factory(self.config)  # type: ignore[union-attr]
-            self.quick_config = self.config
         return [(tuple(span for span in spans if sure_before_names(text, span.issue)), failed, error)
-                for text, (spans, failed, error) in zip(texts, check_texts(self.quick, texts), strict=True)]
+                for text, (spans, failed, error) in zip(texts, check_texts(self._speller(warmup), texts), strict=True)]
+
+    def rules(self, texts: list[str]) -> list[TextResult] | None:
+        """An early answer: what stands before the chapter's names are learned. While the rest loads, the speller's
+        issues and the rule engine's (waiting for its rules); once loaded, the full checker's, without the spelling
+        issues learning names could excuse. None when spelling is off or the rules failed to load."""
+        if Category.SPELLING not in self.config.categories:
+            return None
+        warmup = self.warmup
+        if warmup is not None and warmup.rules_factory is not None:
+            warmup.rules_tried.wait()
+            spelled = self.spell(texts)  # (None once the full checker is there)
+            if spelled is not None:
+                if not warmup.rules_ready.is_set():
+                    return None
+                if self.quick_rules is None:  # filtered and merged as the full checker does (ignores)
+                    self.quick_rules = CompositeChecker([warmup.rules_factory(self.config)], self.config)
+                ruled = check_texts(self.quick_rules, texts)
+                return [(spans + (rule_spans if not bad else ()), failed, error)
+                        for (spans, failed, error), (rule_spans, bad, _why) in zip(spelled, ruled, strict=True)]
+        return [(tuple(span for span in spans if span.issue.category is not Category.SPELLING
+                       or sure_before_names(text, span.issue)), failed, error)
+                for text, (spans, failed, error) in zip(texts, check_texts(self.full(), texts), strict=True)]
 
     def answer(self, kind: str, payload: Any) -> tuple[str, Any, tuple[str, ...]]:
         """The answer to one request."""
         if kind == "spell":
             return ("ok", self.spell(payload), ())
+        if kind == "rules":
+            return ("ok", self.rules(payload), ())
         if self.loading() and kind in ("learn", "warm"):  # never wait for the warm-up: checks come first
             if kind == "warm":
                 return ("ok", None, ())
@@ -256,6 +311,19 @@ class _Server:
         if kind == "learn":
             return ("ok", self.names.learn(checker, *payload), engine_names(checker))
         return ("ok", None, engine_names(checker))
+
+
+def lower_priority() -> None:
+    """Make this process background work: the writer's keystrokes (the GUI process) get the CPU first.
+
+    The app's engine calls it once its warm-up is over (see :meth:`_Server.full`): at start-up nothing is typed
+    yet, and the first underlines wait on the warm-up. On Linux it only lowers the calling thread and the
+    threads it starts later, so it is called on the main thread, which serves every request.
+    """
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):
+        pass
 
 
 def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: BinaryIO,
@@ -370,6 +438,11 @@ class ProcessBackend:
         """Spelling alone while the child still loads its rules; None once it has them (then :meth:`check`)."""
         return self._call("spell", config, texts)
 
+    def rules_first(self, config: CheckConfig, texts: list[str]) -> list[TextResult] | None:
+        """An early answer before the names are learned: spelling and the rule engine's issues once its rules are in
+        (the full checker's once loaded), without what names could excuse; then :meth:`check`."""
+        return self._call("rules", config, texts)
+
     def suggest(self, config: CheckConfig, word: str) -> list[str]:
         """Spelling suggestions from the child."""
         return self._call("suggest", config, word)
@@ -406,26 +479,35 @@ class ProcessBackend:
             process.stdout.close()
 
 
+def _rule_checker(config: CheckConfig) -> Checker:
+    """The rule engine alone (imported on the warm-up thread, not before the speller answers)."""
+    return load_factory(RULES_FACTORY)(config)
+
+
 def main() -> int:
     """Child entry point: serve requests on stdin/stdout with the factory named on the command line."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    try:
-        os.nice(5)  # background work: the writer's keystrokes (the GUI process) get the CPU first
-    except (AttributeError, OSError):
-        pass
     path = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_FACTORY
     factory = load_factory(path)
     sink = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything else printed goes to stderr, never into the protocol
     sys.stdout = sys.stderr
     warmup = None
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes tens of thousands of lasting objects and no garbage: collections only cost time
     if path == DEFAULT_FACTORY:
         try:  # the speller first (it loads in a fraction of the rules' time), then the rules beside the requests
             speller = load_factory(SPELLER_FACTORY)
             speller(CheckConfig()).check(PRELOAD_TEXT)
-            warmup = Warmup(factory, speller).start()
+            loading = Warmup(factory, speller, _rule_checker)
+            loading.collect_after = collecting
+            warmup = loading.start()
         except Exception:  # noqa: BLE001 - the first request builds the full checker and reports the error
             log.exception("preloading the speller failed")
+    if warmup is None:
+        lower_priority()
+        if collecting:
+            gc.enable()
     try:
         serve(factory, sys.stdin.buffer, sink, None, warmup)
         sink.flush()

@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,13 +19,15 @@ from writer_app.ui.checking.controller import CheckingController
 from writer_app.ui.checking.engine_process import DEFAULT_FACTORY
 from writer_app.ui.checking.issues_panel import IssuesPanel, PanelEntry
 from writer_app.ui.checking.live import LiveIssue
-from writer_app.ui.checking.preferences_page import CheckingPreferencesPage
 from writer_app.ui.checking.spans import single_shot_timer
 from writer_app.ui.checking.status import CheckingStatus
 from writer_app.ui.checking.tooltips import IssueTooltips
 from writer_app.ui.checking.underlines import UnderlineLayer
 from writer_app.ui.checking.workers import CheckDispatcher, CheckerFactory
 from writer_app.ui.workers import OneShot
+
+if TYPE_CHECKING:  # imported when the preferences first open, not at start-up
+    from writer_app.ui.checking.preferences_page import CheckingPreferencesPage
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +106,7 @@ class CheckingFeature(QObject):
         window.add_status_widget(self.status)  # type: ignore[attr-defined]
         add_page = getattr(window, "add_preferences_page", None)
         if add_page is not None:
-            add_page(self.tr("Checking"), CheckingPreferencesPage)
+            add_page(self.tr("Checking"), _checking_page)
         self._add_actions()
         window.project_opened.connect(self._on_project_opened)  # type: ignore[attr-defined]
         window.project_closed.connect(self._on_project_closed)  # type: ignore[attr-defined]
@@ -382,6 +385,13 @@ class CheckingFeature(QObject):
             save_later()  # snapshots now, writes on the session's disk thread, reports failures itself
             return
         _Task(project.save_manifest, self._relay).start_on(self._tasks)  # type: ignore[attr-defined]
+
+
+def _checking_page() -> CheckingPreferencesPage:
+    """The Checking preferences page (its module is imported when the preferences first open)."""
+    from writer_app.ui.checking.preferences_page import CheckingPreferencesPage
+
+    return CheckingPreferencesPage()
 
 
 def install(window: object) -> CheckingFeature:

@@ -13,8 +13,9 @@ engines over the same paragraph revisions and sends a ``late`` result with the m
 controller takes only while the paragraph is still at that revision.
 
 Spelling first: while the engine process still loads its rules, a live batch (the visible paragraphs) is first
-checked for spelling alone and sent as a ``partial`` result; the full result for the same revisions follows and
-replaces it. The controller shows a partial result only until that paragraph's full result arrives.
+checked for spelling alone and sent as a ``partial`` result, then (once the rule engine's rules are in) for
+spelling and those rules, sent as a second ``partial``; the full result for the same revisions follows and
+replaces them. The controller shows a partial result only until that paragraph's full result arrives.
 """
 
 from __future__ import annotations
@@ -311,10 +312,10 @@ class _CheckRunnable(OneShot):
         except Exception as error:  # noqa: BLE001 - e.g. the engine process cannot start
             log.exception("could not start the checking engine")
             backend, errors = None, [str(error) or type(error).__name__]
+        if backend is not None and batch.live and not shared.full_ready:
+            self._spell_first(backend)  # before the names: a novel's take a fifth of a second to learn
         if backend is not None and shared.names and shared.wait_turn(batch):
             shared.teach_names(backend, batch.config)
-        if backend is not None and batch.live and not shared.full_ready:
-            self._spell_first(backend)
         pieces: list[_Piece] = []
         slices = shared.slice_cache(batch.config)
         for piece in _pieces(batch.jobs):
@@ -371,7 +372,8 @@ class _CheckRunnable(OneShot):
         _emit(self._relay.batch_done, BatchResult(batch, results, engines, tuple(errors), cancelled))
 
     def _spell_first(self, backend: Backend) -> None:
-        """Send the batch's spelling issues now if the engine still loads its rules (small batches only)."""
+        """Send the batch's spelling issues now if the engine still loads its rules (small batches only), then what
+        the engine finds before the chapter's names are learned (see ``ProcessBackend.rules_first``)."""
         batch, shared = self._batch, self._shared
         spell = getattr(backend, "spell_first", None)
         if spell is None:
@@ -384,9 +386,24 @@ class _CheckRunnable(OneShot):
         except Exception:  # noqa: BLE001 - the full check that follows reports engine failures
             log.exception("the spelling-first pass failed")
             return
-        if answers is None:
-            shared.full_ready = True
+        if answers is not None:
+            self._send_partial(answers)
+        rules = getattr(backend, "rules_first", None)  # then the rule engine's issues, once its rules are in
+        if rules is None:
+            if answers is None:
+                shared.full_ready = True
             return
+        try:
+            answers = rules(batch.config, [job.text for job in batch.jobs])
+        except Exception:  # noqa: BLE001 - the full check that follows reports engine failures
+            log.exception("the rules-first pass failed")
+            return
+        if answers is not None:
+            self._send_partial(answers)
+
+    def _send_partial(self, answers: list[TextResult]) -> None:
+        """Emit a partial result (shown until each paragraph's full result arrives)."""
+        batch = self._batch
         results = tuple(ParagraphResult(job.key, job.revision, text_key(job.text), _in_order(list(spans)))
                         for job, (spans, bad, _message) in zip(batch.jobs, answers, strict=True) if not bad)
         _emit(self._relay.partial_done, BatchResult(batch, results, partial=True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
@@ -10,9 +11,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from writer_app.grammar.languagetool import LanguageToolOptions, Mode, State, server_host
 from writer_app.ui.checking.install import CheckingFeature
-from writer_app.ui.languagetool.download_dialog import DownloadDialog
-from writer_app.ui.languagetool.preferences_page import LanguageToolPage
 from writer_app.ui.languagetool.service import LanguageToolService
+
+if TYPE_CHECKING:  # imported when first opened, not at start-up
+    from writer_app.ui.languagetool.download_dialog import DownloadDialog
+    from writer_app.ui.languagetool.preferences_page import LanguageToolPage
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +72,16 @@ class LanguageToolFeature(QObject):
 
     def start_download(self) -> DownloadDialog:
         """Download LanguageTool with a progress dialog, then connect."""
+        from writer_app.ui.languagetool.download_dialog import DownloadDialog
+
         dialog = DownloadDialog(parent=self.window)  # type: ignore[arg-type]
         dialog.done.connect(self._on_download_done)
         dialog.start()
         return dialog
 
     def _make_page(self) -> LanguageToolPage:
+        from writer_app.ui.languagetool.preferences_page import LanguageToolPage
+
         page = LanguageToolPage()
         page.download_requested.connect(self.start_download)
         return page
