@@ -100,11 +100,11 @@ def check_text_parallel(
     """:func:`check_text` split between processes when long enough, with ``after`` run on each part's issues
     where it was checked (its results in text order; none when the text was checked in this process); see
     :func:`writer_app.grammar.parallel.check_document_parallel`."""
-    from writer_app.grammar.parallel import check_document_parallel
+    from writer_app.grammar.parallel import check_document_parallel, learn_names_parallel
 
     speller = getattr(checker, "speller", None)
     if speller is not None:
-        speller.learn_names(text)  # before the split: every part knows the whole text's names
+        learn_names_parallel(speller, text)  # before the split: every part knows the whole text's names
     return check_document_parallel(checker, text, after=after, before_fork=before_fork)
 
 

@@ -130,6 +130,25 @@ def _warm_up(checker: Checker, text: str) -> None:
             return
 
 
+def learn_names_parallel(speller: Any, text: str, workers: int | None = None) -> int:
+    """``speller.learn_names(text)``, with a long text's lines studied in parts on every core.
+
+    The parts' findings (and the word verdicts they cached) come back here and are learnt together: the
+    speller learns what one reading of the whole text teaches, and the checking workers forked afterwards
+    inherit it (and the verdicts) from this process.
+    """
+    if len(text) < MIN_PARALLEL_CHARS:
+        return speller.learn_names(text)
+    workers = worker_count() if workers is None else workers
+    runs = line_runs(text, workers) if workers >= 2 else []
+    if len(runs) < 2:
+        return speller.learn_names(text)
+    from writer_app.grammar.name_learning import adopt, study
+
+    studies = map_forked(lambda run: study(speller, text, run[0], run[1], verdicts=True), runs, workers)
+    return adopt(speller, studies)
+
+
 def _apply(item: Any) -> Any:
     """In a worker of :func:`map_forked`: the shared function applied to one item."""
     assert _task is not None
