@@ -185,6 +185,51 @@ def _gate_passes(gate: re.Pattern[str], piece: str, tokens: list[str]) -> bool:
     return gate.search(piece) is not None
 
 
+def _needy_rules(matchers: Sequence[Rule], always: list[int]) -> tuple[list[int], tuple[Callable[[str], object], tuple[int, ...]] | None]:
+    """Split the rules run on every slice (``always``: positions in ``matchers``) into those that need no
+    particular character and those that need a digit or a rare punctuation mark, with one search that finds
+    any of the characters the latter need (when it finds none, none of them can match)."""
+    needs: set[str] = set()
+    needy: list[int] = []
+    rest: list[int] = []
+    for position in always:
+        rule = matchers[position]
+        chars = rule.chars if rule.chars and not rule.chars & _COMMON_CHARS else None
+        digit = chars is None and requires_digit(rule.pattern.pattern, rule.pattern.flags)
+        if chars is None and not digit:
+            rest.append(position)
+            continue
+        needy.append(position)
+        needs.update(chars or ())
+        if digit:
+            needs.add("\\d")
+    if not needy:
+        return always, None
+    chars = "".join("\\d" if ch == "\\d" else re.escape(ch) for ch in sorted(needs))
+    return rest, (re.compile(f"[{chars}]").search, tuple(needy))
+
+
+def requires_digit(pattern: str, flags: int) -> bool:
+    """True when a decimal digit (``\\d``) occurs wherever ``pattern`` matches (read from its parsed form)."""
+    import re._constants as sre
+    import re._parser as parser
+
+    def needs(items: list) -> bool:
+        for op, av in items:
+            if op is sre.IN and list(av) == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+                return True
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and needs(list(av[2])):
+                return True
+            if op is sre.SUBPATTERN and needs(list(av[-1])):
+                return True
+        return False
+
+    try:
+        return needs(list(parser.parse(pattern, flags)))
+    except (re.error, TypeError, ValueError):  # not a text pattern this interpreter reads: assume nothing
+        return False
+
+
 def _slices(text: str) -> list[tuple[int, int, int]]:
     """Cut a long text into slices of at most ``_CHUNK`` characters, preferring sentence ends, then spaces.
 
@@ -289,7 +334,12 @@ class RuleChecker:
             for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
-        self._gate_groups = [(gate, tuple(positions)) for gate, positions in gated.items()]
+        # Each group's gate: its search method (None for the doubled-word test, which reads the words).
+        self._gate_groups = [
+            (gate, None if gate.pattern == ADJACENT_REPEAT else gate.search, tuple(positions))
+            for gate, positions in gated.items()
+        ]
+        self._always, self._needy = _needy_rules(matchers, self._always)
 
     def check(self, text: str) -> list[Issue]:
         """Return the issues of one paragraph, offsets relative to ``text``."""
@@ -342,12 +392,14 @@ class RuleChecker:
         tokens = _WORD.findall((low if whole else low[start:reach]) if low is not None else piece.lower())
         words = set(tokens)
         selected = set(self._always)
+        if self._needy is not None and self._needy[0](piece) is not None:
+            selected.update(self._needy[1])
         index = self._index
         for word in words & self._trigger_words:
             selected.update(index[word])
         passed: dict[re.Pattern[str], bool] = {}
-        for gate, positions in self._gate_groups:
-            if _gate_passes(gate, piece, tokens):
+        for gate, gate_search, positions in self._gate_groups:
+            if gate_search(piece) is not None if gate_search is not None else any(map(str.__eq__, tokens, tokens[1:])):
                 passed[gate] = True
                 selected.update(positions)
             else:
