@@ -23,7 +23,7 @@ from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_pass import PatternPass, default_analyser, default_surface
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
-from writer_app.grammar.regex_analysis import forget_parsed
+from writer_app.grammar.regex_analysis import derive_requirements, forget_parsed, required_chars
 from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
 from writer_app.resources import resource_path
 
@@ -41,6 +41,7 @@ _WIDE = 100  # rules whose matches are at least this long run over whole paragra
 ADJACENT_REPEAT = "(?#adjacent repeated word)"
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 _NEXT_WORDS = re.compile(r"\S+\s+(?:\S+\s)?")
 _GB_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
 
@@ -209,6 +210,17 @@ def _needy_rules(matchers: Sequence[Rule], always: list[int]) -> tuple[list[int]
     return rest, (re.compile(f"[{chars}]").search, tuple(needy))
 
 
+def _gate_needs(gate: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], str | Callable[[str], object] | None]:
+    """What a slice must hold for ``gate`` to find anything: sets of lowercase words (a word of each), and a
+    character to look for or a search for one of several (a digit, rare punctuation); cheaper tests than
+    the gate's own search, tried first."""
+    words = tuple(derive_requirements(gate.pattern, gate.flags))
+    chars = _char_gate(required_chars(gate.pattern, gate.flags))
+    if chars is None and requires_digit(gate.pattern, gate.flags):
+        chars = _DIGIT.search
+    return words, chars
+
+
 def requires_digit(pattern: str, flags: int) -> bool:
     """True when a decimal digit (``\\d``) occurs wherever ``pattern`` matches (read from its parsed form)."""
     import re._constants as sre
@@ -334,9 +346,11 @@ class RuleChecker:
             for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
-        # Each group's gate: its search method (None for the doubled-word test, which reads the words).
+        # Each group's gate: its search method (None for the doubled-word test, which reads the words), and
+        # what a slice must hold for the gate to find anything: words (sets) and a character.
         self._gate_groups = [
-            (gate, None if gate.pattern == ADJACENT_REPEAT else gate.search, tuple(positions))
+            (gate, None, tuple(positions), (), None) if gate.pattern == ADJACENT_REPEAT
+            else (gate, gate.search, tuple(positions), *_gate_needs(gate))
             for gate, positions in gated.items()
         ]
         self._always, self._needy = _needy_rules(matchers, self._always)
@@ -398,8 +412,16 @@ class RuleChecker:
         for word in words & self._trigger_words:
             selected.update(index[word])
         passed: dict[re.Pattern[str], bool] = {}
-        for gate, gate_search, positions in self._gate_groups:
-            if gate_search(piece) is not None if gate_search is not None else any(map(str.__eq__, tokens, tokens[1:])):
+        for gate, gate_search, positions, word_needs, char_need in self._gate_groups:
+            if gate_search is None:
+                ok = any(map(str.__eq__, tokens, tokens[1:]))
+            elif word_needs and any(map(words.isdisjoint, word_needs)):
+                ok = False
+            elif char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
+                ok = False
+            else:
+                ok = gate_search(piece) is not None
+            if ok:
                 passed[gate] = True
                 selected.update(positions)
             else:
