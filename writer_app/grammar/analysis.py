@@ -23,7 +23,10 @@ log = logging.getLogger(__name__)
 
 __all__ = ["analyse", "analyse_span", "sentence_spans", "surface_span", "tag_tokens"]
 
-CACHE_SIZE = 1024
+# Sentences kept read (per cache: tokens, surface words, analyses). A sentence is mostly read again right
+# away (the pre-filter, then the analysis) or when its paragraph is edited; a long novel's sentences would
+# otherwise hold tens of megabytes.
+CACHE_SIZE = 256
 # Spoken elisions read as the words they stand for when tagging and lemmatising (the token keeps its text).
 _ELISIONS = {
     "'em": "them", "'cause": "because", "'cos": "because", "'coz": "because", "'til": "until", "'till": "until",

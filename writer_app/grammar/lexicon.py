@@ -22,6 +22,9 @@ INFLECTING_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBG", "VBZ", "NN", "NNS
 _VOWELS = "aeiou"
 
 
+_TAG_SETS: dict[frozenset[str], frozenset[str]] = {}  # the few hundred distinct tag sets words have
+
+
 class LexiconError(Exception):
     """The shipped lexicon is missing or unreadable."""
 
@@ -53,7 +56,8 @@ class Lexicon:
 
     def tags(self, word: str) -> frozenset[str]:
         """Return the Penn tags the word may have (empty for an unknown word)."""
-        return frozenset(self.entries(word))
+        tags = frozenset(self.entries(word))
+        return _TAG_SETS.setdefault(tags, tags)  # one object per distinct set, shared by every word read
 
     def signature(self, word: str) -> str:
         """Return the word's possible tags as one sorted string ("NN|VB|VBP"), "" if unknown.

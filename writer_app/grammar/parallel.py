@@ -21,7 +21,7 @@ from writer_app.grammar.model import Issue
 log = logging.getLogger(__name__)
 
 MIN_PARALLEL_CHARS = 300_000  # below this (about 50,000 words), starting workers costs more than it saves
-RUNS_PER_WORKER = 4  # smaller runs even out the work when one part of the text is slower to check
+RUNS_PER_WORKER = 8  # smaller runs even out the work when one part of the text is slower to check (or to suggest for)
 MAX_WORKERS = 4
 WARM_UP_CHARS = 2_000  # a longer first line is not checked twice just to warm up
 
