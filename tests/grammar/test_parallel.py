@@ -78,3 +78,51 @@ def test_a_short_check_does_not_import_multiprocessing(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, timeout=300,
                          check=False, env=env)
     assert run.stdout.strip().splitlines()[-1] == "False", run.stderr[-2000:]
+
+
+NAMED = (
+    "The ferry left late because Kestrith had lost the tickets again.\n"
+    "Nobody blamed him; they walked with\n"
+    "Varnesse along the quay instead, and Mr. Ostreby followed.\n"
+    "\n"
+    "“We is hinnet home,” said the boy. “Hinnet now, afore dark.”\n"
+    "Kestrith laughed. “You hinnet nowhere without supper, gwine or no.”\n"
+    "The gwine in narration spoils nothing; frazzit is said once: “frazzit.”\n"
+)
+
+
+def test_learning_names_in_parts_learns_what_the_whole_text_teaches() -> None:
+    from writer_app.grammar.name_learning import adopt, study
+
+    whole = build_checker(CheckConfig()).speller
+    parts = build_checker(CheckConfig()).speller
+    assert whole is not None and parts is not None
+    learned = whole.learn_names(NAMED)
+    runs = [(start, start + len(line)) for start, line in _lines_with_ends(NAMED)]
+    # Every line its own part, studied in reverse order: the cuts and the order must not matter.
+    studies = [study(parts, NAMED, start, end, verdicts=True) for start, end in reversed(runs)]
+    assert adopt(parts, studies) == learned >= 2
+    assert {"Kestrith", "Varnesse", "Ostreby"} <= parts._names and "hinnet" in parts._voice
+    assert (parts._names, parts._voice, parts._told) == (whole._names, whole._voice, whole._told)
+
+
+def test_a_long_text_learns_its_names_on_several_cores_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = NAMED * 40
+    single = build_checker(CheckConfig()).speller
+    split = build_checker(CheckConfig()).speller
+    assert single is not None and split is not None
+    expected = single.learn_names(text)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 1_000)
+    assert parallel.learn_names_parallel(split, text, workers=2) == expected
+    assert (split._names, split._voice, split._told) == (single._names, single._voice, single._told)
+    assert "gwine" in split._unknown  # verdicts made in the workers are kept here, for the check's workers
+
+
+def _lines_with_ends(text: str) -> list[tuple[int, str]]:
+    out, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((offset, line))
+        offset += len(line)
+    return out

@@ -263,3 +263,26 @@ def test_replacements_follow_the_paragraphs_apostrophe_style(checker: RuleChecke
     curly = [i for i in checker.check("Their going to the fair, and it’s late.") if i.rule == "THEIR_PARTICIPLE"]
     assert straight[0].replacements[0] == "They're"
     assert curly[0].replacements[0] == "They’re"
+
+
+def test_a_rule_needs_a_digit_only_where_every_match_holds_one() -> None:
+    from writer_app.grammar.rules import requires_digit
+
+    assert requires_digit(r"\b(\d+)\s*(?:hrs?)\b", 0)
+    assert requires_digit(r"x[\d]{2,}", 0)
+    assert not requires_digit(r"\d?x", 0)  # optional
+    assert not requires_digit(r"one|\d", 0)  # one branch needs none
+    assert not requires_digit(r"(?<=\d)x", 0)  # a look-behind reads, it does not consume
+
+
+def test_rules_run_on_every_slice_that_need_a_digit_or_rare_mark_are_skipped_only_without_one() -> None:
+    checker = RuleChecker(CheckConfig())
+    assert checker._needy is not None
+    assert checker._needy[0]("The caravan rested for a while before the pass.") is None  # all skipped at once
+    found = {
+        "We waited 3 hrs at the gate.": ("TIME_SHORTHAND_HOURS", "3 hrs"),
+        "Did she really say that?, he asked.": ("PUNCTUATION_AFTER_QUESTION_OR_EXCLAMATION", "?,"),
+        "It cost ¢50 at the fair.": ("CENT_SIGN_AFTER", "¢50"),
+    }
+    for sentence, expected in found.items():
+        assert expected in {(issue.rule, issue.text) for issue in checker.check(sentence)}

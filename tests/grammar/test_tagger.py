@@ -61,3 +61,22 @@ def test_an_unreadable_model_raises_a_clear_error(tmp_path: Path) -> None:
     broken.write_bytes(b"\x1f\x8b garbage")
     with pytest.raises(TaggerError, match="cannot be read"):
         PerceptronTagger.load(broken)
+
+
+def test_a_bounded_cache_of_parsed_rows_tags_exactly_as_an_unbounded_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from writer_app.grammar import tagger as tagger_module
+    from writer_app.grammar.heap import release_free_memory
+
+    sentences = [
+        "The lanterns swung while the ferryman counted his coins .".split(),
+        "She has read every letter that her brother sent from the coast .".split(),
+        "Running late , they left the cart and walked up the hill .".split(),
+    ]
+    model = shipped_tagger()
+    lexicon = shipped_lexicon()
+    expected = [model.tag(words, [lexicon.signature(w) for w in words]) for words in sentences]
+    monkeypatch.setattr(tagger_module, "MAX_PARSED_ROWS", 5)
+    model._rows = {}
+    again = [model.tag(words, [lexicon.signature(w) for w in words]) for words in sentences]
+    assert again == expected and len(model._rows) <= 5
+    release_free_memory()  # gives freed pages back (or does nothing off glibc); never fails

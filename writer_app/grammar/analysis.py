@@ -23,7 +23,11 @@ log = logging.getLogger(__name__)
 
 __all__ = ["analyse", "analyse_span", "sentence_spans", "surface_span", "tag_tokens"]
 
-CACHE_SIZE = 1024
+# Sentences kept read: tokens and surface words of the last CACHE_SIZE sentences the pre-filter read (a
+# sentence is mostly read again right away, for its analysis), and the analyses (tagging is the slow part)
+# of the last ANALYSED_SIZE sentences, about all a novel has analysed, so checking it again is quick.
+CACHE_SIZE = 256
+ANALYSED_SIZE = 1024
 # Spoken elisions read as the words they stand for when tagging and lemmatising (the token keeps its text).
 _ELISIONS = {
     "'em": "them", "'cause": "because", "'cos": "because", "'coz": "because", "'til": "until", "'till": "until",
@@ -79,7 +83,7 @@ def _has_quote(paragraph: str) -> bool:
     return any(mark in paragraph for mark in "\"“”‘’'«»„‚`")
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
+@functools.lru_cache(maxsize=ANALYSED_SIZE)
 def _analysed(text: str, opened: tuple[str, ...]) -> Sentence:
     """Analyse one sentence standing at offset 0, with the quotations open before it."""
     return build_sentence(_tokens(text, opened), 0, len(text))

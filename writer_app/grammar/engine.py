@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from writer_app.grammar.heap import release_free_memory
 from writer_app.grammar.model import Category, Issue
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class CheckConfig:
     strict_dialogue: bool = False
 
 
+LONG_DOCUMENT = 100_000  # characters: after checking a text this long, freed memory goes back to the system
 SPOT_CONTEXT = 32  # characters of the paragraph on each side of a flagged text that identify "here"
 
 
@@ -178,4 +180,6 @@ def check_document(checker: Checker, text: str) -> list[Issue]:
     for offset, paragraph in iter_paragraphs(text):
         if paragraph.strip():
             issues.extend(issue.shifted(offset) for issue in checker.check(paragraph))
+    if len(text) >= LONG_DOCUMENT:
+        release_free_memory()  # a long text leaves many freed pages behind (its lines, words, verdicts)
     return issues

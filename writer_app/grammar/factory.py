@@ -109,12 +109,12 @@ def check_text_parallel(
     """:func:`check_text` split between processes when long enough, with ``after`` run on each part's issues
     where it was checked (its results in text order; none when the text was checked in this process); see
     :func:`writer_app.grammar.parallel.check_document_parallel`."""
-    from writer_app.grammar.parallel import check_document_parallel
+    from writer_app.grammar.parallel import check_document_parallel, learn_names_parallel
 
     unwrapped = unwrap(text)
     speller = getattr(checker, "speller", None)
     if speller is not None:
-        speller.learn_names(unwrapped.text)  # before the split: every part knows the whole text's names
+        learn_names_parallel(speller, unwrapped.text)  # before the split: every part knows the whole text's names
     issues, prepared = check_document_parallel(checker, unwrapped.text, after=after, before_fork=before_fork)
     return unwrapped.restore(issues), prepared
 

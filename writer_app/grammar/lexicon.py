@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from writer_app.characters.names import first_names
+from writer_app.grammar.heap import release_free_memory
 from writer_app.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,9 @@ NAME_MARK = "@"
 NO_FORM = "-"  # stored for a tag the lemma has no form for ("unique" has no JJR)
 INFLECTING_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBG", "VBZ", "NN", "NNS", "JJ", "JJR", "JJS"})
 _VOWELS = "aeiou"
+
+
+_TAG_SETS: dict[frozenset[str], frozenset[str]] = {}  # the few hundred distinct tag sets words have
 
 
 class LexiconError(Exception):
@@ -38,9 +42,8 @@ class Lexicon:
         try:
             text = gzip.decompress(path.read_bytes()).decode("utf-8")
             _header, words, entries, lemmas, forms = text.split(SECTION)
-            word_keys, entry_values = words.split("\n"), entries.split("\n")
-            lemma_keys, form_values = lemmas.split("\n"), forms.split("\n")
-            return cls(dict(zip(word_keys, entry_values, strict=True)), dict(zip(lemma_keys, form_values, strict=True)))
+            shared: dict[str, str] = {}  # equal entries stored once (about half the words share theirs)
+            return cls(_table(words, entries, shared), _table(lemmas, forms, shared))
         except (OSError, EOFError, UnicodeDecodeError, ValueError) as error:
             raise LexiconError(f"The lexicon {path.name} cannot be read ({error}).") from error
 
@@ -53,7 +56,8 @@ class Lexicon:
 
     def tags(self, word: str) -> frozenset[str]:
         """Return the Penn tags the word may have (empty for an unknown word)."""
-        return frozenset(self.entries(word))
+        tags = frozenset(self.entries(word))
+        return _TAG_SETS.setdefault(tags, tags)  # one object per distinct set, shared by every word read
 
     def signature(self, word: str) -> str:
         """Return the word's possible tags as one sorted string ("NN|VB|VBP"), "" if unknown.
@@ -204,10 +208,18 @@ def regular_lemma(word: str, tag: str) -> str:
     return word
 
 
+def _table(keys: str, values: str, shared: dict[str, str]) -> dict[str, str]:
+    """A dict of the lines of ``keys`` to the lines of ``values``, equal values kept as one string."""
+    pairs = zip(keys.split("\n"), values.split("\n"), strict=True)  # ValueError when they do not match
+    return {key: shared.setdefault(value, value) for key, value in pairs}
+
+
 @functools.cache
 def shipped_lexicon() -> Lexicon:
     """Return the lexicon shipped in resources/grammar, loaded once on first use."""
-    return Lexicon.load(resource_path("grammar", LEXICON_NAME))
+    lexicon = Lexicon.load(resource_path("grammar", LEXICON_NAME))
+    release_free_memory()  # what reading the file made and dropped
+    return lexicon
 
 
 def inflect(lemma: str, tag: str) -> str | None:

@@ -53,28 +53,56 @@ class PatternPass:
                 index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self.trigger_words = frozenset(index)
+        # Per rule, what choosing it for a paragraph reads, unpacked once: its required word sets and the
+        # search methods of its quick stand-in and its gate (None where it has none).
+        self._entries = [
+            (
+                rule,
+                rule.requires,
+                rule.quick.search if rule.gate is not None and rule.quick is not None else None,
+                rule.gate.search if rule.gate is not None else None,
+            )
+            for rule in self.rules
+        ]
 
-    def _candidates(self, words: set[str] | frozenset[str]) -> list[PatternRule]:
-        chosen: set[int] = set()
-        for word in words & self.trigger_words:
-            chosen.update(self._index[word])
-        rules = self.rules
-        return [rules[p] for p in sorted(chosen) if not any(map(words.isdisjoint, rules[p].requires))]
+    def _candidates(
+        self, words: set[str] | frozenset[str], text: str | None = None, low: str | None = None
+    ) -> list[PatternRule]:
+        """The rules whose triggers and required words ``words`` meet, in rule order; given the paragraph
+        ``text`` (and ``low``, its lowercase twin when as long), only those whose gate finds something in it."""
+        hits = words & self.trigger_words
+        if not hits:
+            return []
+        index = self._index
+        if len(hits) == 1:
+            positions: Iterable[int] = index[next(iter(hits))]  # one word: its rules, already in order
+        else:
+            chosen: set[int] = set()
+            for word in hits:
+                chosen.update(index[word])
+            positions = sorted(chosen)
+        entries = self._entries
+        candidates = []
+        for position in positions:
+            rule, requires, quick, gate = entries[position]
+            if requires and any(map(words.isdisjoint, requires)):
+                continue
+            if text is not None and gate is not None:
+                # A looser stand-in on the lowercased text is tried first, as it is several times faster.
+                if quick is not None and low is not None and quick(low) is None:
+                    continue
+                if gate(text) is None:
+                    continue
+            candidates.append(rule)
+        return candidates
 
     def check(self, text: str, words: set[str], low: str | None = None) -> list[Issue]:
         """Issues of the pattern rules in paragraph ``text``, whose lowercase ``\\w+`` words are ``words``.
 
         ``low`` is ``text.lower()`` when it has the same length (for the gates' quicker stand-ins).
         """
-        if words.isdisjoint(self.trigger_words):
-            return []
-        # A rule's gate must find something in the paragraph before its sentences are even cut out; a
-        # looser stand-in on the lowercased text is tried first, as it is several times faster.
-        candidates = [
-            r for r in self._candidates(words)
-            if r.gate is None
-            or (r.quick is None or low is None or r.quick.search(low) is not None) and r.gate.search(text) is not None
-        ]
+        # A rule's gate must find something in the paragraph before its sentences are even cut out.
+        candidates = self._candidates(words, text, low)
         if not candidates:
             return []
         issues: list[Issue] = []

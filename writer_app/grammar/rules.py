@@ -23,7 +23,7 @@ from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_pass import PatternPass, default_analyser, default_surface
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
-from writer_app.grammar.regex_analysis import forget_parsed
+from writer_app.grammar.regex_analysis import derive_requirements, forget_parsed, required_chars
 from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
 from writer_app.resources import resource_path
 
@@ -41,6 +41,7 @@ _WIDE = 100  # rules whose matches are at least this long run over whole paragra
 ADJACENT_REPEAT = "(?#adjacent repeated word)"
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 _NEXT_WORDS = re.compile(r"\S+\s+(?:\S+\s)?")
 _GB_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
 
@@ -185,6 +186,62 @@ def _gate_passes(gate: re.Pattern[str], piece: str, tokens: list[str]) -> bool:
     return gate.search(piece) is not None
 
 
+def _needy_rules(matchers: Sequence[Rule], always: list[int]) -> tuple[list[int], tuple[Callable[[str], object], tuple[int, ...]] | None]:
+    """Split the rules run on every slice (``always``: positions in ``matchers``) into those that need no
+    particular character and those that need a digit or a rare punctuation mark, with one search that finds
+    any of the characters the latter need (when it finds none, none of them can match)."""
+    needs: set[str] = set()
+    needy: list[int] = []
+    rest: list[int] = []
+    for position in always:
+        rule = matchers[position]
+        chars = rule.chars if rule.chars and not rule.chars & _COMMON_CHARS else None
+        digit = chars is None and requires_digit(rule.pattern.pattern, rule.pattern.flags)
+        if chars is None and not digit:
+            rest.append(position)
+            continue
+        needy.append(position)
+        needs.update(chars or ())
+        if digit:
+            needs.add("\\d")
+    if not needy:
+        return always, None
+    chars = "".join("\\d" if ch == "\\d" else re.escape(ch) for ch in sorted(needs))
+    return rest, (re.compile(f"[{chars}]").search, tuple(needy))
+
+
+def _gate_needs(gate: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], str | Callable[[str], object] | None]:
+    """What a slice must hold for ``gate`` to find anything: sets of lowercase words (a word of each), and a
+    character to look for or a search for one of several (a digit, rare punctuation); cheaper tests than
+    the gate's own search, tried first."""
+    words = tuple(derive_requirements(gate.pattern, gate.flags))
+    chars = _char_gate(required_chars(gate.pattern, gate.flags))
+    if chars is None and requires_digit(gate.pattern, gate.flags):
+        chars = _DIGIT.search
+    return words, chars
+
+
+def requires_digit(pattern: str, flags: int) -> bool:
+    """True when a decimal digit (``\\d``) occurs wherever ``pattern`` matches (read from its parsed form)."""
+    import re._constants as sre
+    import re._parser as parser
+
+    def needs(items: list) -> bool:
+        for op, av in items:
+            if op is sre.IN and list(av) == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+                return True
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and needs(list(av[2])):
+                return True
+            if op is sre.SUBPATTERN and needs(list(av[-1])):
+                return True
+        return False
+
+    try:
+        return needs(list(parser.parse(pattern, flags)))
+    except (re.error, TypeError, ValueError):  # not a text pattern this interpreter reads: assume nothing
+        return False
+
+
 def _slices(text: str) -> list[tuple[int, int, int]]:
     """Cut a long text into slices of at most ``_CHUNK`` characters, preferring sentence ends, then spaces.
 
@@ -289,7 +346,14 @@ class RuleChecker:
             for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
-        self._gate_groups = [(gate, tuple(positions)) for gate, positions in gated.items()]
+        # Each group's gate: its search method (None for the doubled-word test, which reads the words), and
+        # what a slice must hold for the gate to find anything: words (sets) and a character.
+        self._gate_groups = [
+            (gate, None, tuple(positions), (), None) if gate.pattern == ADJACENT_REPEAT
+            else (gate, gate.search, tuple(positions), *_gate_needs(gate))
+            for gate, positions in gated.items()
+        ]
+        self._always, self._needy = _needy_rules(matchers, self._always)
 
     def check(self, text: str) -> list[Issue]:
         """Return the issues of one paragraph, offsets relative to ``text``."""
@@ -342,12 +406,22 @@ class RuleChecker:
         tokens = _WORD.findall((low if whole else low[start:reach]) if low is not None else piece.lower())
         words = set(tokens)
         selected = set(self._always)
+        if self._needy is not None and self._needy[0](piece) is not None:
+            selected.update(self._needy[1])
         index = self._index
         for word in words & self._trigger_words:
             selected.update(index[word])
         passed: dict[re.Pattern[str], bool] = {}
-        for gate, positions in self._gate_groups:
-            if _gate_passes(gate, piece, tokens):
+        for gate, gate_search, positions, word_needs, char_need in self._gate_groups:
+            if gate_search is None:
+                ok = any(map(str.__eq__, tokens, tokens[1:]))
+            elif word_needs and any(map(words.isdisjoint, word_needs)):
+                ok = False
+            elif char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
+                ok = False
+            else:
+                ok = gate_search(piece) is not None
+            if ok:
                 passed[gate] = True
                 selected.update(positions)
             else:

@@ -15,12 +15,11 @@ import sys
 import tempfile
 import threading
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from writer_app.grammar.british_words import AMERICAN, BritishOnly, listed_shape, load_british_only
-from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
+from writer_app.grammar.dialogue import dialogue_spans
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.foreign import ENGLISH_WORDS, foreign_spans, is_foreign_neighbour, is_foreign_word
 from writer_app.grammar.frequency import FrequencyDataError, frequency_data
@@ -402,52 +401,12 @@ class SpellChecker:
         """Remember capitalised unknown words used mid-sentence anywhere in ``text`` (a chapter, a book) as names.
 
         Call before checking a document so a name is not flagged where it opens a sentence before its first
-        mid-sentence use; returns how many names were learned.
+        mid-sentence use; returns how many names were learned. Unknown lowercase words ``text`` uses only
+        inside dialogue, at least twice, are learnt as a character's voice (see :mod:`name_learning`).
         """
-        found = set(_MID_SENTENCE_CAPITAL.findall(text))
-        found.update(match.group(1) for match in _AFTER_TITLE.finditer(text))
-        fresh = {word for word in found - self._names if not self._accepts(word)}
-        self._names |= fresh
-        if not self.config.strict_dialogue:
-            self._learn_voice(text)
-        return len(fresh)
+        from writer_app.grammar.name_learning import adopt, study
 
-    def _learn_voice(self, text: str) -> None:
-        """Remember unknown words ``text`` uses only inside dialogue, at least twice, as a character's voice.
-
-        A word also used in narration is not voice, and neither is a garble of a real word (two letters
-        swapped: "recieve"), which stays a typo wherever it stands.
-        """
-        ok = self._ok
-        unknown = {
-            word for word in set(WORD_RE.findall(text))
-            if word not in ok and word[1:].islower() and not self._accepts(word)
-        }
-        if not unknown:
-            return
-        spoken: Counter[str] = Counter()
-        told: set[str] = set()
-        for line in text.splitlines():
-            if unknown.isdisjoint(WORD_RE.findall(line)):
-                continue
-            spans = dialogue_spans(line)
-            for match in WORD_RE.finditer(line):
-                word = match.group()
-                if word not in unknown:
-                    continue
-                lower = word.lower().replace("’", "'")
-                if in_dialogue(spans, match.start(), match.end()):
-                    spoken[lower] += 1
-                else:
-                    told.add(lower)
-        with self._lock:
-            self._told |= told
-            self._voice -= told
-            self._voice |= {
-                word
-                for word, uses in spoken.items()
-                if uses >= _VOICE_USES and word not in self._told and not self._garbled(word)
-            }
+        return adopt(self, [study(self, text)])
 
     def _garbled(self, lower: str) -> bool:
         """True when two neighbouring letters swapped make ``lower`` a real word: a typo, never a voice."""

@@ -42,6 +42,7 @@ SUBSTITUTION_COST = 1.3  # any other letter typed for another
 VOWEL_EDIT_COST = 0.85  # a vowel left out or slipped in
 GOOD_COST = 1.3  # a candidate this cheap is a likely slip: no need to ask Hunspell for more
 UNLISTED_WORD_COUNT = 10_000  # a word Hunspell knows but the frequency list lacks: rarer than any listed word
+QUICK_REMEMBERED = 512  # words whose quick fallback answers are kept
 
 
 def _keyboard_neighbours() -> dict[str, frozenset[str]]:
@@ -232,6 +233,8 @@ class Suggester:
         self._known_lower: tuple[int, frozenset[str]] = (-1, frozenset())
         self._quick_fallback = quick_fallback
         self._full_fallback = full_fallback
+        # The quick fallback's answers (~15 ms each): a word asked again, thoroughly, does not pay twice.
+        self._quick_found: dict[str, list[str]] = {}
 
     def suggest(self, word: str, left: str = "", right: str = "", limit: int = 8, thorough: bool = True) -> list[str]:
         """Corrections for ``word``, best first, in its case ("Teh" -> "The"); ``left``/``right`` are neighbours."""
@@ -253,13 +256,23 @@ class Suggester:
         # Words the frequency list lacks (rare or inflected: "aggregators") come from Hunspell, only when the
         # list offers no cheap slip: its quick search costs ~15 ms, its full one ~200 ms.
         if self._quick_fallback is not None and min((c.cost for c in found.values()), default=9.0) > GOOD_COST:
-            for extra in self._quick_fallback(plain):
+            for extra in self._quick_suggestions(plain):
                 self._add(found, lower, extra, left, right)
         if thorough and not found and self._full_fallback is not None:
             for extra in self._full_fallback(plain):
                 self._add(found, lower, extra, left, right)
         ranked = sorted(found.values(), key=lambda c: (-c.score, c.word))
         return [Candidate(_match_case(plain, c.word, word), c.cost, c.count, c.context) for c in ranked]
+
+    def _quick_suggestions(self, plain: str) -> list[str]:
+        """The quick fallback's suggestions for ``plain``, asked once per word (the last few hundred kept)."""
+        found = self._quick_found.get(plain)
+        if found is None:
+            found = list(self._quick_fallback(plain)) if self._quick_fallback is not None else []
+            if len(self._quick_found) >= QUICK_REMEMBERED:
+                self._quick_found.clear()
+            self._quick_found[plain] = found
+        return found
 
     def _add_hyphenated(self, found: dict[str, Candidate], lower: str, left: str, right: str) -> None:
         """A hyphenated word keeps its hyphens: only the misspelt parts change ("multi-langual")."""

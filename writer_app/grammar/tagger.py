@@ -9,6 +9,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from writer_app.grammar.heap import release_free_memory
 from writer_app.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -16,6 +17,7 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "tagger.gz"
 # Weights are stored as integers: the averaged weight times this scale, rounded.
 WEIGHT_SCALE = 100
+MAX_PARSED_ROWS = 16_384  # weight rows kept parsed (~3 MB; a novel uses ~11,000 of the 87,000)
 _START = ("-START-", "-START2-")
 _END = ("-END-", "-END2-")
 _SECTION = "\x1e"  # separates the model file's header, feature names and weight rows
@@ -145,7 +147,7 @@ class PerceptronTagger:
         self.weights = weights
         self.tagdict = tagdict  # frequent, unambiguous words -> their one tag
         self.constrain = True  # a known word gets one of the tags the lexicon gives it
-        self._rows: dict[str, dict[int, int]] = {}
+        self._rows: dict[str, dict[int, int]] = {}  # parsed rows, at most MAX_PARSED_ROWS (then started afresh)
         self._index = {tag: i for i, tag in enumerate(self.tags)}
         self._allowed: dict[tuple[str, bool], tuple[int, ...] | None] = {}
 
@@ -158,16 +160,17 @@ class PerceptronTagger:
                 return None
             flat = list(map(int, stored.split())) if isinstance(stored, str) else list(stored)
             row = dict(zip(flat[::2], flat[1::2], strict=True))
+            if len(self._rows) >= MAX_PARSED_ROWS:
+                self._rows = {}  # a few microseconds to parse a row again: memory stays bounded
             self._rows[feat] = row
         return row
 
     def predict(self, feats: Iterable[str], allowed: Sequence[int] | None = None) -> str:
         """Return the best-scoring tag for a bag of features, among the ``allowed`` tag indices if given."""
-        cache = self._rows
         stored = self.weights
         rows = []
         for feat in feats:
-            row = cache.get(feat)
+            row = self._rows.get(feat)
             if row is None:
                 if feat not in stored:
                     continue
@@ -235,7 +238,10 @@ class PerceptronTagger:
             rows_list = rows.split("\n")
             if len(names_list) != len(rows_list):
                 raise ValueError("features and weights do not match")
-            return cls(data["tags"], dict(zip(names_list, rows_list, strict=True)), data["tagdict"])
+            shared: dict[str, str] = {}  # equal rows stored once (half the features share a row with another)
+            weights = {name: shared.setdefault(row, row) for name, row in zip(names_list, rows_list, strict=True)}
+            del names_list, rows_list, shared
+            return cls(data["tags"], weights, data["tagdict"])
         except (OSError, ValueError, KeyError, EOFError, UnicodeDecodeError) as error:
             raise TaggerError(f"The part-of-speech model {path.name} cannot be read ({error}).") from error
 
@@ -243,4 +249,6 @@ class PerceptronTagger:
 @functools.cache
 def shipped_tagger() -> PerceptronTagger:
     """Return the tagger shipped in resources/grammar, loaded once on first use."""
-    return PerceptronTagger.load(resource_path("grammar", MODEL_NAME))
+    tagger = PerceptronTagger.load(resource_path("grammar", MODEL_NAME))
+    release_free_memory()  # what reading the model made and dropped
+    return tagger

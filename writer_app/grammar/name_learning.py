@@ -1,0 +1,130 @@
+"""What a whole text teaches the speller before it is checked: its names and its characters' voice words.
+
+``study`` reads a text (or a run of its lines) and says what it teaches without changing what the speller
+has learnt; ``adopt`` learns what one or more studies found. A long text can so be studied in parts, each
+part in its own forked process (see :func:`writer_app.grammar.parallel.learn_names_parallel`), and the
+parts' studies adopted together learn exactly what one study of the whole text would.
+
+Each part reads its lines once: every line's words are found once, judged when first met, and the line is
+read for dialogue only when it holds a word the dictionaries reject.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
+
+if TYPE_CHECKING:
+    from writer_app.grammar.spelling import SpellChecker
+
+log = logging.getLogger(__name__)
+
+MAX_VERDICTS = 200_000  # a study hands back at most this many word verdicts (they are only a cache)
+
+
+@dataclass
+class Study:
+    """What a text (or a run of its lines) teaches the speller."""
+
+    names: set[str] = field(default_factory=set)  # capitalised words used mid-sentence that no dictionary knows
+    spoken: Counter[str] = field(default_factory=Counter)  # unknown lowercase words said in dialogue: uses
+    told: set[str] = field(default_factory=set)  # unknown lowercase words used in narration
+    voice: bool = False  # whether ``spoken`` and ``told`` were read (not in strict-dialogue checks)
+    # Verdicts on words the study judged that the speller had not cached (for a parent process to keep).
+    accepted: set[str] = field(default_factory=set)
+    rejected: set[str] = field(default_factory=set)
+
+
+def study(speller: SpellChecker, text: str, start: int = 0, end: int | None = None, verdicts: bool = False) -> Study:
+    """What ``text[start:end]`` teaches ``speller``: the run must be whole lines of ``text`` (the text around
+    it is context for what a name follows). With ``verdicts``, the word verdicts the study cached are returned
+    too (a forked process hands them to its parent)."""
+    from writer_app.grammar.spelling import _AFTER_TITLE, _MID_SENTENCE_CAPITAL, WORD_RE
+
+    end = len(text) if end is None else end
+    known_ok, known_unknown = (set(speller._ok), set(speller._unknown)) if verdicts else (set(), set())
+    accepts = speller._accepts
+    found: set[str] = set()
+    for pattern in (_MID_SENTENCE_CAPITAL, _AFTER_TITLE):
+        # Matches are those of a scan of the whole text that start in the run (a scan from the run's first
+        # line meets the whole text's matches: a match never starts inside whitespace after a line break).
+        for match in pattern.finditer(text, start):
+            if match.start() >= end:
+                break
+            found.add(match.group(1))
+    result = Study(names={word for word in found - speller._names if not accepts(word)})
+    if not speller.config.strict_dialogue:
+        result.voice = True
+        _study_voice(speller, text[start:end] if start or end < len(text) else text, result, WORD_RE)
+    if verdicts:
+        accepted = speller._ok - known_ok
+        rejected = speller._unknown - known_unknown
+        if len(accepted) + len(rejected) <= MAX_VERDICTS:
+            result.accepted, result.rejected = accepted, rejected
+    return result
+
+
+def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pattern[str]) -> None:
+    """Count the unknown lowercase words ``text`` uses in dialogue and note those it uses in narration."""
+    accepts = speller._accepts
+    seen: set[str] = set()
+    unknown: set[str] = set()
+    spoken, told = result.spoken, result.told
+    for line in text.splitlines():
+        words = word_re.findall(line)
+        if not words:
+            continue
+        fresh = set(words)
+        fresh -= seen
+        if fresh:
+            seen |= fresh
+            unknown.update(word for word in fresh if word[1:].islower() and not accepts(word))
+        if unknown.isdisjoint(words):
+            continue
+        spans = dialogue_spans(line)
+        for match in word_re.finditer(line):
+            word = match.group()
+            if word not in unknown:
+                continue
+            lower = word.lower().replace("’", "'")
+            if in_dialogue(spans, match.start(), match.end()):
+                spoken[lower] += 1
+            else:
+                told.add(lower)
+
+
+def adopt(speller: SpellChecker, studies: list[Study]) -> int:
+    """Learn what ``studies`` found (of one text, in any order); returns how many names were new."""
+    from writer_app.grammar.spelling import _MAX_CACHE, _VOICE_USES
+
+    names: set[str] = set()
+    spoken: Counter[str] = Counter()
+    told: set[str] = set()
+    voice = False
+    with speller._lock:
+        for each in studies:
+            names |= each.names
+            spoken.update(each.spoken)
+            told |= each.told
+            voice = voice or each.voice
+            if len(speller._ok) + len(speller._unknown) + len(each.accepted) + len(each.rejected) <= _MAX_CACHE:
+                speller._ok |= each.accepted
+                speller._unknown |= each.rejected
+        fresh = names - speller._names
+        speller._names |= fresh
+    if voice and (spoken or told):
+        # The garble test asks the dictionaries (and may cache verdicts): outside the lock, as in a check.
+        learned = {
+            word for word, uses in spoken.items()
+            if uses >= _VOICE_USES and word not in speller._told and word not in told and not speller._garbled(word)
+        }
+        with speller._lock:
+            speller._told |= told
+            speller._voice -= told
+            speller._voice |= learned
+    return len(fresh)
