@@ -219,3 +219,12 @@ def test_a_long_paragraph_full_of_typos_is_still_checked(us: SpellChecker) -> No
         "churchyard and the old mill where her brother had worked before the war took him away from them all."
     )
     assert {"rememberd", "emtpy"} <= {issue.text for issue in us.check(text)}
+
+
+def test_a_verdict_does_not_depend_on_the_words_judged_before_it() -> None:
+    # "wobbers" is accepted as a derived shape, never as a dictionary word; it must not make "wobbahs" (an accent
+    # spelled out over it) acceptable only in a process that happened to judge it first.
+    fresh = SpellChecker(CheckConfig())
+    primed = SpellChecker(CheckConfig())
+    assert primed.is_correct("wobbers")
+    assert primed.is_correct("wobbahs") == fresh.is_correct("wobbahs")

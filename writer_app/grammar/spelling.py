@@ -476,7 +476,9 @@ class SpellChecker:
         return len(lower) >= 4 and lower.endswith("t") and self._word(lower[:-1] + "d")  # "goot", "sount"
 
     def _word(self, lower: str) -> bool:
-        return lower in self._ok or self._is_known(lower) or self._primary.spell(lower)
+        """A dictionary or list word: never a word only accepted by a shape rule (``_ok`` holds those too), so a
+        verdict does not depend on which words were judged before it."""
+        return self._is_known(lower) or self._primary.spell(lower)
 
     def _is_derived(self, lower: str) -> bool:
         """Productive English: "gentlemanlike", "unfrequently", "repinings", "cowhouse" (two real words)."""
