@@ -112,14 +112,13 @@ def run(args: argparse.Namespace) -> int:
 def _built(build: Any, config: Any) -> Any:
     """``build(config)`` with the garbage collector paused, then what it loaded (rules, dictionaries) frozen: it
     lasts as long as the command, and no collection needs to walk its tens of thousands of objects again."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return build(config)
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+    from writer_app.grammar.heap import collector_paused
+
+    with collector_paused():
+        try:
+            return build(config)
+        finally:
+            gc.freeze()
 
 
 def _write(results: list[Target], fmt: str, out: TextIO) -> None:

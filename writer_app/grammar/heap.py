@@ -1,16 +1,19 @@
-"""Give the C heap's free memory back to the operating system after a burst of short-lived objects.
+"""The heap around bursts of objects: the collector paused while loading, free C memory given back after.
 
-Loading the tagger and the lexicon, or checking a novel, makes and drops millions of small objects. The C
-library keeps the freed pages for later use, so the process's resident memory stays at its peak although
-Python holds far less. ``malloc_trim`` (glibc) returns them; elsewhere this does nothing.
+Loading rules, the tagger and the lexicon makes tens of thousands of lasting objects and no garbage: a cyclic
+collection during it only walks them again (:func:`collector_paused`). Checking a novel makes and drops millions
+of small objects; the C library keeps the freed pages, so the process's resident memory stays at its peak
+although Python holds far less. ``malloc_trim`` (glibc) returns them; elsewhere this does nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 log = logging.getLogger(__name__)
 
@@ -39,3 +42,16 @@ def release_free_memory() -> None:
             trim(0)
         except OSError:  # pragma: no cover - a C library that refuses
             log.debug("malloc_trim failed", exc_info=True)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a block that loads lasting objects; it is left as it was found,
+    whatever the block raises."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

@@ -20,7 +20,6 @@ place, so two processes building one cache at once leave one whole file.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import logging
@@ -36,6 +35,7 @@ from pathlib import Path
 from writer_app import __version__
 from writer_app.grammar.compiled_file import modules_fingerprint, seal, unseal
 from writer_app.grammar.compiled_regex import restore, saved_form
+from writer_app.grammar.heap import collector_paused
 from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import forget_parsed
 from writer_app.grammar.rulefile import Rule, ensure_unique, load_rule_folder
@@ -233,16 +233,12 @@ def loads(data: bytes, wanted: dict[str, object], folder: Path) -> list[Rule] | 
     payload = unseal(MAGIC, data, wanted)
     if payload is None:
         return None
-    collecting = gc.isenabled()
-    gc.disable()  # tens of thousands of new objects, none of them garbage: collections would only cost time
-    try:
-        content = _Unpickler(io.BytesIO(payload), folder).load()
-    except Exception:  # noqa: BLE001 - whatever is wrong with it, the cache is not used
-        log.debug("unreadable rule cache", exc_info=True)
-        return None
-    finally:
-        if collecting:
-            gc.enable()
+    with collector_paused():  # tens of thousands of new objects, none of them garbage
+        try:
+            content = _Unpickler(io.BytesIO(payload), folder).load()
+        except Exception:  # noqa: BLE001 - whatever is wrong with it, the cache is not used
+            log.debug("unreadable rule cache", exc_info=True)
+            return None
     if not isinstance(content, dict) or not isinstance(content.get("quick"), dict):
         return None
     rules = content.get("rules")
