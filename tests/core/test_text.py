@@ -38,6 +38,18 @@ def test_word_count_of_long_texts_equals_split_whatever_falls_on_a_slice_edge() 
     assert word_count(" " * (WORD_COUNT_SLICE * 2) + unbroken + " end") == 2
 
 
+def test_word_count_of_long_ascii_texts_equals_split_with_every_ascii_whitespace() -> None:
+    import random
+
+    rng = random.Random(11)
+    spaces = [chr(code) for code in range(128) if chr(code).isspace()]
+    pieces = ["word", "a", "x" * 40, ".", "'", "\x00", "\x7f", "\x1b"] + spaces
+    for _ in range(30):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(4000, 20000)))
+        assert text.isascii()
+        assert word_count(text) == len(text.split()), len(text)
+
+
 def test_word_count_splits_on_any_whitespace() -> None:
     assert word_count("  Hello,\tworld.\n\nIt's   me — again ") == 6
     assert word_count("") == 0

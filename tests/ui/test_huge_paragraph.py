@@ -128,3 +128,26 @@ def test_an_ordinary_paste_goes_in_as_is(qtbot):
     _paste(editor, " Three.\nFour " + SENTENCE * 100)
     assert editor.joined_pieces() == 0 and not editor._huge_bar.isVisible()
     assert editor.text() == "One.\nTwo. Three.\nFour " + SENTENCE * 100
+
+
+def test_pieces_joined_by_different_spaces_and_line_ends_come_back_exactly(qtbot):
+    from writer_app.ui.huge_paragraph import joined_blocks, joined_text
+
+    rng = __import__("random").Random(5)
+    joiners = [" ", "  ", " ", "\u2028", " ", "\r", "\t "]
+    parts = []
+    while sum(map(len, parts)) < HUGE_PARAGRAPH_CHARS + 50_000:
+        parts.append("The lamp went out and she waited for her eyes to learn the dark." + rng.choice(joiners))
+    text = "First.\n" + "".join(parts) + "\nLast."
+    editor = _editor(qtbot, text)
+    assert editor.joined_pieces() == len(joined_blocks(editor.document())) > 100
+    assert joined_text(editor.document()) == text  # the joiners stored in the blocks, not a kept copy
+    assert editor.text() == text
+
+
+def test_joiner_runs_group_consecutive_blocks_sharing_a_joiner():
+    from writer_app.ui.huge_paragraph import joiner_runs
+
+    joins = [(2, " "), (3, " "), (4, "  "), (5, "  "), (6, " "), (9, " "), (10, " ")]
+    assert joiner_runs(joins) == [(2, 3, " "), (4, 5, "  "), (6, 6, " "), (9, 10, " ")]
+    assert joiner_runs([]) == []

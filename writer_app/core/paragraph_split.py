@@ -17,6 +17,9 @@ _LINE_END_CHARS = "\r\u2028\u000b\u000c\u0085"
 _SENTENCE_ENDERS = frozenset(".!?\u2026")
 _CLOSERS = frozenset("\"'\u201d\u2019\u00bb)]")
 _SPACE = re.compile(r"\s+")
+# A space, any closers, then a sentence ender: a sentence end read backwards.
+_SENTENCE_END_BACKWARDS = re.compile(
+    " [" + re.escape("".join(sorted(_CLOSERS))) + "]*[" + re.escape("".join(sorted(_SENTENCE_ENDERS))) + "]")
 # How many spaces back from a piece's size limit a sentence end is looked for (about 1,200 characters of prose).
 _LOOKBACK_SPACES = 200
 
@@ -83,18 +86,19 @@ def _break_line(text: str, start: int, end: int, joiner: str, size: int, pieces:
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
-    """Where the spaces after the last sentence end in ``text[start + 1:limit + 1]`` begin; -1 if none is near."""
-    space = limit + 1
-    for _ in range(_LOOKBACK_SPACES):
-        space = text.rfind(" ", start + 1, space)
-        if space <= start:
-            return -1
-        index = space - 1
-        while index > start and text[index] in _CLOSERS:
-            index -= 1
-        if text[index] in _SENTENCE_ENDERS:
-            return space
-    return -1
+    """Where the spaces after the last sentence end in ``text[start + 1:limit + 1]`` begin; -1 if none is near.
+
+    A sentence end is an ender, any closers, then a space, the ender at or after ``start``; it counts only within
+    the last ``_LOOKBACK_SPACES`` spaces before ``limit + 1``. Found with one search of the window read backwards.
+    """
+    window = text[start:limit + 1][::-1]
+    found = _SENTENCE_END_BACKWARDS.search(window)
+    if found is None:
+        return -1
+    space = limit - found.start()
+    if text.count(" ", space, limit + 1) > _LOOKBACK_SPACES:
+        return -1
+    return space
 
 
 def join_pieces(pieces: list[Piece]) -> str:
