@@ -16,6 +16,7 @@ FEATURE_MODULES = (
     "writer_app.ui.characters.install",
     "writer_app.ui.export_feature",
     "writer_app.ui.languagetool.install",
+    "writer_app.ui.wrapped_lines",
 )
 
 
