@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 from collections.abc import Sequence
 
 from writer_app.grammar.chunker import chunk
@@ -49,8 +50,16 @@ def analyse(paragraph: str) -> tuple[Sentence, ...]:
 
 def analyse_span(paragraph: str, start: int, end: int) -> Sentence:
     """Return the analysed sentence at ``paragraph[start:end]`` (offsets are the paragraph's)."""
-    cached = _analysed(paragraph[start:end], _opened(paragraph, start))
-    return _shifted(cached, start) if start else cached
+    text = paragraph[start:end]
+    opened = _opened(paragraph, start)
+    tags, lemmas, possible, chunks, numbers, persons, clauses = _analysed(text, opened)
+    tokens = _tokens(text, opened)
+    if start:
+        tokens = tuple(
+            make_token(t.text, t.start + start, t.end + start, t.kind, t.space_before, t.in_dialogue) for t in tokens
+        )
+    words = tuple(map(make_word, tokens, tags, lemmas, possible, chunks, numbers, persons))
+    return Sentence(start, end, words, clauses)
 
 
 def surface_span(paragraph: str, start: int, end: int) -> tuple[Word, ...]:
@@ -106,10 +115,29 @@ def _has_quote(paragraph: str) -> bool:
     return any(mark in paragraph for mark in "\"“”‘’'«»„‚`")
 
 
+# A sentence's analysis as kept in the cache, one tuple per field of its words (tag, lemma, possible tags, chunk,
+# number, person), and its clauses: a fifth of the memory of its Word objects, which are made again from the
+# sentence's tokens when it is asked for (as they had to be anyway to move it to its offset in a paragraph).
+Reading = tuple[
+    tuple[str, ...], tuple[str, ...], tuple[frozenset[str], ...], tuple[str, ...], tuple[str, ...], tuple[int, ...],
+    tuple[tuple[int, int], ...],
+]  # fmt: skip
+
+
 @functools.lru_cache(maxsize=ANALYSED_SIZE)
-def _analysed(text: str, opened: tuple[str, ...]) -> Sentence:
+def _analysed(text: str, opened: tuple[str, ...]) -> Reading:
     """Analyse one sentence standing at offset 0, with the quotations open before it."""
-    return build_sentence(_tokens(text, opened), 0, len(text))
+    sentence = build_sentence(_tokens(text, opened), 0, len(text))
+    words = sentence.words
+    return (
+        tuple(w.tag for w in words),
+        tuple(sys.intern(w.lemma) for w in words),  # a lemma string shared by every cached sentence using it
+        tuple(w.tags for w in words),
+        tuple(w.chunk for w in words),
+        tuple(w.number for w in words),
+        tuple(w.person for w in words),
+        sentence.clauses,
+    )
 
 
 def build_sentence(
@@ -179,18 +207,6 @@ def _standard(text: str) -> str:
     if standard is None:
         return text
     return standard.capitalize() if text[0].isupper() else standard
-
-
-def _shift_token(token: Token, by: int) -> Token:
-    return make_token(token.text, token.start + by, token.end + by, token.kind, token.space_before, token.in_dialogue)
-
-
-def _shifted(sentence: Sentence, by: int) -> Sentence:
-    """Return a cached sentence moved to where it stands in this paragraph."""
-    words = tuple(
-        make_word(_shift_token(w.token, by), w.tag, w.lemma, w.tags, w.chunk, w.number, w.person) for w in sentence.words
-    )
-    return Sentence(sentence.start + by, sentence.end + by, words, sentence.clauses)
 
 
 def cache_clear() -> None:
