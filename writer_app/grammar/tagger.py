@@ -188,6 +188,8 @@ class PerceptronTagger:
         self._starts = starts
         self._row_tags = row_tags
         self._row_weights = row_weights
+        # one int object per distinct weight (a few thousand), shared by every parsed row that has it
+        self._pool = {weight: weight for weight in set(row_weights)}
         self.tagdict = tagdict  # frequent, unambiguous words -> their one tag
         self.constrain = True  # a known word gets one of the tags the lexicon gives it
         self._rows: dict[int, dict[int, int]] = {}  # row number -> parsed row, at most MAX_PARSED_ROWS (then afresh)
@@ -214,7 +216,8 @@ class PerceptronTagger:
         row = self._rows.get(number)
         if row is None:
             first, last = self._starts[number], self._starts[number + 1]
-            row = dict(zip(self._row_tags[first:last], self._row_weights[first:last], strict=True))
+            weights = map(self._pool.__getitem__, self._row_weights[first:last])
+            row = dict(zip(self._row_tags[first:last], weights, strict=True))
             if len(self._rows) >= MAX_PARSED_ROWS:
                 self._rows = {}  # a microsecond to parse a row again: memory stays bounded
             self._rows[number] = row
