@@ -175,24 +175,31 @@ def tokenize(
 def _pieces(paragraph: str, start: int, end: int, roles: dict[int, str]) -> list[tuple[str, int, Kind]]:
     """Match raw tokens, then glue apostrophes and abbreviation stops onto their words."""
     raw: list[tuple[str, int, Kind]] = []
+    add = raw.append
+    word = Kind.WORD
     for match in _TOKEN.finditer(paragraph, start, end):
-        group = match.lastgroup or "symbol"
+        group = match.lastgroup
         text = match.group()
-        pos = match.start()
-        if group == "abbr":
-            kind = Kind.WORD
-        elif group == "word":
-            kind = Kind.WORD if text[0].isalpha() or _HAS_LETTER.search(text) else Kind.NUMBER
+        if group == "word":  # the most common, first
+            add((text, match.start(), word if text[0].isalpha() or _HAS_LETTER.search(text) else Kind.NUMBER))
         elif group == "quote":
-            kind = Kind.WORD if roles.get(pos) == "apostrophe" else Kind.QUOTE
+            pos = match.start()
+            add((text, pos, word if roles.get(pos) == "apostrophe" else Kind.QUOTE))
+        elif group == "abbr":
+            add((text, match.start(), word))
         else:
-            kind = _KINDS[group]
-        raw.append((text, pos, kind))
+            add((text, match.start(), _KINDS[group or "symbol"]))
     pieces: list[tuple[str, int, Kind]] = []
+    keep = pieces.append
+    count = len(raw)
     index = 0
-    while index < len(raw):
+    while index < count:
         text, pos, kind = raw[index]
-        nxt = raw[index + 1] if index + 1 < len(raw) else None
+        nxt = raw[index + 1] if index + 1 < count else None
+        if kind is not word or nxt is None or nxt[1] != pos + len(text):
+            keep((text, pos, kind))  # nothing right after it to glue on
+            index += 1
+            continue
         if kind is Kind.WORD and text in "'’" and nxt is not None and nxt[2] is Kind.WORD and nxt[1] == pos + 1:
             text, kind = text + nxt[0], Kind.WORD  # "'em"
             index += 1
