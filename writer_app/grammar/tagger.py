@@ -195,8 +195,8 @@ class PerceptronTagger:
         self._rows: dict[int, dict[int, int]] = {}  # row number -> parsed row, at most MAX_PARSED_ROWS (then afresh)
         self._index = {tag: i for i, tag in enumerate(self.tags)}
         self._allowed: dict[tuple[str, bool], tuple[int, ...] | None] = {}
-        # (normalised word, shape, lexicon signature, first in sentence) -> summed weights of its own features
-        self._word_rows: dict[tuple[str, str, str, bool], array] = {}
+        # (word as written, lexicon signature, first in sentence) -> summed weights of its own features
+        self._word_rows: dict[tuple[str, str, bool], array] = {}
         self.word_row_hits = 0  # look-ups of _word_rows that found the word (for benchmarks)
         self.word_row_misses = 0
 
@@ -246,15 +246,18 @@ class PerceptronTagger:
                 totals[tag] += weight
         return self.tags[max(range(len(totals)), key=totals.__getitem__)]
 
-    def _own_row(self, word: str, form: str, signature: str, first: bool) -> array:
+    def _own_row(self, written: str, word: str, signature: str, first: bool) -> array:
         """Return the summed weights, per tag index, of a word's own features: the ones :func:`features` makes
-        from the word, its shape, its lexicon signature and whether it starts the sentence (bias, affixes...)."""
-        key = (word, form, signature, first)
+        from the word (``written``, and ``word`` its normalised form), its shape, its lexicon signature and
+        whether it starts the sentence (bias, affixes, ...). Kept per written form: its shape and normal form
+        follow from it."""
+        key = (written, signature, first)
         row = self._word_rows.get(key)
         if row is not None:
             self.word_row_hits += 1
             return row
         self.word_row_misses += 1
+        form = shape(written)
         feats = [
             "b", "s3 " + word[-3:], "s2 " + word[-2:], "s1 " + word[-1:], "p1 " + word[:1], "p2 " + word[:2],
             "w " + word, "sh " + form, "shi " + form + (" 0" if first else " n"), "l " + signature,
@@ -319,7 +322,7 @@ class PerceptronTagger:
         ]
         if signature.endswith("@"):
             feats.append("name " + prev)
-        own = self._own_row(word, shape(words[index]), signature, index == 0)
+        own = self._own_row(words[index], word, signature, index == 0)
         parsed = self._rows
         stored = self.weights
         rows = []
