@@ -105,3 +105,17 @@ def test_contraction_parts_have_the_lemmas_of_the_words_they_stand_for() -> None
     lemmas = {w.text: w.lemma for s in analyse("We wanna go, we're gonna go, but we can't.") for w in s.words}
     assert lemmas["wan"] == "want" and lemmas["gon"] == "go" and lemmas["na"] == "to"
     assert lemmas["'re"] == "be" and lemmas["ca"] == "can" and lemmas["n't"] == "not"
+
+
+def test_fast_token_and_word_makers_make_equal_frozen_objects() -> None:
+    import dataclasses
+
+    from writer_app.grammar.tokens import Kind, Token, Word, make_token, make_word
+
+    token = make_token("cats", 4, 8, Kind.WORD, True, False)
+    assert token == Token("cats", 4, 8, Kind.WORD, True, False)
+    word = make_word(token, "NNS", "cat", frozenset({"NNS", "VBZ"}), "B-NP", "pl", 3)
+    assert word == Word(token, "NNS", "cat", frozenset({"NNS", "VBZ"}), "B-NP", "pl", 3)
+    assert hash(word) == hash(Word(token, "NNS", "cat", frozenset({"NNS", "VBZ"}), "B-NP", "pl", 3))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        word.tag = "NN"  # type: ignore[misc]

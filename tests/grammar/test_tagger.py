@@ -80,3 +80,56 @@ def test_a_bounded_cache_of_parsed_rows_tags_exactly_as_an_unbounded_one(monkeyp
     again = [model.tag(words, [lexicon.signature(w) for w in words]) for words in sentences]
     assert again == expected and len(model._rows) <= 5
     release_free_memory()  # gives freed pages back (or does nothing off glibc); never fails
+
+
+def _reference_tags(model: PerceptronTagger, words: list[str], lex: list[str]) -> list[str]:
+    """Tag the plain way: every feature of :func:`features` looked up and scored by ``predict``."""
+    from writer_app.grammar.tagger import _END, _START, VERB_TAGS, features
+
+    normal = [*_START, *(normalise(word) for word in words), *_END]
+    prev, prev2 = _START
+    last_verb = "-"
+    tags = []
+    for index in range(len(words)):
+        allowed = model.allowed(lex[index], words[index])
+        if allowed is not None and len(allowed) == 1:
+            tag = model.tags[allowed[0]]
+        else:
+            tag = model.tagdict.get(normal[index + 2]) if lex[index].count("|") == 0 else None
+        if tag is None:
+            tag = model.predict(features(index, normal, words, prev, prev2, lex, last_verb), allowed)
+        tags.append(tag)
+        prev2, prev = prev, tag
+        if tag in VERB_TAGS:
+            last_verb = tag
+    return tags
+
+
+def test_tagging_with_summed_word_rows_matches_scoring_every_feature() -> None:
+    lexicon = shipped_lexicon()
+    model = shipped_tagger()
+    sentences = [
+        "Will the miller 's daughter spin the straw before the king returns ?",
+        "Grumbling , the old ferryman rowed them across while Mary counted 1,200 gulls .",
+        "They had never seen a xylophonist so thoroughly unbothered by the reviews .",
+        "Can you can a can as a canner can can a can ?",
+    ]
+    for sentence in sentences * 2:  # the second time the summed rows come from the cache
+        words = sentence.split()
+        lex = [lexicon.signature(word) for word in words]
+        assert model.tag(words, lex) == _reference_tags(model, words, lex)
+
+
+def test_a_format_one_model_file_still_loads(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    header = json.dumps({"format": 1, "tags": ["DT", "NN"], "tagdict": {}})
+    text = "\x1e".join((header, "b\nw dog", "1 5\n0 -3 1 40"))
+    path = tmp_path / "old.gz"
+    path.write_bytes(gzip.compress(text.encode("utf-8")))
+    model = PerceptronTagger.load(path)
+    assert model.row("w dog") == {0: -3, 1: 40} and model.row("b") == {1: 5} and model.row("x") is None
+    again = tmp_path / "new.gz"
+    model.save(again)
+    assert PerceptronTagger.load(again).row("w dog") == {0: -3, 1: 40}

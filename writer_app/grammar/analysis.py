@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 from collections.abc import Sequence
 
 from writer_app.grammar.chunker import chunk
@@ -17,7 +18,7 @@ from writer_app.grammar.lexicon import Lexicon, shipped_lexicon
 from writer_app.grammar.sentences import sentence_spans
 from writer_app.grammar.tagger import PerceptronTagger, canonical, shipped_tagger
 from writer_app.grammar.tokenizer import open_quotes_at, tokenize
-from writer_app.grammar.tokens import Kind, Sentence, Token, Word
+from writer_app.grammar.tokens import Kind, Sentence, Token, Word, make_token, make_word
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,10 @@ __all__ = ["analyse", "analyse_span", "sentence_spans", "surface_span", "tag_tok
 # of the last ANALYSED_SIZE sentences, about all a novel has analysed, so checking it again is quick.
 CACHE_SIZE = 256
 ANALYSED_SIZE = 1024
+# What the lexicon says of a word form as written (its standard spelling, tag signature and possible tags), for
+# the last FORMS_SIZE forms read: a novel's words repeat, so most look-ups are one dict hit. When full, the table
+# starts afresh (the frequent forms come back at once).
+FORMS_SIZE = 8192
 # Spoken elisions read as the words they stand for when tagging and lemmatising (the token keeps its text).
 _ELISIONS = {
     "'em": "them", "'cause": "because", "'cos": "because", "'coz": "because", "'til": "until", "'till": "until",
@@ -45,8 +50,16 @@ def analyse(paragraph: str) -> tuple[Sentence, ...]:
 
 def analyse_span(paragraph: str, start: int, end: int) -> Sentence:
     """Return the analysed sentence at ``paragraph[start:end]`` (offsets are the paragraph's)."""
-    cached = _analysed(paragraph[start:end], _opened(paragraph, start))
-    return _shifted(cached, start) if start else cached
+    text = paragraph[start:end]
+    opened = _opened(paragraph, start)
+    tags, lemmas, possible, chunks, numbers, persons, clauses = _analysed(text, opened)
+    tokens = _tokens(text, opened)
+    if start:
+        tokens = tuple(
+            make_token(t.text, t.start + start, t.end + start, t.kind, t.space_before, t.in_dialogue) for t in tokens
+        )
+    words = tuple(map(make_word, tokens, tags, lemmas, possible, chunks, numbers, persons))
+    return Sentence(start, end, words, clauses)
 
 
 def surface_span(paragraph: str, start: int, end: int) -> tuple[Word, ...]:
@@ -72,21 +85,59 @@ def _tokens(text: str, opened: tuple[str, ...]) -> tuple[Token, ...]:
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _surface(text: str, opened: tuple[str, ...]) -> tuple[Word, ...]:
+    forms = _forms
     lexicon = shipped_lexicon()
+    word = Kind.WORD
+    none: frozenset[str] = frozenset()
     return tuple(
-        Word(token, "", "", lexicon.tags(_standard(canonical(token.text))) if token.kind is Kind.WORD else frozenset())
+        make_word(
+            token, "", "", (forms.get(token.text) or _read_form(token.text, lexicon))[2] if token.kind is word else none,
+            "O", "", 0,
+        )
         for token in _tokens(text, opened)
     )
+
+
+_forms: dict[str, tuple[str, str, frozenset[str]]] = {}  # word form as written -> (standard, signature, tags)
+
+
+def _read_form(written: str, lexicon: Lexicon) -> tuple[str, str, frozenset[str]]:
+    """Look a word form up in the shipped lexicon and keep the answer in ``_forms``."""
+    text = _standard(canonical(written))
+    facts = (text, lexicon.signature(text), lexicon.tags(text))
+    if len(_forms) >= FORMS_SIZE:
+        _forms.clear()
+    _forms[written] = facts
+    return facts
 
 
 def _has_quote(paragraph: str) -> bool:
     return any(mark in paragraph for mark in "\"“”‘’'«»„‚`")
 
 
+# A sentence's analysis as kept in the cache, one tuple per field of its words (tag, lemma, possible tags, chunk,
+# number, person), and its clauses: a fifth of the memory of its Word objects, which are made again from the
+# sentence's tokens when it is asked for (as they had to be anyway to move it to its offset in a paragraph).
+Reading = tuple[
+    tuple[str, ...], tuple[str, ...], tuple[frozenset[str], ...], tuple[str, ...], tuple[str, ...], tuple[int, ...],
+    tuple[tuple[int, int], ...],
+]  # fmt: skip
+
+
 @functools.lru_cache(maxsize=ANALYSED_SIZE)
-def _analysed(text: str, opened: tuple[str, ...]) -> Sentence:
+def _analysed(text: str, opened: tuple[str, ...]) -> Reading:
     """Analyse one sentence standing at offset 0, with the quotations open before it."""
-    return build_sentence(_tokens(text, opened), 0, len(text))
+    sentence = build_sentence(_tokens(text, opened), 0, len(text))
+    words = sentence.words
+    return (
+        tuple(w.tag for w in words),
+        tuple(sys.intern(w.lemma) for w in words),  # a lemma string shared by every cached sentence using it
+        tuple(w.tags for w in words),
+        tuple(w.chunk for w in words),
+        tuple(w.number for w in words),
+        tuple(w.person for w in words),
+        sentence.clauses,
+    )
 
 
 def build_sentence(
@@ -107,10 +158,18 @@ def tag_tokens(
 ) -> list[Word]:
     """Return the tokens as words with their tag in context, lemma and possible tags."""
     tagger = tagger or shipped_tagger()
-    lexicon = lexicon or shipped_lexicon()
-    texts = [_standard(canonical(token.text)) for token in tokens]
-    signatures = [lexicon.signature(text) for text in texts]
-    possible = [lexicon.tags(text) if token.kind is Kind.WORD else frozenset() for token, text in zip(tokens, texts, strict=True)]
+    shipped = shipped_lexicon()
+    lexicon = lexicon or shipped
+    if lexicon is shipped:
+        facts = [_forms.get(token.text) or _read_form(token.text, lexicon) for token in tokens]
+        texts = [fact[0] for fact in facts]
+        signatures = [fact[1] for fact in facts]
+        none: frozenset[str] = frozenset()
+        possible = [fact[2] if token.kind is Kind.WORD else none for token, fact in zip(tokens, facts, strict=True)]
+    else:
+        texts = [_standard(canonical(token.text)) for token in tokens]
+        signatures = [lexicon.signature(text) for text in texts]
+        possible = [lexicon.tags(text) if token.kind is Kind.WORD else frozenset() for token, text in zip(tokens, texts, strict=True)]
     tags = disambiguate(texts, tagger.tag(texts, signatures), possible)
     words: list[Word] = []
     for index, (token, text, tag, tags_of_word) in enumerate(zip(tokens, texts, tags, possible, strict=True)):
@@ -123,7 +182,7 @@ def tag_tokens(
                 lemma = text.lower()
         else:
             lemma = text
-        words.append(Word(token, tag, lemma, tags_of_word))
+        words.append(make_word(token, tag, lemma, tags_of_word, "O", "", 0))
     return words
 
 
@@ -150,21 +209,10 @@ def _standard(text: str) -> str:
     return standard.capitalize() if text[0].isupper() else standard
 
 
-def _shift_token(token: Token, by: int) -> Token:
-    return Token(token.text, token.start + by, token.end + by, token.kind, token.space_before, token.in_dialogue)
-
-
-def _shifted(sentence: Sentence, by: int) -> Sentence:
-    """Return a cached sentence moved to where it stands in this paragraph."""
-    words = tuple(
-        Word(_shift_token(w.token, by), w.tag, w.lemma, w.tags, w.chunk, w.number, w.person) for w in sentence.words
-    )
-    return Sentence(sentence.start + by, sentence.end + by, words, sentence.clauses)
-
-
 def cache_clear() -> None:
     """Forget every analysed sentence (for benchmarks measuring a cold cache)."""
     _analysed.cache_clear()
+    _forms.clear()
     _surface.cache_clear()
     _tokens.cache_clear()
     _opened.cache_clear()

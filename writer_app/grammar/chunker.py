@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from writer_app.grammar.lexicon import shipped_lexicon
-from writer_app.grammar.tokens import Kind, Word
+from writer_app.grammar.tokens import Kind, Word, make_word
 
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
@@ -59,13 +59,13 @@ def chunk(words: Sequence[Word]) -> tuple[list[Word], tuple[tuple[int, int], ...
         for index in range(first, last):
             label = "B-NP" if index == first else "I-NP"
             word = out[index]
-            out[index] = Word(word.token, word.tag, word.lemma, word.tags, label, number, person)
+            out[index] = make_word(word.token, word.tag, word.lemma, word.tags, label, number, person)
     for first, last in verb_groups(out):
         for index in range(first, last):
             word = out[index]
             if word.chunk == "O":
                 label = "B-VP" if index == first else "I-VP"
-                out[index] = Word(word.token, word.tag, word.lemma, word.tags, label, word.number, word.person)
+                out[index] = make_word(word.token, word.tag, word.lemma, word.tags, label, word.number, word.person)
     return out, clauses(out)
 
 

@@ -6,6 +6,8 @@ import functools
 import gzip
 import json
 import logging
+import sys
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -18,6 +20,9 @@ MODEL_NAME = "tagger.gz"
 # Weights are stored as integers: the averaged weight times this scale, rounded.
 WEIGHT_SCALE = 100
 MAX_PARSED_ROWS = 16_384  # weight rows kept parsed (~3 MB; a novel uses ~11,000 of the 87,000)
+# The summed weights of a word's own features (those that do not depend on its neighbours or the tags before it)
+# for the last MAX_WORD_ROWS words tagged; a novel's words repeat, so most words cost one look-up for these.
+MAX_WORD_ROWS = 4096
 _START = ("-START-", "-START2-")
 _END = ("-END-", "-END2-")
 _SECTION = "\x1e"  # separates the model file's header, feature names and weight rows
@@ -137,45 +142,96 @@ def candidate_tags(signature: str, written: str) -> frozenset[str]:
 
 
 class PerceptronTagger:
-    """An averaged perceptron tagger: features of a word and its context vote for a Penn tag."""
+    """An averaged perceptron tagger: features of a word and its context vote for a Penn tag.
+
+    The weights are packed: each feature names a row (``weights``: feature -> row number; equal rows are
+    stored once), and row ``n`` is the tag indices ``_row_tags[_starts[n]:_starts[n + 1]]`` with their weights
+    at the same places of ``_row_weights``. A row is made a tag -> weight dict when first used.
+    """
 
     def __init__(
         self, tags: Sequence[str], weights: Mapping[str, Sequence[int] | str], tagdict: dict[str, str]
     ) -> None:
+        """``weights``: feature -> [tag index, weight, tag index, weight, ...] (or the same as text)."""
+        unique: dict[tuple[int, ...], int] = {}
+        ids = array("I")
+        starts = array("I", [0])
+        row_tags = array("B")  # a tag index in a byte: the treebank has 49 tags
+        row_weights: list[int] = []
+        names = sorted(weights)
+        for name in names:
+            stored = weights[name]
+            flat = tuple(map(int, stored.split())) if isinstance(stored, str) else tuple(stored)
+            number = unique.get(flat)
+            if number is None:
+                number = unique[flat] = len(unique)
+                row_tags.extend(flat[::2])
+                row_weights.extend(flat[1::2])
+                starts.append(len(row_tags))
+            ids.append(number)
+        packed = array("h" if all(-32768 <= weight < 32768 for weight in row_weights) else "i", row_weights)
+        self._setup(tags, names, ids, starts, row_tags, packed, tagdict)
+
+    def _setup(
+        self,
+        tags: Sequence[str],
+        names: Sequence[str],
+        ids: array,
+        starts: array,
+        row_tags: array,
+        row_weights: array,
+        tagdict: dict[str, str],
+    ) -> None:
         self.tags = tuple(tags)
-        # feature -> [tag index, weight, tag index, weight, ...], or the same as text, parsed on first use
-        self.weights = weights
+        numbers = list(range(len(starts) - 1))  # one int object per row number, shared by its features
+        self.weights: dict[str, int] = dict(zip(names, map(numbers.__getitem__, ids), strict=True))
+        self._starts = starts
+        self._row_tags = row_tags
+        self._row_weights = row_weights
+        # one int object per distinct weight (a few thousand), shared by every parsed row that has it
+        self._pool = {weight: weight for weight in set(row_weights)}
         self.tagdict = tagdict  # frequent, unambiguous words -> their one tag
         self.constrain = True  # a known word gets one of the tags the lexicon gives it
-        self._rows: dict[str, dict[int, int]] = {}  # parsed rows, at most MAX_PARSED_ROWS (then started afresh)
+        self._rows: dict[int, dict[int, int]] = {}  # row number -> parsed row, at most MAX_PARSED_ROWS (then afresh)
         self._index = {tag: i for i, tag in enumerate(self.tags)}
         self._allowed: dict[tuple[str, bool], tuple[int, ...] | None] = {}
+        # (word as written, lexicon signature, first in sentence) -> summed weights of its own features
+        self._word_rows: dict[tuple[str, str, bool], array] = {}
+        self.word_row_hits = 0  # look-ups of _word_rows that found the word (for benchmarks)
+        self.word_row_misses = 0
+
+    def row(self, feat: str) -> dict[int, int] | None:
+        """Return a feature's weights as tag index -> weight (None for a feature the model does not have)."""
+        number = self.weights.get(feat)
+        if number is None:
+            return None
+        first, last = self._starts[number], self._starts[number + 1]
+        return dict(zip(self._row_tags[first:last], self._row_weights[first:last], strict=True))
 
     def _row(self, feat: str) -> dict[int, int] | None:
-        """Return a feature's weights as tag index -> weight, parsed from the stored text on first use."""
-        row = self._rows.get(feat)
+        """Return a feature's weights as tag index -> weight, kept parsed (at most MAX_PARSED_ROWS of them)."""
+        number = self.weights.get(feat)
+        if number is None:
+            return None
+        row = self._rows.get(number)
         if row is None:
-            stored = self.weights.get(feat)
-            if stored is None:
-                return None
-            flat = list(map(int, stored.split())) if isinstance(stored, str) else list(stored)
-            row = dict(zip(flat[::2], flat[1::2], strict=True))
+            first, last = self._starts[number], self._starts[number + 1]
+            weights = map(self._pool.__getitem__, self._row_weights[first:last])
+            row = dict(zip(self._row_tags[first:last], weights, strict=True))
             if len(self._rows) >= MAX_PARSED_ROWS:
-                self._rows = {}  # a few microseconds to parse a row again: memory stays bounded
-            self._rows[feat] = row
+                self._rows = {}  # a microsecond to parse a row again: memory stays bounded
+            self._rows[number] = row
         return row
 
     def predict(self, feats: Iterable[str], allowed: Sequence[int] | None = None) -> str:
         """Return the best-scoring tag for a bag of features, among the ``allowed`` tag indices if given."""
         stored = self.weights
+        parsed = self._rows
         rows = []
         for feat in feats:
-            row = self._rows.get(feat)
-            if row is None:
-                if feat not in stored:
-                    continue
-                row = self._row(feat)
-            rows.append(row)
+            number = stored.get(feat)
+            if number is not None:
+                rows.append(parsed.get(number) or self._row(feat))
         if allowed:
             scores = dict.fromkeys(allowed, 0)
             for row in rows:
@@ -187,6 +243,104 @@ class PerceptronTagger:
         totals = [0] * len(self.tags)
         for row in rows:
             for tag, weight in row.items():
+                totals[tag] += weight
+        return self.tags[max(range(len(totals)), key=totals.__getitem__)]
+
+    def _own_row(self, written: str, word: str, signature: str, first: bool) -> array:
+        """Return the summed weights, per tag index, of a word's own features: the ones :func:`features` makes
+        from the word (``written``, and ``word`` its normalised form), its shape, its lexicon signature and
+        whether it starts the sentence (bias, affixes, ...). Kept per written form: its shape and normal form
+        follow from it."""
+        key = (written, signature, first)
+        row = self._word_rows.get(key)
+        if row is not None:
+            self.word_row_hits += 1
+            return row
+        self.word_row_misses += 1
+        form = shape(written)
+        feats = [
+            "b", "s3 " + word[-3:], "s2 " + word[-2:], "s1 " + word[-1:], "p1 " + word[:1], "p2 " + word[:2],
+            "w " + word, "sh " + form, "shi " + form + (" 0" if first else " n"), "l " + signature,
+        ]  # fmt: skip
+        if len(word) > 4:
+            feats.append("s4 " + word[-4:])
+        totals = [0] * len(self.tags)
+        self._add_rows(totals, feats)
+        row = array("i", totals)  # dense: 49 tags in 200 bytes, read by index
+        if len(self._word_rows) >= MAX_WORD_ROWS:
+            self._word_rows = {}
+        self._word_rows[key] = row
+        return row
+
+    def _add_rows(self, totals: list[int], feats: Iterable[str]) -> None:
+        """Add the weights of each of ``feats`` the model has to ``totals`` (indexed by tag)."""
+        stored = self.weights
+        starts, row_tags, row_weights = self._starts, self._row_tags, self._row_weights
+        for feat in feats:
+            number = stored.get(feat)
+            if number is not None:
+                first, last = starts[number], starts[number + 1]
+                for tag, weight in zip(row_tags[first:last], row_weights[first:last]):
+                    totals[tag] += weight
+
+    def _predict_at(
+        self,
+        index: int,
+        normal: Sequence[str],
+        words: Sequence[str],
+        prev: str,
+        prev2: str,
+        lex: Sequence[str],
+        last_verb: str,
+        allowed: Sequence[int] | None,
+    ) -> str:
+        """Return the tag :meth:`predict` gives ``features(index, ...)``: the word's own features' weights are
+        summed once per word (see :meth:`_own_row`), the rest are added here."""
+        i = index + 2
+        word = normal[i]
+        signature = lex[index]
+        before = normal[i - 1]
+        after = normal[i + 1]
+        feats = [
+            "t " + prev,
+            "tt " + prev + " " + prev2,
+            "tw " + prev + " " + word,
+            "w-1 " + before,
+            "s-1 " + before[-3:],
+            "w-2 " + normal[i - 2],
+            "w+1 " + after,
+            "s+1 " + after[-3:],
+            "w+2 " + normal[i + 2],
+            "lt " + signature + " " + prev,
+            "l+1 " + (lex[index + 1] if index + 1 < len(lex) else "END"),
+            "l-1 " + (lex[index - 1] if index else "START"),
+            "tw+1 " + prev + " " + after,
+            "lv " + last_verb,
+            "lvs " + last_verb + " " + word[-2:],
+            "lvl " + last_verb + " " + signature,
+            "lvtl " + last_verb + " " + prev + " " + signature,
+        ]
+        if signature.endswith("@"):
+            feats.append("name " + prev)
+        own = self._own_row(words[index], word, signature, index == 0)
+        parsed = self._rows
+        stored = self.weights
+        rows = []
+        for feat in feats:
+            number = stored.get(feat)
+            if number is not None:
+                rows.append(parsed.get(number) or self._row(feat))
+        if allowed:
+            best_tag = -1
+            best = 0
+            for tag in allowed:  # the first of equal scores wins, as in predict
+                score = own[tag] + sum([row.get(tag, 0) for row in rows])  # type: ignore[union-attr]
+                if best_tag < 0 or score > best:
+                    best_tag, best = tag, score
+            return self.tags[best_tag]
+        totals = own.tolist()
+        for row in rows:
+            for tag, weight in row.items():  # type: ignore[union-attr]
                 totals[tag] += weight
         return self.tags[max(range(len(totals)), key=totals.__getitem__)]
 
@@ -212,7 +366,7 @@ class PerceptronTagger:
             else:
                 tag = self.tagdict.get(normal[index + 2]) if lex[index].count("|") == 0 else None
             if tag is None:
-                tag = self.predict(features(index, normal, words, prev, prev2, lex, last_verb), allowed)
+                tag = self._predict_at(index, normal, words, prev, prev2, lex, last_verb, allowed)
             tags.append(tag)
             prev2, prev = prev, tag
             if tag in VERB_TAGS:
@@ -220,30 +374,65 @@ class PerceptronTagger:
         return tags
 
     def save(self, path: Path) -> None:
-        """Write the model compactly and deterministically: a JSON header, then features and rows as lines."""
-        names = sorted(self.weights)
-        header = json.dumps({"format": 1, "tags": list(self.tags), "tagdict": self.tagdict}, sort_keys=True)
-        rows = (" ".join(f"{tag} {weight}" for tag, weight in (self._row(name) or {}).items()) for name in names)
-        text = _SECTION.join((header, "\n".join(names), "\n".join(rows)))
+        """Write the model compactly and deterministically (format 2): a JSON header line, the feature names,
+        then the packed rows as little-endian arrays (see the class docstring)."""
+        names = "\n".join(self.weights).encode("utf-8")  # in sorted order: the constructor sorted them
+        numbers = array("I", self.weights.values())
+        arrays = (numbers, self._starts, self._row_tags, self._row_weights)
+        header = {
+            "format": 2, "tags": list(self.tags), "tagdict": self.tagdict, "names": len(names),
+            "sizes": [len(part) for part in arrays], "types": [part.typecode for part in arrays],
+        }  # fmt: skip
+        body = [json.dumps(header, sort_keys=True).encode("utf-8"), b"\n", names]
+        for part in arrays:
+            if sys.byteorder == "big":
+                part = array(part.typecode, part)
+                part.byteswap()
+            body.append(part.tobytes())
         with path.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0, compresslevel=9) as out:
-            out.write(text.encode("utf-8"))
+            out.write(b"".join(body))
 
     @classmethod
     def load(cls, path: Path) -> PerceptronTagger:
-        """Read a model written by :meth:`save` (rows stay text until a feature is first used)."""
+        """Read a model written by :meth:`save` (format 2; a format 1 file, rows as text, is read too)."""
         try:
-            header, names, rows = gzip.decompress(path.read_bytes()).decode("utf-8").split(_SECTION)
-            data = json.loads(header)
+            data = gzip.decompress(path.read_bytes())
+            if data.startswith(b'{"format": 2'):
+                return cls._load_packed(data)
+            header, names, rows = data.decode("utf-8").split(_SECTION)
             names_list = names.split("\n")
             rows_list = rows.split("\n")
             if len(names_list) != len(rows_list):
                 raise ValueError("features and weights do not match")
-            shared: dict[str, str] = {}  # equal rows stored once (half the features share a row with another)
-            weights = {name: shared.setdefault(row, row) for name, row in zip(names_list, rows_list, strict=True)}
-            del names_list, rows_list, shared
-            return cls(data["tags"], weights, data["tagdict"])
-        except (OSError, ValueError, KeyError, EOFError, UnicodeDecodeError) as error:
+            meta = json.loads(header)
+            return cls(meta["tags"], dict(zip(names_list, rows_list, strict=True)), meta["tagdict"])
+        except (OSError, ValueError, KeyError, EOFError, UnicodeDecodeError, TypeError) as error:
             raise TaggerError(f"The part-of-speech model {path.name} cannot be read ({error}).") from error
+
+    @classmethod
+    def _load_packed(cls, data: bytes) -> PerceptronTagger:
+        line = data.index(b"\n")
+        meta = json.loads(data[:line])
+        at = line + 1
+        names = data[at : at + meta["names"]].decode("utf-8").split("\n")
+        at += meta["names"]
+        parts = []
+        for size, typecode in zip(meta["sizes"], meta["types"], strict=True):
+            part = array(typecode)
+            end = at + size * part.itemsize
+            part.frombytes(data[at:end])
+            if sys.byteorder == "big":
+                part.byteswap()
+            parts.append(part)
+            at = end
+        if at != len(data) or len(parts) != 4 or len(parts[0]) != len(names):
+            raise ValueError("features and weights do not match")
+        ids, starts, row_tags, row_weights = parts
+        if max(ids, default=0) >= len(starts) - 1 or not starts[-1] == len(row_tags) == len(row_weights):
+            raise ValueError("rows out of range")
+        tagger = cls.__new__(cls)
+        tagger._setup(meta["tags"], names, ids, starts, row_tags, row_weights, meta["tagdict"])
+        return tagger
 
 
 @functools.cache

@@ -6,7 +6,7 @@ import functools
 import re
 
 from writer_app.grammar.sentences import ABBREVIATIONS
-from writer_app.grammar.tokens import Kind, Token
+from writer_app.grammar.tokens import Kind, Token, make_token
 
 # Words that lose their first letters to an apostrophe in speech: "'em", "'cause", "'tis".
 ELISIONS_AFTER = frozenset(
@@ -150,6 +150,8 @@ def tokenize(
             break
         depth = len(after)
     tokens: list[Token] = []
+    append = tokens.append
+    word = Kind.WORD
     pieces = _pieces(paragraph, start, end, roles)
     for text, tok_start, kind in pieces:
         space_before = tok_start == 0 or paragraph[tok_start - 1].isspace()
@@ -159,38 +161,45 @@ def tokenize(
             in_dialogue = in_dialogue or after > 0
             depth = after
         tok_end = tok_start + len(text)
-        if kind is Kind.WORD:
+        if kind is word and ("'" in text or "’" in text or 5 <= len(text) <= 6 and text.lower() in _FUSED):
             for part_text, part_start in _split_word(text, tok_start):
-                tokens.append(
-                    Token(part_text, part_start, part_start + len(part_text), kind,
-                          space_before and part_start == tok_start, in_dialogue)
+                append(
+                    make_token(part_text, part_start, part_start + len(part_text), kind,
+                               space_before and part_start == tok_start, in_dialogue)
                 )
-        else:
-            tokens.append(Token(text, tok_start, tok_end, kind, space_before, in_dialogue))
+        else:  # no apostrophe and not fused: a word that does not split
+            append(make_token(text, tok_start, tok_end, kind, space_before, in_dialogue))
     return tuple(tokens)
 
 
 def _pieces(paragraph: str, start: int, end: int, roles: dict[int, str]) -> list[tuple[str, int, Kind]]:
     """Match raw tokens, then glue apostrophes and abbreviation stops onto their words."""
     raw: list[tuple[str, int, Kind]] = []
+    add = raw.append
+    word = Kind.WORD
     for match in _TOKEN.finditer(paragraph, start, end):
-        group = match.lastgroup or "symbol"
+        group = match.lastgroup
         text = match.group()
-        pos = match.start()
-        if group == "abbr":
-            kind = Kind.WORD
-        elif group == "word":
-            kind = Kind.WORD if _HAS_LETTER.search(text) else Kind.NUMBER
+        if group == "word":  # the most common, first
+            add((text, match.start(), word if text[0].isalpha() or _HAS_LETTER.search(text) else Kind.NUMBER))
         elif group == "quote":
-            kind = Kind.WORD if roles.get(pos) == "apostrophe" else Kind.QUOTE
+            pos = match.start()
+            add((text, pos, word if roles.get(pos) == "apostrophe" else Kind.QUOTE))
+        elif group == "abbr":
+            add((text, match.start(), word))
         else:
-            kind = _KINDS[group]
-        raw.append((text, pos, kind))
+            add((text, match.start(), _KINDS[group or "symbol"]))
     pieces: list[tuple[str, int, Kind]] = []
+    keep = pieces.append
+    count = len(raw)
     index = 0
-    while index < len(raw):
+    while index < count:
         text, pos, kind = raw[index]
-        nxt = raw[index + 1] if index + 1 < len(raw) else None
+        nxt = raw[index + 1] if index + 1 < count else None
+        if kind is not word or nxt is None or nxt[1] != pos + len(text):
+            keep((text, pos, kind))  # nothing right after it to glue on
+            index += 1
+            continue
         if kind is Kind.WORD and text in "'’" and nxt is not None and nxt[2] is Kind.WORD and nxt[1] == pos + 1:
             text, kind = text + nxt[0], Kind.WORD  # "'em"
             index += 1

@@ -13,6 +13,7 @@ Offsets are code points into the paragraph that was read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -90,6 +91,37 @@ class Word:
     def end(self) -> int:
         """Code-point offset just past the token."""
         return self.token.end
+
+
+def _maker(cls: type) -> object:
+    """A constructor for a frozen slotted dataclass that fills its slots directly, twice as fast as ``__init__``
+    (which sets each field through ``object.__setattr__``); every field must be passed, in order."""
+    setters = tuple(getattr(cls, name).__set__ for name in cls.__dataclass_fields__)
+    new = object.__new__
+    if len(setters) == 6:
+        s1, s2, s3, s4, s5, s6 = setters
+
+        def make6(a, b, c, d, e, f):  # type: ignore[no-untyped-def]
+            obj = new(cls)
+            s1(obj, a), s2(obj, b), s3(obj, c), s4(obj, d), s5(obj, e), s6(obj, f)
+            return obj
+
+        return make6
+    s1, s2, s3, s4, s5, s6, s7 = setters
+
+    def make7(a, b, c, d, e, f, g):  # type: ignore[no-untyped-def]
+        obj = new(cls)
+        s1(obj, a), s2(obj, b), s3(obj, c), s4(obj, d), s5(obj, e), s6(obj, f), s7(obj, g)
+        return obj
+
+    return make7
+
+
+# ``make_token(text, start, end, kind, space_before, in_dialogue)`` and ``make_word(token, tag, lemma, tags, chunk,
+# number, person)``: the same objects as ``Token(...)`` and ``Word(...)`` with every field given, made faster
+# (the analysis makes hundreds of thousands of them while checking a novel).
+make_token: Callable[[str, int, int, Kind, bool, bool], Token] = _maker(Token)  # type: ignore[assignment]
+make_word: Callable[[Token, str, str, frozenset[str], str, str, int], Word] = _maker(Word)  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
