@@ -379,7 +379,7 @@ class CheckingController(ResultIntake, QObject):
             block = block.next()
             number += 1
         if jobs:  # the visible paragraphs go alone, so their underlines come first
-            return self._batch(jobs, live=True)
+            return self._batch(jobs, live=True, visible=True)
         if not self._debouncing:
             for record in list(self._dirty.values()):
                 found = self.tracker.find_block(record)
@@ -482,8 +482,8 @@ class CheckingController(ResultIntake, QObject):
             return None
         return CheckBatch(chapter.chapter_id, self.epoch, self.config, tuple(jobs), live=False)
 
-    def _batch(self, jobs: list[ParagraphJob], live: bool) -> CheckBatch:
-        return CheckBatch(self.chapter_id or "", self.epoch, self.config, tuple(jobs), live=live)
+    def _batch(self, jobs: list[ParagraphJob], live: bool, visible: bool = False) -> CheckBatch:
+        return CheckBatch(self.chapter_id or "", self.epoch, self.config, tuple(jobs), live=live, visible=visible)
 
     # ------------------------------------------------------------------ queries
     def typing(self) -> bool:
