@@ -40,7 +40,8 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 400
 BATCH_PARAGRAPHS = 600
 BATCH_CHARS = 48_000
-PUMP_BUDGET_S = 0.004  # GUI time one pump may spend preparing work before yielding to the event loop
+PUMP_BUDGET_S = 0.003  # GUI time one pump may spend preparing work before yielding to the event loop
+DEADLINE_EVERY = 16  # paragraphs prepared between two looks at the clock (with 64 a pump overran its budget)
 
 
 class CheckingController(ResultIntake, QObject):
@@ -413,7 +414,7 @@ class CheckingController(ResultIntake, QObject):
                 chars += len(job.text)
                 if len(jobs) >= BATCH_PARAGRAPHS or chars >= BATCH_CHARS:
                     break
-            if number % 64 == 0 and time.perf_counter() > deadline:
+            if number % DEADLINE_EVERY == 0 and time.perf_counter() > deadline:
                 break
         self._sweep_pos = number
         if jobs:
@@ -476,7 +477,7 @@ class CheckingController(ResultIntake, QObject):
         while chapter.next < len(texts) and len(jobs) < BATCH_PARAGRAPHS and chars < BATCH_CHARS:
             take(chapter.next)
             chapter.next += 1
-            if chapter.next % 64 == 0 and time.perf_counter() > deadline:
+            if chapter.next % DEADLINE_EVERY == 0 and time.perf_counter() > deadline:
                 break
         if not jobs:
             return None

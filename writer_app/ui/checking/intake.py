@@ -25,7 +25,7 @@ from writer_app.ui.checking.workers import BatchResult
 CACHE_LIMIT = 200_000
 APPLY_INTERVAL_S = 0.1  # results are applied in bursts at most this often (one GUI update for many batches)
 APPLY_QUIET_S = 0.06  # ... and not until the writer's last keystroke is this old
-APPLY_BUDGET_S = 0.006  # GUI time one burst may spend applying results before yielding
+APPLY_BUDGET_S = 0.004  # GUI time one burst may spend applying results before yielding
 
 
 class ResultIntake:
