@@ -130,7 +130,7 @@ def open_initial_project(window: object, path: str | None) -> bool:
 def start_checking_engine() -> None:
     """Start the checking engine process now: it loads rules and dictionaries while the window is built."""
     try:
-        from writer_app.ui.checking.engine_process import start_early
+        from writer_app.ui.checking.engine_spawn import start_early
 
         start_early()
     except (ImportError, OSError) as error:  # the checking feature starts its own engine later
@@ -140,7 +140,7 @@ def start_checking_engine() -> None:
 def stop_unused_engine() -> None:
     """Stop an engine process started early that the checking feature did not take."""
     try:
-        from writer_app.ui.checking.engine_process import stop_early
+        from writer_app.ui.checking.engine_spawn import stop_early
     except ImportError:
         return
     stop_early()
@@ -159,6 +159,7 @@ def build_window(path: str | None = None) -> object:
         log.exception("a feature failed to install")
     window.show()
     open_initial_project(window, path)
+    window.build_later.start()  # type: ignore[attr-defined]  (the find bar etc., once the first frame is up)
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)  # once the first underlines are in

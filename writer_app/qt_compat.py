@@ -11,7 +11,6 @@ names the PySide6 version.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 
@@ -53,6 +52,8 @@ def references_leak() -> bool:
 
 
 def _boost() -> None:
+    import ctypes  # only on a leaky build (importing it costs start-up time)
+
     for singleton in (None, True, False):
         ctypes.c_ssize_t.from_address(id(singleton)).value += _BOOST
 
@@ -80,4 +81,41 @@ def ensure_singletons_are_safe() -> bool:
 
 ensure_none_is_safe = ensure_singletons_are_safe
 
+
+def spare_the_standard_library_pyside_scan() -> bool:
+    """Keep PySide from reading the source of every standard-library module imported after it.
+
+    PySide looks for ``from __feature__ import`` by reading each newly imported module's source and searching it
+    for "PySide6" (``shibokensupport.feature._mod_uses_pyside``); for the ~160 modules start-up imports after Qt,
+    that is a tenth of the window's own start-up time. A standard module never uses PySide, so it gets the answer
+    the scan would give (False) without the reading. The app's own modules never select a feature either: they
+    get True, PySide's default for a module it knows nothing about ("uses PySide, no feature"), which for a module
+    without Qt code is the same as False while no module selects a feature. Other modules are still scanned.
+    Returns whether the shortcut is in place (False on a PySide without that hook: nothing to spare).
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    scan = getattr(feature, "_mod_uses_pyside", None)
+    if scan is None or not callable(scan):
+        return False
+    if getattr(scan, "spares_the_standard_library", False):
+        return True
+    import os
+
+    standard = os.path.dirname(os.__file__) + os.sep
+
+    def uses_pyside(module: object) -> bool:
+        name = getattr(module, "__name__", "")
+        if name == "writer_app" or name.startswith("writer_app."):
+            return True
+        path = getattr(module, "__file__", None) or ""
+        if path.startswith(standard) and "-packages" not in path:
+            return False
+        return bool(scan(module))
+
+    uses_pyside.spares_the_standard_library = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]  # noqa: SLF001
+    return True
+
+
 ensure_singletons_are_safe()
+spare_the_standard_library_pyside_scan()

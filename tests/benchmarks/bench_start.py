@@ -137,6 +137,10 @@ def main() -> int:
     runs = int(numbers[0]) if numbers else 3
     check_only = "--check-only" in sys.argv  # only ``writer-app check`` on one line (no windows)
     print(f"{os.cpu_count()} CPUs; {runs} runs of each")
+    # An installed package has its bytecode compiled (pip does it); a checkout may not, when
+    # PYTHONDONTWRITEBYTECODE is set: compile it, as an install would have (every scenario, the launches too).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "writer_app")], capture_output=True,
+                   check=False)
     if not check_only:
         scenario("sample project (first run copies it)", "", runs)
     novel = next((c / "pride-and-prejudice.txt" for c in CORPUS_CANDIDATES
@@ -153,10 +157,6 @@ def main() -> int:
         draft = Path(scratch, "one-line.txt")
         draft.write_text("Their going to the market tomorow.\n", encoding="utf-8")
         print("\n== writer-app check on a one-line file (fresh user folders, OS file cache warm)")
-        # An installed package has its bytecode compiled (pip does it); a checkout may not, when
-        # PYTHONDONTWRITEBYTECODE is set: compile it, as an install would have.
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "writer_app")], capture_output=True,
-                       check=False)
         subprocess.run([sys.executable, "-m", "writer_app", "--version"], env=environment(Path(scratch)),
                        capture_output=True, check=False)  # warms the OS file cache
         times = []

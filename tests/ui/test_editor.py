@@ -394,3 +394,17 @@ def test_the_word_count_of_a_long_paragraph_follows_typing_after_a_pause(qtbot):
         for key in (Qt.Key.Key_N, Qt.Key.Key_E, Qt.Key.Key_W, Qt.Key.Key_Space):
             qtbot.keyClick(editor, key)
     assert counted.args == [2001] and editor.word_count() == len(editor.text().split())
+
+
+def test_a_long_text_is_wrapped_once_at_the_width_its_scroll_bar_leaves(qtbot):
+    editor = _editor(qtbot, "A short note.")
+    assert not editor.verticalScrollBar().isVisible()
+    long_text = "\n\n".join(f"Paragraph {i} goes on for a while so that it wraps over a line or two." for i in range(800))
+    editor.set_chapter_text(long_text)
+    width_while_loading = editor.viewport().width()  # the scroll bar was shown before the text went in
+    qtbot.wait(50)
+    assert editor.verticalScrollBar().isVisible()
+    assert editor.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded  # as before, once loaded
+    assert editor.viewport().width() == width_while_loading  # no narrowing (and re-wrap) after the load
+    editor.set_chapter_text("Short again.")
+    qtbot.waitUntil(lambda: not editor.verticalScrollBar().isVisible())

@@ -239,3 +239,21 @@ def test_dark_theme_radio_buttons_have_a_visible_outline(window, qtbot):
     contrast = max(abs(image.pixelColor(x, y).lightness() - background.lightness())
                    for x in range(0, 20) for y in range(0, image.height()))
     assert contrast > 60
+
+
+def test_the_find_bar_is_built_after_the_first_frame_or_on_first_use(make_window, sample_project, qtbot):
+    window = make_window(sample_project)
+    assert window._find_bar is None  # noqa: SLF001 - the window is shown without it
+    window.actions_.replace.trigger()  # asked for before its turn: built on the spot, then shown
+    assert window.find_bar.isVisible() and window.find_bar.replace_edit.isVisible()
+    window.build_later.run_all()  # its turn finds it built
+    assert window.build_later.pending() == 0
+    window.close()
+
+    again = make_window(sample_project)
+    assert again._find_bar is None  # noqa: SLF001
+    again.build_later.start(0)
+    qtbot.waitUntil(lambda: again._find_bar is not None)  # noqa: SLF001 - built just after the first frame
+    assert not again.find_bar.isVisible()
+    again.actions_.find.trigger()
+    assert again.find_bar.isVisible() and not again.find_bar.replace_edit.isVisible()

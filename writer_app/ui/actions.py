@@ -103,8 +103,8 @@ class WindowActions:
         menu.addAction(self._make(tr("Select &All"), editor.selectAll))
         menu.addSeparator()
         self.find = self._make(tr("&Find…"), lambda: w.find_bar.open_bar(False), QKeySequence.StandardKey.Find)
-        self.find_next = self._make(tr("Find &Next"), w.find_bar.find_next, QKeySequence.StandardKey.FindNext)
-        self.find_previous = self._make(tr("Find Pre&vious"), w.find_bar.find_previous,
+        self.find_next = self._make(tr("Find &Next"), lambda: w.find_bar.find_next(), QKeySequence.StandardKey.FindNext)
+        self.find_previous = self._make(tr("Find Pre&vious"), lambda: w.find_bar.find_previous(),
                                         QKeySequence.StandardKey.FindPrevious)
         self.replace = self._make(tr("&Replace…"), lambda: w.find_bar.open_bar(True), "Ctrl+H")
         menu.addActions([self.find, self.find_next, self.find_previous, self.replace])

@@ -40,6 +40,8 @@ MIN_FONT_SIZE = 6
 MAX_FONT_SIZE = 72
 DEFAULT_FONT_SIZE = 13
 MIN_SIDE_MARGIN = 24
+# A text this long fills any screen, so it will show the vertical scroll bar (a shorter one may or may not).
+SCROLL_BAR_SURE_CHARS = 20_000
 # Ordinary narrative prose (letter and punctuation mix) for measuring how wide N characters of text are.
 PROSE_SAMPLE = ("It was late in the evening when she finally opened the letter, and for a long while she said "
                 "nothing at all. \u201cWell,\u201d he asked, \u201cwhat does it say?\u201d She folded it twice.")
@@ -114,12 +116,19 @@ class ChapterEditor(QPlainTextEdit):
         """
         place = (self.textCursor().position(), self.verticalScrollBar().value()) if keep_place else None
         shown, joins = display_text(text)
+        # A text longer than any screen will show the scroll bar: show it first, so the text is wrapped once at
+        # its final width (its appearing afterwards narrows the page and re-wraps the whole chapter, a stall).
+        long_text = len(shown) > SCROLL_BAR_SURE_CHARS and not self.verticalScrollBar().isVisible()
+        if long_text:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._loading = True
         try:
             self.setPlainText(shown)
             mark_joins(self.document(), joins)
         finally:
             self._loading = False
+            if long_text:
+                self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._huge_bar.was_told = bool(joins)
         self._saved_text = (self._revision, text) if joins else None
         self._set_joins(len(joins), tell=True, numbers=[number for number, _joiner in joins])

@@ -6,6 +6,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QStandardPaths, Qt
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QIcon
@@ -26,17 +27,19 @@ from writer_app.settings import Settings
 from writer_app.ui.actions import WindowActions
 from writer_app.ui.chapter_commands import ChapterCommands
 from writer_app.ui.desk.install import install as install_desk
-from writer_app.ui.dialogs.find_replace import FindBar
 from writer_app.ui.editor import ChapterEditor, default_font_family
 from writer_app.ui.feature_host import FeatureHost
 from writer_app.ui.focus_mode import FocusMode
 from writer_app.ui.i18n import translator
+from writer_app.ui.idle_build import IdleBuilder
 from writer_app.ui.prompts import Prompts
-from writer_app.ui.search_access import ManuscriptAccess
 from writer_app.ui.session import Session
 from writer_app.ui.sidebar.chapters import ChaptersPanel
 from writer_app.ui.status_bar import WriterStatusBar
 from writer_app.ui.theme import Colors, apply_theme
+
+if TYPE_CHECKING:
+    from writer_app.ui.dialogs.find_replace import FindBar
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +65,11 @@ class MainWindow(FeatureHost):
         self.colors: Colors | None = None
         self.prompts = Prompts(self)
         self._editor = ChapterEditor(self)
-        self.find_bar = FindBar(self._editor, self)
+        self._find_bar: FindBar | None = None  # built on first use or soon after the window is shown
+        self.build_later = IdleBuilder(self)  # what the first frame does not show, built just after it
+        self.build_later.add(lambda: self.find_bar)
         self.session = Session(self._editor, self._settings, self.prompts, self)
         self.commands = ChapterCommands(self.session, self)
-        self.find_bar.set_manuscript(ManuscriptAccess(self))
         self.chapters_panel = ChaptersPanel(self)
         self.sidebar = QTabWidget(self)
         self.sidebar.setObjectName("sidebar")
@@ -76,7 +80,7 @@ class MainWindow(FeatureHost):
         pane_layout.setContentsMargins(0, 0, 0, 0)
         pane_layout.setSpacing(0)
         pane_layout.addWidget(self._editor, 1)
-        pane_layout.addWidget(self.find_bar)
+        self._pane_layout = pane_layout
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
@@ -159,6 +163,30 @@ class MainWindow(FeatureHost):
         everywhere, fix all); False means do not go ahead (a snapshot failed and the writer said stop)."""
         return self.desk.controller.snapshot_before(reason, chapter_ids)
 
+    @property
+    def find_bar(self) -> FindBar:
+        """The find and replace bar under the editor, hidden until Find or Replace.
+
+        Built when first asked for (the window is shown without it; ``build_window`` builds it just after the
+        first frame, so the first Find finds it ready).
+        """
+        if self._find_bar is None:
+            from writer_app.ui.dialogs.find_replace import FindBar
+            from writer_app.ui.search_access import ManuscriptAccess
+
+            bar = FindBar(self._editor, self)
+            bar.set_manuscript(ManuscriptAccess(self))
+            bar.message.connect(self.show_message)
+            if self.colors is not None:
+                bar.highlight = QColor(self.colors.find)
+            self._pane_layout.addWidget(bar)
+            self._find_bar = bar
+        return self._find_bar
+
+    def _find_bar_project_changed(self) -> None:
+        if self._find_bar is not None:
+            self._find_bar.on_project_changed()
+
     def add_preferences_page(self, title: str, factory: Callable[[], QWidget]) -> None:
         """Register a preferences page: the widget has ``load(settings)`` and ``apply(settings)``."""
         self._preference_pages.append((title, factory))
@@ -178,9 +206,8 @@ class MainWindow(FeatureHost):
         s.chapter_opened.connect(self._on_chapter_opened)
         s.state_changed.connect(self._on_state)
         s.message.connect(self.show_message)
-        self.find_bar.message.connect(self.show_message)
-        s.project_opened.connect(lambda _p: self.find_bar.on_project_changed())
-        s.project_closed.connect(self.find_bar.on_project_changed)
+        s.project_opened.connect(lambda _p: self._find_bar_project_changed())
+        s.project_closed.connect(self._find_bar_project_changed)
         p = self.chapters_panel
         p.chapter_selected.connect(self._on_chapter_selected)
         p.add_requested.connect(lambda: self.commands.add())
@@ -226,7 +253,8 @@ class MainWindow(FeatureHost):
         self.chapters_panel.set_current(chapter_id)
         self._refresh_counts()
         self._update_title()
-        self.find_bar.refresh_highlights()
+        if self._find_bar is not None:
+            self._find_bar.refresh_highlights()
 
     def _on_state(self, state: str) -> None:
         self.status.set_state(state)
@@ -262,8 +290,9 @@ class MainWindow(FeatureHost):
     def _apply_theme(self) -> None:
         self.colors = apply_theme(self._settings.theme)
         self._editor.set_colors(self.colors.page, self.colors.ink)
-        self.find_bar.highlight = QColor(self.colors.find)
-        self.find_bar.refresh_highlights()
+        if self._find_bar is not None:
+            self._find_bar.highlight = QColor(self.colors.find)
+            self._find_bar.refresh_highlights()
 
     def _on_color_scheme(self, _scheme: object) -> None:
         if self._settings.theme == "system":

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from writer_app.ui.i18n import translator
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 tr = translator("Prompts")
 
@@ -30,10 +32,14 @@ class Prompts:
 
     def error(self, message: str) -> None:
         """Tell the writer something went wrong (one clear sentence)."""
+        from PySide6.QtWidgets import QMessageBox  # (its enums cost start-up time)
+
         QMessageBox.warning(self._parent, tr("writer-app"), message)
 
     def ask_open_read_only(self, message: str) -> bool:
         """The project is locked by another instance: open it read-only?"""
+        from PySide6.QtWidgets import QMessageBox  # (its enums cost start-up time)
+
         box = QMessageBox(QMessageBox.Icon.Question, tr("Project already open"), message, parent=self._parent)
         box.setInformativeText(tr("You can open it read-only here to read and copy from it; nothing will be saved."))
         read_only = box.addButton(tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
@@ -44,6 +50,8 @@ class Prompts:
 
     def ask_open_anyway(self, message: str, explanation: str) -> str:
         """The project's lock may be left over (another computer, or no way to check): "anyway", "read_only" or ""."""
+        from PySide6.QtWidgets import QMessageBox  # (its enums cost start-up time)
+
         box = QMessageBox(QMessageBox.Icon.Question, tr("Project already open"), message, parent=self._parent)
         box.setInformativeText(explanation)
         anyway = box.addButton(tr("Open Anyway"), QMessageBox.ButtonRole.DestructiveRole)
@@ -56,6 +64,8 @@ class Prompts:
 
     def ask_open_as_cp1252(self, message: str) -> bool:
         """A file is not UTF-8: open it as Western (Windows-1252) text?"""
+        from PySide6.QtWidgets import QMessageBox  # (its enums cost start-up time)
+
         box = QMessageBox(QMessageBox.Icon.Question, tr("Not UTF-8 text"), message, parent=self._parent)
         western = box.addButton(tr("Open as Western (Windows-1252)"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -64,6 +74,8 @@ class Prompts:
 
     def ask_external_change(self, title: str) -> str:
         """A chapter changed on disk while it has unsaved edits here: returns "reload" or "keep"."""
+        from PySide6.QtWidgets import QMessageBox  # (its enums cost start-up time)
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, tr("Changed by another program"),
             tr("“{0}” was changed on disk by another program, and you have unsaved changes here.").format(title),
@@ -78,6 +90,8 @@ class Prompts:
 
     def ask_manifest_change(self, project_name: str) -> str:
         """project.json changed on disk (a sync, a git pull): returns "reload" or "keep"."""
+        from PySide6.QtWidgets import QMessageBox  # (its enums cost start-up time)
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, tr("Project changed by another program"),
             tr("The chapter list of “{0}” (project.json) was changed on disk by another program.").format(
@@ -100,6 +114,8 @@ class Prompts:
 
     def ask_close_unsaved(self, titles: list[str]) -> bool:
         """Some chapters could not be saved: close anyway (losing them)?"""
+        from PySide6.QtWidgets import QMessageBox  # (its enums cost start-up time)
+
         answer = QMessageBox.warning(
             self._parent, tr("Unsaved chapters"),
             tr("These chapters could not be saved: {0}. Close anyway and lose those changes?").format(
@@ -111,5 +127,7 @@ class Prompts:
 
     def confirm(self, title: str, message: str) -> bool:
         """A yes/no question."""
+        from PySide6.QtWidgets import QMessageBox  # (its enums cost start-up time)
+
         answer = QMessageBox.question(self._parent, title, message)
         return answer == QMessageBox.StandardButton.Yes

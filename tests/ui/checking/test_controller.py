@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QTextCursor
@@ -162,6 +163,27 @@ def test_results_of_many_batches_reach_the_gui_in_a_few_bursts(qtbot, rig):
     assert rig.controller.live_issue_count() == 6000
     assert len(batches) >= 8
     assert len(updates) <= len(batches) // 2 + 2
+
+
+def test_the_visible_paragraphs_results_are_applied_at_once_not_with_the_next_burst(qtbot, rig):
+    rig.load("\n".join(f"line {i} is clean" for i in range(300)))
+    wait_idle(qtbot, rig)
+    controller = rig.controller
+    timer = controller._apply_timer  # noqa: SLF001
+    controller._last_edit = 0.0  # noqa: SLF001 - no keystroke for long
+    controller._last_apply = time.perf_counter() + 10  # noqa: SLF001 - the next burst is seconds away
+    on_screen = CheckBatch("ch-1", controller.epoch, controller.config, (), visible=True)
+    controller._on_batch_finished(BatchResult(on_screen, ()))  # noqa: SLF001
+    assert timer.isActive() and timer.remainingTime() <= 1  # the next turn of the event loop
+    timer.stop()
+    controller._arrived.clear()  # noqa: SLF001
+    controller._last_apply = time.perf_counter() + 10  # noqa: SLF001
+    elsewhere = CheckBatch("ch-1", controller.epoch, controller.config, ())
+    controller._on_batch_finished(BatchResult(elsewhere, ()))  # noqa: SLF001
+    assert timer.isActive() and timer.remainingTime() > 1  # coalesced into the next burst
+    controller._on_batch_finished(BatchResult(on_screen, ()))  # noqa: SLF001 - brings the burst forward
+    assert timer.remainingTime() <= 1
+    wait_idle(qtbot, rig)
 
 
 def test_underlines_are_not_rebuilt_for_results_off_screen(qtbot, rig):

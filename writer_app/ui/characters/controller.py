@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMessageBox, QTextEdit
+from PySide6.QtWidgets import QTextEdit
 
 from writer_app.characters.cast import Cast, Character
 from writer_app.characters.mentions import ChapterMentions, MentionIndex, MentionMatcher, utf16_spans
@@ -500,6 +500,8 @@ class CharactersController(QObject):
 
     def confirm(self, question: str) -> bool:
         """Ask a yes/no question."""
+        from PySide6.QtWidgets import QMessageBox  # (its enums cost start-up time)
+
         answer = QMessageBox.question(self.panel.window(), self.tr("Characters"), question)
         return answer == QMessageBox.StandardButton.Yes
 

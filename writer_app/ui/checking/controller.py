@@ -40,7 +40,8 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 400
 BATCH_PARAGRAPHS = 600
 BATCH_CHARS = 48_000
-PUMP_BUDGET_S = 0.004  # GUI time one pump may spend preparing work before yielding to the event loop
+PUMP_BUDGET_S = 0.003  # GUI time one pump may spend preparing work before yielding to the event loop
+DEADLINE_EVERY = 16  # paragraphs prepared between two looks at the clock (with 64 a pump overran its budget)
 
 
 class CheckingController(ResultIntake, QObject):
@@ -379,7 +380,7 @@ class CheckingController(ResultIntake, QObject):
             block = block.next()
             number += 1
         if jobs:  # the visible paragraphs go alone, so their underlines come first
-            return self._batch(jobs, live=True)
+            return self._batch(jobs, live=True, visible=True)
         if not self._debouncing:
             for record in list(self._dirty.values()):
                 found = self.tracker.find_block(record)
@@ -413,7 +414,7 @@ class CheckingController(ResultIntake, QObject):
                 chars += len(job.text)
                 if len(jobs) >= BATCH_PARAGRAPHS or chars >= BATCH_CHARS:
                     break
-            if number % 64 == 0 and time.perf_counter() > deadline:
+            if number % DEADLINE_EVERY == 0 and time.perf_counter() > deadline:
                 break
         self._sweep_pos = number
         if jobs:
@@ -476,14 +477,14 @@ class CheckingController(ResultIntake, QObject):
         while chapter.next < len(texts) and len(jobs) < BATCH_PARAGRAPHS and chars < BATCH_CHARS:
             take(chapter.next)
             chapter.next += 1
-            if chapter.next % 64 == 0 and time.perf_counter() > deadline:
+            if chapter.next % DEADLINE_EVERY == 0 and time.perf_counter() > deadline:
                 break
         if not jobs:
             return None
         return CheckBatch(chapter.chapter_id, self.epoch, self.config, tuple(jobs), live=False)
 
-    def _batch(self, jobs: list[ParagraphJob], live: bool) -> CheckBatch:
-        return CheckBatch(self.chapter_id or "", self.epoch, self.config, tuple(jobs), live=live)
+    def _batch(self, jobs: list[ParagraphJob], live: bool, visible: bool = False) -> CheckBatch:
+        return CheckBatch(self.chapter_id or "", self.epoch, self.config, tuple(jobs), live=live, visible=visible)
 
     # ------------------------------------------------------------------ queries
     def typing(self) -> bool:

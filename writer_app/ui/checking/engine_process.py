@@ -41,18 +41,24 @@ from typing import Any, BinaryIO
 
 from writer_app.grammar.engine import CheckConfig, Checker, CompositeChecker
 from writer_app.grammar.model import Category, Issue
+from writer_app.ui.checking.engine_spawn import (  # noqa: F401 - spawning lives there, re-exported here
+    DEFAULT_FACTORY,
+    _early,
+    _early_lock,
+    adopt_early,
+    spawn,
+    start_early,
+    stop_early,
+)
 from writer_app.ui.checking.spans import IssueSpan, to_spans
 
 log = logging.getLogger(__name__)
 
-DEFAULT_FACTORY = "writer_app.grammar.factory:build_checker"
 SPELLER_FACTORY = "writer_app.grammar.spelling:SpellChecker"  # what answers ``spell`` while the rules load
 RULES_FACTORY = "writer_app.grammar.rules:RuleChecker"  # ... beside the speller, once its rules are loaded
 TextResult = tuple[tuple[IssueSpan, ...], bool, str]
 _FRAME = struct.Struct("<Q")  # the length of one pickled answer
 PRELOAD_TEXT = "She said their was no time to loose."  # one check loads what a checker loads lazily
-_early: dict[str, subprocess.Popen] = {}  # engine processes started ahead of need, by factory
-_early_lock = threading.Lock()
 
 
 def write_answer(answer: object, sink: BinaryIO) -> None:
@@ -350,43 +356,6 @@ def serve(factory: Callable[[CheckConfig], Checker], source: BinaryIO, sink: Bin
         write_answer(answer, sink)
 
 
-def spawn(factory_path: str = DEFAULT_FACTORY) -> subprocess.Popen:
-    """Start an engine process serving ``factory_path`` (the default one loads its checker at once)."""
-    env = dict(os.environ)
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
-    env.pop("QT_QPA_PLATFORM", None)
-    return subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "writer_app.ui.checking.engine_process", factory_path],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-
-
-def start_early(factory_path: str = DEFAULT_FACTORY) -> None:
-    """Start an engine process now, while the window is being built; the first :class:`ProcessBackend` adopts it."""
-    with _early_lock:
-        if factory_path not in _early:
-            _early[factory_path] = spawn(factory_path)
-
-
-def stop_early() -> None:
-    """Stop engine processes started early that nothing adopted (the checking feature did not install)."""
-    with _early_lock:
-        left = list(_early.values())
-        _early.clear()
-    for process in left:
-        try:
-            process.stdin.close()  # the child returns at end of input
-            process.wait(2.0)
-        except (OSError, subprocess.TimeoutExpired):
-            process.kill()
-            try:
-                process.wait(2.0)  # reaped: never left behind as a zombie (a slow machine may not have started it)
-            except subprocess.TimeoutExpired:
-                log.warning("an unused checking engine process did not stop")
-        if process.stdout is not None:
-            process.stdout.close()
-
-
 class EngineStopped(RuntimeError):
     """The child process died or could not start."""
 
@@ -401,12 +370,8 @@ class ProcessBackend:
     def __init__(self, factory_path: str = DEFAULT_FACTORY,
                  before_decode: Callable[[], object] | None = None) -> None:
         self._before_decode = before_decode
-        with _early_lock:
-            early = _early.pop(factory_path, None)
-        if early is not None and early.poll() is None:
-            self._process = early  # started while the window was being built: already loading
-        else:
-            self._process = spawn(factory_path)
+        early = adopt_early(factory_path)  # started while the window was being built: already loading
+        self._process = early if early is not None else spawn(factory_path)
         self._sent_config: CheckConfig | None = None
         self._lock = threading.Lock()
         self.engines: tuple[str, ...] = ()

@@ -25,7 +25,7 @@ from writer_app.ui.checking.workers import BatchResult
 CACHE_LIMIT = 200_000
 APPLY_INTERVAL_S = 0.1  # results are applied in bursts at most this often (one GUI update for many batches)
 APPLY_QUIET_S = 0.06  # ... and not until the writer's last keystroke is this old
-APPLY_BUDGET_S = 0.006  # GUI time one burst may spend applying results before yielding
+APPLY_BUDGET_S = 0.004  # GUI time one burst may spend applying results before yielding
 
 
 class ResultIntake:
@@ -35,15 +35,20 @@ class ResultIntake:
     def _on_batch_finished(self, result: BatchResult) -> None:
         """Keep the workers fed now; apply the results in a burst later (see :meth:`_apply_arrived`)."""
         self._arrived.append(result)
-        self._schedule_apply()
+        self._schedule_apply(urgent=result.batch.visible)
         self.schedule_pump()
 
-    def _schedule_apply(self) -> None:
-        if self._apply_timer.isActive():
-            return
+    def _schedule_apply(self, urgent: bool = False) -> None:
+        """Apply soon: after ``APPLY_INTERVAL_S`` since the last burst, or (``urgent``: results for the paragraphs on
+        screen, such as the first underlines after opening) at once; either way not within ``APPLY_QUIET_S`` of a
+        keystroke."""
         now = time.perf_counter()
-        wait = max(self._last_apply + APPLY_INTERVAL_S - now, self._last_edit + APPLY_QUIET_S - now, 0.0)
-        self._apply_timer.start(int(wait * 1000) + (1 if wait else 0))
+        quiet = self._last_edit + APPLY_QUIET_S - now
+        wait = max(quiet, 0.0) if urgent else max(self._last_apply + APPLY_INTERVAL_S - now, quiet, 0.0)
+        milliseconds = int(wait * 1000) + (1 if wait else 0)
+        if self._apply_timer.isActive() and self._apply_timer.remainingTime() <= milliseconds:
+            return
+        self._apply_timer.start(milliseconds)
 
     @Slot()
     def _apply_arrived(self) -> None:

@@ -86,13 +86,15 @@ class ParagraphJob:
 
 @dataclass(frozen=True, slots=True)
 class CheckBatch:
-    """Paragraphs of one chapter checked together; ``live`` means the chapter open in the editor."""
+    """Paragraphs of one chapter checked together; ``live`` means the chapter open in the editor, ``visible`` the
+    paragraphs on screen (their results are applied as soon as they arrive, not in the next coalesced burst)."""
 
     chapter_id: str
     epoch: int
     config: CheckConfig
     jobs: tuple[ParagraphJob, ...]
     live: bool = True
+    visible: bool = False
 
 
 @dataclass(frozen=True, slots=True)
