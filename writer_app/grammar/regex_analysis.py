@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 
 try:  # Python 3.11+
@@ -36,6 +37,8 @@ _RARE = len(_RANK) + 1000
 
 # Largest number of alternative words a derived trigger set may hold.
 _MAX_ALTERNATIVES = 64
+# Most word-set unions kept when every branch of an alternation requires words of its own.
+_MAX_UNIONS = 16
 # A repeat whose upper bound is at most this is "bounded" and may contain another repeat.
 _SMALL_REPEAT = 10
 
@@ -121,6 +124,9 @@ def _is_boundary(op: object, av: object) -> bool:
         if len(item) != 1:
             return False
         op1, av1 = item[0]
+        if op1 is _c.BRANCH:
+            # (?!\w|\.\w): not any of the alternatives, so not the one that is a word character either.
+            return any(_is_boundary(op, (_direction, branch)) for branch in av1[1])
         if op1 is _c.IN:
             return (_c.CATEGORY, _c.CATEGORY_WORD) in av1 and not any(o is _c.NEGATE for o, _ in av1)
         return op1 is _c.CATEGORY and av1 is _c.CATEGORY_WORD
@@ -229,16 +235,25 @@ def _derive(data: list) -> list[set[str]]:
     candidates = _word_sets(items)
     if candidates:
         return sorted(candidates, key=_strength, reverse=True)
-    # No word outside alternations: expand the first alternation and require a word from every branch.
+    # No word outside alternations: expand the first alternation and require a word from every branch. Each
+    # branch may require several sets; any choice of one set per branch gives a set the pattern requires (their
+    # union), so while the choices are few, every union is kept (the weaker ones narrow the search further).
     for index, (op, av) in enumerate(items):
         if op is _c.BRANCH and _literal_set([(op, av)]) is None:
-            union: set[str] = set()
+            options: list[list[set[str]]] = []
             for branch in av[1]:
                 sub = _derive(items[:index] + list(branch) + items[index + 1 :])
                 if not sub:
                     return []
-                union |= sub[0]
-            return [union] if len(union) <= _MAX_ALTERNATIVES * 2 else []
+                options.append(sub)
+            if math.prod(map(len, options)) > _MAX_UNIONS:
+                options = [sub[:1] for sub in options]
+            unions: list[set[str]] = []
+            for choice in itertools.product(*options):
+                union = set().union(*choice)
+                if len(union) <= _MAX_ALTERNATIVES * 2 and union not in unions:
+                    unions.append(union)
+            return sorted(unions, key=_strength, reverse=True)
     return []
 
 
