@@ -88,10 +88,15 @@ class PatternPass:
             if requires and any(map(words.isdisjoint, requires)):
                 continue
             if text is not None and gate is not None:
-                # A looser stand-in on the lowercased text is tried first, as it is several times faster.
-                if quick is not None and low is not None and quick(low) is None:
-                    continue
-                if gate(text) is None:
+                # A looser stand-in on the lowercased text is tried first, as it is several times faster; the
+                # gate cannot match before the stand-in's first find, so it searches on from there.
+                begin = 0
+                if quick is not None and low is not None:
+                    hint = quick(low)
+                    if hint is None:
+                        continue
+                    begin = hint.start()
+                if gate(text, begin) is None:
                     continue
             candidates.append(rule)
         return candidates
@@ -116,7 +121,13 @@ class PatternPass:
                 if rule.triggers.isdisjoint(sentence_words) or any(map(sentence_words.isdisjoint, rule.requires)):
                     continue
                 if rule.gate is not None:
-                    found = rule.gate.search(text, start, end)
+                    begin = start
+                    if rule.quick is not None and low is not None:
+                        hint = rule.quick.search(low, start, end)
+                        if hint is None:
+                            continue
+                        begin = hint.start()
+                    found = rule.gate.search(text, begin, end)
                     if found is None:
                         continue
                     if rule.relaxed_in_dialogue and not self.strict_dialogue and self._all_spoken(rule, text, found, end):

@@ -445,8 +445,12 @@ class RuleChecker:
             if quick is _LAZY:  # built on first use: most rules never get this far in a short text
                 quick = _quick_search(rule)
                 gates[position] = (search, quick, requires, chars, gate, rule)
-            if quick is not None and low is not None and quick(low, start, reach) is None:
-                continue  # the looser stand-in found nothing, so the rule cannot match here
-            if search(text, start, reach) is not None:  # cheap C-level test before the Python-level walk
+            begin = start
+            if quick is not None and low is not None:
+                hint = quick(low, start, reach)
+                if hint is None:
+                    continue  # the looser stand-in found nothing, so the rule cannot match here
+                begin = hint.start()  # nor can it match before the stand-in's first find
+            if search(text, begin, reach) is not None:  # cheap C-level test before the Python-level walk
                 issues.extend(rule.find(text, start, reach, end))
         return (_without_overlaps(issues) if len(issues) > 1 else issues), words
