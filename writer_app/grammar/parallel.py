@@ -130,12 +130,15 @@ def _warm_up(checker: Checker, text: str) -> None:
             return
 
 
-def learn_names_parallel(speller: Any, text: str, workers: int | None = None) -> int:
+def learn_names_parallel(
+    speller: Any, text: str, workers: int | None = None, meanwhile: Callable[[], None] | None = None
+) -> int:
     """``speller.learn_names(text)``, with a long text's lines studied in parts on every core.
 
     The parts' findings (and the word verdicts they cached) come back here and are learnt together: the
     speller learns what one reading of the whole text teaches, and the checking workers forked afterwards
-    inherit it (and the verdicts) from this process.
+    inherit it (and the verdicts) from this process. ``meanwhile`` runs here while the parts are studied
+    (work this process would otherwise do alone afterwards); it must not depend on the names.
     """
     if len(text) < MIN_PARALLEL_CHARS:
         return speller.learn_names(text)
@@ -145,7 +148,7 @@ def learn_names_parallel(speller: Any, text: str, workers: int | None = None) ->
         return speller.learn_names(text)
     from writer_app.grammar.name_learning import adopt, study
 
-    studies = map_forked(lambda run: study(speller, text, run[0], run[1], verdicts=True), runs, workers)
+    studies = map_forked(lambda run: study(speller, text, run[0], run[1], verdicts=True), runs, workers, meanwhile)
     return adopt(speller, studies)
 
 
@@ -155,24 +158,39 @@ def _apply(item: Any) -> Any:
     return _task(item)
 
 
-def map_forked(function: Callable[[Any], Any], items: Sequence[Any], workers: int | None = None) -> list[Any]:
+def map_forked(
+    function: Callable[[Any], Any],
+    items: Sequence[Any],
+    workers: int | None = None,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[Any]:
     """``[function(item) for item in items]``, shared between forked processes when there are several items.
 
     ``function`` may be any callable (a closure over loaded engines): the workers inherit it by forking, and
-    only the items and results travel between processes.
+    only the items and results travel between processes. ``meanwhile`` (if given) runs in this process once
+    the workers have started, or first when there are none; the workers never see what it does.
     """
     global _task
     workers = 1 if len(items) < 2 else min(worker_count() if workers is None else workers, len(items))
     if workers < 2:
+        if meanwhile is not None:
+            meanwhile()
         return [function(item) for item in items]
     _task = function
+    started = False
     try:
         import multiprocessing
 
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_apply, items, chunksize=1)
+            pending = pool.map_async(_apply, items, chunksize=1)
+            started = True
+            if meanwhile is not None:
+                meanwhile()
+            return pending.get()
     except (OSError, RuntimeError):  # no processes to be had: do it here
         log.info("could not start worker processes; working in one process", exc_info=True)
+        if meanwhile is not None and not started:
+            meanwhile()
         return [function(item) for item in items]
     finally:
         _task = None
