@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 _UNMADE = object()  # a rule's surface tests not made yet
+# Longer paragraphs have their gates searched before they are cut into sentences (see ``PatternPass.check``).
+LONG_PARAGRAPH = 5_000
 
 # The words of a sentence as written, before tagging, with offsets from the sentence start (see
 # ``analysis.surface_span``): read much faster than a full analysis, enough for the surface pre-filter.
@@ -119,12 +121,18 @@ class PatternPass:
         matched = self._word_matches(words)
         if not matched:
             return []
-        allowed = frozenset(matched)
         entries = self._entries
+        in_paragraph: dict[int, bool] = {}  # rule position -> whether its gate finds something in the paragraph
+        if len(text) > LONG_PARAGRAPH:
+            # Cutting a very long paragraph into sentences costs more than searching it: the gates go first.
+            matched = [p for p in matched if entries[p][3] is None or self._gate_finds(p, text, low) is not None]
+            if not matched:
+                return []
+            in_paragraph = dict.fromkeys(matched, True)
+        allowed = frozenset(matched)
         strict = self.strict_dialogue
         issues: list[Issue] = []
         lower = text.lower()
-        in_paragraph: dict[int, bool] = {}  # rule position -> whether its gate finds something in the paragraph
         index, trigger_words = self._index, self.trigger_words
         for start, end in sentence_spans(text):
             sentence_words = set(_WORD.findall(lower, start, end))
@@ -150,13 +158,13 @@ class PatternPass:
                     found = gate(text, begin, end)
                     if found is None:
                         continue
-                    if rule.relaxed_in_dialogue and not strict and self._all_spoken(rule, text, found, end):
-                        continue  # the rule would not report it inside dialogue: no need to analyse
                     passes = in_paragraph.get(position)
                     if passes is None:
                         passes = in_paragraph[position] = self._gate_finds(position, text, low) is not None
                     if not passes:
                         continue
+                    if rule.relaxed_in_dialogue and not strict and self._all_spoken(rule, text, found, end):
+                        continue  # the rule would not report it inside dialogue: no need to analyse
                 rules.append(rule)
             if rules and self._surface is not None:
                 rules = self._could_match(rules, text, start, end)
