@@ -226,9 +226,16 @@ def requires_digit(pattern: str, flags: int) -> bool:
     import re._constants as sre
     import re._parser as parser
 
+    def digit(op: object, av: object) -> bool:  # one ASCII digit, a range of them, or \d
+        if op is sre.LITERAL:
+            return 48 <= av <= 57  # type: ignore[operator]
+        if op is sre.RANGE:
+            return 48 <= av[0] <= av[1] <= 57  # type: ignore[index]
+        return op is sre.CATEGORY and av is sre.CATEGORY_DIGIT
+
     def needs(items: list) -> bool:
         for op, av in items:
-            if op is sre.IN and list(av) == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+            if op is sre.LITERAL and digit(op, av) or op is sre.IN and av and all(digit(o, a) for o, a in av):
                 return True
             if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and needs(list(av[2])):
                 return True
