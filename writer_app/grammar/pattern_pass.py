@@ -2,7 +2,8 @@
 
 Analysing a sentence (tagging, lemmas, chunks) is slow pure Python, so it is lazy: a paragraph whose plain
 words meet no rule's trigger costs one set intersection; otherwise it is cut into sentences and only a
-sentence holding a rule's trigger and required words is analysed (the analyser caches by sentence text).
+sentence holding a rule's trigger and required words, whose gate finds something in it and in the whole
+paragraph, is analysed (the analyser caches by sentence text).
 """
 
 from __future__ import annotations
@@ -83,7 +84,9 @@ class PatternPass:
         entries = self._entries
         return [p for p in positions if not (entries[p][1] and any(map(words.isdisjoint, entries[p][1])))]
 
-    def _gate_finds(self, position: int, text: str, low: str | None, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    def _gate_finds(
+        self, position: int, text: str, low: str | None, start: int = 0, end: int | None = None
+    ) -> re.Match[str] | None:
         """The first find of rule ``position``'s gate in ``text[start:end]`` (a gate-less rule: None).
 
         A looser stand-in on the lowercased text ``low`` is tried first, as it is several times faster; the
@@ -97,17 +100,6 @@ class PatternPass:
                 return None
             begin = hint.start()
         return gate(text, begin, end)  # type: ignore[misc]
-
-    def _candidates(
-        self, words: set[str] | frozenset[str], text: str | None = None, low: str | None = None
-    ) -> list[PatternRule]:
-        """The rules whose triggers and required words ``words`` meet, in rule order; given the paragraph
-        ``text`` (and ``low``, its lowercase twin when as long), only those whose gate finds something in it."""
-        entries = self._entries
-        return [
-            entries[p][0] for p in self._word_matches(words)
-            if text is None or entries[p][3] is None or self._gate_finds(p, text, low) is not None
-        ]
 
     def check(self, text: str, words: set[str], low: str | None = None) -> list[Issue]:
         """Issues of the pattern rules in paragraph ``text``, whose lowercase ``\\w+`` words are ``words``.
