@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 MIN_PARALLEL_CHARS = 300_000  # below this (about 50,000 words), starting workers costs more than it saves
 RUNS_PER_WORKER = 8  # smaller runs even out the work when one part of the text is slower to check (or to suggest for)
 MAX_WORKERS = 4
+# A worker's young-object collections wait for this many new objects (Python's default: 700). Checking a novel
+# makes caches that live as long as the worker; collecting every 700 of them spent about 5 % of its time.
+WORKER_GC_THRESHOLD = 20_000
 WARM_UP_CHARS = 2_000  # a longer first line is not checked twice just to warm up
 
 # The checker, text and follow-up the forked workers read (set just before the pool forks; never pickled).
@@ -65,6 +68,15 @@ def line_runs(text: str, count: int) -> list[tuple[int, int]]:
     return runs
 
 
+def _start_worker() -> None:
+    """In a new worker: what it inherited (engines, caches) is set aside from garbage collection (it lives as
+    long as the worker), and young objects are collected less often."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 def _check_run(run: tuple[int, int]) -> tuple[list[Issue], object]:
     """In a worker: the issues of one run of lines (offsets into the whole text) and the follow-up's result."""
     assert _shared is not None
@@ -105,7 +117,7 @@ def check_document_parallel(
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
+        with context.Pool(workers, initializer=_start_worker) as pool:
             issues: list[Issue] = []
             extras: list[object] = []
             for found, extra in pool.imap(_check_run, runs):
@@ -181,7 +193,7 @@ def map_forked(
     try:
         import multiprocessing
 
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker) as pool:
             pending = pool.map_async(_apply, items, chunksize=1)
             started = True
             if meanwhile is not None:
