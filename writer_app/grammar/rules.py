@@ -360,6 +360,12 @@ class RuleChecker:
             else (gate, gate.search, tuple(positions), *_gate_needs(gate))
             for gate, positions in gated.items()
         ]
+        # The groups by the character they need (None: none), so that a slice is searched for each character
+        # once (eight groups need a digit): (character test, its groups without it, their gates).
+        buckets: dict[object, list[tuple]] = {}
+        for gate, gate_search, positions, word_needs, char_need in self._gate_groups:
+            buckets.setdefault(char_need, []).append((gate, gate_search, positions, word_needs))
+        self._gate_buckets = [(need, tuple(groups), tuple(g[0] for g in groups)) for need, groups in buckets.items()]
         self._always, self._needy = _needy_rules(matchers, self._always)
 
     def check(self, text: str) -> list[Issue]:
@@ -419,20 +425,22 @@ class RuleChecker:
         for word in words & self._trigger_words:
             selected.update(index[word])
         passed: dict[re.Pattern[str], bool] = {}
-        for gate, gate_search, positions, word_needs, char_need in self._gate_groups:
-            if gate_search is None:
-                ok = any(map(str.__eq__, tokens, tokens[1:]))
-            elif word_needs and any(map(words.isdisjoint, word_needs)):
-                ok = False
-            elif char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
-                ok = False
-            else:
-                ok = gate_search(piece) is not None
-            if ok:
-                passed[gate] = True
-                selected.update(positions)
-            else:
-                passed[gate] = False
+        for char_need, groups, bucket_gates in self._gate_buckets:
+            if char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
+                passed.update(dict.fromkeys(bucket_gates, False))
+                continue
+            for gate, gate_search, positions, word_needs in groups:
+                if gate_search is None:
+                    ok = any(map(str.__eq__, tokens, tokens[1:]))
+                elif word_needs and any(map(words.isdisjoint, word_needs)):
+                    ok = False
+                else:
+                    ok = gate_search(piece) is not None
+                if ok:
+                    passed[gate] = True
+                    selected.update(positions)
+                else:
+                    passed[gate] = False
         if not selected:
             return [], words
         issues: list[Issue] = []
