@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import sys
+import weakref
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -92,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
             # A novel is checked on every core; each part's suggestions are made where it was checked.
             budget = _SearchBudget(THOROUGH_SUGGESTIONS)
             target.issues, prepared = check_text_parallel(
-                checker, target.text, partial(_prepare_suggestions, checker, budget), partial(_before_fork, checker, budget)
+                checker, target.text, partial(_prepare_suggestions, checker, budget),
+                partial(_before_fork, checker, budget), partial(_warm_up, checker),
             )
             for quick, searched in prepared:  # type: ignore[misc]
                 target.prepared.update(quick)
@@ -243,13 +245,25 @@ class _SearchBudget:
 WARM_UP = "They could went home."
 
 
-def _before_fork(checker: Any, budget: _SearchBudget) -> None:
+_warmed: weakref.WeakSet[Any] = weakref.WeakSet()  # the checkers :func:`_warm_up` has loaded
+
+
+def _warm_up(checker: Any) -> None:
     """Load, once and here, what every worker would otherwise load for itself: the sentence analyser, the
-    suggestions' index and Hunspell's quick search; then share the full-search budget."""
+    suggestions' index and Hunspell's quick search (nothing that depends on the text being checked)."""
+    if checker in _warmed:
+        return
+    _warmed.add(checker)
     checker.check(WARM_UP)
     speller = getattr(checker, "speller", None)
     if speller is not None:
         speller.suggest("qxzvw", thorough=False)  # no small edit reaches it: the quick Hunspell search loads
+
+
+def _before_fork(checker: Any, budget: _SearchBudget) -> None:
+    """Just before the checking workers fork: the engines loaded (:func:`_warm_up`, if not done while the
+    names were learnt), then the full-search budget shared."""
+    _warm_up(checker)
     budget.share()
 
 

@@ -105,16 +105,19 @@ def check_text_parallel(
     text: str,
     after: Callable[[list[Issue]], object] | None = None,
     before_fork: Callable[[], None] | None = None,
+    warm_up: Callable[[], None] | None = None,
 ) -> tuple[list[Issue], list[object]]:
     """:func:`check_text` split between processes when long enough, with ``after`` run on each part's issues
     where it was checked (its results in text order; none when the text was checked in this process); see
-    :func:`writer_app.grammar.parallel.check_document_parallel`."""
+    :func:`writer_app.grammar.parallel.check_document_parallel`. ``warm_up`` (loading what the check will
+    use, independent of the text) runs while other processes learn the text's names, when they do."""
     from writer_app.grammar.parallel import check_document_parallel, learn_names_parallel
 
     unwrapped = unwrap(text)
     speller = getattr(checker, "speller", None)
     if speller is not None:
-        learn_names_parallel(speller, unwrapped.text)  # before the split: every part knows the whole text's names
+        # Before the split: every part knows the whole text's names.
+        learn_names_parallel(speller, unwrapped.text, meanwhile=warm_up)
     issues, prepared = check_document_parallel(checker, unwrapped.text, after=after, before_fork=before_fork)
     return unwrapped.restore(issues), prepared
 

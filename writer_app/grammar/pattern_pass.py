@@ -2,7 +2,8 @@
 
 Analysing a sentence (tagging, lemmas, chunks) is slow pure Python, so it is lazy: a paragraph whose plain
 words meet no rule's trigger costs one set intersection; otherwise it is cut into sentences and only a
-sentence holding a rule's trigger and required words is analysed (the analyser caches by sentence text).
+sentence holding a rule's trigger and required words, whose gate finds something in it and in the whole
+paragraph, is analysed (the analyser caches by sentence text).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from writer_app.grammar.model import Issue
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule, could_match, surface_tests
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 _UNMADE = object()  # a rule's surface tests not made yet
+# Longer paragraphs have their gates searched before they are cut into sentences (see ``PatternPass.check``).
+LONG_PARAGRAPH = 5_000
 
 # The words of a sentence as written, before tagging, with offsets from the sentence start (see
 # ``analysis.surface_span``): read much faster than a full analysis, enough for the surface pre-filter.
@@ -65,14 +68,11 @@ class PatternPass:
             for rule in self.rules
         ]
 
-    def _candidates(
-        self, words: set[str] | frozenset[str], text: str | None = None, low: str | None = None
-    ) -> list[PatternRule]:
-        """The rules whose triggers and required words ``words`` meet, in rule order; given the paragraph
-        ``text`` (and ``low``, its lowercase twin when as long), only those whose gate finds something in it."""
+    def _word_matches(self, words: set[str] | frozenset[str]) -> Sequence[int]:
+        """Positions (in rule order) of the rules whose triggers and required words ``words`` meet."""
         hits = words & self.trigger_words
         if not hits:
-            return []
+            return ()
         index = self._index
         if len(hits) == 1:
             positions: Iterable[int] = index[next(iter(hits))]  # one word: its rules, already in order
@@ -82,44 +82,80 @@ class PatternPass:
                 chosen.update(index[word])
             positions = sorted(chosen)
         entries = self._entries
-        candidates = []
-        for position in positions:
-            rule, requires, quick, gate = entries[position]
-            if requires and any(map(words.isdisjoint, requires)):
-                continue
-            if text is not None and gate is not None:
-                # A looser stand-in on the lowercased text is tried first, as it is several times faster.
-                if quick is not None and low is not None and quick(low) is None:
-                    continue
-                if gate(text) is None:
-                    continue
-            candidates.append(rule)
-        return candidates
+        return [p for p in positions if not (entries[p][1] and any(map(words.isdisjoint, entries[p][1])))]
+
+    def _gate_finds(
+        self, position: int, text: str, low: str | None, start: int = 0, end: int | None = None
+    ) -> re.Match[str] | None:
+        """The first find of rule ``position``'s gate in ``text[start:end]`` (a gate-less rule: None).
+
+        A looser stand-in on the lowercased text ``low`` is tried first, as it is several times faster; the
+        gate cannot match before the stand-in's first find, so it searches on from there."""
+        _rule, _requires, quick, gate = self._entries[position]
+        end = len(text) if end is None else end
+        begin = start
+        if quick is not None and low is not None:
+            hint = quick(low, start, end)
+            if hint is None:
+                return None
+            begin = hint.start()
+        return gate(text, begin, end)  # type: ignore[misc]
 
     def check(self, text: str, words: set[str], low: str | None = None) -> list[Issue]:
         """Issues of the pattern rules in paragraph ``text``, whose lowercase ``\\w+`` words are ``words``.
 
         ``low`` is ``text.lower()`` when it has the same length (for the gates' quicker stand-ins).
         """
-        # A rule's gate must find something in the paragraph before its sentences are even cut out.
-        candidates = self._candidates(words, text, low)
-        if not candidates:
+        # A rule is tried in a sentence when the paragraph and the sentence both hold its words and its gate
+        # finds something both in the sentence and in the whole paragraph. Words are tested first (cheapest),
+        # then the gate in the sentence (a short search), and last, once per paragraph and only when needed,
+        # the gate in the whole paragraph.
+        matched = self._word_matches(words)
+        if not matched:
             return []
+        entries = self._entries
+        in_paragraph: dict[int, bool] = {}  # rule position -> whether its gate finds something in the paragraph
+        if len(text) > LONG_PARAGRAPH:
+            # Cutting a very long paragraph into sentences costs more than searching it: the gates go first.
+            matched = [p for p in matched if entries[p][3] is None or self._gate_finds(p, text, low) is not None]
+            if not matched:
+                return []
+            in_paragraph = dict.fromkeys(matched, True)
+        allowed = frozenset(matched)
+        strict = self.strict_dialogue
         issues: list[Issue] = []
         lower = text.lower()
+        index, trigger_words = self._index, self.trigger_words
         for start, end in sentence_spans(text):
-            sentence_words: set[str] | None = None
+            sentence_words = set(_WORD.findall(lower, start, end))
+            hits = sentence_words & trigger_words
+            if not hits:
+                continue
+            chosen: set[int] = set()
+            for word in hits:
+                chosen.update(index[word])
+            chosen &= allowed
             rules = []
-            for rule in candidates:
-                if sentence_words is None:
-                    sentence_words = set(_WORD.findall(lower, start, end))
-                if rule.triggers.isdisjoint(sentence_words) or any(map(sentence_words.isdisjoint, rule.requires)):
+            for position in sorted(chosen):
+                rule, requires, quick, gate = entries[position]
+                if requires and any(map(sentence_words.isdisjoint, requires)):
                     continue
-                if rule.gate is not None:
-                    found = rule.gate.search(text, start, end)
+                if gate is not None:
+                    begin = start
+                    if quick is not None and low is not None:
+                        hint = quick(low, start, end)
+                        if hint is None:
+                            continue
+                        begin = hint.start()
+                    found = gate(text, begin, end)
                     if found is None:
                         continue
-                    if rule.relaxed_in_dialogue and not self.strict_dialogue and self._all_spoken(rule, text, found, end):
+                    passes = in_paragraph.get(position)
+                    if passes is None:
+                        passes = in_paragraph[position] = self._gate_finds(position, text, low) is not None
+                    if not passes:
+                        continue
+                    if rule.relaxed_in_dialogue and not strict and self._all_spoken(rule, text, found, end):
                         continue  # the rule would not report it inside dialogue: no need to analyse
                 rules.append(rule)
             if rules and self._surface is not None:

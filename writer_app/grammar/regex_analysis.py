@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 
 try:  # Python 3.11+
@@ -36,6 +37,11 @@ _RARE = len(_RANK) + 1000
 
 # Largest number of alternative words a derived trigger set may hold.
 _MAX_ALTERNATIVES = 64
+# Most word-set unions kept when every branch of an alternation requires words of its own.
+_MAX_UNIONS = 16
+# An alternation is also expanded where other words are required only this near the top and this small.
+_EXTRA_DEPTH = 2
+_EXTRA_BRANCHES = 12
 # A repeat whose upper bound is at most this is "bounded" and may contain another repeat.
 _SMALL_REPEAT = 10
 
@@ -121,6 +127,9 @@ def _is_boundary(op: object, av: object) -> bool:
         if len(item) != 1:
             return False
         op1, av1 = item[0]
+        if op1 is _c.BRANCH:
+            # (?!\w|\.\w): not any of the alternatives, so not the one that is a word character either.
+            return any(_is_boundary(op, (_direction, branch)) for branch in av1[1])
         if op1 is _c.IN:
             return (_c.CATEGORY, _c.CATEGORY_WORD) in av1 and not any(o is _c.NEGATE for o, _ in av1)
         return op1 is _c.CATEGORY and av1 is _c.CATEGORY_WORD
@@ -223,23 +232,33 @@ def _strength(words: set[str]) -> tuple[int, int]:
     return (min(map(word_rarity, words)), -len(words))
 
 
-def _derive(data: list) -> list[set[str]]:
+def _derive(data: list, depth: int = 0) -> list[set[str]]:
     """Every trigger set the pattern requires (each: one of its words must occur), strongest first."""
     items = _flatten(data)
     candidates = _word_sets(items)
-    if candidates:
-        return sorted(candidates, key=_strength, reverse=True)
-    # No word outside alternations: expand the first alternation and require a word from every branch.
+    # An alternation is expanded (each branch read in place of it) when no word outside alternations is
+    # required, and also, near the top of the pattern and for a few branches, when some are: a word from every
+    # branch is then required too. Each branch may require several sets; any choice of one set per branch
+    # gives a set the pattern requires (their union), so while the choices are few, every union is kept.
     for index, (op, av) in enumerate(items):
         if op is _c.BRANCH and _literal_set([(op, av)]) is None:
-            union: set[str] = set()
+            if candidates and (depth >= _EXTRA_DEPTH or len(av[1]) > _EXTRA_BRANCHES):
+                break
+            options: list[list[set[str]]] = []
             for branch in av[1]:
-                sub = _derive(items[:index] + list(branch) + items[index + 1 :])
+                sub = _derive(items[:index] + list(branch) + items[index + 1 :], depth + 1)
                 if not sub:
-                    return []
-                union |= sub[0]
-            return [union] if len(union) <= _MAX_ALTERNATIVES * 2 else []
-    return []
+                    break
+                options.append(sub)
+            else:
+                if math.prod(map(len, options)) > _MAX_UNIONS:
+                    options = [sub[:1] for sub in options]
+                for choice in itertools.product(*options):
+                    union = set().union(*choice)
+                    if len(union) <= _MAX_ALTERNATIVES * 2 and union not in candidates:
+                        candidates.append(union)
+            break
+    return sorted(candidates, key=_strength, reverse=True)
 
 
 def _char_set(op: object, av: object) -> frozenset[str] | None:

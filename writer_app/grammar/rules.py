@@ -226,9 +226,16 @@ def requires_digit(pattern: str, flags: int) -> bool:
     import re._constants as sre
     import re._parser as parser
 
+    def digit(op: object, av: object) -> bool:  # one ASCII digit, a range of them, or \d
+        if op is sre.LITERAL:
+            return 48 <= av <= 57  # type: ignore[operator]
+        if op is sre.RANGE:
+            return 48 <= av[0] <= av[1] <= 57  # type: ignore[index]
+        return op is sre.CATEGORY and av is sre.CATEGORY_DIGIT
+
     def needs(items: list) -> bool:
         for op, av in items:
-            if op is sre.IN and list(av) == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+            if op is sre.LITERAL and digit(op, av) or op is sre.IN and av and all(digit(o, a) for o, a in av):
                 return True
             if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and needs(list(av[2])):
                 return True
@@ -353,6 +360,12 @@ class RuleChecker:
             else (gate, gate.search, tuple(positions), *_gate_needs(gate))
             for gate, positions in gated.items()
         ]
+        # The groups by the character they need (None: none), so that a slice is searched for each character
+        # once (eight groups need a digit): (character test, its groups without it, their gates).
+        buckets: dict[object, list[tuple]] = {}
+        for gate, gate_search, positions, word_needs, char_need in self._gate_groups:
+            buckets.setdefault(char_need, []).append((gate, gate_search, positions, word_needs))
+        self._gate_buckets = [(need, tuple(groups), tuple(g[0] for g in groups)) for need, groups in buckets.items()]
         self._always, self._needy = _needy_rules(matchers, self._always)
 
     def check(self, text: str) -> list[Issue]:
@@ -412,20 +425,22 @@ class RuleChecker:
         for word in words & self._trigger_words:
             selected.update(index[word])
         passed: dict[re.Pattern[str], bool] = {}
-        for gate, gate_search, positions, word_needs, char_need in self._gate_groups:
-            if gate_search is None:
-                ok = any(map(str.__eq__, tokens, tokens[1:]))
-            elif word_needs and any(map(words.isdisjoint, word_needs)):
-                ok = False
-            elif char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
-                ok = False
-            else:
-                ok = gate_search(piece) is not None
-            if ok:
-                passed[gate] = True
-                selected.update(positions)
-            else:
-                passed[gate] = False
+        for char_need, groups, bucket_gates in self._gate_buckets:
+            if char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
+                passed.update(dict.fromkeys(bucket_gates, False))
+                continue
+            for gate, gate_search, positions, word_needs in groups:
+                if gate_search is None:
+                    ok = any(map(str.__eq__, tokens, tokens[1:]))
+                elif word_needs and any(map(words.isdisjoint, word_needs)):
+                    ok = False
+                else:
+                    ok = gate_search(piece) is not None
+                if ok:
+                    passed[gate] = True
+                    selected.update(positions)
+                else:
+                    passed[gate] = False
         if not selected:
             return [], words
         issues: list[Issue] = []
@@ -445,8 +460,12 @@ class RuleChecker:
             if quick is _LAZY:  # built on first use: most rules never get this far in a short text
                 quick = _quick_search(rule)
                 gates[position] = (search, quick, requires, chars, gate, rule)
-            if quick is not None and low is not None and quick(low, start, reach) is None:
-                continue  # the looser stand-in found nothing, so the rule cannot match here
-            if search(text, start, reach) is not None:  # cheap C-level test before the Python-level walk
+            begin = start
+            if quick is not None and low is not None:
+                hint = quick(low, start, reach)
+                if hint is None:
+                    continue  # the looser stand-in found nothing, so the rule cannot match here
+                begin = hint.start()  # nor can it match before the stand-in's first find
+            if search(text, begin, reach) is not None:  # cheap C-level test before the Python-level walk
                 issues.extend(rule.find(text, start, reach, end))
         return (_without_overlaps(issues) if len(issues) > 1 else issues), words
