@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from writer_app.grammar.engine import CheckConfig
-    from writer_app.grammar.factory import build_checker, check_text
+    from writer_app.grammar.factory import build_checker
 
     checker = build_checker(CheckConfig(dialect="en-US"))
     rows = [r for r in load() if not args.family or r["family"] in args.family]
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     notes: dict[str, list[str]] = collections.defaultdict(list)
     for row in rows:
         text = row["text"]
-        issues = check_text(checker, text)
+        issues = checker.check(text)  # one paragraph, as the editor checks it (a line break inside is a wrap)
         entry = stats[row["family"]]
         if row["kind"] == "correct":
             entry[3] += 1
@@ -52,8 +53,8 @@ def main(argv: list[str] | None = None) -> int:
             for issue in issues:
                 notes[row["family"]].append(f"    ALARM {issue.rule} <{issue.text}> in {text!r}")
             continue
-        start = text.index(row["wrong"])
-        end = start + len(row["wrong"])
+        found = re.search(rf"(?<!\w){re.escape(row['wrong'])}(?!\w)", text)
+        start, end = found.span() if found else (text.index(row["wrong"]), text.index(row["wrong"]) + len(row["wrong"]))
         hit = [i for i in issues if i.start < end and start < i.end]
         fixed = any(i.replacements and text[: i.start] + i.replacements[0] + text[i.end :] == row["corrected"] for i in hit)
         entry[0] += 1
