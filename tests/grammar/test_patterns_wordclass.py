@@ -132,3 +132,19 @@ def test_noun_and_verb_template_filters() -> None:
     assert parse_template("{1|verb}", 1).parts[0].filter == "verb"  # type: ignore[union-attr]
     with pytest.raises(TemplateError):
         parse_template("{1|nouns}", 1)
+
+
+def test_abstract_noun_of_an_adjective_by_regular_endings() -> None:
+    from writer_app.grammar.word_class import abstract_noun
+
+    lexicon = shipped_lexicon()
+    found = {word: abstract_noun(word, lexicon) for word in ("important", "absent", "urgent", "table", "walk")}
+    assert found == {"important": "importance", "absent": "absence", "urgent": "urgency", "table": None, "walk": None}
+    assert parse_template("{2|abstract}", 2).parts[0].filter == "abstract"  # type: ignore[union-attr]
+
+
+def test_pronoun_case_template_filters() -> None:
+    from writer_app.grammar.pattern_fix import _FILTERS
+
+    assert [_FILTERS["object"](w) for w in ("I", "he", "She", "we", "they", "Tom")] == ["me", "him", "her", "us", "them", "Tom"]
+    assert [_FILTERS["subject"](w) for w in ("me", "Him", "her", "us", "them", "Tom")] == ["I", "he", "she", "we", "they", "Tom"]

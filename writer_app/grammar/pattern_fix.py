@@ -6,8 +6,10 @@ A template is text with references to the matched tokens (numbered from 1 in the
 - ``{2|lemma}`` its lemma; ``{2|as:VBZ}`` its lemma in the form the Penn tag names ("went" -> "goes");
 - ``{lie|as:VBD}`` a given lemma in a given form ("lay"); ``{lie|as:3}`` in the form token 3 has
   ("laying" -> "lying", "laid" -> "lay");
+- ``{2|object}`` / ``{2|subject}`` a personal pronoun in the other case ("I" -> "me", "him" -> "he");
 - ``{2|noun}`` the noun partner of a verb in the same number ("believes" -> "beliefs"), ``{2|verb}`` the verb
-  partner of a noun ("breath" -> "breathe"), by :mod:`writer_app.grammar.word_class`; nothing when it has none.
+  partner of a noun ("breath" -> "breathe"), ``{2|abstract}`` the noun of an adjective ("important" ->
+  "importance"), by :mod:`writer_app.grammar.word_class`; nothing when it has none.
 
 An optional token that did not take part leaves nothing (and no doubled space). Forms come from the
 pipeline's lexicon where it knows the lemma, else from the regular rules of :mod:`inflection`; a token
@@ -30,7 +32,16 @@ log = logging.getLogger(__name__)
 
 REF = re.compile(r"\{([^{}|]*)(?:\|([^{}]*))?\}")
 _LEMMA = re.compile(r"[a-z][a-z'-]*\Z")
-_FILTERS = {"lower": str.lower, "upper": str.upper, "capitalize": lambda s: s[:1].upper() + s[1:]}
+# A personal pronoun in the other case ("I" -> "me", "him" -> "he"); any other word is left as written.
+_OBJECT_CASE = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them", "who": "whom"}
+_SUBJECT_CASE = {"me": "I", "him": "he", "her": "she", "us": "we", "them": "they", "whom": "who"}
+_FILTERS = {
+    "lower": str.lower,
+    "upper": str.upper,
+    "capitalize": lambda s: s[:1].upper() + s[1:],
+    "object": lambda s: _OBJECT_CASE.get(s.lower(), s),
+    "subject": lambda s: _SUBJECT_CASE.get(s.lower(), s),
+}
 _SPACES = re.compile(r"  +")
 
 
@@ -41,7 +52,7 @@ class TemplateError(ValueError):
 @dataclass(frozen=True, slots=True)
 class _Ref:
     source: int | str  # a token index (0-based) or a lemma given in the template
-    filter: str = ""  # "", "lemma", "lower", "upper", "capitalize", "as", "noun", "verb"
+    filter: str = ""  # "", "lemma", "lower", "upper", "capitalize", "object", "subject", "as", "noun", "verb", "abstract"
     tag: str = ""  # for "as": the tag wanted
     tag_of: int = -1  # for "as": the token whose tag is wanted
 
@@ -151,17 +162,18 @@ def _value(ref: _Ref, words: Sequence[Word], match: Sequence[int | None]) -> str
     return word.text
 
 
-_PARTNERS = ("noun", "verb")
+_PARTNERS = ("noun", "verb", "abstract")
 
 
 def _partner(kind: str, written: str) -> str:
-    """The noun (``kind`` "noun") or verb partner of ``written`` (belief/believe), or "" when it has none."""
-    from writer_app.grammar.word_class import noun_partner, verb_partner
+    """The noun (``kind`` "noun") or verb partner of ``written`` (belief/believe), or the noun of an adjective
+    ("abstract": important/importance); "" when it has none."""
+    from writer_app.grammar.word_class import abstract_noun, noun_partner, verb_partner
 
     lexicon = _lexicon()
     if lexicon is None:
         return ""
-    found = (noun_partner if kind == "noun" else verb_partner)(written, lexicon)
+    found = {"noun": noun_partner, "verb": verb_partner, "abstract": abstract_noun}[kind](written, lexicon)
     return found or ""
 
 
@@ -209,4 +221,4 @@ def _parse_ref(source: str, filter_text: str, count: int) -> _Ref:
         if wanted not in TAGS:
             raise TemplateError(f"'as:{wanted}' is not a tag forms can be made for ({', '.join(sorted(TAGS))})")
         return _Ref(head, "as", tag=wanted)
-    raise TemplateError(f"'|{filter_text}' is not a template filter (lemma, lower, upper, capitalize, noun, verb, as:TAG, as:N)")
+    raise TemplateError(f"'|{filter_text}' is not a template filter (lemma, lower, upper, capitalize, object, subject, noun, verb, abstract, as:TAG, as:N)")

@@ -52,7 +52,7 @@ the lexicon allows for the word must match), ``chunk`` (``"B-NP"``, ``".-VP"``),
 ``negate`` (the token must fail the other keys), ``optional``, ``skip`` (up to N other tokens
 before this one). An antipattern is a token list of its own; a match of it that overlaps the tokens of a
 rule's match cancels the rule there. Templates (replacements and message): ``{N}`` token N as written, ``{N|lemma}``,
-``{N|lower}``/``{N|upper}``/``{N|capitalize}``, ``{N|as:VBZ}`` token N's lemma in another form,
+``{N|lower}``/``{N|upper}``/``{N|capitalize}``, ``{N|object}``/``{N|subject}`` (a pronoun's other case), ``{N|as:VBZ}`` token N's lemma in another form,
 ``{lie|as:VBD}`` a named lemma in a form, ``{lie|as:N}`` in the form token N has ("laying" -> "lying");
 replacements take the flagged text's capitals unless ``case = "as_is"``. Trigger words come from the
 rarest required token's words (or a lemma's forms); the sentence is analysed only when they occur, and

@@ -6,7 +6,8 @@ alternations at the end of a word turn one into the other (a voiced ending for t
 ce -> se, ss -> se; and the old pairs' ice -> ose, ss -> ed: choice/choose, success/succeed), and the lexicon knows the first as
 a noun and the second as a verb. :func:`noun_verb_pairs` lists them for a word list; the pattern templates
 ``{N|noun}`` and ``{N|verb}`` (:mod:`writer_app.grammar.pattern_fix`) use :func:`noun_partner` and
-:func:`verb_partner` to make the fix in the written word's number ("believes" -> "beliefs").
+:func:`verb_partner` to make the fix in the written word's number ("believes" -> "beliefs"). The template
+``{N|abstract}`` gives an adjective's noun by a regular ending (:func:`abstract_noun`: important/importance).
 """
 
 from __future__ import annotations
@@ -25,6 +26,16 @@ ALTERNATIONS: tuple[tuple[str, str], ...] = (
     ("ss", "se"),
     ("ss", "ed"),
     ("ice", "ose"),
+)
+# (adjective ending, noun ending): important/importance, absent/absence, urgent/urgency, able/ability,
+# possible/possibility; the first the lexicon knows as a noun wins.
+ADJECTIVE_NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ant", "ance"),
+    ("ant", "ancy"),
+    ("ent", "ence"),
+    ("ent", "ency"),
+    ("able", "ability"),
+    ("ible", "ibility"),
 )
 _NOUN_TAGS = frozenset({"NN"})
 _VERB_TAGS = frozenset({"VB"})
@@ -108,3 +119,17 @@ def verb_partner(written: str, lexicon: _Lexicon) -> str | None:
     base = lexicon.lemma(lower, "NNS") if lower.endswith("s") else ""
     verb = verb_of_noun(base, lexicon) if base and base != lower else None
     return _form(verb, "VBZ", lexicon) if verb is not None else None
+
+
+def abstract_noun(written: str, lexicon: _Lexicon) -> str | None:
+    """The noun naming the quality of the adjective ``written`` by a regular ending ("important" ->
+    "importance", "silent" -> "silence", "possible" -> "possibility"), or None."""
+    lower = written.lower()
+    if lexicon.entries(lower).get("JJ") != lower:
+        return None
+    for adjective_end, noun_end in ADJECTIVE_NOUN_ENDINGS:
+        if lower.endswith(adjective_end) and len(lower) > len(adjective_end) + 2:
+            noun = lower[: len(lower) - len(adjective_end)] + noun_end
+            if _is_noun(noun, lexicon):
+                return noun
+    return None
