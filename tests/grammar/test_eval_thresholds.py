@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.grammar.eval_scoring import EVAL_FILE, FICTION_EXCLUDED_RULES, Pair, detects, fixes, load_pairs, score
+from tests.grammar.eval_scoring import (
+    EVAL_FILE,
+    FICTION_EXCLUDED_RULES,
+    Pair,
+    detects,
+    fixes,
+    load_pairs,
+    score,
+)
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
 

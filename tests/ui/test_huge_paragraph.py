@@ -69,7 +69,7 @@ def test_splitting_makes_real_paragraphs_and_undo_puts_the_paragraph_back(qtbot)
 
 def test_the_bar_button_splits(qtbot):
     editor = _editor(qtbot, _huge_chapter())
-    qtbot.mouseClick(editor._huge_bar.split_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor._huge_bar.action_button, Qt.MouseButton.LeftButton)
     assert editor.joined_pieces() == 0 and not editor.isReadOnly()
 
 

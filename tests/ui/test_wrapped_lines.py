@@ -68,7 +68,7 @@ def test_the_bar_offers_the_join_which_is_one_undoable_edit(make_window, tmp_pat
     assert "6 paragraphs" in feature.bar.label.text()
     editor = window.editor
     before = editor.toPlainText()
-    feature.bar.join_button.click()
+    feature.bar.action_button.click()
     after = editor.toPlainText()
     assert not feature.bar.isVisible()
     assert after == unwrap(before).text
@@ -84,7 +84,7 @@ def test_a_dismissed_bar_stays_away_for_that_chapter(make_window, tmp_path: Path
     feature = install(window)
     window.open_project(_wrapped_file(tmp_path))
     qtbot.waitUntil(lambda: feature.bar.isVisible())
-    feature.bar._dismiss()
+    feature.bar.dismiss()
     chapter = window.current_chapter.id
     feature.consider(chapter)  # the chapter is shown again
     assert not feature.bar.isVisible()

@@ -223,8 +223,8 @@ class PerceptronTagger:
             self._rows[number] = row
         return row
 
-    def predict(self, feats: Iterable[str], allowed: Sequence[int] | None = None) -> str:
-        """Return the best-scoring tag for a bag of features, among the ``allowed`` tag indices if given."""
+    def _rows_of(self, feats: Iterable[str]) -> list[dict[int, int]]:
+        """The parsed weight rows of the ``feats`` the model knows (each row: tag index -> weight)."""
         stored = self.weights
         parsed = self._rows
         rows = []
@@ -232,6 +232,11 @@ class PerceptronTagger:
             number = stored.get(feat)
             if number is not None:
                 rows.append(parsed.get(number) or self._row(feat))
+        return rows
+
+    def predict(self, feats: Iterable[str], allowed: Sequence[int] | None = None) -> str:
+        """Return the best-scoring tag for a bag of features, among the ``allowed`` tag indices if given."""
+        rows = self._rows_of(feats)
         if allowed:
             scores = dict.fromkeys(allowed, 0)
             for row in rows:
@@ -280,7 +285,7 @@ class PerceptronTagger:
             number = stored.get(feat)
             if number is not None:
                 first, last = starts[number], starts[number + 1]
-                for tag, weight in zip(row_tags[first:last], row_weights[first:last]):
+                for tag, weight in zip(row_tags[first:last], row_weights[first:last], strict=True):
                     totals[tag] += weight
 
     def _predict_at(
@@ -323,13 +328,7 @@ class PerceptronTagger:
         if signature.endswith("@"):
             feats.append("name " + prev)
         own = self._own_row(words[index], word, signature, index == 0)
-        parsed = self._rows
-        stored = self.weights
-        rows = []
-        for feat in feats:
-            number = stored.get(feat)
-            if number is not None:
-                rows.append(parsed.get(number) or self._row(feat))
+        rows = self._rows_of(feats)
         if allowed:
             best_tag = -1
             best = 0

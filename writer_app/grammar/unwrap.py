@@ -135,6 +135,6 @@ def _is_wrapped(bodies: list[str]) -> bool:
     if sum(unstopped) * 2 < breaks:
         return False
     capital_starts = sum(
-        1 for open_end, body in zip(unstopped, bodies[1:]) if open_end and body.lstrip()[:1].isupper()
+        1 for open_end, body in zip(unstopped, bodies[1:], strict=True) if open_end and body.lstrip()[:1].isupper()
     )
     return breaks < 2 or capital_starts * 4 < breaks * 3

@@ -68,7 +68,7 @@ class ChapterEditor(QPlainTextEdit):
         self._joins = 0  # blocks shown as pieces of an over-long paragraph (see huge_paragraph)
         self._saved_text: tuple[int, str] | None = None  # (revision, text as saved) while pieces are joined
         self._huge_bar = HugeParagraphBar(self)
-        self._huge_bar.split_requested.connect(self.split_huge_paragraphs)
+        self._huge_bar.action_requested.connect(self.split_huge_paragraphs)
         self._layout = SpacedPlainTextLayout(self.document())
         self.document().setDocumentLayout(self._layout)
         self.setObjectName("chapterEditor")
@@ -209,10 +209,7 @@ class ChapterEditor(QPlainTextEdit):
         self._set_joins(len(numbers), numbers=numbers)
 
     def _place_huge_bar(self) -> None:
-        rect = self.viewport().geometry()
-        height = self._huge_bar.heightForWidth(rect.width())
-        self._huge_bar.setGeometry(rect.left(), rect.top(), rect.width(),
-                                   max(height, self._huge_bar.sizeHint().height()))
+        self._huge_bar.place_over(self.viewport().geometry())
 
     def word_count(self) -> int:
         """Words in the editor, kept up to date incrementally while typing (``len(text.split())``)."""

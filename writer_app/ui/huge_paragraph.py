@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from writer_app.core.paragraph_split import HUGE_PARAGRAPH_CHARS, break_paragraph, has_huge_paragraph
+from writer_app.ui.notice_bar import EditorNoticeBar
 
 log = logging.getLogger(__name__)
 
@@ -160,41 +161,21 @@ def split_for_good(cursor: QTextCursor, blocks: list[QTextBlock]) -> int:
     return len(blocks)
 
 
-class HugeParagraphBar(QFrame):
+class HugeParagraphBar(EditorNoticeBar):
     """A bar across the top of the editor: says why the chapter is read-only and offers the split."""
 
-    split_requested = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("hugeParagraphBar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
+        super().__init__("hugeParagraphBar", QCoreApplication.translate("HugeParagraphBar", "Split into paragraphs"),
+                         parent)
         self.was_told = False  # told about the chapter open now (its split may be undone and redone)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.split_button = QPushButton(self.tr("Split into paragraphs"), self)
-        self.split_button.clicked.connect(self.split_requested.emit)
-        close = QToolButton(self)
-        close.setText("\u00d7")
-        close.setToolTip(self.tr("Hide this message"))
-        close.clicked.connect(self.hide)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 6, 6)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(close, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.hide()
 
     def tell(self, paragraphs: int, pieces: int) -> None:
         """Show the message for ``paragraphs`` over-long paragraphs shown as ``pieces`` pieces."""
         what = (self.tr("A paragraph of this chapter is") if paragraphs == 1
                 else self.tr("{0} paragraphs of this chapter are").replace("{0}", str(paragraphs)))
-        self.label.setText(
+        log.info("%d over-long paragraph(s) shown as %d pieces", paragraphs, pieces)
+        self.show_message(
             self.tr("{0} too long to edit without long pauses (over {1} characters), so it is shown broken at its "
                     "line and sentence ends and the chapter is read-only. Split it into {2} paragraphs to edit "
                     "it (Undo puts it back).")
             .replace("{0}", what).replace("{1}", f"{HUGE_PARAGRAPH_CHARS:,}").replace("{2}", f"{pieces:,}"))
-        log.info("%d over-long paragraph(s) shown as %d pieces", paragraphs, pieces)
-        self.show()
-        self.raise_()

@@ -15,12 +15,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from writer_app.core.text import Utf16Map
 from writer_app.ui.i18n import translator
+from writer_app.ui.notice_bar import EditorNoticeBar
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
 
     pieces = unwrap(text).pieces
     spans: list[tuple[int, int]] = []
-    for (position, original, length), (next_position, next_original, _length) in zip(pieces, pieces[1:]):
+    for (position, original, length), (next_position, next_original, _length) in zip(pieces, pieces[1:], strict=False):
         if next_position == position + length + 1:  # one joining space stands between the two pieces
             spans.append((original + length, next_original))
     return spans
@@ -109,45 +110,19 @@ def join_wrapped_lines(editor: QPlainTextEdit, text: str) -> int:
     return len(spans)
 
 
-class WrappedLinesBar(QFrame):
+class WrappedLinesBar(EditorNoticeBar):
     """A bar across the top of the editor: says the chapter is hard-wrapped and offers to join its lines."""
 
-    join_requested = Signal()
-    dismissed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("wrappedLinesBar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.join_button = QPushButton(tr("Join lines into paragraphs"), self)
-        self.join_button.clicked.connect(self.join_requested.emit)
-        close = QToolButton(self)
-        close.setText("\u00d7")
-        close.setToolTip(tr("Hide this message"))
-        close.clicked.connect(self._dismiss)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 6, 6)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(close, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.hide()
+        super().__init__("wrappedLinesBar", tr("Join lines into paragraphs"), parent)
 
     def tell(self, paragraphs: int, breaks: int) -> None:
         """Show the message for ``paragraphs`` hard-wrapped paragraphs holding ``breaks`` line breaks."""
-        self.label.setText(
+        self.show_message(
             tr("{0} paragraphs of this chapter are broken into lines of fixed width ({1} line breaks inside "
                "paragraphs), so checking reads each line on its own. Join the lines into paragraphs? "
                "(Undo puts them back.)")
             .replace("{0}", f"{paragraphs:,}").replace("{1}", f"{breaks:,}"))
-        self.show()
-        self.raise_()
-
-    def _dismiss(self) -> None:
-        self.hide()
-        self.dismissed.emit()
 
 
 class WrappedLinesFeature(QObject):
@@ -158,7 +133,7 @@ class WrappedLinesFeature(QObject):
         self.window = window
         self.editor: QPlainTextEdit = window.editor
         self.bar = WrappedLinesBar(self.editor)
-        self.bar.join_requested.connect(self.join)
+        self.bar.action_requested.connect(self.join)
         self.bar.dismissed.connect(self._remember_dismissed)
         self._chapter: str | None = None
         self._dismissed: set[str] = set()
@@ -198,9 +173,7 @@ class WrappedLinesFeature(QObject):
         return False
 
     def _place(self) -> None:
-        rect = self.editor.viewport().geometry()
-        height = max(self.bar.heightForWidth(rect.width()), self.bar.sizeHint().height())
-        self.bar.setGeometry(rect.left(), rect.top(), rect.width(), height)
+        self.bar.place_over(self.editor.viewport().geometry())
 
     def _remember_dismissed(self) -> None:
         if self._chapter is not None:
