@@ -209,3 +209,13 @@ def test_splitting_twice_gives_unique_titles(window):
     assert len(titles) == len(set(titles)) == 7
     first = window.project.chapters[0].title
     assert f"{first} (continued)" in titles and f"{first} (continued 2)" in titles
+
+
+def test_a_long_title_is_elided_within_the_sidebar_and_keeps_its_count_in_view(window, qtbot):
+    panel = window.chapters_panel
+    panel.list.item(0).setText("The night the harbour froze over and nobody in the village would speak of it again")
+    qtbot.wait(10)
+    viewport = panel.list.viewport().width()
+    assert not panel.list.horizontalScrollBar().isVisible()
+    for row in range(panel.list.count()):
+        assert panel.list.visualItemRect(panel.list.item(row)).right() < viewport  # the count's right edge shows

@@ -83,9 +83,10 @@ class CountDelegate(QStyledItemDelegate):
             painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt override)
-        """Rows a little taller than text."""
+        """Rows a little taller than text, and no wider than the list: a long title is elided in :meth:`paint`,
+        so it never widens the rows past the sidebar (which would push the count out of view)."""
         size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 12))
+        return QSize(1, max(size.height(), option.fontMetrics.height() + 12))
 
 
 class ChaptersPanel(QWidget):
@@ -111,6 +112,10 @@ class ChaptersPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("chapterList")
         self.list.setItemDelegate(CountDelegate(self.list))
+        # Every row is one line high and as wide as the list (titles are elided): one size hint serves them all,
+        # instead of one Python call per chapter each time the list is laid out.
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
