@@ -7,7 +7,6 @@ from pathlib import Path
 from writer_app.grammar.unwrap import unwrap
 from writer_app.ui.wrapped_lines import (
     install,
-    joined_text,
     moved_position,
     wrapped_line_breaks,
     wrapped_paragraphs,
@@ -24,6 +23,17 @@ PROSE = (
     "if it might answer for him, which it did not, not then and not for many hours after.\n"
 )
 VERSE = "The rain came down\nOn roofs of tin\nAnd all the town\nWas shut within\n"
+
+
+def joined_text(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span replaced by one space (what the join does, applied by hand)."""
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [text[last:start], " "]
+        last = end
+    return "".join(parts) + text[last:]
+
+
 LIST = "Pack these things before you go tonight, and do not forget any of them at all:\n- the lamp\n- the map\n"
 
 
@@ -68,8 +78,12 @@ def test_the_bar_offers_the_join_which_is_one_undoable_edit(make_window, tmp_pat
     assert "6 paragraphs" in feature.bar.label.text()
     editor = window.editor
     before = editor.toPlainText()
+    cursor = editor.textCursor()
+    cursor.setPosition(before.index("passengers", 200))  # in the second copy, after joined breaks
+    editor.setTextCursor(cursor)
     feature.bar.action_button.click()
     after = editor.toPlainText()
+    assert after[editor.textCursor().position():].startswith("passengers")  # the cursor keeps its word
     assert not feature.bar.isVisible()
     assert after == unwrap(before).text
     assert after.count("\n") == before.count("\n") - 6

@@ -39,7 +39,11 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
     """
     from writer_app.grammar.unwrap import unwrap  # the checker's module loads with the first wrapped chapter
 
-    pieces = unwrap(text).pieces
+    return _line_breaks(unwrap(text).pieces)
+
+
+def _line_breaks(pieces: tuple[tuple[int, int, int], ...]) -> list[tuple[int, int]]:
+    """The original spans between consecutive unwrap ``pieces`` that a single joining space replaced."""
     spans: list[tuple[int, int]] = []
     for (position, original, length), (next_position, next_original, _length) in zip(pieces, pieces[1:], strict=False):
         if next_position == position + length + 1:  # one joining space stands between the two pieces
@@ -54,18 +58,6 @@ def wrapped_paragraphs(text: str, spans: list[tuple[int, int]]) -> int:
         if index == 0 or "\n" in text[spans[index - 1][1]:start]:
             count += 1
     return count
-
-
-def joined_text(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with every span replaced by one space."""
-    parts: list[str] = []
-    last = 0
-    for start, end in spans:
-        parts.append(text[last:start])
-        parts.append(" ")
-        last = end
-    parts.append(text[last:])
-    return "".join(parts)
 
 
 def moved_position(position: int, spans: list[tuple[int, int]]) -> int:
@@ -83,28 +75,30 @@ def moved_position(position: int, spans: list[tuple[int, int]]) -> int:
 def join_wrapped_lines(editor: QPlainTextEdit, text: str) -> int:
     """Join the wrapped paragraphs of ``editor`` (whose text is ``text``) as one undoable edit.
 
-    The edit replaces the range from the first line break to the last with its joined text in one go (one
-    change for the document's listeners, not thousands); the cursor keeps its place in the prose. Returns how
-    many line breaks were joined.
+    The edit replaces the range from the first line break to the last with its joined text (read from the
+    checker's unwrap, which joins exactly these breaks) in one go: one change for the document's listeners, not
+    thousands; the cursor keeps its place in the prose. Returns how many line breaks were joined.
     """
-    spans = wrapped_line_breaks(text)
+    from writer_app.grammar.unwrap import unwrap
+
+    unwrapped = unwrap(text)
+    spans = _line_breaks(unwrapped.pieces)
     if not spans:
         return 0
     utf16 = Utf16Map(text)
     first, last = spans[0][0], spans[-1][1]
-    inside = [(start - first, end - first) for start, end in spans]
+    joined_last = moved_position(last, spans)  # where the last break's end lands in the joined text
     new_here = moved_position(utf16.to_cp(editor.textCursor().position()), spans)
     cursor = QTextCursor(editor.document())
     cursor.beginEditBlock()
     try:
         cursor.setPosition(utf16.to_utf16(first))
         cursor.setPosition(utf16.to_utf16(last), QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(joined_text(text[first:last], inside))
+        cursor.insertText(unwrapped.text[first:joined_last])
     finally:
         cursor.endEditBlock()
-    joined = joined_text(text, spans)
     place = editor.textCursor()
-    place.setPosition(min(Utf16Map(joined).to_utf16(new_here), editor.document().characterCount() - 1))
+    place.setPosition(min(Utf16Map(unwrapped.text).to_utf16(new_here), editor.document().characterCount() - 1))
     editor.setTextCursor(place)
     log.info("joined %d wrapped line breaks", len(spans))
     return len(spans)
