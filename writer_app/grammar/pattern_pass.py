@@ -87,7 +87,7 @@ class PatternPass:
     def _gate_finds(
         self, position: int, text: str, low: str | None, start: int = 0, end: int | None = None
     ) -> re.Match[str] | None:
-        """The first find of rule ``position``'s gate in ``text[start:end]`` (a gate-less rule: None).
+        """The first find of rule ``position``'s gate (the rule must have one) in ``text[start:end]``, or None.
 
         A looser stand-in on the lowercased text ``low`` is tried first, as it is several times faster; the
         gate cannot match before the stand-in's first find, so it searches on from there."""
@@ -137,17 +137,11 @@ class PatternPass:
             chosen &= allowed
             rules = []
             for position in sorted(chosen):
-                rule, requires, quick, gate = entries[position]
+                rule, requires, _quick, gate = entries[position]
                 if requires and any(map(sentence_words.isdisjoint, requires)):
                     continue
                 if gate is not None:
-                    begin = start
-                    if quick is not None and low is not None:
-                        hint = quick(low, start, end)
-                        if hint is None:
-                            continue
-                        begin = hint.start()
-                    found = gate(text, begin, end)
+                    found = self._gate_finds(position, text, low, start, end)
                     if found is None:
                         continue
                     passes = in_paragraph.get(position)
