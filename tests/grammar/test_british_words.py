@@ -57,6 +57,17 @@ def test_a_one_line_en_us_check_loads_no_hunspell_dictionary(fresh_spelling: dic
     assert fresh_spelling["en_US"]._hunspell is not None
 
 
+def test_loading_the_dictionaries_up_front_changes_no_verdict(fresh_spelling: dict[str, object]) -> None:
+    lazy = SpellChecker(CheckConfig(dialect="en-US"))
+    probes = [*PROBES, "well-meant", "half-colour", "quayside-lanternx"]
+    before = {word: lazy.is_correct(word) for word in probes}
+    fresh_spelling.clear()  # the lazy checks loaded what they needed; start again from nothing loaded
+    eager = SpellChecker(CheckConfig(dialect="en-US"))
+    eager.load_dictionaries()  # what a parallel check does before forking its workers
+    assert fresh_spelling["en_US"]._hunspell is not None and fresh_spelling["en_GB"]._hunspell is not None
+    assert {word: eager.is_correct(word) for word in probes} == before
+
+
 def test_the_list_gives_en_gb_hunspell_verdict_on_words_en_us_rejects() -> None:
     listed = british_words.load_british_only()
     assert listed is not None

@@ -160,6 +160,9 @@ def learn_names_parallel(
         return speller.learn_names(text)
     from writer_app.grammar.name_learning import adopt, study
 
+    load = getattr(speller, "load_dictionaries", None)
+    if load is not None:  # loaded once here, inherited by every worker forked from now on
+        load()
     studies = map_forked(lambda run: study(speller, text, run[0], run[1], verdicts=True), runs, workers, meanwhile)
     return adopt(speller, studies)
 

@@ -177,6 +177,11 @@ class _Dictionary:
         except (UnicodeError, ValueError):
             return False
 
+    def load(self) -> None:
+        """Load the Hunspell dictionary now if it is not loaded yet (before forking workers that would each load it)."""
+        with self._lock:
+            self._speller  # noqa: B018 - the property loads it
+
     def suggest(self, word: str) -> list[str]:
         """Hunspell's suggestions for ``word`` (slow: a tenth of a second or more, it scans every word)."""
         try:
@@ -304,6 +309,13 @@ class SpellChecker:
         if other is None:
             other = self._other = dictionary("en-GB" if self.dialect == "en-US" else "en-US")
         return other
+
+    def load_dictionaries(self) -> None:
+        """Load both dialects' Hunspell dictionaries now, not on first need (a hyphenated compound, a word the
+        lists cannot judge): for a caller about to fork workers, which would otherwise each load them. Verdicts
+        are the same either way (which dictionary answers which word does not change)."""
+        self._primary.load()
+        dictionary("en-GB" if self.dialect == "en-US" else "en-US").load()
 
     def _other_spells(self, word: str) -> bool:
         """The other dialect's verdict on a word the primary dictionary rejects.
