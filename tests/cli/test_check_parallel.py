@@ -58,3 +58,23 @@ def test_parallel_check_prints_what_one_process_prints(
     assert any(i["category"] == "spelling" and not i["replacements"] for i in issues)  # the budget ran out
     assert sum(i["text"] in strange and bool(i["replacements"]) for i in issues) >= 2  # full searches made
     assert split == single
+
+
+def test_a_word_is_given_one_full_search_whichever_parts_lack_a_quick_suggestion() -> None:
+    budget = check_command._SearchBudget(2)
+    assert not budget.take("vrexthulm")  # not shared yet: no worker searches
+    budget.share()
+    assert budget.take("vrexthulm")
+    assert not budget.take("vrexthulm")  # another part met it too: searched once, the budget kept
+    assert budget.take("pflargnost")
+    assert not budget.take("gribbenzalt")  # spent
+
+
+def test_the_search_budget_is_shared_by_forked_workers() -> None:
+    budget = check_command._SearchBudget(3)
+    budget.share()
+    words = ["zorblaxian", "yxthorpian", "zorblaxian", "quimbering", "yxthorpian", "zorblaxian"] * 3
+    taken = parallel.map_forked(budget.take, words, workers=2)
+    # Whichever worker meets a word first searches it; every other meeting is refused.
+    assert sorted(w for w, ok in zip(words, taken, strict=True) if ok) == ["quimbering", "yxthorpian", "zorblaxian"]
+    assert not budget.take("gribbenzalt")  # the three searches spent the budget

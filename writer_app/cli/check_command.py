@@ -217,19 +217,25 @@ def parallel_map(function: Any, items: list[Any]) -> list[Any]:
 
 
 class _SearchBudget:
-    """How many of Hunspell's full searches the worker processes of one text may still start (shared by them)."""
+    """How many of Hunspell's full searches the worker processes of one text may still start (shared by them),
+    and which words they went to: a word two parts both lack a quick suggestion for is searched once."""
 
     def __init__(self, searches: int) -> None:
         self.searches = searches
         self._left: Any = None
+        self._taken: Any = None  # the hashes of the words searched so far (forked workers share the hash seed)
 
-    def take(self) -> bool:
-        """True (and one fewer left) when a worker may start a full search."""
+    def take(self, word: str) -> bool:
+        """True (and one fewer left) when a worker may start a full search for ``word``: budget is left and no
+        worker has searched it yet (the final pick reads every worker's searches)."""
         if self._left is None:  # not shared: no worker searches
             return False
+        key = hash(word)
         with self._left.get_lock():
-            if self._left.value <= 0:
+            used = self.searches - self._left.value
+            if self._left.value <= 0 or key in self._taken[:used]:
                 return False
+            self._taken[used] = key
             self._left.value -= 1
             return True
 
@@ -237,7 +243,9 @@ class _SearchBudget:
         """Make the count shareable by the processes about to be forked."""
         import multiprocessing
 
-        self._left = multiprocessing.get_context("fork").Value("i", self.searches)
+        context = multiprocessing.get_context("fork")
+        self._left = context.Value("i", self.searches)
+        self._taken = context.Array("q", max(self.searches, 1), lock=False)
 
 
 # A sentence of our own that wakes every engine (a pattern rule makes it analysed) and has only dictionary
@@ -287,7 +295,7 @@ def _prepare_suggestions(
             break
         if word not in quick:
             quick[word] = tuple(speller.suggest(word, thorough=False))
-            if not quick[word] and budget.take():
+            if not quick[word] and budget.take(word):
                 searched[word] = tuple(speller.suggest(word))
     return quick, searched
 
