@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import array
 import os
 from pathlib import Path
 
@@ -126,3 +127,23 @@ def test_expansion_applies_prefixes_suffixes_and_their_cross_product() -> None:
     forms = set(british_words.expand(dic, aff))
     assert {"tidy", "untidy", "tidied", "untidied", "harbour", "harboured"} <= forms
     assert "number_" not in forms
+
+
+def test_the_list_finds_exactly_its_own_words_whatever_their_prefix() -> None:
+    words = sorted({"a", "aa", "ab", "abbey", "abide", "b", "ba", "colour", "colours", "z", "zz", "éclair", "ça", "'tis"})
+    blob = b"".join(sorted(w.encode() for w in words))
+    offsets = array.array("q", [0])
+    for encoded in sorted(w.encode() for w in words):
+        offsets.append(offsets[-1] + len(encoded))
+    listed = british_words.BritishOnly(offsets, blob)
+    probes = {*words, "", "'", "aaa", "abb", "abbeys", "abid", "c", "col", "colourss", "zzz", "é", "éclairs", "Ab"}
+    probes |= {w[:-1] for w in words} | {w + "s" for w in words}
+    for _ in range(2):  # the second time the remembered ranges answer
+        assert {p: p in listed for p in probes} == {p: p in words for p in probes}
+
+
+@pytest.mark.parametrize("word", ["colour", "Colour", "o'clock", "'tis", "", "'", "McAdam", "naïve", "Naïve", "co-op",
+                                  "x2", "ĳssel", "ǅemal", "²", "ÉCLAIR", "éclair"])
+def test_listed_shape_is_letters_and_apostrophes_capitalised_at_most(word: str) -> None:
+    slow = bool(word) and all(c.isalpha() or c == "'" for c in word) and not any(c.isupper() for c in word[1:])
+    assert british_words.listed_shape(word) is slow

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import array
 import logging
+import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,19 +195,27 @@ def compiled_path(kind: str = BRITISH) -> Path:
 
 def listed_shape(word: str) -> bool:
     """True for a word a shipped list can judge: letters and apostrophes, capitalised at most."""
+    if word.isascii():  # nearly every word: one C-level match
+        return _ASCII_LISTED.fullmatch(word) is not None
     return bool(word) and all(c.isalpha() or c == "'" for c in word) and not any(c.isupper() for c in word[1:])
+
+
+_ASCII_LISTED = re.compile(r"[A-Za-z'][a-z']*")
+PREFIX = 2  # a word is searched for among the words sharing its first PREFIX bytes (their range is remembered)
 
 
 class BritishOnly:
     """Answers "does en_GB Hunspell accept this word that en_US rejects?" from the shipped list.
 
     The words stay in the file's form (sorted UTF-8 and their offsets) and are found by binary search, so
-    loading costs no parsing and no set of a hundred thousand strings.
+    loading costs no parsing and no set of a hundred thousand strings. The range of the words that share a
+    word's first two bytes is found once and remembered, so later searches look at a few hundred words.
     """
 
     def __init__(self, offsets: array.array, blob: bytes) -> None:
         self._offsets = offsets
         self._blob = blob
+        self._ranges: dict[bytes, tuple[int, int]] = {}
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -215,8 +224,12 @@ class BritishOnly:
         if not isinstance(word, str):
             return False
         key = word.encode("utf-8", "surrogatepass")
+        prefix = key[:PREFIX]
+        bounds = self._ranges.get(prefix)
+        if bounds is None:
+            bounds = self._ranges[prefix] = self._range_of(prefix)
         offsets, blob = self._offsets, self._blob
-        low, high = 0, len(offsets) - 1
+        low, high = bounds
         while low < high:
             middle = (low + high) // 2
             found = blob[offsets[middle] : offsets[middle + 1]]
@@ -227,6 +240,24 @@ class BritishOnly:
             else:
                 return True
         return False
+
+    def _range_of(self, prefix: bytes) -> tuple[int, int]:
+        """The indexes ``[low, high)`` of the words that start with ``prefix`` (or where they would stand)."""
+        return self._first_not_below(prefix, lambda word: word < prefix), self._first_not_below(
+            prefix, lambda word: word[: len(prefix)] <= prefix
+        )
+
+    def _first_not_below(self, prefix: bytes, below: Callable[[bytes], bool]) -> int:
+        """The first index whose word is not ``below`` (the words are sorted, so ``below`` holds for a prefix)."""
+        offsets, blob = self._offsets, self._blob
+        low, high = 0, len(offsets) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if below(blob[offsets[middle] : offsets[middle + 1]]):
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     def spell(self, word: str) -> bool:
         """Hunspell en_GB's verdict on a lowercase or capitalised word en_US rejects (apostrophes: ')."""
