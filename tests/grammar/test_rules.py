@@ -286,3 +286,32 @@ def test_rules_run_on_every_slice_that_need_a_digit_or_rare_mark_are_skipped_onl
     }
     for sentence, expected in found.items():
         assert expected in {(issue.rule, issue.text) for issue in checker.check(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "widens"),
+    [
+        (r",\s+[A-Z]", True),
+        (r"(?i:halo)", True),
+        (r"[,.;:?!”)“(](?:(?<= [,.;:?!”)])|(?<=[,;:])\s*[,;:])", True),  # positive look-behinds see more, never less
+        (r"\bhalo\b", False),  # a slice's edge is a word boundary the whole text may not have
+        (r"(?<!\w)too", False),
+        (r"too(?!\s)", False),
+        (r"halo$", False),
+        (r"[^a-z]halo", False),  # read as an anchor: merely not used for the whole-paragraph test
+    ],
+)
+def test_a_gate_is_tried_on_the_whole_paragraph_only_when_its_finds_widen(pattern: str, widens: bool) -> None:
+    from writer_app.grammar.rules import _finds_widen
+
+    assert _finds_widen(re.compile(pattern)) is widens
+
+
+def test_a_long_paragraph_skips_on_every_slice_a_gate_that_finds_nothing_in_it_and_keeps_those_that_do() -> None:
+    checker = RuleChecker(CheckConfig())
+    assert checker._widening_gates
+    calm = " ".join(["The barge drifted past the mill and the water was brown with the rain of the week."] * 20)
+    slip = calm + " She waved , and the barge drifted on. " + calm
+    assert not [i for i in checker.check(calm) if i.rule == "SPACE_BEFORE_PUNCTUATION"]
+    found = [slip[i.start : i.end] for i in checker.check(slip) if i.rule == "SPACE_BEFORE_PUNCTUATION"]
+    assert found == [" "]  # the space before the comma

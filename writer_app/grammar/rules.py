@@ -186,6 +186,17 @@ def _gate_passes(gate: re.Pattern[str], piece: str, tokens: list[str]) -> bool:
     return gate.search(piece) is not None
 
 
+# What can make a find in a slice fail in the whole text around it: anchors and word boundaries (a slice's
+# edges are not the text's), negative look-arounds and conditionals (they see more of the text there).
+_NARROWING = re.compile(r"\\[bBAZ]|[$^]|\(\?<?!|\(\?\(")
+
+
+def _finds_widen(gate: re.Pattern[str]) -> bool:
+    """True when every find of ``gate`` in a slice of a text is also a find in the whole text (only positive
+    look-arounds, no anchors or word boundaries: seeing more text around a slice can only make them succeed)."""
+    return _NARROWING.search(gate.pattern) is None
+
+
 def _needy_rules(matchers: Sequence[Rule], always: list[int]) -> tuple[list[int], tuple[Callable[[str], object], tuple[int, ...]] | None]:
     """Split the rules run on every slice (``always``: positions in ``matchers``) into those that need no
     particular character and those that need a digit or a rare punctuation mark, with one search that finds
@@ -365,7 +376,13 @@ class RuleChecker:
         buckets: dict[object, list[tuple]] = {}
         for gate, gate_search, positions, word_needs, char_need in self._gate_groups:
             buckets.setdefault(char_need, []).append((gate, gate_search, positions, word_needs))
-        self._gate_buckets = [(need, tuple(groups), tuple(g[0] for g in groups)) for need, groups in buckets.items()]
+        self._gate_buckets = [(need, tuple(groups)) for need, groups in buckets.items()]
+        # The gates searched on every slice (they need no rare character) whose find in a slice is always a find
+        # in the whole paragraph: a long paragraph where one finds nothing skips it on each of its slices.
+        self._widening_gates = [
+            (gate, gate.search) for gate, search, _positions, _words, need in self._gate_groups
+            if need is None and search is not None and _finds_widen(gate)
+        ]
         self._always, self._needy = _needy_rules(matchers, self._always)
 
     def check(self, text: str) -> list[Issue]:
@@ -375,14 +392,18 @@ class RuleChecker:
         lower = text.lower()
         low = lower if len(lower) == len(text) else None  # quick tests need offsets that line up
         if len(text) <= _CHUNK:
-            issues, words = self._check_span(text, low, 0, len(text), len(text))
+            issues, words = self._check_span(text, low, 0, len(text), len(text), self._gate_buckets)
         else:
             # A long paragraph is checked a few sentences at a time: trigger words stay selective, and the
             # matching still sees the whole text around each slice (look-behinds keep their context). A slice
             # cut inside a sentence reads two words on, so a slip that straddles the cut is still found.
             issues, words = [], set()
+            buckets = self._gate_buckets
+            absent = {gate for gate, search in self._widening_gates if search(text) is None}
+            if absent:
+                buckets = [(need, tuple(g for g in groups if g[0] not in absent)) for need, groups in buckets]
             for start, end, reach in _slices(text):
-                found, seen = self._check_span(text, low, start, end, reach)
+                found, seen = self._check_span(text, low, start, end, reach, buckets)
                 issues.extend(found)
                 words |= seen
             if len(issues) > 1:
@@ -412,8 +433,11 @@ class RuleChecker:
             return issues
         return [i for i in issues if i.rule not in relaxed or not in_dialogue(spans, i.start, i.end)]
 
-    def _check_span(self, text: str, low: str | None, start: int, end: int, reach: int) -> tuple[list[Issue], set[str]]:
-        """Issues of matches starting in ``text[start:end]`` (which may run on up to ``reach``), and its words."""
+    def _check_span(
+        self, text: str, low: str | None, start: int, end: int, reach: int, buckets: list[tuple[object, tuple]]
+    ) -> tuple[list[Issue], set[str]]:
+        """Issues of matches starting in ``text[start:end]`` (which may run on up to ``reach``), and its words;
+        ``buckets``: the rule groups' gates to try (``_gate_buckets``, less those known to find nothing)."""
         whole = start == 0 and reach == len(text)
         piece = text if whole else text[start:reach]
         tokens = _WORD.findall((low if whole else low[start:reach]) if low is not None else piece.lower())
@@ -424,23 +448,21 @@ class RuleChecker:
         index = self._index
         for word in words & self._trigger_words:
             selected.update(index[word])
+        # A group's rules are selected only when its gate finds something (so only finds are recorded).
         passed: dict[re.Pattern[str], bool] = {}
-        for char_need, groups, bucket_gates in self._gate_buckets:
+        for char_need, groups in buckets:
             if char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
-                passed.update(dict.fromkeys(bucket_gates, False))
                 continue
             for gate, gate_search, positions, word_needs in groups:
                 if gate_search is None:
                     ok = any(map(str.__eq__, tokens, tokens[1:]))
                 elif word_needs and any(map(words.isdisjoint, word_needs)):
-                    ok = False
+                    continue
                 else:
                     ok = gate_search(piece) is not None
                 if ok:
                     passed[gate] = True
                     selected.update(positions)
-                else:
-                    passed[gate] = False
         if not selected:
             return [], words
         issues: list[Issue] = []
