@@ -212,6 +212,35 @@ def _without_ngrams(code: str, folder: Path):
         return hunspell.Hunspell(code, hunspell_data_dir=temp)
 
 
+_LETTER = re.compile(r"[^\W\d_]")  # what WORD_RE's words are made of (with inner apostrophes)
+
+
+def word_places(text: str, words: set[str]) -> list[tuple[int, int, str]]:
+    """Where ``WORD_RE.finditer(text)`` finds one of ``words``: ``(start, end, word)`` in text order.
+
+    Each word is looked for with ``str.find`` (a paragraph has few unknown words among hundreds of known
+    ones), and a place counts only where it is a whole word as ``WORD_RE`` reads it: no letter, and no
+    apostrophe joined to a letter, on either side.
+    """
+    letter = _LETTER.match
+    places: list[tuple[int, int, str]] = []
+    size = len(text)
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (
+                start and (letter(text, start - 1) or (text[start - 1] in _APOSTROPHES and start > 1 and letter(text, start - 2)))
+            ) and not (
+                end < size and (letter(text, end) or (text[end] in _APOSTROPHES and end + 1 < size and letter(text, end + 1)))
+            ):
+                places.append((start, end, word))
+            start = text.find(word, start + 1)
+    if len(words) > 1:
+        places.sort()
+    return places
+
+
 def _dictionary_folder(code: str) -> Path | None:
     try:
         from writer_app.resources import resource_path
@@ -554,11 +583,7 @@ class SpellChecker:
     # -- context ------------------------------------------------------------------------------------------
     def _check_unknown(self, text: str, unknown: set[str]) -> list[Issue]:
         candidates: list[tuple[int, int, str]] = []
-        for match in WORD_RE.finditer(text):
-            word = match.group()
-            if word not in unknown:
-                continue
-            start, end = match.span()
+        for start, end, word in word_places(text, unknown):
             if self._excused(text, start, end, word):
                 continue
             candidates.append((start, end, word))
