@@ -47,8 +47,8 @@ def study(speller: SpellChecker, text: str, start: int = 0, end: int | None = No
     from writer_app.grammar.spelling import _AFTER_TITLE, _MID_SENTENCE_CAPITAL, WORD_RE
 
     end = len(text) if end is None else end
-    known_ok, known_unknown = (set(speller._ok), set(speller._unknown)) if verdicts else (set(), set())
-    accepts = speller._accepts
+    known_ok, known_unknown = speller.cached_verdicts() if verdicts else (frozenset(), frozenset())
+    accepts = speller.accepts
     found: set[str] = set()
     for pattern in (_MID_SENTENCE_CAPITAL, _AFTER_TITLE):
         # Matches are those of a scan of the whole text that start in the run (a scan from the run's first
@@ -57,13 +57,13 @@ def study(speller: SpellChecker, text: str, start: int = 0, end: int | None = No
             if match.start() >= end:
                 break
             found.add(match.group(1))
-    result = Study(names={word for word in found - speller._names if not accepts(word)})
+    result = Study(names={word for word in found - speller.known_names() if not accepts(word)})
     if not speller.config.strict_dialogue:
         result.voice = True
         _study_voice(speller, text[start:end] if start or end < len(text) else text, result, WORD_RE)
     if verdicts:
-        accepted = speller._ok - known_ok
-        rejected = speller._unknown - known_unknown
+        now_ok, now_unknown = speller.cached_verdicts()
+        accepted, rejected = set(now_ok - known_ok), set(now_unknown - known_unknown)
         if len(accepted) + len(rejected) <= MAX_VERDICTS:
             result.accepted, result.rejected = accepted, rejected
     return result
@@ -71,7 +71,7 @@ def study(speller: SpellChecker, text: str, start: int = 0, end: int | None = No
 
 def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pattern[str]) -> None:
     """Count the unknown lowercase words ``text`` uses in dialogue and note those it uses in narration."""
-    accepts = speller._accepts
+    accepts = speller.accepts
     seen: set[str] = set()
     unknown: set[str] = set()
     spoken, told = result.spoken, result.told
@@ -100,31 +100,16 @@ def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pa
 
 def adopt(speller: SpellChecker, studies: list[Study]) -> int:
     """Learn what ``studies`` found (of one text, in any order); returns how many names were new."""
-    from writer_app.grammar.spelling import _MAX_CACHE, _VOICE_USES
+    from writer_app.grammar.spelling import _VOICE_USES
 
     names: set[str] = set()
     spoken: Counter[str] = Counter()
     told: set[str] = set()
     voice = False
-    with speller._lock:
-        for each in studies:
-            names |= each.names
-            spoken.update(each.spoken)
-            told |= each.told
-            voice = voice or each.voice
-            if len(speller._ok) + len(speller._unknown) + len(each.accepted) + len(each.rejected) <= _MAX_CACHE:
-                speller._ok |= each.accepted
-                speller._unknown |= each.rejected
-        fresh = names - speller._names
-        speller._names |= fresh
-    if voice and (spoken or told):
-        # The garble test asks the dictionaries (and may cache verdicts): outside the lock, as in a check.
-        learned = {
-            word for word, uses in spoken.items()
-            if uses >= _VOICE_USES and word not in speller._told and word not in told and not speller._garbled(word)
-        }
-        with speller._lock:
-            speller._told |= told
-            speller._voice -= told
-            speller._voice |= learned
-    return len(fresh)
+    for each in studies:
+        names |= each.names
+        spoken.update(each.spoken)
+        told |= each.told
+        voice = voice or each.voice
+    often = [word for word, uses in spoken.items() if uses >= _VOICE_USES] if voice else []
+    return speller.learn(names, told if voice else (), often, [(each.accepted, each.rejected) for each in studies])

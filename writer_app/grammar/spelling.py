@@ -25,6 +25,7 @@ from writer_app.grammar.foreign import ENGLISH_WORDS, foreign_spans, is_foreign_
 from writer_app.grammar.frequency import FrequencyDataError, frequency_data
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.suggest import Suggester
+from writer_app.grammar.word_places import word_places
 from writer_app.grammar.wordlists import load_word_list
 
 log = logging.getLogger(__name__)
@@ -210,35 +211,6 @@ def _without_ngrams(code: str, folder: Path):
         affixes = (folder / f"{code}.aff").read_bytes()
         (Path(temp) / f"{code}.aff").write_bytes(affixes + b"\n\nMAXNGRAMSUGS 0\n")
         return hunspell.Hunspell(code, hunspell_data_dir=temp)
-
-
-_LETTER = re.compile(r"[^\W\d_]")  # what WORD_RE's words are made of (with inner apostrophes)
-
-
-def word_places(text: str, words: set[str]) -> list[tuple[int, int, str]]:
-    """Where ``WORD_RE.finditer(text)`` finds one of ``words``: ``(start, end, word)`` in text order.
-
-    Each word is looked for with ``str.find`` (a paragraph has few unknown words among hundreds of known
-    ones), and a place counts only where it is a whole word as ``WORD_RE`` reads it: no letter, and no
-    apostrophe joined to a letter, on either side.
-    """
-    letter = _LETTER.match
-    places: list[tuple[int, int, str]] = []
-    size = len(text)
-    for word in words:
-        start = text.find(word)
-        while start >= 0:
-            end = start + len(word)
-            if not (
-                start and (letter(text, start - 1) or (text[start - 1] in _APOSTROPHES and start > 1 and letter(text, start - 2)))
-            ) and not (
-                end < size and (letter(text, end) or (text[end] in _APOSTROPHES and end + 1 < size and letter(text, end + 1)))
-            ):
-                places.append((start, end, word))
-            start = text.find(word, start + 1)
-    if len(words) > 1:
-        places.sort()
-    return places
 
 
 def _dictionary_folder(code: str) -> Path | None:
@@ -437,6 +409,49 @@ class SpellChecker:
             self._known |= added
             self._unknown -= {w for w in self._unknown if self._is_known(w)}
             self._near.clear()
+
+    # -- what a study of a text reads and teaches (see :mod:`name_learning`) ------------------------------
+    def accepts(self, word: str) -> bool:
+        """The context-free verdict on ``word`` (cached): a word of the dictionaries, the lists or a safe shape."""
+        return self._accepts(word)
+
+    def known_names(self) -> frozenset[str]:
+        """The names learnt so far."""
+        with self._lock:
+            return frozenset(self._names)
+
+    def cached_verdicts(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words judged so far: those accepted and those rejected (a cache a forked process hands back)."""
+        with self._lock:
+            return frozenset(self._ok), frozenset(self._unknown)
+
+    def learn(
+        self,
+        names: Iterable[str],
+        told: Iterable[str] = (),
+        spoken: Iterable[str] = (),
+        verdicts: Iterable[tuple[set[str], set[str]]] = (),
+    ) -> int:
+        """Learn what a text taught: ``names``; lowercase unknown words it ``told`` in narration; words ``spoken``
+        in dialogue often enough to be a voice (kept unless also told, or a garbled common word); and cached
+        word ``verdicts`` (accepted, rejected) while the cache has room. Returns how many names were new."""
+        told = set(told)
+        with self._lock:
+            for accepted, rejected in verdicts:
+                if len(self._ok) + len(self._unknown) + len(accepted) + len(rejected) <= _MAX_CACHE:
+                    self._ok |= accepted
+                    self._unknown |= rejected
+            fresh = set(names) - self._names
+            self._names |= fresh
+            told_before = set(self._told)
+        # The garble test asks the dictionaries (and may cache verdicts): outside the lock, as in a check.
+        voiced = {word for word in spoken if word not in told_before and word not in told and not self._garbled(word)}
+        if told or voiced:
+            with self._lock:
+                self._told |= told
+                self._voice -= told
+                self._voice |= voiced
+        return len(fresh)
 
     def learn_names(self, text: str) -> int:
         """Remember capitalised unknown words used mid-sentence anywhere in ``text`` (a chapter, a book) as names.
