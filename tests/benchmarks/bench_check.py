@@ -11,6 +11,7 @@ import collections
 import gc
 import os
 import re
+import resource
 import sys
 import time
 from pathlib import Path
@@ -187,12 +188,16 @@ def main() -> int:
             start = time.perf_counter()
             subprocess.run([sys.executable, "-c", "pass"], check=True)
             bare = time.perf_counter() - start
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "writer_app", "check", str(war)], stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, cwd=ROOT)
             whole = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and the workers it forked
+            cpu = after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime
             print(f"  run {run + 1}: {whole:.2f} s ({words / whole:,.0f} words/s; python -c pass {bare:.2f} s); "
-                  f"{_ratio(whole, 3.5, True)}")
+                  f"{_ratio(whole, 3.5, True)}; CPU {cpu:.1f} s on {os.cpu_count()} cores (steadier than wall "
+                  f"time when others run)")
 
     print("\n== 3c. same issues with the rules read from their files and loaded precompiled (must be identical)")
     compare_rule_sources()
