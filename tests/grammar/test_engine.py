@@ -33,9 +33,9 @@ def test_another_engines_whole_paragraph_span_never_erases_a_builtin_issue():
 def test_another_engines_different_rule_or_fix_on_the_same_span_is_kept_too():
     builtin = issue(0, 4, rule="A_LOT", replacements=["a lot"])
     other_fix = issue(0, 4, rule="LT:ALLOT", source="languagetool", replacements=["allot"])
-    other_kind = issue(0, 4, rule="LT:TYPO", category=Category.SPELLING, source="languagetool")
     assert merge_issues([builtin, other_fix], CheckConfig()) == [builtin, other_fix]
-    assert merge_issues([builtin, other_kind], CheckConfig()) == [builtin, other_kind]
+    other_typo = issue(0, 4, rule="LT:TYPO", category=Category.SPELLING, source="languagetool", replacements=["lot"])
+    assert merge_issues([builtin, other_typo], CheckConfig()) == [builtin, other_typo]
     narrower = issue(1, 4, rule="LT:X", source="languagetool", replacements=["a lot"])
     assert merge_issues([builtin, narrower], CheckConfig()) == [builtin, narrower]
 
@@ -46,6 +46,22 @@ def test_overlapping_spans_become_one_underline_preferring_a_fix_over_a_bare_spe
     wider = issue(0, 9, "alot more", "OTHER", Category.GRAMMAR)
     assert merge_issues([spelling, rule], CheckConfig()) == [rule]
     assert merge_issues([wider, rule], CheckConfig()) == [rule]  # the fix beats the wider bare flag
+
+
+def test_a_bare_not_a_word_flag_merges_into_another_engines_fix_of_that_word():
+    rule = issue(0, 4, "alot", "JOINED_WORDS", Category.WORD_CHOICE, ["a lot"])
+    spelling = issue(0, 4, "alot", "SPELLING", Category.SPELLING, source="spelling")
+    assert merge_issues([rule, spelling], CheckConfig()) == [rule]
+    assert merge_issues([spelling, rule], CheckConfig()) == [rule]
+    grammar = issue(0, 4, "alot", "SOME_RULE", Category.GRAMMAR, source="languagetool")  # neither fixes: both stay
+    assert merge_issues([grammar, spelling], CheckConfig()) == [grammar, spelling]
+
+
+def test_the_built_in_check_underlines_a_joined_word_once_with_its_fix():
+    from writer_app.grammar.factory import build_checker
+
+    found = build_checker(CheckConfig()).check("We laughed alot that summer by the lake.")
+    assert [(i.text, i.replacements[:1]) for i in found] == [("alot", ("a lot",))]
 
 
 def test_separate_slips_are_all_kept_in_order():

@@ -150,14 +150,20 @@ def _overlapping(kept: list[Issue], issue: Issue) -> int | None:
 
 
 def same_finding(one: Issue, other: Issue) -> bool:
-    """True when two issues flag the same span and say the same thing: one rule, or one fix, or neither a fix."""
+    """True when two issues flag the same span and say the same thing: one rule, or one fix, or neither a fix,
+    or one is a bare "not a word" flag and the other fixes that word ("alot": misspelt, and "a lot")."""
     if (one.start, one.end) != (other.start, other.end):
         return False
     if one.rule == other.rule:
         return True
     if one.replacements or other.replacements:
-        return one.replacements[:1] == other.replacements[:1]
+        return one.replacements[:1] == other.replacements[:1] or _bare_spelling(one) or _bare_spelling(other)
     return one.category is other.category
+
+
+def _bare_spelling(issue: Issue) -> bool:
+    """A spelling flag without suggestions (they are made on demand): another engine's fix corrects its word."""
+    return issue.category is Category.SPELLING and not issue.replacements
 
 
 def _usefulness(issue: Issue) -> tuple[bool, bool, int]:
