@@ -171,12 +171,18 @@ def test_common_typos_are_not_excused_by_the_fiction_leniency(dialect: str) -> N
         "“Ze Emperor vill see dat,” said the German. “Dere has neffer been such a case.”",
         "The gentlemanlike vicomte stood in the cowhouse, unfrequently seen.",
         "The light shineth in darkness, and Thou gavest it.",
+        "He answered grumblingly, sulkingly, and she laughed flusteredly.",
         "“In this cond...” she began. “Ex... len... lency!”",
         "The piti-piti-piti of the fly, and the tra-la-la.",
     ],
 )
 def test_eye_dialect_derived_words_and_broken_speech_are_quiet(us: SpellChecker, text: str) -> None:
     assert flagged(us, text) == []
+
+
+def test_an_adverb_is_made_only_of_a_participle_that_is_a_word(us: SpellChecker) -> None:
+    assert flagged(us, "She smiled happyly and walked quickedly, hobblingly, to the gate.") == ["happyly", "quickedly"]
+    assert flagged(us, "They lived separatedly and spoke purposedly.") == ["separatedly", "purposedly"]  # one slip off
 
 
 def test_learn_names_finds_names_used_mid_sentence_across_wrapped_lines() -> None:

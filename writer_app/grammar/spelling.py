@@ -24,7 +24,7 @@ from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.foreign import ENGLISH_WORDS, foreign_spans, is_foreign_neighbour, is_foreign_word
 from writer_app.grammar.frequency import FrequencyDataError, frequency_data
 from writer_app.grammar.model import Category, Issue
-from writer_app.grammar.suggest import Suggester
+from writer_app.grammar.suggest import Suggester, edits1
 from writer_app.grammar.word_places import word_places
 from writer_app.grammar.wordlists import load_word_list
 
@@ -537,7 +537,7 @@ class SpellChecker:
         return self._is_known(lower) or self._primary.spell(lower)
 
     def _is_derived(self, lower: str) -> bool:
-        """Productive English: "gentlemanlike", "unfrequently", "repinings", "cowhouse" (two real words)."""
+        """Productive English: "gentlemanlike", "unfrequently", "repinings", "teasingly", "cowhouse" (two real words)."""
         if not lower.isalpha() or len(lower) < 6:
             return False
         for suffix in _SUFFIXES:
@@ -545,6 +545,10 @@ class SpellChecker:
                 return True
         if lower.endswith("ings") and self._word(lower[:-1]):
             return True
+        if lower.endswith(("edly", "ingly")) and self._word(lower[:-2]):
+            # An adverb made of a participle ("grumblingly", "good-humoredly"; never "happyly"), unless a word is
+            # one slip away ("separatedly" is "separately" with a stray letter).
+            return not any(self._word(near) for near in edits1(lower))
         for ending in ("eth", "est", "st"):  # archaic verb forms: "falleth", "shineth", "gavest"
             stem = lower[: -len(ending)]
             if not lower.endswith(ending) or len(stem) < 3 or (ending == "st" and not stem.endswith("e")):
