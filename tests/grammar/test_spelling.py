@@ -172,6 +172,7 @@ def test_common_typos_are_not_excused_by_the_fiction_leniency(dialect: str) -> N
         "The gentlemanlike vicomte stood in the cowhouse, unfrequently seen.",
         "The light shineth in darkness, and Thou gavest it.",
         "He answered grumblingly, sulkingly, and she laughed flusteredly.",
+        "An antiroyalist pamphlet, quasireligious and pseudoscholarly, lay on the ultramodern desk.",
         "“In this cond...” she began. “Ex... len... lency!”",
         "The piti-piti-piti of the fly, and the tra-la-la.",
     ],

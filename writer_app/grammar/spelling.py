@@ -111,7 +111,8 @@ _EYE_DIALECT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"p", "b"),  # "plood"
     )
 )
-_PREFIXES = ("un", "re", "non", "mis", "over", "under", "out", "half", "self", "counter", "fore", "sub", "super")
+_PREFIXES = ("un", "re", "non", "mis", "over", "under", "out", "half", "self", "counter", "fore", "sub", "super",
+             "anti", "pseudo", "quasi", "ultra")
 # A compound's first half is never a function word: "ofthe", "andthen" are missing spaces, i.e. typos.
 _FUNCTION_WORDS = ENGLISH_WORDS | frozenset(
     """
