@@ -29,6 +29,19 @@ def test_runs_cover_the_text_and_cut_only_after_line_ends() -> None:
     assert parallel.line_runs("no line end at all", 4) == [(0, 18)]
 
 
+def test_checking_runs_cover_the_text_cut_after_line_ends_and_taper() -> None:
+    text = "".join(f"line {i} of the long chapter\n" for i in range(20_000))
+    runs = parallel.tapering_runs(text, 2, smallest=10_000)
+    assert runs[0][0] == 0 and runs[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(runs, runs[1:], strict=False))
+    assert all(text[end - 1] == "\n" for _start, end in runs)
+    sizes = [end - start for start, end in runs]
+    assert sizes[:-1] == sorted(sizes[:-1], reverse=True)  # longest first (the last takes what is left)
+    assert sizes[0] > 4 * sizes[-2] and min(sizes) >= 10_000
+    assert parallel.tapering_runs("no line end at all", 2, smallest=4) == [(0, 18)]
+    assert parallel.tapering_runs("", 2) == [(0, 0)]
+
+
 def test_a_parallel_check_finds_exactly_what_one_process_finds(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -21,7 +21,10 @@ from writer_app.grammar.model import Issue
 log = logging.getLogger(__name__)
 
 MIN_PARALLEL_CHARS = 300_000  # below this (about 50,000 words), starting workers costs more than it saves
-RUNS_PER_WORKER = 8  # smaller runs even out the work when one part of the text is slower to check (or to suggest for)
+# The checking runs taper: each takes 1/TAPER of what is left per worker, down to SMALLEST_RUN characters, so the
+# workers start on long runs (little overhead) and end on short ones (one finishes soon after the other).
+TAPER = 2
+SMALLEST_RUN = 50_000
 MAX_WORKERS = 4
 # A worker's young-object collections wait for this many new objects (Python's default: 700). Checking a novel
 # makes caches that live as long as the worker; collecting every 700 of them spent about 5 % of its time.
@@ -68,6 +71,23 @@ def line_runs(text: str, count: int) -> list[tuple[int, int]]:
     return runs
 
 
+def tapering_runs(text: str, workers: int, smallest: int | None = None) -> list[tuple[int, int]]:
+    """Cut ``text`` into runs of whole lines for ``workers`` processes, each 1/``TAPER`` of what is left per
+    worker (at least ``smallest`` characters, default ``SMALLEST_RUN``, and no shorter run left at the end):
+    ``(start, end)`` offsets."""
+    smallest = SMALLEST_RUN if smallest is None else smallest
+    size = len(text)
+    runs: list[tuple[int, int]] = []
+    start = 0
+    while start < size:
+        want = max((size - start) // (TAPER * workers), smallest)
+        cut = text.find("\n", start + want)
+        end = size if cut < 0 or size - (cut + 1) < smallest else cut + 1
+        runs.append((start, end))
+        start = end
+    return runs or [(0, 0)]
+
+
 def _start_worker() -> None:
     """In a new worker: what it inherited (engines, caches) is set aside from garbage collection (it lives as
     long as the worker), and young objects are collected less often."""
@@ -106,7 +126,7 @@ def check_document_parallel(
     workers = worker_count() if workers is None else workers
     if workers < 2:
         return check_document(checker, text), []
-    runs = line_runs(text, workers * RUNS_PER_WORKER)
+    runs = tapering_runs(text, workers)
     if len(runs) < 2:  # one enormous line: nothing to share
         return check_document(checker, text), []
     _warm_up(checker, text)
