@@ -188,7 +188,7 @@ class ConfusableChecker:
         self._model: ContextModel | None = None
         self._pattern: re.Pattern[str] | None = None  # the set words (both apostrophes), as a trie
         self._rights: dict[str, frozenset[str] | None] = {}  # set word -> next words worth scoring it before
-        self._decisions: dict[tuple[str, str, str, bool], str | None] = {}
+        self._decisions: dict[str, str | None] = {}  # "left word right spoken" -> the partner that wins, or None
         self._near_rights: dict[str, tuple[str, ...]] = {}  # few words each: a tuple is smaller than a set
         self._near: dict[str, tuple[str, ...]] = {}
         self._near_scan: set[str] = set()  # the near words still worth looking for (see _winning_rights)
@@ -369,7 +369,7 @@ class ConfusableChecker:
 
     def _decide_near(self, left: str, word: str, right: str, spoken: bool) -> str | None:
         """The one-edit neighbour far likelier than ``word`` between ``left`` and ``right``, or None."""
-        key = (left, word, right, spoken)
+        key = f"{left} {word} {right} {spoken:d}"  # one string: a third of the memory of a tuple of three
         decisions = self._decisions
         if key in decisions:
             return decisions[key]
@@ -402,7 +402,7 @@ class ConfusableChecker:
 
     def _decide(self, left: str, word: str, right: str, spoken: bool) -> str | None:
         """The partner far likelier than ``word`` between ``left`` and ``right``, or None."""
-        key = (left, word, right, spoken)
+        key = f"{left} {word} {right} {spoken:d}"  # one string: a third of the memory of a tuple of three
         decisions = self._decisions
         if key in decisions:
             return decisions[key]
