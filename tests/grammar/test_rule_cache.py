@@ -118,6 +118,34 @@ def test_precompiled_bundled_rules_equal_the_parsed_rules(tmp_path: Path) -> Non
         assert restored == original
 
 
+def test_equal_word_sets_and_words_of_the_loaded_rules_are_one_object_each(tmp_path: Path) -> None:
+    folder = rule_cache.bundled_folder()
+    target = rule_cache.build_shipped(folder, tmp_path / "rules.pickle")
+    files = rule_cache.rule_files(folder)
+    loaded = rule_cache.read_cache(target, rule_cache.header(rule_cache._sources(files, with_stat=False)), folder)
+    assert loaded is not None
+    sets: dict[frozenset[str], set[int]] = {}
+    words: dict[str, set[int]] = {}
+
+    def visit(value: object) -> None:
+        if type(value) is frozenset:
+            sets.setdefault(value, set()).add(id(value))
+            for item in value:
+                if type(item) is str:
+                    words.setdefault(item, set()).add(id(item))
+        elif type(value) in (tuple, list):
+            for item in value:
+                visit(item)
+        elif dataclasses.is_dataclass(value):
+            for field in dataclasses.fields(value):
+                visit(getattr(value, field.name))
+
+    for rule in loaded:
+        visit(rule)
+    assert len(sets[frozenset({"to"})]) == 1 and len(words["to"]) == 1
+    assert all(len(ids) == 1 for ids in sets.values())
+
+
 def test_shipped_rules_load_without_reading_the_rule_files(no_parsing) -> None:
     no_parsing()
     rules = rule_cache.load_rules_cached([rule_cache.bundled_folder()])
