@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from writer_app.grammar.model import Issue
-from writer_app.grammar.patterns import AnalyseSpan, PatternRule, could_match, surface_tests
+from writer_app.grammar.patterns import AnalyseSpan, LemmasOf, PatternRule, could_match, surface_tests
 from writer_app.grammar.sentences import sentence_spans
 from writer_app.grammar.tokenizer import dialogue_depth_at
 from writer_app.grammar.tokens import Sentence, Word
@@ -40,12 +40,15 @@ class PatternPass:
         analyse: AnalyseSpan,
         strict_dialogue: bool = False,
         surface: SurfaceSpan | None = None,
+        lemmas: LemmasOf | None = None,
     ) -> None:
-        """``surface``, when given, reads a sentence's words untagged so rules that cannot match skip analysis."""
+        """``surface``, when given, reads a sentence's words untagged so rules that cannot match skip analysis;
+        ``lemmas`` says which lemmas the analyser may give a word (the pipeline's own with its surface reading)."""
         self.rules = list(rules)
         self.strict_dialogue = strict_dialogue
         self._analyse = analyse
         self._surface = surface
+        self._lemmas = lemmas if lemmas is not None or surface is not _surface_span else _possible_lemmas
         # Per rule, its tokens' tests of what a word shows before tagging (None: nothing to test early); made on
         # a rule's first use, as most rules never get that far (a tenth of a checker's build time saved).
         self._loose: dict[int, object] = {}
@@ -170,7 +173,7 @@ class PatternPass:
         for rule in rules:
             tests = loose.get(id(rule), _UNMADE)
             if tests is _UNMADE:
-                tests = loose[id(rule)] = surface_tests(rule.tokens)
+                tests = loose[id(rule)] = surface_tests(rule.tokens, self._lemmas)
             if tests is None or could_match(tests, words):  # type: ignore[arg-type]
                 chosen.append(rule)
         return chosen
@@ -215,3 +218,10 @@ def _surface_span(paragraph: str, start: int, end: int) -> tuple[Word, ...]:
     from writer_app.grammar.analysis import surface_span
 
     return surface_span(paragraph, start, end)
+
+
+def _possible_lemmas(written: str) -> frozenset[str]:
+    """The pipeline's ``possible_lemmas``, imported on first use."""
+    from writer_app.grammar.analysis import possible_lemmas
+
+    return possible_lemmas(written)
