@@ -127,29 +127,43 @@ class PatternPass:
         allowed = frozenset(matched)
         strict = self.strict_dialogue
         issues: list[Issue] = []
-        lower = text.lower()
+        lower = low if low is not None else text.lower()
         index, trigger_words = self._index, self.trigger_words
+        length = len(text)
         for start, end in sentence_spans(text):
             sentence_words = set(_WORD.findall(lower, start, end))
-            hits = sentence_words & trigger_words
-            if not hits:
-                continue
-            chosen: set[int] = set()
-            for word in hits:
-                chosen.update(index[word])
-            chosen &= allowed
+            whole = start == 0 and end == length  # the paragraph is this one sentence
+            positions: Iterable[int]
+            if whole and sentence_words == words:
+                positions, chosen_by_words = matched, True  # its words chose these rules already
+            else:
+                hits = sentence_words & trigger_words
+                if not hits:
+                    continue
+                chosen: set[int] = set()
+                for word in hits:
+                    chosen.update(index[word])
+                chosen &= allowed
+                positions, chosen_by_words = sorted(chosen), False
             rules = []
-            for position in sorted(chosen):
-                rule, requires, _quick, gate = entries[position]
-                if requires and any(map(sentence_words.isdisjoint, requires)):
+            for position in positions:
+                rule, requires, quick, gate = entries[position]
+                if requires and not chosen_by_words and any(map(sentence_words.isdisjoint, requires)):
                     continue
                 if gate is not None:
-                    found = self._gate_finds(position, text, low, start, end)
+                    # ``_gate_finds`` in the sentence, written out: it runs a few hundred thousand times a novel.
+                    if quick is not None and low is not None:
+                        hint = quick(low, start, end)
+                        if hint is None:
+                            continue
+                        found = gate(text, hint.start(), end)
+                    else:
+                        found = gate(text, start, end)
                     if found is None:
                         continue
                     passes = in_paragraph.get(position)
                     if passes is None:
-                        passes = in_paragraph[position] = self._gate_finds(position, text, low) is not None
+                        passes = in_paragraph[position] = whole or self._gate_finds(position, text, low) is not None
                     if not passes:
                         continue
                     if rule.relaxed_in_dialogue and not strict and self._all_spoken(rule, text, found, end):
