@@ -131,7 +131,9 @@ class PatternPass:
         index, trigger_words = self._index, self.trigger_words
         length = len(text)
         for start, end in sentence_spans(text):
-            sentence_words = set(_WORD.findall(lower, start, end))
+            tokens = _WORD.findall(lower, start, end)
+            sentence_words = set(tokens)
+            bigrams: set[tuple[str, str]] | None = None
             whole = start == 0 and end == length  # the paragraph is this one sentence
             positions: Iterable[int]
             if whole and sentence_words == words:
@@ -151,6 +153,12 @@ class PatternPass:
                 if requires and not chosen_by_words and any(map(sentence_words.isdisjoint, requires)):
                     continue
                 if gate is not None:
+                    pairs = rule.pairs
+                    if pairs:
+                        if bigrams is None:
+                            bigrams = set(zip(tokens, tokens[1:]))
+                        if any(map(bigrams.isdisjoint, pairs)):
+                            continue  # the gate's word pairs are not there: it cannot find anything
                     # ``_gate_finds`` in the sentence, written out: it runs a few hundred thousand times a novel.
                     if quick is not None and low is not None:
                         hint = quick(low, start, end)

@@ -277,6 +277,8 @@ class PatternRule:
     relaxed_in_dialogue: bool = False  # not flagged inside dialogue unless the check is strict about it
     triggers: frozenset[str] = frozenset()  # surface words, one of which the sentence must hold
     requires: tuple[frozenset[str], ...] = ()  # further surface word sets the sentence must each meet
+    # Sets of word pairs the gate needs: the sentence must hold one pair of each as two consecutive \w+ words.
+    pairs: tuple[frozenset[tuple[str, str]], ...] = ()
     kind: str = "pattern"
     default: bool = True
     dialects: tuple[str, ...] = ("en-US", "en-GB")
