@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
+from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import derive_word_pairs
 from writer_app.grammar.rules import cached_rules
-from writer_app.grammar.patterns import PatternRule
 from writer_app.resources import resource_path
 
 _WORD = re.compile(r"\w+")
@@ -39,7 +40,7 @@ def test_no_pair_where_the_words_need_not_be_whole_or_next_to_each_other(pattern
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
     words = _WORD.findall(text.lower())
-    return set(zip(words, words[1:]))
+    return set(pairwise(words))
 
 
 def test_every_shipped_gate_finding_its_bad_examples_has_their_pairs() -> None:

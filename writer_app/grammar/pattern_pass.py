@@ -12,6 +12,7 @@ import importlib.util
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 
 from writer_app.grammar.model import Issue
 from writer_app.grammar.patterns import AnalyseSpan, LemmasOf, PatternRule, could_match, surface_tests
@@ -156,7 +157,7 @@ class PatternPass:
                     pairs = rule.pairs
                     if pairs:
                         if bigrams is None:
-                            bigrams = set(zip(tokens, tokens[1:]))
+                            bigrams = set(pairwise(tokens))
                         if any(map(bigrams.isdisjoint, pairs)):
                             continue  # the gate's word pairs are not there: it cannot find anything
                     # ``_gate_finds`` in the sentence, written out: it runs a few hundred thousand times a novel.
