@@ -2,8 +2,9 @@
 
 Analysing a sentence (tagging, lemmas, chunks) is slow pure Python, so it is lazy: a paragraph whose plain
 words meet no rule's trigger costs one set intersection; otherwise it is cut into sentences and only a
-sentence holding a rule's trigger and required words, whose gate finds something in it and in the whole
-paragraph, is analysed (the analyser caches by sentence text).
+sentence holding a rule's trigger and required words (and the word pairs its gate needs), whose gate finds
+something in it and in the whole paragraph, and whose words before tagging could pass the rule's tokens, is
+analysed (the analyser caches by sentence text).
 """
 
 from __future__ import annotations
@@ -112,8 +113,9 @@ class PatternPass:
         """
         # A rule is tried in a sentence when the paragraph and the sentence both hold its words and its gate
         # finds something both in the sentence and in the whole paragraph. Words are tested first (cheapest),
-        # then the gate in the sentence (a short search), and last, once per paragraph and only when needed,
-        # the gate in the whole paragraph.
+        # then the word pairs its gate needs (consecutive words of the sentence), then the gate in the sentence
+        # (a short search), and last, once per paragraph and only when needed, the gate in the whole paragraph.
+        # A sentence that is the whole paragraph reuses the paragraph's tests.
         matched = self._word_matches(words)
         if not matched:
             return []
