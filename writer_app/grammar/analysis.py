@@ -199,7 +199,7 @@ def tag_tokens(
         tag = _KIND_TAGS.get(token.kind, tag)
         if token.kind is Kind.QUOTE:
             tag = "``" if _opens(tokens, index) else "''"
-        if token.kind is Kind.WORD:
+        if token.kind is Kind.WORD:  # (``possible_lemmas`` must hold every lemma this can give)
             lemma = lexicon.lemma(text, tag)
             if tag not in ("NNP", "NNPS") and lemma == text:
                 lemma = text.lower()
