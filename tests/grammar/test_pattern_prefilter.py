@@ -90,3 +90,39 @@ def test_surface_tests_rule_out_a_sentence_without_the_words() -> None:
     assert tests is not None
     assert not could_match(tests, analysis.analyse_span(text, 0, len(text)).words)
     assert surface_tests((TokenSpec(tag=re.compile("NN")),)) is None  # nothing to test before tagging
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The geese flew over the mill-pond while the children's ponies grazed.",
+        "She hadn't seen 'em since they'd gone fishin' up the creek in '89.",
+        "Mr. Abernathy studies the worried faces; he stopped, stared, and was carrying on.",
+        "I ran, he runs, they're running, and we'd all better hurry — it’s late.",
+    ],
+)
+def test_possible_lemmas_hold_every_lemma_the_analysis_gives(text: str) -> None:
+    for start, end in analysis.sentence_spans(text):
+        for word in analysis.analyse_span(text, start, end).words:
+            assert word.lemma.lower() in analysis.possible_lemmas(word.text), (word.text, word.tag, word.lemma)
+
+
+LEMMA_SPECS = (
+    TokenSpec(lemmas=frozenset({"decide", "want"}), tag=re.compile("VB[DZ]")),
+    TokenSpec(tags=re.compile("VB"), not_lemmas=frozenset({"be", "have"})),
+)
+
+
+def test_a_lemma_test_before_tagging_needs_a_form_of_the_lemma_there() -> None:
+    tests = surface_tests(LEMMA_SPECS, analysis.possible_lemmas)
+    assert tests is not None
+    for text, could in (
+        ("The miller decided sell the mare.", True),
+        ("The miller wants leave at dawn.", True),
+        ("The miller hoped sell the mare.", False),  # no form of either lemma
+        ("The miller decided be quick.", False),  # "be" is ruled out by its lemma
+    ):
+        words = analysis.surface_span(text, 0, len(text))
+        assert could_match(tests, words) is could, text
+    # without the lemmas of a word, lemma tests are left out
+    assert could_match(surface_tests(LEMMA_SPECS), analysis.surface_span("He hoped sell it.", 0, 17))

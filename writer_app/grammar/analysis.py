@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from writer_app.grammar.chunker import chunk
 from writer_app.grammar.disambiguation import disambiguate
-from writer_app.grammar.lexicon import Lexicon, shipped_lexicon
+from writer_app.grammar.lexicon import Lexicon, regular_lemma, shipped_lexicon
 from writer_app.grammar.sentences import sentence_spans
 from writer_app.grammar.tagger import PerceptronTagger, canonical, shipped_tagger
 from writer_app.grammar.tokenizer import open_quotes_at, tokenize
@@ -22,7 +22,7 @@ from writer_app.grammar.tokens import Kind, Sentence, Token, Word, make_token, m
 
 log = logging.getLogger(__name__)
 
-__all__ = ["analyse", "analyse_span", "sentence_spans", "surface_span", "tag_tokens"]
+__all__ = ["analyse", "analyse_span", "possible_lemmas", "sentence_spans", "surface_span", "tag_tokens"]
 
 # Sentences kept read: tokens and surface words of the last CACHE_SIZE sentences the pre-filter read (a
 # sentence is mostly read again right away, for its analysis), and the analyses (tagging is the slow part)
@@ -111,6 +111,29 @@ def _read_form(written: str, lexicon: Lexicon) -> tuple[str, str, frozenset[str]
     return facts
 
 
+def possible_lemmas(written: str) -> frozenset[str]:
+    """Every lemma (lower case) :func:`analyse_span` may give a token written ``written``, whatever its tag.
+
+    A word's lemma is the lexicon's for the chosen tag, the word itself, or a regular suffix undone
+    (see ``Lexicon.lemma``), so the set holds all of those; surface pre-filters test lemmas with it.
+    """
+    found = _lemma_sets.get(written)
+    if found is None:
+        lexicon = shipped_lexicon()
+        text = (_forms.get(written) or _read_form(written, lexicon))[0]
+        key = text.lower().replace("’", "'")
+        lemmas = {text.lower(), key, *(lemma.lower() for lemma in lexicon.entries(text).values())}
+        lemmas.update(regular_lemma(key, tag).lower() for tag in _SUFFIX_TAGS)
+        if len(_lemma_sets) >= FORMS_SIZE:
+            _lemma_sets.clear()
+        found = _lemma_sets[written] = frozenset(lemmas)
+    return found
+
+
+_lemma_sets: dict[str, frozenset[str]] = {}  # word form as written -> its possible lemmas
+_SUFFIX_TAGS = ("NNS", "VBD", "VBG")  # the tags whose regular suffixes ``regular_lemma`` undoes (one of each kind)
+
+
 def _has_quote(paragraph: str) -> bool:
     return any(mark in paragraph for mark in "\"“”‘’'«»„‚`")
 
@@ -176,7 +199,7 @@ def tag_tokens(
         tag = _KIND_TAGS.get(token.kind, tag)
         if token.kind is Kind.QUOTE:
             tag = "``" if _opens(tokens, index) else "''"
-        if token.kind is Kind.WORD:
+        if token.kind is Kind.WORD:  # (``possible_lemmas`` must hold every lemma this can give)
             lemma = lexicon.lemma(text, tag)
             if tag not in ("NNP", "NNPS") and lemma == text:
                 lemma = text.lower()
@@ -213,6 +236,7 @@ def cache_clear() -> None:
     """Forget every analysed sentence (for benchmarks measuring a cold cache)."""
     _analysed.cache_clear()
     _forms.clear()
+    _lemma_sets.clear()
     _surface.cache_clear()
     _tokens.cache_clear()
     _opened.cache_clear()

@@ -2,8 +2,9 @@
 
 Analysing a sentence (tagging, lemmas, chunks) is slow pure Python, so it is lazy: a paragraph whose plain
 words meet no rule's trigger costs one set intersection; otherwise it is cut into sentences and only a
-sentence holding a rule's trigger and required words, whose gate finds something in it and in the whole
-paragraph, is analysed (the analyser caches by sentence text).
+sentence holding a rule's trigger and required words (and the word pairs its gate needs), whose gate finds
+something in it and in the whole paragraph, and whose words before tagging could pass the rule's tokens, is
+analysed (the analyser caches by sentence text).
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import importlib.util
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 
 from writer_app.grammar.model import Issue
-from writer_app.grammar.patterns import AnalyseSpan, PatternRule, could_match, surface_tests
+from writer_app.grammar.patterns import AnalyseSpan, LemmasOf, PatternRule, could_match, surface_tests
 from writer_app.grammar.sentences import sentence_spans
 from writer_app.grammar.tokenizer import dialogue_depth_at
 from writer_app.grammar.tokens import Sentence, Word
@@ -40,12 +42,15 @@ class PatternPass:
         analyse: AnalyseSpan,
         strict_dialogue: bool = False,
         surface: SurfaceSpan | None = None,
+        lemmas: LemmasOf | None = None,
     ) -> None:
-        """``surface``, when given, reads a sentence's words untagged so rules that cannot match skip analysis."""
+        """``surface``, when given, reads a sentence's words untagged so rules that cannot match skip analysis;
+        ``lemmas`` says which lemmas the analyser may give a word (the pipeline's own with its surface reading)."""
         self.rules = list(rules)
         self.strict_dialogue = strict_dialogue
         self._analyse = analyse
         self._surface = surface
+        self._lemmas = lemmas if lemmas is not None or surface is not _surface_span else _possible_lemmas
         # Per rule, its tokens' tests of what a word shows before tagging (None: nothing to test early); made on
         # a rule's first use, as most rules never get that far (a tenth of a checker's build time saved).
         self._loose: dict[int, object] = {}
@@ -108,8 +113,9 @@ class PatternPass:
         """
         # A rule is tried in a sentence when the paragraph and the sentence both hold its words and its gate
         # finds something both in the sentence and in the whole paragraph. Words are tested first (cheapest),
-        # then the gate in the sentence (a short search), and last, once per paragraph and only when needed,
-        # the gate in the whole paragraph.
+        # then the word pairs its gate needs (consecutive words of the sentence), then the gate in the sentence
+        # (a short search), and last, once per paragraph and only when needed, the gate in the whole paragraph.
+        # A sentence that is the whole paragraph reuses the paragraph's tests.
         matched = self._word_matches(words)
         if not matched:
             return []
@@ -124,29 +130,51 @@ class PatternPass:
         allowed = frozenset(matched)
         strict = self.strict_dialogue
         issues: list[Issue] = []
-        lower = text.lower()
+        lower = low if low is not None else text.lower()
         index, trigger_words = self._index, self.trigger_words
+        length = len(text)
         for start, end in sentence_spans(text):
-            sentence_words = set(_WORD.findall(lower, start, end))
-            hits = sentence_words & trigger_words
-            if not hits:
-                continue
-            chosen: set[int] = set()
-            for word in hits:
-                chosen.update(index[word])
-            chosen &= allowed
+            tokens = _WORD.findall(lower, start, end)
+            sentence_words = set(tokens)
+            bigrams: set[tuple[str, str]] | None = None
+            whole = start == 0 and end == length  # the paragraph is this one sentence
+            positions: Iterable[int]
+            if whole and sentence_words == words:
+                positions, chosen_by_words = matched, True  # its words chose these rules already
+            else:
+                hits = sentence_words & trigger_words
+                if not hits:
+                    continue
+                chosen: set[int] = set()
+                for word in hits:
+                    chosen.update(index[word])
+                chosen &= allowed
+                positions, chosen_by_words = sorted(chosen), False
             rules = []
-            for position in sorted(chosen):
-                rule, requires, _quick, gate = entries[position]
-                if requires and any(map(sentence_words.isdisjoint, requires)):
+            for position in positions:
+                rule, requires, quick, gate = entries[position]
+                if requires and not chosen_by_words and any(map(sentence_words.isdisjoint, requires)):
                     continue
                 if gate is not None:
-                    found = self._gate_finds(position, text, low, start, end)
+                    pairs = rule.pairs
+                    if pairs:
+                        if bigrams is None:
+                            bigrams = set(pairwise(tokens))
+                        if any(map(bigrams.isdisjoint, pairs)):
+                            continue  # the gate's word pairs are not there: it cannot find anything
+                    # ``_gate_finds`` in the sentence, written out: it runs a few hundred thousand times a novel.
+                    if quick is not None and low is not None:
+                        hint = quick(low, start, end)
+                        if hint is None:
+                            continue
+                        found = gate(text, hint.start(), end)
+                    else:
+                        found = gate(text, start, end)
                     if found is None:
                         continue
                     passes = in_paragraph.get(position)
                     if passes is None:
-                        passes = in_paragraph[position] = self._gate_finds(position, text, low) is not None
+                        passes = in_paragraph[position] = whole or self._gate_finds(position, text, low) is not None
                     if not passes:
                         continue
                     if rule.relaxed_in_dialogue and not strict and self._all_spoken(rule, text, found, end):
@@ -170,7 +198,7 @@ class PatternPass:
         for rule in rules:
             tests = loose.get(id(rule), _UNMADE)
             if tests is _UNMADE:
-                tests = loose[id(rule)] = surface_tests(rule.tokens)
+                tests = loose[id(rule)] = surface_tests(rule.tokens, self._lemmas)
             if tests is None or could_match(tests, words):  # type: ignore[arg-type]
                 chosen.append(rule)
         return chosen
@@ -215,3 +243,10 @@ def _surface_span(paragraph: str, start: int, end: int) -> tuple[Word, ...]:
     from writer_app.grammar.analysis import surface_span
 
     return surface_span(paragraph, start, end)
+
+
+def _possible_lemmas(written: str) -> frozenset[str]:
+    """The pipeline's ``possible_lemmas``, imported on first use."""
+    from writer_app.grammar.analysis import possible_lemmas
+
+    return possible_lemmas(written)

@@ -91,26 +91,33 @@ class TokenSpec:
 def surface_test(spec: TokenSpec) -> TokenSpec:
     """A looser copy of ``spec`` that reads only what a word shows before tagging (see ``could_match``).
 
-    It keeps the tests of the text, the lexicon's possible tags, the case and dialogue, and drops those of
-    the chosen tag, lemma, chunk, number and person; a negated test accepts every word. Whatever ``spec``
-    accepts, the copy accepts too.
+    It keeps the tests of the text, the lexicon's possible tags, the case, dialogue and the lemmas, and drops
+    those of the chosen tag, chunk, number and person; a negated test accepts every word. Whatever ``spec``
+    accepts, the copy accepts too (its lemma tests hold for any lemma the word may get, see ``surface_tests``).
     """
     if spec.negate:
         return TokenSpec(optional=spec.optional, skip=spec.skip)
     return TokenSpec(
         words=spec.words, regex=spec.regex, tags=spec.tags, dialogue=spec.dialogue, case=spec.case,
-        not_words=spec.not_words, not_tags=spec.not_tags, optional=spec.optional, skip=spec.skip,
+        not_words=spec.not_words, not_tags=spec.not_tags, lemmas=spec.lemmas, not_lemmas=spec.not_lemmas,
+        optional=spec.optional, skip=spec.skip,
     )  # fmt: skip
 
 
 # One compiled surface test: (accepts a word, optional, skip).
 SurfaceTest = tuple[Callable[[Word], bool], bool, int]
+# Every lemma (lower case) the analysis may give a word written so, whatever tag it chooses.
+LemmasOf = Callable[[str], frozenset[str]]
 
 
-def surface_tests(specs: Sequence[TokenSpec]) -> tuple[SurfaceTest, ...] | None:
-    """Each spec's :func:`surface_test` compiled to a predicate, or None when none tests anything before tagging."""
+def surface_tests(specs: Sequence[TokenSpec], lemmas_of: LemmasOf | None = None) -> tuple[SurfaceTest, ...] | None:
+    """Each spec's :func:`surface_test` compiled to a predicate, or None when none tests anything before tagging.
+
+    With ``lemmas_of``, a lemma test passes a word when one of the lemmas it may get passes (without, it is
+    left out).
+    """
     loose = [surface_test(spec) for spec in specs]
-    predicates = [_predicate(spec) for spec in loose]
+    predicates = [_predicate(spec, lemmas_of) for spec in loose]
     if all(predicate is None for predicate in predicates):
         return None
     return tuple(
@@ -122,9 +129,11 @@ def _any_word(word: Word) -> bool:
     return True
 
 
-def _predicate(spec: TokenSpec) -> Callable[[Word], bool] | None:
+def _predicate(spec: TokenSpec, lemmas_of: LemmasOf | None = None) -> Callable[[Word], bool] | None:
     """``spec.accepts`` for a surface test (not negated), as one closure over the fields it sets; None: any word."""
     checks: list[Callable[[Word], bool]] = []
+    if lemmas_of is not None and (spec.lemmas is not None or spec.not_lemmas is not None):
+        checks.append(_lemmas_test(spec.lemmas, spec.not_lemmas, lemmas_of))
     if spec.words is not None:
         checks.append(lambda w, words=spec.words: w.lower in words)
     if spec.not_words is not None:
@@ -144,6 +153,31 @@ def _predicate(spec: TokenSpec) -> Callable[[Word], bool] | None:
     if len(checks) == 1:
         return checks[0]
     return lambda w: all(check(w) for check in checks)
+
+
+def _lemmas_test(
+    lemmas: frozenset[str] | None, not_lemmas: frozenset[str] | None, lemmas_of: LemmasOf
+) -> Callable[[Word], bool]:
+    """Whether a word may get a lemma in ``lemmas`` and not in ``not_lemmas``, remembered per written form."""
+    seen: dict[str, bool] = {}
+
+    def test(word: Word) -> bool:
+        text = word.text
+        found = seen.get(text)
+        if found is None:
+            possible = lemmas_of(text)
+            found = (lemmas is None or not possible.isdisjoint(lemmas)) and not (
+                not_lemmas is not None and possible <= not_lemmas
+            )
+            if len(seen) >= _SEEN_SIZE:
+                seen.clear()
+            seen[text] = found
+        return found
+
+    return test
+
+
+_SEEN_SIZE = 4096  # written forms a lemma test remembers before it starts afresh
 
 
 def _tags_test(pattern: re.Pattern[str], wanted: bool) -> Callable[[Word], bool]:
@@ -243,6 +277,8 @@ class PatternRule:
     relaxed_in_dialogue: bool = False  # not flagged inside dialogue unless the check is strict about it
     triggers: frozenset[str] = frozenset()  # surface words, one of which the sentence must hold
     requires: tuple[frozenset[str], ...] = ()  # further surface word sets the sentence must each meet
+    # Sets of word pairs the gate needs: the sentence must hold one pair of each as two consecutive \w+ words.
+    pairs: tuple[frozenset[tuple[str, str]], ...] = ()
     kind: str = "pattern"
     default: bool = True
     dialects: tuple[str, ...] = ("en-US", "en-GB")

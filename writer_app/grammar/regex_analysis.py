@@ -447,3 +447,70 @@ def gate_tree(pattern: str, flags: int) -> object | None:
 def forget_parsed() -> None:
     """Drop the parse trees kept while a rule folder loads (they are not needed once rules are built)."""
     _parsed.cache_clear()
+
+
+# Most word pairs a derived pair set may hold (each of its two word sets is at most _MAX_ALTERNATIVES long).
+_MAX_PAIRS = 1024
+
+
+def _is_space(op: object, av: object) -> bool:
+    """True when the item matches one or more characters, all of them whitespace."""
+    if op is _c.CATEGORY:
+        return av is _c.CATEGORY_SPACE
+    if op is _c.LITERAL:
+        return chr(av).isspace()  # type: ignore[arg-type]
+    if op is _c.IN:
+        return all(
+            (sub_op is _c.LITERAL and chr(sub_av).isspace()) or (sub_op is _c.CATEGORY and sub_av is _c.CATEGORY_SPACE)
+            for sub_op, sub_av in av  # type: ignore[union-attr]
+        )
+    if op in _REPEATS:
+        low, _high, item = av  # type: ignore[misc]
+        item = list(item)
+        return low >= 1 and len(item) == 1 and _is_space(*item[0])
+    return False
+
+
+def _word_run(items: list, index: int) -> tuple[set[str] | None, int]:
+    """The words a run of literal word characters starting at ``index`` spells, and where the run ends."""
+    words = _literal_set([items[index]]) if index < len(items) else None
+    if not _wordlike(words):
+        return None, index
+    end = index + 1
+    while end < len(items):
+        more = _literal_set([items[end]])
+        if not _wordlike(more):
+            break
+        words = {a + b for a, b in itertools.product(words, more)}  # type: ignore[arg-type]
+        end += 1
+    return words, end
+
+
+def derive_word_pairs(pattern: str, flags: int) -> list[frozenset[tuple[str, str]]]:
+    """Sets of lowercase word pairs; wherever ``pattern`` matches, each set has a pair present as two
+    consecutive ``\\w+`` words of the text ("the the" for ``\\bthe\\s+the\\b``): two whole words with only
+    whitespace between them."""
+    found: list[frozenset[tuple[str, str]]] = []
+    for items in _views(_flatten(list(_parsed(pattern, flags)))):
+        index = 0
+        while index < len(items):
+            first, end = _word_run(items, index)
+            if first is None:
+                index += 1
+                continue
+            gap = end
+            while gap < len(items) and _is_space(*items[gap]):
+                gap += 1
+            second, after = _word_run(items, gap) if gap > end else (None, end)
+            if (
+                second is not None
+                and _edge(items, index - 1, -1)
+                and _edge(items, after, 1)
+                and all(first) and all(second)
+                and len(first) * len(second) <= _MAX_PAIRS
+            ):
+                pairs = frozenset(itertools.product(first, second))
+                if pairs not in found:
+                    found.append(pairs)
+            index = end
+    return found

@@ -89,6 +89,7 @@ from writer_app.grammar.pattern_load import (
 from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import (
     derive_requirements,
+    derive_word_pairs,
     min_width,
     nested_repeat,
     required_chars,
@@ -484,6 +485,7 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
         gate_text = entry.get("gate", str)
         gate = entry.compile("gate", expand_gate(gate_text), re.IGNORECASE) if gate_text is not None else None
         gate_sets = derive_requirements(gate.pattern, re.IGNORECASE) if gate is not None else []
+        pairs = tuple(derive_word_pairs(gate.pattern, re.IGNORECASE)) if gate is not None else ()
         triggers, requires = pattern_triggers(tokens, explicit, gate_sets)
     except (PatternError, TemplateError) as error:
         raise entry.fail(str(error)) from None
@@ -502,6 +504,7 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
         antipatterns=antipatterns,
         triggers=triggers,
         requires=requires,
+        pairs=pairs,
         fix_all=entry.get("fix_all", bool, False),
         follow_case=case == "follow",
         quick=quick,
