@@ -48,7 +48,9 @@ class FrequencyData:
     total: int
     pair_floor: int  # the smallest pair count the source kept
     folder: Path | None = None
-    deletes: array.array | None = field(default=None, repr=False)  # the spelling delete index, when loaded with it
+    # The precompiled spelling delete index (see :mod:`frequency_cache`), read only when a suggestion is first
+    # asked for: a check never needs its eight megabytes. None: read from the sources (or built) instead.
+    deletes_file: Path | None = field(default=None, repr=False)
 
     def count(self, word: str) -> int:
         """How often ``word`` (lowercase) occurs; 0 when unknown."""
@@ -153,6 +155,6 @@ def frequency_data() -> FrequencyData:
             from writer_app.grammar.frequency_cache import load_compiled
 
             compiled = load_compiled(folder)
-            _LOADED.append(compiled[0] if compiled is not None else load(folder))
+            _LOADED.append(compiled if compiled is not None else load(folder))
             log.debug("loaded %d word frequencies", len(_LOADED[0].words))
         return _LOADED[0]

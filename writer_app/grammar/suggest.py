@@ -190,7 +190,11 @@ def delete_index(data: FrequencyData) -> DeleteIndex:
     with _INDEX_LOCK:
         index = _INDEXES.get(data)
         if index is None:
-            keys = data.deletes
+            keys = None
+            if data.deletes_file is not None and data.folder is not None:
+                from writer_app.grammar.frequency_cache import load_deletes
+
+                keys = load_deletes(data.deletes_file, data.folder)
             if keys is None and data.folder is not None:
                 try:
                     keys = load_delete_keys(data.folder)
