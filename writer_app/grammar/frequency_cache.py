@@ -37,6 +37,7 @@ from writer_app.grammar.frequency import (
     load,
     load_delete_keys,
 )
+from writer_app.grammar.packed import PackedIds, WordList
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,12 @@ COMPILED = ("compiled", "frequency.bin")
 DELETES_NAME = "frequency-deletes.bin"  # beside the compiled frequencies
 SOURCE_FILES = (WORD_FILE, BIGRAM_FILE, DELETE_FILE)
 # The modules whose code decides what the tables hold: a change to any of them makes the compiled file stale.
-CODE_MODULES = ("writer_app.grammar.frequency", "writer_app.grammar.frequency_cache")
-# The payload starts with five uint64: words, bytes of the word list, pairs, total count, pair floor.
-_COUNTS = 5
+CODE_MODULES = ("writer_app.grammar.frequency", "writer_app.grammar.frequency_cache", "writer_app.grammar.packed")
+# The payload starts with six uint64: words, bytes of the word list, bytes of the word ids' buckets, pairs,
+# total count, pair floor. Then the word list (a WordList's text), the ids' buckets (a PackedIds's, joined by
+# BUCKET_END), the word list's offsets, the counts, the pair keys and the pair counts.
+_COUNTS = 6
+BUCKET_END = "\x1d"
 
 _stale_lock = threading.Lock()
 _stale_logged = False
@@ -89,11 +93,18 @@ def deletes_path(path: Path) -> Path:
 def dumps(folder: Path) -> bytes:
     """The bytes of a compiled file holding the frequency tables read from ``folder``."""
     data = load(folder)
-    words = "\n".join(data.words).encode("utf-8")
-    counts = array.array("Q", [len(data.words), len(words), len(data.pair_keys), data.total, data.pair_floor])
+    if not isinstance(data.words, WordList):
+        raise TypeError("the word list is not packed")
+    words = data.words.text.encode("utf-8")
+    if any(BUCKET_END in bucket for bucket in data.ids.buckets):
+        raise ValueError("a word holds the compiled file's bucket separator")
+    ids = BUCKET_END.join(data.ids.buckets).encode("utf-8")
+    counts = array.array(
+        "Q", [len(data.words), len(words), len(ids), len(data.pair_keys), data.total, data.pair_floor]
+    )
     payload = b"".join((
-        _little(counts), _padded(words), _little(data.counts), _little(data.pair_keys),
-        _padded(_little(data.pair_counts)),
+        _little(counts), _padded(words), _padded(ids), _padded(_little(data.words.starts)), _little(data.counts),
+        _little(data.pair_keys), _padded(_little(data.pair_counts)),
     ))
     return seal(MAGIC, header(folder), payload)
 
@@ -122,11 +133,16 @@ def loads(data: bytes, folder: Path, deletes_file: Path | None = None) -> Freque
         return None
     try:
         sizes, at = _array("Q", payload, 0, _COUNTS)
-        n_words, n_bytes, n_pairs, total, floor = sizes
-        if at + n_bytes > len(payload):
+        n_words, n_bytes, n_id_bytes, n_pairs, total, floor = sizes
+        if at + n_bytes + n_id_bytes > len(payload):
             return None
-        words = tuple(bytes(payload[at : at + n_bytes]).decode("utf-8").split("\n"))
+        text = bytes(payload[at : at + n_bytes]).decode("utf-8")
         at += n_bytes + (-n_bytes % 8)
+        ids = PackedIds(bytes(payload[at : at + n_id_bytes]).decode("utf-8").split(BUCKET_END))
+        at += n_id_bytes + (-n_id_bytes % 8)
+        starts, at = _array("I", payload, at, n_words + 1)
+        at += -at % 8
+        words = WordList(text, starts)
         counts, at = _array("Q", payload, at, n_words)
         keys, at = _array("Q", payload, at, n_pairs)
         pair_counts, at = _array("I", payload, at, n_pairs)
@@ -135,10 +151,7 @@ def loads(data: bytes, folder: Path, deletes_file: Path | None = None) -> Freque
         return None
     if len(words) != n_words or not words or at != len(payload):
         return None
-    return FrequencyData(
-        words, dict(zip(words, range(n_words), strict=True)), counts, keys, pair_counts, total, floor, folder,
-        deletes_file,
-    )
+    return FrequencyData(words, ids, counts, keys, pair_counts, total, floor, folder, deletes_file)
 
 
 def loads_deletes(data: bytes, folder: Path) -> array.array | None:

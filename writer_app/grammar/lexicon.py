@@ -5,22 +5,19 @@ from __future__ import annotations
 import functools
 import gzip
 import logging
-import itertools
-import operator
 import re
-import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 from writer_app.characters.names import first_names
 from writer_app.grammar.heap import release_free_memory
+from writer_app.grammar.packed import PackedTable
 from writer_app.resources import resource_path
 
 log = logging.getLogger(__name__)
 
 LEXICON_NAME = "lexicon.gz"
 SECTION = "\x1e"  # separates the file's header, words, their entries, lemmas and their forms
-_UNIT = "\x1f"  # separates a key from its value in a PackedTable bucket
 NAME_MARK = "@"
 NO_FORM = "-"  # stored for a tag the lemma has no form for ("unique" has no JJR)
 INFLECTING_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBG", "VBZ", "NN", "NNS", "JJ", "JJR", "JJS"})
@@ -32,84 +29,6 @@ _TAG_SETS: dict[frozenset[str], frozenset[str]] = {}  # the few hundred distinct
 
 class LexiconError(Exception):
     """The shipped lexicon is missing or unreadable."""
-
-
-def _slot(key: str) -> int:
-    """A key's bucket hash: the same in every process and on every machine (the buckets are stored)."""
-    return zlib.crc32(key.encode("utf-8", "surrogatepass"))
-
-
-class PackedTable:
-    """A read-only ``str -> str`` table kept in a few thousand strings instead of two objects an entry.
-
-    The entries ``key<US>value`` whose keys hash (:func:`_slot`) to one bucket are one string, each entry
-    between newlines; a look-up finds ``"\n" + key + US`` in its key's bucket (a few hundred characters). A dict
-    of the lexicon's 84,000 words and lemmas takes about 10 MB; this, about 2 MB, for a few tenths of a
-    microsecond more per look-up. Keys hold no newline or US; values no newline.
-    """
-
-    __slots__ = ("_buckets", "_mask")
-    PER_BUCKET = 8  # entries per bucket on average
-
-    def __init__(self, buckets: Sequence[str]) -> None:
-        """A table of packed ``buckets`` (as :attr:`buckets` gives them; their number a power of two)."""
-        if not buckets or len(buckets) & (len(buckets) - 1):
-            raise ValueError("the number of buckets is not a power of two")
-        self._buckets = tuple(buckets)
-        self._mask = len(buckets) - 1
-
-    @classmethod
-    def pack(cls, keys: Sequence[str], values: Sequence[str]) -> PackedTable:
-        """The table of ``keys[i] -> values[i]`` (a key listed twice: its last value, as in a dict)."""
-        if len(keys) != len(values):
-            raise ValueError("keys and values do not match")
-        joined_keys = "".join(keys)
-        if _UNIT in joined_keys or "\n" in joined_keys or "\n" in "".join(values):
-            raise ValueError("a table entry holds a separator")
-        del joined_keys
-        size = 1
-        while size * cls.PER_BUCKET < len(keys):
-            size *= 2
-        mask = size - 1
-        parts: list[list[str]] = [[] for _ in range(size)]
-        entries = map(operator.add, keys, map(operator.add, itertools.repeat(_UNIT), values))
-        slots = map(mask.__and__, map(_slot, keys))
-        for slot, entry in reversed(list(zip(slots, entries))):  # the last of equal keys is found first
-            parts[slot].append(entry)
-        return cls(["\n" + "\n".join(part) + "\n" for part in parts])
-
-    @classmethod
-    def of(cls, table: Mapping[str, str]) -> PackedTable:
-        """The packed copy of ``table``."""
-        return cls.pack(list(table), list(table.values()))
-
-    @property
-    def buckets(self) -> tuple[str, ...]:
-        """The packed buckets (what :class:`PackedTable` is made from again)."""
-        return self._buckets
-
-    def get(self, key: str, default: str = "") -> str:
-        """The value of ``key``, or ``default`` when it has none."""
-        bucket = self._buckets[_slot(key) & self._mask]
-        at = bucket.find(f"\n{key}{_UNIT}")
-        if at < 0 or _UNIT in key:
-            return default
-        start = at + len(key) + 2
-        return bucket[start : bucket.index("\n", start)]
-
-    def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str) or _UNIT in key:
-            return False
-        return f"\n{key}{_UNIT}" in self._buckets[_slot(key) & self._mask]
-
-    def items(self) -> dict[str, str]:
-        """Every ``key: value``, as a dict."""
-        table: dict[str, str] = {}
-        for bucket in self._buckets:
-            for entry in bucket[1:-1].split("\n") if len(bucket) > 2 else ():
-                key, _, value = entry.partition(_UNIT)
-                table.setdefault(key, value)  # the first of equal keys is the one found
-        return table
 
 
 class Lexicon:

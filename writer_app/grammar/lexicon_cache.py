@@ -21,7 +21,8 @@ from pathlib import Path
 
 from writer_app import __version__
 from writer_app.grammar.compiled_file import modules_fingerprint, seal, source_hashes, unseal, write_atomically
-from writer_app.grammar.lexicon import LEXICON_NAME, SECTION, Lexicon, PackedTable
+from writer_app.grammar.lexicon import LEXICON_NAME, SECTION, Lexicon
+from writer_app.grammar.packed import PackedTable
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ MAGIC = b"writer-app compiled lexicon\n"
 COMPILED = ("compiled", "lexicon.bin")
 BUCKET_END = "\x1d"  # separates the buckets of a table; SECTION separates the two tables
 # The modules whose code decides what the tables hold: a change to any of them makes the compiled file stale.
-CODE_MODULES = ("writer_app.grammar.lexicon", "writer_app.grammar.lexicon_cache")
+CODE_MODULES = ("writer_app.grammar.lexicon", "writer_app.grammar.lexicon_cache", "writer_app.grammar.packed")
 
 _stale_lock = threading.Lock()
 _stale_logged = False
