@@ -13,10 +13,11 @@ import itertools
 import operator
 import zlib
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import overload
 
 _UNIT = "\x1f"  # separates a key from its value in a bucket
+_UNSEEN = object()
 
 
 def _slot(key: str) -> int:
@@ -33,8 +34,9 @@ class PackedTable:
     microsecond more per look-up. Keys hold no newline or US; values no newline.
     """
 
-    __slots__ = ("_buckets", "_mask")
+    __slots__ = ("_buckets", "_mask", "_recent")
     PER_BUCKET = 8  # entries per bucket on average
+    RECENT = 2048  # the last look-ups remembered (a text's words repeat: most look-ups are one dict hit)
 
     def __init__(self, buckets: Sequence[str]) -> None:
         """A table of packed ``buckets`` (as :attr:`buckets` gives them; their number a power of two)."""
@@ -42,6 +44,7 @@ class PackedTable:
             raise ValueError("the number of buckets is not a power of two")
         self._buckets = tuple(buckets)
         self._mask = len(buckets) - 1
+        self._recent: dict[str, str | None] = {}
 
     @classmethod
     def pack(cls, keys: Sequence[str], values: Sequence[str]) -> PackedTable:
@@ -73,19 +76,39 @@ class PackedTable:
         """The packed buckets (what :class:`PackedTable` is made from again)."""
         return self._buckets
 
-    def get(self, key: str, default: str = "") -> str:
-        """The value of ``key``, or ``default`` when it has none."""
-        bucket = self._buckets[_slot(key) & self._mask]
+    def _find(self, key: str) -> str | None:
+        """The stored value of ``key`` (None when it has none), remembered for the next look-up."""
+        recent = self._recent
+        found = recent.get(key, _UNSEEN)
+        if found is not _UNSEEN:
+            return found  # type: ignore[return-value]
+        bucket = self._buckets[zlib.crc32(key.encode("utf-8", "surrogatepass")) & self._mask]
         at = bucket.find(f"\n{key}{_UNIT}")
         if at < 0 or _UNIT in key:
-            return default
-        start = at + len(key) + 2
-        return bucket[start : bucket.index("\n", start)]
+            found = None
+        else:
+            start = at + len(key) + 2
+            found = bucket[start : bucket.index("\n", start)]
+        if len(recent) >= self.RECENT:
+            recent.clear()
+        recent[key] = found
+        return found
+
+    def get(self, key: str, default: str = "") -> str:
+        """The value of ``key``, or ``default`` when it has none."""
+        found = self._find(key)
+        return default if found is None else found
 
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str) or _UNIT in key:
-            return False
-        return f"\n{key}{_UNIT}" in self._buckets[_slot(key) & self._mask]
+        return isinstance(key, str) and self._find(key) is not None
+
+    def present(self, keys: Iterable[str]) -> list[str]:
+        """Those of ``keys`` the table has, in their order (for many keys looked up once: none is remembered)."""
+        buckets, mask, crc = self._buckets, self._mask, zlib.crc32
+        return [
+            key for key in keys
+            if f"\n{key}{_UNIT}" in buckets[crc(key.encode("utf-8", "surrogatepass")) & mask] and _UNIT not in key
+        ]
 
     def items(self) -> dict[str, str]:
         """Every ``key: value``, as a dict."""
@@ -100,7 +123,13 @@ class PackedTable:
 class PackedIds(PackedTable):
     """A packed ``str -> int`` table (each value stored as its decimal digits)."""
 
-    __slots__ = ()
+    __slots__ = ("_numbers",)
+    RECENT = 1024  # the strings are remembered too, and the numbers
+
+    def __init__(self, buckets: Sequence[str]) -> None:
+        """A table of packed ``buckets`` (as :attr:`buckets` gives them; their number a power of two)."""
+        super().__init__(buckets)
+        self._numbers: dict[str, int | None] = {}
 
     @classmethod
     def numbered(cls, words: Sequence[str]) -> PackedIds:
@@ -110,12 +139,15 @@ class PackedIds(PackedTable):
 
     def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
         """The number of ``key``, or ``default`` when it has none."""
-        bucket = self._buckets[_slot(key) & self._mask]
-        at = bucket.find(f"\n{key}{_UNIT}")
-        if at < 0 or _UNIT in key:
-            return default
-        start = at + len(key) + 2
-        return int(bucket[start : bucket.index("\n", start)])
+        recent = self._numbers
+        found = recent.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            value = self._find(key)
+            found = None if value is None else int(value)
+            if len(recent) >= self.RECENT:
+                recent.clear()
+            recent[key] = found
+        return default if found is None else found  # type: ignore[return-value]
 
     def numbers(self) -> dict[str, int]:
         """Every ``key: number``, as a dict."""

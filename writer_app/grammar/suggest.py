@@ -304,7 +304,9 @@ class Suggester:
         """Lowercase word forms one edit away, or two edits away through the delete index."""
         ids = self.data.ids
         known = self._known()
-        out = {form for form in edits1(lower) if form in ids or form in known}
+        forms = edits1(lower)
+        out = set(ids.present(forms))  # hundreds of forms, each looked up once
+        out.update(form for form in forms if form in known)
         if len(lower) <= _INDEX_MAX_LEN + 2:
             index = delete_index(self.data)
             words = self.data.words
