@@ -20,7 +20,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from writer_app import __version__
-from writer_app.grammar.compiled_file import modules_fingerprint, seal, source_hashes, unseal, write_atomically
+from writer_app.grammar.compiled_file import (
+    modules_fingerprint,
+    seal,
+    source_hashes,
+    unseal,
+    write_atomically,
+)
 from writer_app.grammar.lexicon import LEXICON_NAME, SECTION, Lexicon
 from writer_app.grammar.packed import PackedTable
 

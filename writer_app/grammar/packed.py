@@ -62,7 +62,7 @@ class PackedTable:
         parts: list[list[str]] = [[] for _ in range(size)]
         entries = map(operator.add, keys, map(operator.add, itertools.repeat(_UNIT), values))
         slots = map(mask.__and__, map(_slot, keys))
-        for slot, entry in reversed(list(zip(slots, entries))):  # the last of equal keys is found first
+        for slot, entry in reversed(list(zip(slots, entries, strict=True))):  # the last equal key is found first
             parts[slot].append(entry)
         return cls(["\n" + "\n".join(part) + "\n" for part in parts])
 
