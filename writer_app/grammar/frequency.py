@@ -117,6 +117,9 @@ class Followers(AbstractSet[str]):
         keys = self._data.pair_keys
         words = self._data.words
         mask = (1 << ID_BITS) - 1
+        if isinstance(words, WordList):  # cut straight from its text: no method call a word
+            text, starts = words.text, words.starts
+            return (text[starts[n] : starts[n + 1] - 1] for n in (keys[i] & mask for i in range(self._low, self._high)))
         return (words[keys[i] & mask] for i in range(self._low, self._high))
 
     def __len__(self) -> int:

@@ -76,23 +76,25 @@ class PackedTable:
         """The packed buckets (what :class:`PackedTable` is made from again)."""
         return self._buckets
 
+    def _stored(self, key: str) -> str | None:
+        """The stored value of ``key`` (None when it has none), read from its bucket."""
+        bucket = self._buckets[zlib.crc32(key.encode("utf-8", "surrogatepass")) & self._mask]
+        at = bucket.find(f"\n{key}{_UNIT}")
+        if at < 0 or _UNIT in key:
+            return None
+        start = at + len(key) + 2
+        return bucket[start : bucket.index("\n", start)]
+
     def _find(self, key: str) -> str | None:
         """The stored value of ``key`` (None when it has none), remembered for the next look-up."""
         recent = self._recent
         found = recent.get(key, _UNSEEN)
-        if found is not _UNSEEN:
-            return found  # type: ignore[return-value]
-        bucket = self._buckets[zlib.crc32(key.encode("utf-8", "surrogatepass")) & self._mask]
-        at = bucket.find(f"\n{key}{_UNIT}")
-        if at < 0 or _UNIT in key:
-            found = None
-        else:
-            start = at + len(key) + 2
-            found = bucket[start : bucket.index("\n", start)]
-        if len(recent) >= self.RECENT:
-            recent.clear()
-        recent[key] = found
-        return found
+        if found is _UNSEEN:
+            found = self._stored(key)
+            if len(recent) >= self.RECENT:
+                recent.clear()
+            recent[key] = found
+        return found  # type: ignore[return-value]
 
     def get(self, key: str, default: str = "") -> str:
         """The value of ``key``, or ``default`` when it has none."""
@@ -123,13 +125,7 @@ class PackedTable:
 class PackedIds(PackedTable):
     """A packed ``str -> int`` table (each value stored as its decimal digits)."""
 
-    __slots__ = ("_numbers",)
-    RECENT = 1024  # the strings are remembered too, and the numbers
-
-    def __init__(self, buckets: Sequence[str]) -> None:
-        """A table of packed ``buckets`` (as :attr:`buckets` gives them; their number a power of two)."""
-        super().__init__(buckets)
-        self._numbers: dict[str, int | None] = {}
+    __slots__ = ()
 
     @classmethod
     def numbered(cls, words: Sequence[str]) -> PackedIds:
@@ -139,15 +135,18 @@ class PackedIds(PackedTable):
 
     def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
         """The number of ``key``, or ``default`` when it has none."""
-        recent = self._numbers
+        recent = self._recent  # here it remembers numbers
         found = recent.get(key, _UNSEEN)
         if found is _UNSEEN:
-            value = self._find(key)
+            value = self._stored(key)
             found = None if value is None else int(value)
             if len(recent) >= self.RECENT:
                 recent.clear()
-            recent[key] = found
+            recent[key] = found  # type: ignore[assignment]
         return default if found is None else found  # type: ignore[return-value]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
 
     def numbers(self) -> dict[str, int]:
         """Every ``key: number``, as a dict."""
@@ -199,14 +198,14 @@ class WordList(Sequence[str]):
     def __getitem__(self, index: slice) -> list[str]: ...
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
+        starts = self._starts
+        if index.__class__ is int and 0 <= index < len(starts) - 1:  # type: ignore[operator]
+            return self._text[starts[index] : starts[index + 1] - 1]  # type: ignore[index]
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        size = len(self._starts) - 1
-        if index < 0:
-            index += size
-        if not 0 <= index < size:
-            raise IndexError("word index out of range")
-        return self._text[self._starts[index] : self._starts[index + 1] - 1]
+        if -len(self) <= index < 0:
+            return self[index + len(self)]
+        raise IndexError("word index out of range")
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._text.split("\n") if len(self) else ())
