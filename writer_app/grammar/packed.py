@@ -35,7 +35,7 @@ class PackedTable:
     """
 
     __slots__ = ("_buckets", "_mask", "_recent")
-    PER_BUCKET = 8  # entries per bucket on average
+    PER_BUCKET = 16  # entries per bucket at most on average (8 to 16: the bucket count is a power of two)
     RECENT = 2048  # the last look-ups remembered (a text's words repeat: most look-ups are one dict hit)
 
     def __init__(self, buckets: Sequence[str]) -> None:
