@@ -36,7 +36,7 @@ class PackedTable:
 
     __slots__ = ("_buckets", "_mask", "_recent")
     PER_BUCKET = 16  # entries per bucket at most on average (8 to 16: the bucket count is a power of two)
-    RECENT = 2048  # the last look-ups remembered (a text's words repeat: most look-ups are one dict hit)
+    RECENT = 4096  # the last look-ups remembered (a text's words repeat: most look-ups are one dict hit)
 
     def __init__(self, buckets: Sequence[str]) -> None:
         """A table of packed ``buckets`` (as :attr:`buckets` gives them; their number a power of two)."""
@@ -92,14 +92,22 @@ class PackedTable:
         if found is _UNSEEN:
             found = self._stored(key)
             if len(recent) >= self.RECENT:
-                recent.clear()
+                recent = self._forget_older_half()
             recent[key] = found
         return found  # type: ignore[return-value]
 
+    def _forget_older_half(self) -> dict[str, str | None]:
+        """Keep the newer half of the remembered look-ups (a dict keeps insertion order); return the new memory."""
+        recent = self._recent
+        self._recent = recent = dict(itertools.islice(recent.items(), len(recent) // 2, None))
+        return recent
+
     def get(self, key: str, default: str = "") -> str:
         """The value of ``key``, or ``default`` when it has none."""
-        found = self._find(key)
-        return default if found is None else found
+        found = self._recent.get(key, _UNSEEN)  # the common case, without a second call
+        if found is _UNSEEN:
+            found = self._find(key)
+        return default if found is None else found  # type: ignore[return-value]
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self._find(key) is not None
@@ -141,7 +149,7 @@ class PackedIds(PackedTable):
             value = self._stored(key)
             found = None if value is None else int(value)
             if len(recent) >= self.RECENT:
-                recent.clear()
+                recent = self._forget_older_half()
             recent[key] = found  # type: ignore[assignment]
         return default if found is None else found  # type: ignore[return-value]
 
