@@ -20,8 +20,9 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "tagger.gz"
 # Weights are stored as integers: the averaged weight times this scale, rounded.
 WEIGHT_SCALE = 100
-# Weight rows kept parsed (~2 MB); a novel uses ~11,000 of the 87,000: when full, the older half is dropped.
-MAX_PARSED_ROWS = 8192
+# Weight rows kept parsed (~5 MB; 8,192 cost ~1.5% more CPU on a novel); a novel uses ~14,000 of the 40,000:
+# when full, the older half is dropped.
+MAX_PARSED_ROWS = 16_384
 # The summed weights of a word's own features (those that do not depend on its neighbours or the tags before it)
 # for the last MAX_WORD_ROWS words tagged; a novel's words repeat, so most words cost one look-up for these.
 MAX_WORD_ROWS = 4096
