@@ -19,7 +19,8 @@ WORDS = [("lantern", 900_000), ("harbour", 500_000), ("gull", 40_000), ("tide", 
 
 
 def _table(data: FrequencyData) -> tuple[object, ...]:
-    return (data.words, data.ids, data.counts, data.pair_keys, data.pair_counts, data.total, data.pair_floor)
+    ids = data.ids.numbers()  # type: ignore[attr-defined]
+    return (list(data.words), ids, data.counts, data.pair_keys, data.pair_counts, data.total, data.pair_floor)
 
 
 @pytest.fixture
@@ -53,12 +54,11 @@ def test_shipped_compiled_frequencies_match_their_sources_and_code() -> None:
 
 def test_shipped_compiled_frequencies_equal_the_parsed_sources() -> None:
     folder = resource_path("frequency")
-    loaded = frequency_cache.load_compiled(folder)
-    assert loaded is not None
-    data, deletes = loaded
+    data = frequency_cache.load_compiled(folder)
+    assert data is not None
     assert _table(data) == _table(load(folder))
-    assert deletes == load_delete_keys(folder)
-    assert data.deletes is deletes
+    assert data.deletes_file == frequency_cache.deletes_path(frequency_cache.compiled_path())
+    assert frequency_cache.load_deletes(data.deletes_file, folder) == load_delete_keys(folder)
 
 
 def test_bundled_frequencies_load_without_parsing_their_sources(
@@ -74,19 +74,30 @@ def test_bundled_frequencies_load_without_parsing_their_sources(
     import writer_app.grammar.suggest as suggest
 
     monkeypatch.setattr(suggest, "load_delete_keys", refuse)
-    assert len(delete_index(data)) == len(data.deletes or ())
+    monkeypatch.setattr(suggest, "delete_keys", refuse)
+    assert len(delete_index(data)) > 0
 
 
 def test_a_compiled_file_round_trips_a_small_folder(sources: Path, tmp_path: Path) -> None:
     target = frequency_cache.build_compiled(sources, tmp_path / "frequency.bin")
-    loaded = frequency_cache.load_compiled(sources, target)
-    assert loaded is not None
-    data, deletes = loaded
+    data = frequency_cache.load_compiled(sources, target)
+    assert data is not None
     assert _table(data) == _table(load(sources))
-    assert list(deletes) == [5, 11, 12, 40]
+    assert data.deletes_file == tmp_path / frequency_cache.DELETES_NAME
+    deletes = frequency_cache.load_deletes(data.deletes_file, sources)
+    assert deletes is not None and list(deletes) == [5, 11, 12, 40]
     assert data.pair("lantern", "harbour") == 7 * frequency.BIGRAM_UNIT
     assert data.followers("gull") == frozenset({"rope"})
     assert oct(target.stat().st_mode & 0o777) == oct(0o644)
+    assert oct(data.deletes_file.stat().st_mode & 0o777) == oct(0o644)
+
+
+def test_checking_words_never_reads_the_delete_index(sources: Path, tmp_path: Path) -> None:
+    target = frequency_cache.build_compiled(sources, tmp_path / "frequency.bin")
+    data = frequency_cache.load_compiled(sources, target)
+    assert data is not None
+    (tmp_path / frequency_cache.DELETES_NAME).unlink()  # counts and pairs still answer without it
+    assert data.count("gull") == 40_000 and data.pair("harbour", "tide") == 3 * frequency.BIGRAM_UNIT
 
 
 def _damaged(good: bytes) -> dict[str, bytes]:
@@ -107,6 +118,22 @@ def test_a_damaged_or_foreign_compiled_file_is_ignored(sources: Path, tmp_path: 
     assert frequency_cache.load_compiled(sources, target) is None
 
 
+@pytest.mark.parametrize("kind", ["empty", "truncated", "corrupt", "garbage", "foreign", "no payload"])
+def test_a_damaged_delete_index_is_ignored_and_suggestions_read_the_sources(
+    sources: Path, tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = frequency_cache.build_compiled(sources, tmp_path / "frequency.bin")
+    index = tmp_path / frequency_cache.DELETES_NAME
+    index.write_bytes(_damaged(index.read_bytes())[kind])
+    assert frequency_cache.load_deletes(index, sources) is None
+    data = frequency_cache.load_compiled(sources, target)
+    assert data is not None
+    import writer_app.grammar.suggest as suggest
+
+    monkeypatch.setattr(suggest, "_INDEXES", type(suggest._INDEXES)())
+    assert len(delete_index(data)) == 4  # from deletes.bin.gz
+
+
 def test_a_stale_compiled_file_falls_back_to_the_sources_and_says_so_once(
     sources: Path, tmp_path: Path, fresh_loader: None, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
@@ -120,7 +147,7 @@ def test_a_stale_compiled_file_falls_back_to_the_sources_and_says_so_once(
         assert frequency_cache.load_compiled(sources) is None
         data = frequency.frequency_data()
     assert data.count("lantern") == 1_800_000
-    assert data.deletes is None
+    assert data.deletes_file is None
     assert sum("precompiled word frequencies" in r.getMessage() for r in caplog.records) == 1
 
 

@@ -45,6 +45,6 @@ def test_issues_and_suggestions_are_the_same_without_the_precompiled_data(
                                      (spelling, "_LOADED", {})):
         monkeypatch.setattr(module, attribute, value)
     from_sources = _results(dialect)
-    assert frequency.frequency_data().deletes is None  # really read from the sources
+    assert frequency.frequency_data().deletes_file is None  # really read from the sources
     assert precompiled == from_sources
     assert any(rule == spelling.RULE for _s, _e, rule, _m, _r in precompiled)

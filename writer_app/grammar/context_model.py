@@ -10,7 +10,7 @@ import math
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from writer_app.grammar.frequency import BIGRAM_UNIT, ID_BITS, FrequencyData
+from writer_app.grammar.frequency import BIGRAM_UNIT, ID_BITS, Followers, FrequencyData
 
 # Contractions scored through the words they stand for.
 EXPANSIONS: dict[str, tuple[str, ...]] = {
@@ -40,10 +40,10 @@ class ContextModel:
 
     def __init__(self, data: FrequencyData) -> None:
         self.data = data
-        self._followers: dict[str, frozenset[str]] = {}
+        self._followers: dict[str, Followers] = {}
 
-    def right_words(self, word: str) -> frozenset[str]:
-        """The words listed after ``word`` (after its last part, for a contraction) in a pair."""
+    def right_words(self, word: str) -> Followers:
+        """The words listed after ``word`` (after its last part, for a contraction) in a pair (a set-like view)."""
         last = EXPANSIONS.get(word, (word,))[-1]
         found = self._followers.get(last)
         if found is None:

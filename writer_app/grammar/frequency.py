@@ -13,8 +13,12 @@ import logging
 import sys
 import threading
 from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from writer_app.grammar.packed import PackedIds, WordList
 
 log = logging.getLogger(__name__)
 
@@ -38,17 +42,22 @@ def pair_key(left: int, right: int) -> int:
 
 @dataclass(frozen=True, eq=False)
 class FrequencyData:
-    """Word counts by rank and a sorted table of word-pair counts; read-only, safe to share between threads."""
+    """Word counts by rank and a sorted table of word-pair counts; read-only, safe to share between threads.
 
-    words: tuple[str, ...]  # by descending count: the id of a word is its rank
-    ids: dict[str, int]
+    The 83,000 words are packed (:mod:`writer_app.grammar.packed`): 3 MB instead of 11 MB as a tuple and a dict.
+    """
+
+    words: Sequence[str]  # by descending count: the id of a word is its rank (a WordList)
+    ids: PackedIds  # word -> id: ``ids.get(word)``, ``word in ids``
     counts: array.array  # counts[id]
     pair_keys: array.array  # sorted pair keys ("Q")
     pair_counts: array.array  # pair_counts[i] * BIGRAM_UNIT is the count of pair_keys[i] ("I")
     total: int
     pair_floor: int  # the smallest pair count the source kept
     folder: Path | None = None
-    deletes: array.array | None = field(default=None, repr=False)  # the spelling delete index, when loaded with it
+    # The precompiled spelling delete index (see :mod:`frequency_cache`), read only when a suggestion is first
+    # asked for: a check never needs its eight megabytes. None: read from the sources (or built) instead.
+    deletes_file: Path | None = field(default=None, repr=False)
 
     def count(self, word: str) -> int:
         """How often ``word`` (lowercase) occurs; 0 when unknown."""
@@ -72,17 +81,49 @@ class FrequencyData:
             return self.pair_counts[index] * BIGRAM_UNIT
         return 0
 
-    def followers(self, word: str) -> frozenset[str]:
-        """The words listed after ``word`` in a pair."""
+    def followers(self, word: str) -> Followers:
+        """The words listed after ``word`` in a pair (a view of the pair table: nothing is copied)."""
         index = self.ids.get(word)
         if index is None:
-            return frozenset()
+            return Followers(self, 0, 0, 0)
         keys = self.pair_keys
         low = bisect_left(keys, index << ID_BITS)
-        high = bisect_left(keys, (index + 1) << ID_BITS)
+        return Followers(self, index, low, bisect_left(keys, (index + 1) << ID_BITS, low))
+
+
+class Followers(AbstractSet[str]):
+    """The words listed after one word in a pair, read from the pair table when asked (a set of them would
+    hold a string a word: a few megabytes for the few hundred words the confusable check asks about)."""
+
+    __slots__ = ("_data", "_high", "_left", "_low")
+
+    def __init__(self, data: FrequencyData, left: int, low: int, high: int) -> None:
+        """The right words of the pairs ``data.pair_keys[low:high]``, whose left word has id ``left``."""
+        self._data = data
+        self._left = left
+        self._low = low
+        self._high = high
+
+    def __contains__(self, word: object) -> bool:
+        index = self._data.ids.get(word) if isinstance(word, str) and self._high > self._low else None
+        if index is None:
+            return False
+        key = self._left << ID_BITS | index
+        keys = self._data.pair_keys
+        at = bisect_left(keys, key, self._low, self._high)
+        return at < self._high and keys[at] == key
+
+    def __iter__(self) -> Iterator[str]:
+        keys = self._data.pair_keys
+        words = self._data.words
         mask = (1 << ID_BITS) - 1
-        words = self.words
-        return frozenset(words[keys[i] & mask] for i in range(low, high))
+        if isinstance(words, WordList):  # cut straight from its text: no method call a word
+            text, starts = words.text, words.starts
+            return (text[starts[n] : starts[n + 1] - 1] for n in (keys[i] & mask for i in range(self._low, self._high)))
+        return (words[keys[i] & mask] for i in range(self._low, self._high))
+
+    def __len__(self) -> int:
+        return self._high - self._low
 
 
 def load(folder: Path) -> FrequencyData:
@@ -113,7 +154,7 @@ def load(folder: Path) -> FrequencyData:
         pair_counts.byteswap()
     floor = min(pair_counts) * BIGRAM_UNIT if size else 0
     return FrequencyData(
-        tuple(words), {w: i for i, w in enumerate(words)}, counts, keys, pair_counts, sum(counts), floor, folder
+        WordList.of(words), PackedIds.numbered(words), counts, keys, pair_counts, sum(counts), floor, folder
     )
 
 
@@ -153,6 +194,6 @@ def frequency_data() -> FrequencyData:
             from writer_app.grammar.frequency_cache import load_compiled
 
             compiled = load_compiled(folder)
-            _LOADED.append(compiled[0] if compiled is not None else load(folder))
+            _LOADED.append(compiled if compiled is not None else load(folder))
             log.debug("loaded %d word frequencies", len(_LOADED[0].words))
         return _LOADED[0]

@@ -3,11 +3,13 @@
 Reading the shipped frequency files means inflating about twelve megabytes and parsing eighty thousand lines
 of text (a tenth of a second or more); the same tables saved as raw arrays load in a few hundredths.
 
-The precompiled file ``resources/compiled/frequency.bin`` is built by ``python -m
-writer_app.grammar.frequency_cache`` (``packaging/build.py`` runs it) and records a hash of every source file
-and of the code that reads them, in the envelope of :mod:`writer_app.grammar.compiled_file`. When any differs,
-or the file is missing, truncated, corrupt or foreign, it is ignored and the sources are read instead, so it
-never changes a result; a test fails until it is rebuilt.
+The precompiled files ``resources/compiled/frequency.bin`` (words, counts, pairs) and
+``frequency-deletes.bin`` (the spelling suggestions' delete index, read only when a suggestion is first asked
+for: a check never needs it) are built by ``python -m writer_app.grammar.frequency_cache``
+(``packaging/build.py`` runs it). Each records a hash of every source file and of the code that reads them, in
+the envelope of :mod:`writer_app.grammar.compiled_file`. When any differs, or a file is missing, truncated,
+corrupt or foreign, it is ignored and the sources are read instead, so it never changes a result; a test fails
+until they are rebuilt.
 """
 
 from __future__ import annotations
@@ -35,17 +37,23 @@ from writer_app.grammar.frequency import (
     load,
     load_delete_keys,
 )
+from writer_app.grammar.packed import PackedIds, WordList
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"writer-app compiled frequencies\n"
+DELETES_MAGIC = b"writer-app compiled spelling index\n"
 COMPILED = ("compiled", "frequency.bin")
+DELETES_NAME = "frequency-deletes.bin"  # beside the compiled frequencies
 SOURCE_FILES = (WORD_FILE, BIGRAM_FILE, DELETE_FILE)
 # The modules whose code decides what the tables hold: a change to any of them makes the compiled file stale.
-CODE_MODULES = ("writer_app.grammar.frequency", "writer_app.grammar.frequency_cache")
-# The payload starts with six uint64: words, bytes of the word list, pairs, delete keys, total count, pair floor.
+CODE_MODULES = ("writer_app.grammar.frequency", "writer_app.grammar.frequency_cache", "writer_app.grammar.packed")
+# The payload starts with six uint64: words, bytes of the word list, bytes of the word ids' buckets, pairs,
+# total count, pair floor. Then the word list (a WordList's text), the ids' buckets (a PackedIds's, joined by
+# BUCKET_END), the word list's offsets, the counts, the pair keys and the pair counts.
 _COUNTS = 6
+BUCKET_END = "\x1d"
 
 _stale_lock = threading.Lock()
 _stale_logged = False
@@ -77,19 +85,33 @@ def _padded(data: bytes) -> bytes:
     return data + b"\0" * (-len(data) % 8)
 
 
+def deletes_path(path: Path) -> Path:
+    """The compiled delete index that belongs to the compiled frequencies at ``path``."""
+    return path.with_name(DELETES_NAME)
+
+
 def dumps(folder: Path) -> bytes:
-    """The bytes of a compiled file holding the frequency tables and delete index read from ``folder``."""
+    """The bytes of a compiled file holding the frequency tables read from ``folder``."""
     data = load(folder)
-    deletes = load_delete_keys(folder)
-    words = "\n".join(data.words).encode("utf-8")
+    if not isinstance(data.words, WordList):
+        raise TypeError("the word list is not packed")
+    words = data.words.text.encode("utf-8")
+    if any(BUCKET_END in bucket for bucket in data.ids.buckets):
+        raise ValueError("a word holds the compiled file's bucket separator")
+    ids = BUCKET_END.join(data.ids.buckets).encode("utf-8")
     counts = array.array(
-        "Q", [len(data.words), len(words), len(data.pair_keys), len(deletes), data.total, data.pair_floor]
+        "Q", [len(data.words), len(words), len(ids), len(data.pair_keys), data.total, data.pair_floor]
     )
     payload = b"".join((
-        _little(counts), _padded(words), _little(data.counts), _little(data.pair_keys),
-        _padded(_little(data.pair_counts)), _little(deletes),
+        _little(counts), _padded(words), _padded(ids), _padded(_little(data.words.starts)), _little(data.counts),
+        _little(data.pair_keys), _padded(_little(data.pair_counts)),
     ))
     return seal(MAGIC, header(folder), payload)
+
+
+def dumps_deletes(folder: Path) -> bytes:
+    """The bytes of a compiled file holding the spelling delete index read from ``folder``."""
+    return seal(DELETES_MAGIC, header(folder), _little(load_delete_keys(folder)))
 
 
 def _array(typecode: str, view: memoryview, start: int, count: int) -> tuple[array.array, int]:
@@ -103,43 +125,66 @@ def _array(typecode: str, view: memoryview, start: int, count: int) -> tuple[arr
     return values, end
 
 
-def loads(data: bytes, folder: Path) -> tuple[FrequencyData, array.array] | None:
-    """The tables and delete keys of a compiled file's bytes, or None unless it is a whole, fresh file."""
+def loads(data: bytes, folder: Path, deletes_file: Path | None = None) -> FrequencyData | None:
+    """The tables of a compiled file's bytes, or None unless it is a whole, fresh file; ``deletes_file`` is the
+    compiled delete index the tables will read when first asked (see :func:`load_deletes`)."""
     payload = unseal(MAGIC, data, header(folder))
     if payload is None:
         return None
     try:
         sizes, at = _array("Q", payload, 0, _COUNTS)
-        n_words, n_bytes, n_pairs, n_deletes, total, floor = sizes
-        if at + n_bytes > len(payload):
+        n_words, n_bytes, n_id_bytes, n_pairs, total, floor = sizes
+        if at + n_bytes + n_id_bytes > len(payload):
             return None
-        words = tuple(bytes(payload[at : at + n_bytes]).decode("utf-8").split("\n"))
+        text = bytes(payload[at : at + n_bytes]).decode("utf-8")
         at += n_bytes + (-n_bytes % 8)
+        ids = PackedIds(bytes(payload[at : at + n_id_bytes]).decode("utf-8").split(BUCKET_END))
+        at += n_id_bytes + (-n_id_bytes % 8)
+        starts, at = _array("I", payload, at, n_words + 1)
+        at += -at % 8
+        words = WordList(text, starts)
         counts, at = _array("Q", payload, at, n_words)
         keys, at = _array("Q", payload, at, n_pairs)
         pair_counts, at = _array("I", payload, at, n_pairs)
         at += -at % 8
-        deletes, at = _array("Q", payload, at, n_deletes)
     except (ValueError, UnicodeDecodeError):
         return None
     if len(words) != n_words or not words or at != len(payload):
         return None
-    table = FrequencyData(
-        words, dict(zip(words, range(n_words), strict=True)), counts, keys, pair_counts, total, floor, folder, deletes
-    )
-    return table, deletes
+    return FrequencyData(words, ids, counts, keys, pair_counts, total, floor, folder, deletes_file)
 
 
-def load_compiled(folder: Path, path: Path | None = None) -> tuple[FrequencyData, array.array] | None:
-    """The frequencies of ``folder`` from the compiled file when it is whole and fresh; else None (logged once)."""
+def loads_deletes(data: bytes, folder: Path) -> array.array | None:
+    """The sorted delete keys of a compiled delete index's bytes, or None unless it is a whole, fresh file."""
+    payload = unseal(DELETES_MAGIC, data, header(folder))
+    if payload is None or len(payload) % 8:
+        return None
+    return _array("Q", payload, 0, len(payload) // 8)[0]
+
+
+def load_compiled(folder: Path, path: Path | None = None) -> FrequencyData | None:
+    """The frequencies of ``folder`` from the compiled file when it is whole and fresh; else None (logged once).
+
+    The delete index is not read here: the tables name its file, read by :func:`load_deletes` when needed."""
     path = path or compiled_path()
     try:
-        loaded = loads(path.read_bytes(), folder)
+        loaded = loads(path.read_bytes(), folder, deletes_path(path))
     except OSError:
         loaded = None
     if loaded is None:
         _log_stale_once(path)
     return loaded
+
+
+def load_deletes(path: Path, folder: Path) -> array.array | None:
+    """The delete index of ``folder`` from the compiled file ``path`` when it is whole and fresh; else None."""
+    try:
+        keys = loads_deletes(path.read_bytes(), folder)
+    except OSError:
+        keys = None
+    if keys is None:
+        log.info("the precompiled spelling index %s is missing or older than its sources; reading the sources", path)
+    return keys
 
 
 def _log_stale_once(path: Path) -> None:
@@ -159,18 +204,21 @@ def build_compiled(folder: Path | None = None, target: Path | None = None) -> Pa
     folder = folder or resource_path("frequency")
     target = target or compiled_path()
     write_atomically(target, dumps(folder))
+    write_atomically(deletes_path(target), dumps_deletes(folder))
     return target
 
 
 def compiled_is_fresh() -> bool:
-    """True when the compiled file is whole and was built from the current sources and code."""
+    """True when both compiled files are whole and were built from the current sources and code."""
     from writer_app.resources import resource_path
 
+    folder = resource_path("frequency")
     try:
         data = compiled_path().read_bytes()
+        deletes = deletes_path(compiled_path()).read_bytes()
     except OSError:
         return False
-    return loads(data, resource_path("frequency")) is not None
+    return loads(data, folder) is not None and loads_deletes(deletes, folder) is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -182,7 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("%s is %s", compiled_path(), "up to date" if fresh else "STALE: rebuild it")
         return 0 if fresh else 1
     path = build_compiled()
-    log.info("wrote %s (%d bytes)", path, path.stat().st_size)
+    for written in (path, deletes_path(path)):
+        log.info("wrote %s (%d bytes)", written, written.stat().st_size)
     return 0
 
 

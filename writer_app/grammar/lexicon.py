@@ -6,10 +6,12 @@ import functools
 import gzip
 import logging
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from writer_app.characters.names import first_names
 from writer_app.grammar.heap import release_free_memory
+from writer_app.grammar.packed import PackedTable
 from writer_app.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -32,9 +34,9 @@ class LexiconError(Exception):
 class Lexicon:
     """Words with their possible tags and lemmas; lemmas with their inflected forms."""
 
-    def __init__(self, words: dict[str, str], inflections: dict[str, str]) -> None:
-        self._words = words  # word -> "TAG TAG=lemma ..." (parsed on demand)
-        self._inflections = inflections  # lemma -> "TAG=form/form ..."
+    def __init__(self, words: Mapping[str, str] | PackedTable, inflections: Mapping[str, str] | PackedTable) -> None:
+        self._words = _packed(words)  # word -> "TAG TAG=lemma ..." (parsed on demand)
+        self._inflections = _packed(inflections)  # lemma -> "TAG=form/form ..."
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -42,10 +44,14 @@ class Lexicon:
         try:
             text = gzip.decompress(path.read_bytes()).decode("utf-8")
             _header, words, entries, lemmas, forms = text.split(SECTION)
-            shared: dict[str, str] = {}  # equal entries stored once (about half the words share theirs)
-            return cls(_table(words, entries, shared), _table(lemmas, forms, shared))
+            return cls(_table(words, entries), _table(lemmas, forms))
         except (OSError, EOFError, UnicodeDecodeError, ValueError) as error:
             raise LexiconError(f"The lexicon {path.name} cannot be read ({error}).") from error
+
+    @property
+    def tables(self) -> tuple[PackedTable, PackedTable]:
+        """The packed words and inflections tables (what :class:`Lexicon` is made from again)."""
+        return self._words, self._inflections
 
     def __contains__(self, word: str) -> bool:
         return _key(word) in self._words
@@ -208,16 +214,26 @@ def regular_lemma(word: str, tag: str) -> str:
     return word
 
 
-def _table(keys: str, values: str, shared: dict[str, str]) -> dict[str, str]:
-    """A dict of the lines of ``keys`` to the lines of ``values``, equal values kept as one string."""
-    pairs = zip(keys.split("\n"), values.split("\n"), strict=True)  # ValueError when they do not match
-    return {key: shared.setdefault(value, value) for key, value in pairs}
+def _table(keys: str, values: str) -> PackedTable:
+    """The table of the lines of ``keys`` to the lines of ``values`` (ValueError when they do not match)."""
+    return PackedTable.pack(keys.split("\n"), values.split("\n"))
+
+
+def _packed(table: Mapping[str, str] | PackedTable) -> PackedTable:
+    return table if isinstance(table, PackedTable) else PackedTable.of(table)
 
 
 @functools.cache
 def shipped_lexicon() -> Lexicon:
-    """Return the lexicon shipped in resources/grammar, loaded once on first use."""
-    lexicon = Lexicon.load(resource_path("grammar", LEXICON_NAME))
+    """Return the lexicon shipped in resources/grammar, loaded once on first use.
+
+    It comes from the precompiled file when that is fresh (see :mod:`lexicon_cache`), else from the source."""
+    from writer_app.grammar.lexicon_cache import load_compiled
+
+    source = resource_path("grammar", LEXICON_NAME)
+    lexicon = load_compiled(source)
+    if lexicon is None:
+        lexicon = Lexicon.load(source)
     release_free_memory()  # what reading the file made and dropped
     return lexicon
 

@@ -190,7 +190,11 @@ def delete_index(data: FrequencyData) -> DeleteIndex:
     with _INDEX_LOCK:
         index = _INDEXES.get(data)
         if index is None:
-            keys = data.deletes
+            keys = None
+            if data.deletes_file is not None and data.folder is not None:
+                from writer_app.grammar.frequency_cache import load_deletes
+
+                keys = load_deletes(data.deletes_file, data.folder)
             if keys is None and data.folder is not None:
                 try:
                     keys = load_delete_keys(data.folder)
@@ -300,7 +304,9 @@ class Suggester:
         """Lowercase word forms one edit away, or two edits away through the delete index."""
         ids = self.data.ids
         known = self._known()
-        out = {form for form in edits1(lower) if form in ids or form in known}
+        forms = edits1(lower)
+        out = set(ids.present(forms))  # hundreds of forms, each looked up once
+        out.update(form for form in forms if form in known)
         if len(lower) <= _INDEX_MAX_LEN + 2:
             index = delete_index(self.data)
             words = self.data.words
