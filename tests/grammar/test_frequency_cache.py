@@ -45,7 +45,7 @@ def sources(tmp_path: Path) -> Path:
 def fresh_loader(monkeypatch: pytest.MonkeyPatch) -> None:
     """``frequency_data()`` loads again instead of returning what an earlier test loaded."""
     monkeypatch.setattr(frequency, "_LOADED", [])
-    monkeypatch.setattr(frequency_cache, "_stale_logged", False)
+    monkeypatch.setattr(frequency_cache._stale, "said", False)
 
 
 def test_shipped_compiled_frequencies_match_their_sources_and_code() -> None:

@@ -75,7 +75,7 @@ def test_a_stale_compiled_file_is_ignored_and_said_once(
     source = _lexicon_file(tmp_path)
     target = lexicon_cache.build_compiled(source, tmp_path / "lexicon.bin")
     _lexicon_file(tmp_path, {**ENTRIES, "lied": "VBD=lie"})
-    monkeypatch.setattr(lexicon_cache, "_stale_logged", False)
+    monkeypatch.setattr(lexicon_cache._stale, "said", False)
     with caplog.at_level(logging.INFO, logger="writer_app.grammar.lexicon_cache"):
         assert lexicon_cache.load_compiled(source, target) is None
         assert lexicon_cache.load_compiled(source, target) is None

@@ -238,7 +238,7 @@ def test_a_stale_shipped_file_falls_back_to_the_rule_files_and_says_so_once(
     shipped = rule_cache.build_shipped(rule_folder, tmp_path / "shipped.pickle")
     monkeypatch.setattr(rule_cache, "bundled_folder", lambda: rule_folder)
     monkeypatch.setattr(rule_cache, "shipped_path", lambda: shipped)
-    monkeypatch.setattr(rule_cache, "_stale_logged", False)
+    monkeypatch.setattr(rule_cache._stale, "said", False)
     assert rule_cache.shipped_is_fresh()
     (rule_folder / "mine.toml").write_text(RULE_FILE.replace("Write “could have”.", "Now “could have”."), "utf-8")
     assert not rule_cache.shipped_is_fresh()

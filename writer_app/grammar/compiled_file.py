@@ -11,9 +11,12 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import logging
 import os
+import sys
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 _DIGEST = 32
@@ -91,4 +94,43 @@ def write_atomically(target: Path, data: bytes) -> None:
             pass
         raise
 
+
+class StaleNotice:
+    """Says once a process that a precompiled file is missing or stale and how to rebuild it (the fallback,
+    reading the sources, is slower but gives the same results)."""
+
+    def __init__(self, logger: logging.Logger, message: str) -> None:
+        """``message``: a logging format string, given the arguments of the first :meth:`say`."""
+        self.logger = logger
+        self.message = message
+        self.said = False
+        self._lock = threading.Lock()
+
+    def say(self, *args: object) -> None:
+        """Log the notice at INFO level, the first time only."""
+        with self._lock:
+            if self.said:
+                return
+            self.said = True
+        self.logger.info(self.message, *args)
+
+
+def precompile_main(
+    argv: Sequence[str] | None,
+    target: Callable[[], Path],
+    is_fresh: Callable[[], bool],
+    build: Callable[[], Sequence[Path]],
+) -> int:
+    """The ``python -m writer_app.grammar.<…>_cache [--check]`` entry point of a precompiled file: build it (and
+    say what was written), or with ``--check`` say whether ``target()`` is fresh (exit 1 when it is stale)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    log = logging.getLogger("writer_app.grammar.compiled_file")
+    if "--check" in args:
+        fresh = is_fresh()
+        log.info("%s is %s", target(), "up to date" if fresh else "STALE: rebuild it")
+        return 0 if fresh else 1
+    for written in build():
+        log.info("wrote %s (%d bytes)", written, written.stat().st_size)
+    return 0
 

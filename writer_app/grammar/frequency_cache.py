@@ -17,13 +17,14 @@ from __future__ import annotations
 import array
 import logging
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from writer_app import __version__
 from writer_app.grammar.compiled_file import (
+    StaleNotice,
     modules_fingerprint,
+    precompile_main,
     seal,
     source_hashes,
     unseal,
@@ -55,8 +56,8 @@ CODE_MODULES = ("writer_app.grammar.frequency", "writer_app.grammar.frequency_ca
 _COUNTS = 6
 BUCKET_END = "\x1d"
 
-_stale_lock = threading.Lock()
-_stale_logged = False
+_stale = StaleNotice(log, "the precompiled word frequencies %s are missing or older than their sources; reading the "
+                     "sources (rebuild with: python -m writer_app.grammar.frequency_cache)")
 
 
 def compiled_path() -> Path:
@@ -172,7 +173,7 @@ def load_compiled(folder: Path, path: Path | None = None) -> FrequencyData | Non
     except OSError:
         loaded = None
     if loaded is None:
-        _log_stale_once(path)
+        _stale.say(path)
     return loaded
 
 
@@ -185,16 +186,6 @@ def load_deletes(path: Path, folder: Path) -> array.array | None:
     if keys is None:
         log.info("the precompiled spelling index %s is missing or older than its sources; reading the sources", path)
     return keys
-
-
-def _log_stale_once(path: Path) -> None:
-    global _stale_logged
-    with _stale_lock:
-        if _stale_logged:
-            return
-        _stale_logged = True
-    log.info("the precompiled word frequencies %s are missing or older than their sources; reading the sources "
-             "(rebuild with: python -m writer_app.grammar.frequency_cache)", path)
 
 
 def build_compiled(folder: Path | None = None, target: Path | None = None) -> Path:
@@ -223,16 +214,13 @@ def compiled_is_fresh() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m writer_app.grammar.frequency_cache [--check]``: rebuild (or check) the compiled frequencies."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    if "--check" in args:
-        fresh = compiled_is_fresh()
-        log.info("%s is %s", compiled_path(), "up to date" if fresh else "STALE: rebuild it")
-        return 0 if fresh else 1
+    return precompile_main(argv, compiled_path, compiled_is_fresh, _build_both)
+
+
+def _build_both() -> tuple[Path, Path]:
+    """Build the compiled frequencies; the files written (the tables and the spelling delete index)."""
     path = build_compiled()
-    for written in (path, deletes_path(path)):
-        log.info("wrote %s (%d bytes)", written, written.stat().st_size)
-    return 0
+    return path, deletes_path(path)
 
 
 if __name__ == "__main__":

@@ -14,14 +14,14 @@ changes a result; a test fails until it is rebuilt.
 from __future__ import annotations
 
 import logging
-import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from writer_app import __version__
 from writer_app.grammar.compiled_file import (
+    StaleNotice,
     modules_fingerprint,
+    precompile_main,
     seal,
     source_hashes,
     unseal,
@@ -39,8 +39,8 @@ BUCKET_END = "\x1d"  # separates the buckets of a table; SECTION separates the t
 # The modules whose code decides what the tables hold: a change to any of them makes the compiled file stale.
 CODE_MODULES = ("writer_app.grammar.lexicon", "writer_app.grammar.lexicon_cache", "writer_app.grammar.packed")
 
-_stale_lock = threading.Lock()
-_stale_logged = False
+_stale = StaleNotice(log, "the precompiled lexicon %s is missing or older than its source; reading the source "
+                     "(rebuild with: python -m writer_app.grammar.lexicon_cache)")
 
 
 def compiled_path() -> Path:
@@ -94,18 +94,8 @@ def load_compiled(source: Path, path: Path | None = None) -> Lexicon | None:
     except OSError:
         loaded = None
     if loaded is None:
-        _log_stale_once(path)
+        _stale.say(path)
     return loaded
-
-
-def _log_stale_once(path: Path) -> None:
-    global _stale_logged
-    with _stale_lock:
-        if _stale_logged:
-            return
-        _stale_logged = True
-    log.info("the precompiled lexicon %s is missing or older than its source; reading the source "
-             "(rebuild with: python -m writer_app.grammar.lexicon_cache)", path)
 
 
 def build_compiled(source: Path | None = None, target: Path | None = None) -> Path:
@@ -127,15 +117,7 @@ def compiled_is_fresh() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m writer_app.grammar.lexicon_cache [--check]``: rebuild (or check) the compiled lexicon."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    if "--check" in args:
-        fresh = compiled_is_fresh()
-        log.info("%s is %s", compiled_path(), "up to date" if fresh else "STALE: rebuild it")
-        return 0 if fresh else 1
-    path = build_compiled()
-    log.info("wrote %s (%d bytes)", path, path.stat().st_size)
-    return 0
+    return precompile_main(argv, compiled_path, compiled_is_fresh, lambda: [build_compiled()])
 
 
 if __name__ == "__main__":

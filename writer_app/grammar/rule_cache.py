@@ -26,14 +26,19 @@ import logging
 import os
 import pickle
 import re
-import sys
 import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from writer_app import __version__
-from writer_app.grammar.compiled_file import modules_fingerprint, seal, unseal
+from writer_app.grammar.compiled_file import (
+    StaleNotice,
+    modules_fingerprint,
+    precompile_main,
+    seal,
+    unseal,
+)
 from writer_app.grammar.compiled_regex import restore, saved_form
 from writer_app.grammar.heap import collector_paused
 from writer_app.grammar.patterns import PatternRule
@@ -55,8 +60,8 @@ LOADER_MODULES = (
 )
 _ALLOWED_BUILTINS = frozenset({"frozenset", "set", "tuple", "list", "dict", "str", "int", "bool"})
 
-_stale_lock = threading.Lock()
-_stale_logged = False
+_stale = StaleNotice(log, "the precompiled bundled rules are missing or older than the rule files; reading the rule "
+                     "files (rebuild with: python -m writer_app.grammar.rule_cache)")
 
 
 def load_rules_cached(folders: Sequence[Path]) -> list[Rule]:
@@ -101,7 +106,7 @@ def _load_folder(folder: Path) -> list[Rule]:
         rules = read_cache(shipped_path(), header(sources), folder)
         if rules is not None:
             return rules
-        _log_stale_once()
+        _stale.say()
     key = header(sources if bundled else _sources(files, with_stat=True))
     cache = user_cache_path(folder)
     if cache is not None:
@@ -119,16 +124,6 @@ def _same_folder(one: Path, other: Path) -> bool:
         return one.resolve() == other.resolve()
     except OSError:
         return False
-
-
-def _log_stale_once() -> None:
-    global _stale_logged
-    with _stale_lock:
-        if _stale_logged:
-            return
-        _stale_logged = True
-    log.info("the precompiled bundled rules are missing or older than the rule files; reading the rule files "
-             "(rebuild with: python -m writer_app.grammar.rule_cache)")
 
 
 def _sources(files: Sequence[Path], with_stat: bool) -> list[list[object]]:
@@ -349,15 +344,7 @@ def shipped_is_fresh() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m writer_app.grammar.rule_cache [--check]``: rebuild (or check) the shipped precompiled rules."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    if "--check" in args:
-        fresh = shipped_is_fresh()
-        log.info("%s is %s", shipped_path(), "up to date" if fresh else "STALE: rebuild it")
-        return 0 if fresh else 1
-    path = build_shipped()
-    log.info("wrote %s (%d bytes)", path, path.stat().st_size)
-    return 0
+    return precompile_main(argv, shipped_path, shipped_is_fresh, lambda: [build_shipped()])
 
 
 if __name__ == "__main__":
