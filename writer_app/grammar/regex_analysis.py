@@ -202,19 +202,11 @@ def _word_sets(data: list) -> list[set[str]]:
     for items in _views(_flatten(data)):
         index = 0
         while index < len(items):
-            literal = _literal_set([items[index]])
-            if not _wordlike(literal):
+            words, end = _word_run(items, index)
+            if words is None:
                 index += 1
                 continue
             before_ok = _edge(items, index - 1, -1)
-            words: set[str] = literal  # type: ignore[assignment]
-            end = index + 1
-            while end < len(items):
-                more = _literal_set([items[end]])
-                if not _wordlike(more):
-                    break
-                words = {a + b for a, b in itertools.product(words, more)}  # type: ignore[arg-type]
-                end += 1
             after_ok = _edge(items, end, 1)
             if before_ok and after_ok and all(words) and len(words) <= _MAX_ALTERNATIVES and words not in candidates:
                 candidates.append(words)
