@@ -5,11 +5,11 @@ from __future__ import annotations
 import array
 import gzip
 import logging
-import os
 from pathlib import Path
 
 import pytest
 
+from tests.grammar.compiled_support import DAMAGE_KINDS, damaged_copies
 from writer_app.grammar import frequency, frequency_cache
 from writer_app.grammar.frequency import BIGRAM_MAGIC, DELETE_MAGIC, FrequencyData, load, load_delete_keys
 from writer_app.grammar.suggest import delete_index
@@ -100,31 +100,21 @@ def test_checking_words_never_reads_the_delete_index(sources: Path, tmp_path: Pa
     assert data.count("gull") == 40_000 and data.pair("harbour", "tide") == 3 * frequency.BIGRAM_UNIT
 
 
-def _damaged(good: bytes) -> dict[str, bytes]:
-    return {
-        "empty": b"",
-        "truncated": good[: len(good) - 9],
-        "corrupt": good[:-20] + bytes(b ^ 0xFF for b in good[-20:]),
-        "garbage": os.urandom(4096),
-        "foreign": b"writer-app compiled rules\n" + good[len(frequency_cache.MAGIC):],
-        "no payload": good[: good.index(b"}") + 1],
-    }
 
-
-@pytest.mark.parametrize("kind", ["empty", "truncated", "corrupt", "garbage", "foreign", "no payload"])
+@pytest.mark.parametrize("kind", DAMAGE_KINDS)
 def test_a_damaged_or_foreign_compiled_file_is_ignored(sources: Path, tmp_path: Path, kind: str) -> None:
     target = frequency_cache.build_compiled(sources, tmp_path / "frequency.bin")
-    target.write_bytes(_damaged(target.read_bytes())[kind])
+    target.write_bytes(damaged_copies(target.read_bytes(), frequency_cache.MAGIC)[kind])
     assert frequency_cache.load_compiled(sources, target) is None
 
 
-@pytest.mark.parametrize("kind", ["empty", "truncated", "corrupt", "garbage", "foreign", "no payload"])
+@pytest.mark.parametrize("kind", DAMAGE_KINDS)
 def test_a_damaged_delete_index_is_ignored_and_suggestions_read_the_sources(
     sources: Path, tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = frequency_cache.build_compiled(sources, tmp_path / "frequency.bin")
     index = tmp_path / frequency_cache.DELETES_NAME
-    index.write_bytes(_damaged(index.read_bytes())[kind])
+    index.write_bytes(damaged_copies(index.read_bytes(), frequency_cache.DELETES_MAGIC)[kind])
     assert frequency_cache.load_deletes(index, sources) is None
     data = frequency_cache.load_compiled(sources, target)
     assert data is not None

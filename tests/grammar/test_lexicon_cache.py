@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import gzip
 import logging
-import os
 import pickle
 from pathlib import Path
 
 import pytest
 
+from tests.grammar.compiled_support import DAMAGE_KINDS, damaged_copies
 from writer_app.grammar import lexicon_cache
 from writer_app.grammar.lexicon import SECTION, Lexicon, PackedTable
 
@@ -50,22 +50,12 @@ def test_a_compiled_file_round_trips_a_small_lexicon(tmp_path: Path) -> None:
     assert oct(target.stat().st_mode & 0o777) == oct(0o644)
 
 
-def _damaged(good: bytes) -> dict[str, bytes]:
-    return {
-        "empty": b"",
-        "truncated": good[: len(good) - 9],
-        "corrupt": good[:-20] + bytes(b ^ 0xFF for b in good[-20:]),
-        "garbage": os.urandom(4096),
-        "foreign": b"writer-app compiled rules\n" + good[len(lexicon_cache.MAGIC):],
-        "no payload": good[: good.index(b"}") + 1],
-    }
 
-
-@pytest.mark.parametrize("kind", ["empty", "truncated", "corrupt", "garbage", "foreign", "no payload"])
+@pytest.mark.parametrize("kind", DAMAGE_KINDS)
 def test_a_damaged_or_foreign_compiled_file_is_ignored(tmp_path: Path, kind: str) -> None:
     source = _lexicon_file(tmp_path)
     target = lexicon_cache.build_compiled(source, tmp_path / "lexicon.bin")
-    target.write_bytes(_damaged(target.read_bytes())[kind])
+    target.write_bytes(damaged_copies(target.read_bytes(), lexicon_cache.MAGIC)[kind])
     assert lexicon_cache.load_compiled(source, target) is None
 
 
