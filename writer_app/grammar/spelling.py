@@ -21,10 +21,11 @@ from pathlib import Path
 from writer_app.grammar.british_words import AMERICAN, BritishOnly, listed_shape, load_british_only
 from writer_app.grammar.dialogue import dialogue_spans
 from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.foreign import ENGLISH_WORDS, foreign_spans, is_foreign_neighbour, is_foreign_word
+from writer_app.grammar.foreign import foreign_spans, is_foreign_neighbour, is_foreign_word
 from writer_app.grammar.frequency import FrequencyDataError, frequency_data
 from writer_app.grammar.model import Category, Issue
-from writer_app.grammar.suggest import Suggester, edits1
+from writer_app.grammar.suggest import Suggester
+from writer_app.grammar.word_formation import is_derived, is_eye_dialect
 from writer_app.grammar.word_places import word_places
 from writer_app.grammar.wordlists import load_word_list
 
@@ -87,43 +88,6 @@ _MAX_CACHE = 400_000
 _GIBBERISH_WORDS = 30
 _GIBBERISH_SAMPLE = 8
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_SUFFIXES = ("like", "less", "ness", "wise", "ful", "ship", "hood", "ward", "wards")
-# Second halves that make everyday closed compounds ("cowhouse", "ryefield", "fieldglass").
-_COMPOUND_HEADS = frozenset(
-    """
-    house houses field fields glass glasses land lands pool pools work works man men woman women cloth cloths
-    play room rooms yard yards side sides wood woods hand handed head headed free pan pans shop shops keeper
-    keepers maker makers boat boats ship ships wife wives mill mills fold folds stone stones light lights
-    fire fires book books board boards flown born bound fast like wise less ness way ways path paths
-    """.split()
-)
-_EYE_DIALECT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), right)
-    for pattern, right in (
-        (r"(?<=[bcdfgkpt])w|^w(?=[aeiou]\w{3,})", "r"),  # "fwiend", "thwee", "wetched" (not "wich")
-        (r"v", "w"),  # "vell", "vill"
-        (r"z", "th"),  # "ze", "zat"
-        (r"d", "th"),  # "dat", "dere"
-        (r"ah(?=s?$)", "er"),  # "bettah", "powdah"
-        (r"ah(?=s?$)", "ar"),  # "collahs"
-        (r"oh$", "or"),  # "foh"
-        (r"ff", "v"),  # "neffer"
-        (r"p", "b"),  # "plood"
-    )
-)
-_PREFIXES = ("un", "re", "non", "mis", "over", "under", "out", "half", "self", "counter", "fore", "sub", "super",
-             "anti", "pseudo", "quasi", "ultra")
-# A compound's first half is never a function word: "ofthe", "andthen" are missing spaces, i.e. typos.
-_FUNCTION_WORDS = ENGLISH_WORDS | frozenset(
-    """
-    after again also am another any around away back because before being both came come could did does
-    down each even ever every few first get got had has have her here him his how its just know last like
-    made make many more most much must never new next now off old once one only other our out over own
-    same saw see she should some such take than that their them then there these they thing think this
-    those though through too two under upon use very was way went were what when where which while who
-    why will with would yet you your
-    """.split()
-)
 _HUNSPELL_CODES = {"en-US": "en_US", "en-GB": "en_GB"}
 # American -> British spelling patterns, used to recognise "color" in an en-GB manuscript.
 _BRITISH_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -522,15 +486,8 @@ class SpellChecker:
         return self._is_derived(plain) or self._is_eye_dialect(plain)
 
     def _is_eye_dialect(self, lower: str) -> bool:
-        """Spelled-out accents fiction uses on purpose: "fwiend", "wetched" (r -> w), "vell", "ze", "goot".
-
-        Only swaps of letters far apart on a keyboard, in the shapes accents take, so typos stay flagged.
-        """
-        for pattern, right in _EYE_DIALECT:
-            candidate = pattern.sub(right, lower)
-            if candidate != lower and len(candidate) >= 2 and self._word(candidate):
-                return True
-        return len(lower) >= 4 and lower.endswith("t") and self._word(lower[:-1] + "d")  # "goot", "sount"
+        """Spelled-out accents fiction uses on purpose (see :func:`word_formation.is_eye_dialect`)."""
+        return is_eye_dialect(lower, self._word)
 
     def _word(self, lower: str) -> bool:
         """A dictionary or list word: never a word only accepted by a shape rule (``_ok`` holds those too), so a
@@ -538,34 +495,8 @@ class SpellChecker:
         return self._is_known(lower) or self._primary.spell(lower)
 
     def _is_derived(self, lower: str) -> bool:
-        """Productive English: "gentlemanlike", "unfrequently", "repinings", "teasingly", "cowhouse" (two real words)."""
-        if not lower.isalpha() or len(lower) < 6:
-            return False
-        for suffix in _SUFFIXES:
-            if lower.endswith(suffix) and len(lower) - len(suffix) >= 3 and self._word(lower[: -len(suffix)]):
-                return True
-        if lower.endswith("ings") and self._word(lower[:-1]):
-            return True
-        if lower.endswith(("edly", "ingly")) and self._word(lower[:-2]):
-            # An adverb made of a participle ("grumblingly", "good-humoredly"; never "happyly"), unless a word is
-            # one slip away ("separatedly" is "separately" with a stray letter).
-            return not any(self._word(near) for near in edits1(lower))
-        for ending in ("eth", "est", "st"):  # archaic verb forms: "falleth", "shineth", "gavest"
-            stem = lower[: -len(ending)]
-            if not lower.endswith(ending) or len(stem) < 3 or (ending == "st" and not stem.endswith("e")):
-                continue
-            if self._word(stem) or self._word(stem + "e"):
-                return True
-        for prefix in _PREFIXES:
-            if lower.startswith(prefix) and len(lower) - len(prefix) >= 5 and self._word(lower[len(prefix) :]):
-                return True
-        for cut in range(3, len(lower) - 2):
-            left, right = lower[:cut], lower[cut:]
-            if right not in _COMPOUND_HEADS or left in _FUNCTION_WORDS:
-                continue
-            if self._word(left) and self._word(right):
-                return True
-        return False
+        """Productive English made of dictionary words (see :func:`word_formation.is_derived`)."""
+        return is_derived(lower, self._word)
 
     def _british_variant(self, word: str) -> str | None:
         """The British spelling when ``word`` is an American one ("color" -> "colour"), else None."""
