@@ -72,6 +72,7 @@ class PatternPass:
             )
             for rule in self.rules
         ]
+        self._requires = [rule.requires for rule in self.rules]  # the same, alone: the word filter reads only these
 
     def _word_matches(self, words: set[str] | frozenset[str]) -> Sequence[int]:
         """Positions (in rule order) of the rules whose triggers and required words ``words`` meet."""
@@ -86,8 +87,8 @@ class PatternPass:
             for word in hits:
                 chosen.update(index[word])
             positions = sorted(chosen)
-        entries = self._entries
-        return [p for p in positions if not (entries[p][1] and any(map(words.isdisjoint, entries[p][1])))]
+        requires = self._requires
+        return [p for p in positions if not requires[p] or not any(map(words.isdisjoint, requires[p]))]
 
     def _gate_finds(
         self, position: int, text: str, low: str | None, start: int = 0, end: int | None = None

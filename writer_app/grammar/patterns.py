@@ -195,7 +195,11 @@ def _tags_test(pattern: re.Pattern[str], wanted: bool) -> Callable[[Word], bool]
 
 def could_match(tests: Sequence[SurfaceTest], words: Sequence[Word]) -> bool:
     """Whether the compiled surface ``tests`` match somewhere in ``words`` (False: the full pattern cannot)."""
-    return any(_loose_step(tests, words, 0, start) for start in range(len(words)))
+    accepts, optional, skip = tests[0]
+    if optional or skip:
+        return any(_loose_step(tests, words, 0, start) for start in range(len(words)))
+    # The usual first token, present and taken at its start: only the words it accepts can start a match.
+    return any(accepts(word) and _loose_step(tests, words, 1, start + 1) for start, word in enumerate(words))
 
 
 def _loose_step(tests: Sequence[SurfaceTest], words: Sequence[Word], si: int, wi: int) -> bool:
