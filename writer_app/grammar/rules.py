@@ -179,13 +179,6 @@ def _without_overlaps(issues: list[Issue]) -> list[Issue]:
     return kept
 
 
-def _gate_passes(gate: re.Pattern[str], piece: str, tokens: list[str]) -> bool:
-    """Run a rule group's quick test on a slice of text (``tokens``: its lowercase words in order)."""
-    if gate.pattern == ADJACENT_REPEAT:
-        return any(map(str.__eq__, tokens, tokens[1:]))
-    return gate.search(piece) is not None
-
-
 # What can make a find in a slice fail in the whole text around it: anchors and word boundaries (a slice's
 # edges are not the text's), negative look-arounds and conditionals (they see more of the text there).
 _NARROWING = re.compile(r"\\[bBAZ]|[$^]|\(\?<?!|\(\?\(")
@@ -448,12 +441,11 @@ class RuleChecker:
         index = self._index
         for word in words & self._trigger_words:
             selected.update(index[word])
-        # A group's rules are selected only when its gate finds something (so only finds are recorded).
-        passed: dict[re.Pattern[str], bool] = {}
+        # A group's rules are selected only where its gate finds something: a gated rule needs no test after this.
         for char_need, groups in buckets:
             if char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
                 continue
-            for gate, gate_search, positions, word_needs in groups:
+            for _gate, gate_search, positions, word_needs in groups:
                 if gate_search is None:
                     ok = any(map(str.__eq__, tokens, tokens[1:]))
                 elif word_needs and any(map(words.isdisjoint, word_needs)):
@@ -461,7 +453,6 @@ class RuleChecker:
                 else:
                     ok = gate_search(piece) is not None
                 if ok:
-                    passed[gate] = True
                     selected.update(positions)
         if not selected:
             return [], words
@@ -473,12 +464,6 @@ class RuleChecker:
                 continue
             if chars is not None and (chars not in piece if type(chars) is str else chars(piece) is None):
                 continue
-            if gate is not None:
-                ok = passed.get(gate)
-                if ok is None:
-                    ok = passed[gate] = _gate_passes(gate, piece, tokens)
-                if not ok:
-                    continue
             if quick is _LAZY:  # built on first use: most rules never get this far in a short text
                 quick = _quick_search(rule)
                 gates[position] = (search, quick, requires, chars, gate, rule)
