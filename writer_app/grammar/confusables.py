@@ -245,7 +245,9 @@ class ConfusableChecker:
         per match (:meth:`_rights_of`): a pattern holding those lists took a tenth of a second to compile."""
         assert self._sets is not None
         forms = {form for word in self._sets.partners for form in (word, word.replace("'", "’"))}
-        return re.compile(r"\b" + _trie_pattern(sorted(forms)))
+        # The longest set word at a place (atomic: never a shorter one instead), then the next word, looked at
+        # but not taken (group 1): a set word with no word after it never reaches Python.
+        return re.compile(r"\b(?>" + _trie_pattern(sorted(forms)) + r")(?=" + _NEXT.pattern + ")")
 
     def _rights_of(self, word: str) -> frozenset[str] | None:
         """The next words before which some partner of ``word`` is a listed pair (None: too many to list, any
@@ -272,15 +274,13 @@ class ConfusableChecker:
         issues: list[Issue] = []
         size = len(text)
         rights_of = self._rights
-        for match in self._pattern.finditer(lowered):
+        for match in self._pattern.finditer(lowered):  # (a set word with a clause break after it is not found)
             start, end = match.span()
-            after = _NEXT.match(lowered, end)
-            if after is None:
-                continue  # a clause break after it (or part of a longer word): too little context
-            rights = rights_of.get(match.group(), _UNKNOWN)
+            word, following = match.group(0, 1)
+            rights = rights_of.get(word, _UNKNOWN)
             if rights is _UNKNOWN:
-                rights = self._rights_of(match.group())
-            if rights is not None and after.group(1) not in rights:
+                rights = self._rights_of(word)
+            if rights is not None and following not in rights:
                 continue  # no partner is ever listed before that word: none can win
             if (start and _joined(text[start - 1])) or (end < size and _joined(text[end])):
                 continue
@@ -290,8 +290,8 @@ class ConfusableChecker:
             left = _previous_word(lowered, start)
             if not left:
                 continue  # a clause break before it: too little context
-            lower = match.group().replace("’", "'")
-            right = after.group(1).replace("’", "'")
+            lower = word.replace("’", "'")
+            right = following.replace("’", "'")
             better = self._decide(left, lower, right, False)
             if better is None:
                 continue
