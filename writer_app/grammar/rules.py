@@ -12,9 +12,11 @@ rule's real pattern on the original text, with the whole paragraph as context.
 from __future__ import annotations
 
 import logging
+import operator
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
+from itertools import islice
 from pathlib import Path
 
 from writer_app.grammar.compiled_regex import loose_gate
@@ -120,6 +122,7 @@ def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | 
 
 
 _LAZY = object()  # placeholder for a quick test not built yet
+_NOTHING: frozenset[re.Pattern[str]] = frozenset()
 _quick_lock = threading.Lock()
 _quick_cache: dict[tuple[str, int], Callable[..., object] | None] = {}
 
@@ -385,18 +388,15 @@ class RuleChecker:
         lower = text.lower()
         low = lower if len(lower) == len(text) else None  # quick tests need offsets that line up
         if len(text) <= _CHUNK:
-            issues, words = self._check_span(text, low, 0, len(text), len(text), self._gate_buckets)
+            issues, words = self._check_span(text, low, 0, len(text), len(text), _NOTHING)
         else:
             # A long paragraph is checked a few sentences at a time: trigger words stay selective, and the
             # matching still sees the whole text around each slice (look-behinds keep their context). A slice
             # cut inside a sentence reads two words on, so a slip that straddles the cut is still found.
             issues, words = [], set()
-            buckets = self._gate_buckets
             absent = {gate for gate, search in self._widening_gates if search(text) is None}
-            if absent:
-                buckets = [(need, tuple(g for g in groups if g[0] not in absent)) for need, groups in buckets]
             for start, end, reach in _slices(text):
-                found, seen = self._check_span(text, low, start, end, reach, buckets)
+                found, seen = self._check_span(text, low, start, end, reach, absent)
                 issues.extend(found)
                 words |= seen
             if len(issues) > 1:
@@ -427,10 +427,10 @@ class RuleChecker:
         return [i for i in issues if i.rule not in relaxed or not in_dialogue(spans, i.start, i.end)]
 
     def _check_span(
-        self, text: str, low: str | None, start: int, end: int, reach: int, buckets: list[tuple[object, tuple]]
+        self, text: str, low: str | None, start: int, end: int, reach: int, absent: Set[re.Pattern[str]]
     ) -> tuple[list[Issue], set[str]]:
         """Issues of matches starting in ``text[start:end]`` (which may run on up to ``reach``), and its words;
-        ``buckets``: the rule groups' gates to try (``_gate_buckets``, less those known to find nothing)."""
+        ``absent``: gates known to find nothing there (searched in the whole paragraph)."""
         whole = start == 0 and reach == len(text)
         piece = text if whole else text[start:reach]
         tokens = _WORD.findall((low if whole else low[start:reach]) if low is not None else piece.lower())
@@ -442,12 +442,14 @@ class RuleChecker:
         for word in words & self._trigger_words:
             selected.update(index[word])
         # A group's rules are selected only where its gate finds something: a gated rule needs no test after this.
-        for char_need, groups in buckets:
+        for char_need, groups in self._gate_buckets:
             if char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
                 continue
-            for _gate, gate_search, positions, word_needs in groups:
+            for gate, gate_search, positions, word_needs in groups:
+                if absent and gate in absent:
+                    continue
                 if gate_search is None:
-                    ok = any(map(str.__eq__, tokens, tokens[1:]))
+                    ok = any(map(operator.eq, tokens, islice(tokens, 1, None)))  # (twice as fast as str.__eq__)
                 elif word_needs and any(map(words.isdisjoint, word_needs)):
                     continue
                 else:
