@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from writer_app.grammar.model import Issue
@@ -59,57 +58,51 @@ class Unwrapped:
 
 
 def unwrap(text: str) -> Unwrapped:
-    """Join each hard-wrapped paragraph of ``text`` into one line; everything else is kept as it is."""
+    """Join each hard-wrapped paragraph of ``text`` into one line; everything else is kept as it is.
+
+    One pass over the lines: a run of non-blank lines is a block; text between joined blocks is kept as one
+    piece (a novel's joins cost a piece per line, the rest a piece per stretch).
+    """
     lines = text.splitlines(keepends=True)
     if len(lines) < 2:
         return Unwrapped(text, text)
     out: list[str] = []
     pieces: list[tuple[int, int, int]] = []
-    position = original = 0
-    joined_any = False
-    for block in _blocks(lines):
-        if len(block) > 1 and _is_wrapped([line.rstrip("\r\n") for line in block]):
-            joined_any = True
-            for number, line in enumerate(block):
-                body = line.rstrip("\r\n")
-                lead = 0 if number == 0 else len(body) - len(body.lstrip())
-                kept = body[lead:] if number == len(block) - 1 else body[lead:].rstrip()
-                if number:
-                    out.append(" ")
-                    position += 1
-                pieces.append((position, original + lead, len(kept)))
-                out.append(kept)
-                position += len(kept)
-                if number == len(block) - 1:  # the paragraph's own line ending stays
-                    ending = line[len(body):]
-                    pieces.append((position, original + len(body), len(ending)))
-                    out.append(ending)
-                    position += len(ending)
-                original += len(line)
-        else:
-            for line in block:
-                pieces.append((position, original, len(line)))
-                out.append(line)
-                position += len(line)
-                original += len(line)
-    if not joined_any:
-        return Unwrapped(text, text)
-    return Unwrapped("".join(out), text, tuple(pieces))
-
-
-def _blocks(lines: list[str]) -> Iterator[list[str]]:
-    """Runs of consecutive non-blank lines, and each blank line on its own."""
-    block: list[str] = []
-    for line in lines:
-        if line.strip():
-            block.append(line)
+    kept_from = 0  # where the stretch of text kept as it is starts (original offset)
+    shift = 0  # original offset minus offset in the joined text (each join drops the characters it replaces)
+    offset = 0  # original offset of the line being read
+    first = -1  # index of the first line of the block being read (-1: none)
+    block_offset = 0
+    for index, line in enumerate([*lines, "\n"]):  # a final blank line closes the last block
+        if not line.isspace():
+            if first < 0:
+                first, block_offset = index, offset
+            offset += len(line)
             continue
-        if block:
-            yield block
-            block = []
-        yield [line]
-    if block:
-        yield block
+        if first >= 0 and index - first > 1:
+            block = lines[first:index]
+            bodies = [each.rstrip("\r\n") for each in block]
+            if _is_wrapped(bodies):  # (so no line after the first is indented)
+                if block_offset > kept_from:
+                    pieces.append((kept_from - shift, kept_from, block_offset - kept_from))
+                    out.append(text[kept_from:block_offset])
+                at = block_offset
+                for each, body in zip(block[:-1], bodies[:-1], strict=True):
+                    kept = body.rstrip()
+                    pieces.append((at - shift, at, len(kept)))
+                    out.append(kept)
+                    out.append(" ")
+                    shift += len(each) - len(kept) - 1
+                    at += len(each)
+                kept_from = at  # the last line, with its own line ending, is kept as it is
+        first = -1
+        offset += len(line)
+    if not pieces:
+        return Unwrapped(text, text)
+    if kept_from < len(text):
+        pieces.append((kept_from - shift, kept_from, len(text) - kept_from))
+        out.append(text[kept_from:])
+    return Unwrapped("".join(out), text, tuple(pieces))
 
 
 def _is_wrapped(bodies: list[str]) -> bool:
@@ -121,17 +114,16 @@ def _is_wrapped(bodies: list[str]) -> bool:
     capitals after lines that end without a stop, as verse does (wrapped prose goes on with its sentence,
     now and then at a name).
     """
-    widths = [len(body.rstrip()) for body in bodies]
+    widths = list(map(len, map(str.rstrip, bodies)))
     longest = max(widths)
     if longest > _MAX_WRAPPED:
         return False
-    floor = max(_MIN_WRAPPED, _MIN_SHARE * longest)
-    if any(width < floor for width in widths[:-1]):
+    if min(widths[:-1]) < max(_MIN_WRAPPED, _MIN_SHARE * longest):
         return False
-    if any(body[:1].isspace() for body in bodies[1:]) or any(_LIST_ITEM.match(body) for body in bodies):
+    if any(body[:1].isspace() for body in bodies[1:]) or any(map(_LIST_ITEM.match, bodies)):
         return False
     breaks = len(bodies) - 1
-    unstopped = [not _ENDS_SENTENCE.search(body) for body in bodies[:-1]]
+    unstopped = [found is None for found in map(_ENDS_SENTENCE.search, bodies[:-1])]
     if sum(unstopped) * 2 < breaks:
         return False
     capital_starts = sum(
