@@ -133,6 +133,22 @@ def test_a_long_text_learns_its_names_on_several_cores_with_the_same_result(
     assert "gwine" in split._unknown  # verdicts made in the workers are kept here, for the check's workers
 
 
+def test_a_long_text_leaves_both_dictionaries_loaded_here_for_the_checking_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from writer_app.grammar import spelling
+
+    monkeypatch.setattr(spelling, "_LOADED", {})  # nothing loaded yet in this process
+    speller = build_checker(CheckConfig()).speller
+    assert speller is not None
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 1_000)
+    ran: list[bool] = []
+    parallel.learn_names_parallel(speller, NAMED * 40, workers=2, meanwhile=lambda: ran.append(True))
+    assert ran == [True]
+    assert set(spelling._LOADED) == {"en_US", "en_GB"}
+    assert all(each._hunspell is not None for each in spelling._LOADED.values())
+
+
 def _lines_with_ends(text: str) -> list[tuple[int, str]]:
     out, offset = [], 0
     for line in text.splitlines(keepends=True):

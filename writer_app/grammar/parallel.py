@@ -181,9 +181,16 @@ def learn_names_parallel(
     from writer_app.grammar.name_learning import adopt, study
 
     load = getattr(speller, "load_dictionaries", None)
-    if load is not None:  # loaded once here, inherited by every worker forked from now on
-        load()
-    studies = map_forked(lambda run: study(speller, text, run[0], run[1], verdicts=True), runs, workers, meanwhile)
+
+    def here() -> None:
+        # Hunspell, loaded here once while the parts are studied, is inherited by the checking workers forked
+        # afterwards (a study judges words from the shipped lists and loads it only for a shape they lack).
+        if load is not None:
+            load()
+        if meanwhile is not None:
+            meanwhile()
+
+    studies = map_forked(lambda run: study(speller, text, run[0], run[1], verdicts=True), runs, workers, here)
     return adopt(speller, studies)
 
 
