@@ -49,6 +49,7 @@ DICTIONARY_SOURCES = ("en_US.dic", "en_US.aff")  # in resources/dictionaries/
 CODE_MODULES = ("writer_app.grammar.far_index", "writer_app.grammar.british_words", "writer_app.grammar.frequency")
 MAX_LENGTH = 40  # longer words are not indexed (and longer typos not searched)
 LENGTH_BITS = 6  # a key is trigram code << LENGTH_BITS | word length
+START_BONUS = 1  # how many times more the first two trigrams count
 _COUNTS = 5  # the payload starts with: words, bytes of the words' text, keys, postings, bytes per posting
 _START, _END, _OTHER = "^", "$", 29  # the marks of a word's ends; the code of a letter outside a-z ' -
 
@@ -67,6 +68,12 @@ def trigram_codes(word: str) -> set[int]:
     """The codes of the distinct trigrams of ``word`` with its start and end marked ("^ca", "cat", "at$")."""
     marked = _START + word + _END
     codes = [_CODES.get(c, _OTHER) for c in marked]
+    return {codes[i] << 10 | codes[i + 1] << 5 | codes[i + 2] for i in range(len(codes) - 2)}
+
+
+def start_codes(word: str) -> set[int]:
+    """The codes of the first two trigrams of ``word`` with its start marked ("^ca", "cat")."""
+    codes = [_CODES.get(c, _OTHER) for c in (_START + word + _END)[:4]]
     return {codes[i] << 10 | codes[i + 1] << 5 | codes[i + 2] for i in range(len(codes) - 2)}
 
 
@@ -105,6 +112,8 @@ class FarIndex:
         if not 1 <= length <= MAX_LENGTH + spread:
             return []
         codes = sorted(trigram_codes(typo))
+        # the word's first two trigrams count more: people rarely get the start of a word wrong
+        codes += sorted(start_codes(typo)) * START_BONUS
         keys, offsets, postings, starts = self.keys, self.offsets, self.postings, self.length_starts
         found: list[tuple[int, int]] = []
         for size in range(max(2, length - spread), min(MAX_LENGTH, length + spread) + 1):

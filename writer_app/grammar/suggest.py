@@ -262,7 +262,7 @@ class Suggester:
             if accepted is not None and accepted.lower() != lower:
                 self._add(found, lower, accepted, left, right)
         if "-" in lower.strip("-"):
-            self._add_hyphenated(found, lower, left, right)
+            self._add_hyphenated(found, lower, thorough)
         # Words the frequency list lacks (rare or inflected: "aggregators") come from Hunspell, only when the
         # list offers no cheap slip: its quick search costs ~15 ms, its full one ~200 ms.
         if self._quick_fallback is not None and min((c.cost for c in found.values()), default=9.0) > GOOD_COST:
@@ -291,8 +291,9 @@ class Suggester:
             self._quick_found[plain] = found
         return found
 
-    def _add_hyphenated(self, found: dict[str, Candidate], lower: str, left: str, right: str) -> None:
-        """A hyphenated word keeps its hyphens: only the misspelt parts change ("multi-langual")."""
+    def _add_hyphenated(self, found: dict[str, Candidate], lower: str, thorough: bool) -> None:
+        """A hyphenated word keeps its hyphens: only the misspelt parts change ("multi-langual"); a part no small
+        edit fixes gets the far-off search when ``thorough`` and the index is there (it is cheap)."""
         parts = lower.split("-")
         if not all(parts) or len(parts) > 4:
             return
@@ -302,7 +303,7 @@ class Suggester:
         for i, part in enumerate(parts):
             if self._is_word(part):
                 continue
-            best = self.candidates(part, thorough=False)[:1]
+            best = self.candidates(part, thorough=thorough and self._far_index is not None)[:1]
             if not best:
                 return
             fixed[i] = best[0].word.lower()
