@@ -27,7 +27,8 @@ HEAD = {"format": far_index.FORMAT, "sources": [["test", "1"]]}
 
 
 def _parts(index: FarIndex) -> tuple[object, ...]:
-    return (list(index.words), index.length_starts, index.keys, index.offsets, index.postings)
+    return (list(index.words), *(list(part) for part in (
+        index.length_starts, index.keys, index.offsets, index.postings)))
 
 
 def test_a_word_shares_every_trigram_with_itself_and_those_of_a_near_word() -> None:

@@ -89,8 +89,8 @@ class FarIndex:
     """Words by length and the trigram postings over them; read-only, safe to share between threads."""
 
     def __init__(
-        self, words: WordList, length_starts: array.array, keys: array.array, offsets: array.array,
-        postings: array.array,
+        self, words: WordList, length_starts: array.array, keys: Sequence[int], offsets: Sequence[int],
+        postings: Sequence[int],
     ) -> None:
         """The packed parts (see :func:`build_index`); ``length_starts[n]`` is the first id of length ``n``."""
         if len(length_starts) != MAX_LENGTH + 2 or len(offsets) != len(keys) + 1 or offsets[-1] != len(postings):
@@ -197,8 +197,8 @@ def header(frequency_folder: Path, dictionary_folder: Path) -> dict[str, object]
     }
 
 
-def _little(values: array.array) -> bytes:
-    if sys.byteorder != "little":
+def _little(values: array.array | memoryview) -> bytes:
+    if sys.byteorder != "little" and isinstance(values, array.array):
         values = array.array(values.typecode, values)
         values.byteswap()
     return values.tobytes()
@@ -231,6 +231,16 @@ def _array(typecode: str, view: memoryview, start: int, count: int) -> tuple[arr
     return values, end + (-end % 8)
 
 
+def _view(typecode: str, view: memoryview, start: int, count: int) -> tuple[array.array | memoryview, int]:
+    """Like :func:`_array`, but a view of the file's bytes where their order is this machine's (no copy)."""
+    if sys.byteorder != "little":
+        return _array(typecode, view, start, count)
+    end = start + count * array.array(typecode).itemsize
+    if end > len(view):
+        raise ValueError("truncated")
+    return view[start:end].cast(typecode), end + (-end % 8)
+
+
 def loads_index(data: bytes, head: dict[str, object]) -> FarIndex | None:
     """The index in a compiled file's bytes, or None unless it is whole and records ``head``."""
     payload = unseal(MAGIC, data, head)
@@ -245,9 +255,9 @@ def loads_index(data: bytes, head: dict[str, object]) -> FarIndex | None:
         at += n_text + (-n_text % 8)
         starts, at = _array("I", payload, at, n_words + 1)
         length_starts, at = _array("I", payload, at, MAX_LENGTH + 2)
-        keys, at = _array("I", payload, at, n_keys)
-        offsets, at = _array("I", payload, at, n_keys + 1)
-        postings, at = _array("H" if width == 2 else "I", payload, at, n_postings)
+        keys, at = _view("I", payload, at, n_keys)  # the large parts stay in the file's bytes
+        offsets, at = _view("I", payload, at, n_keys + 1)
+        postings, at = _view("H" if width == 2 else "I", payload, at, n_postings)
         if at != len(payload) or length_starts[-1] != n_words:
             return None
         return FarIndex(WordList(text, starts), length_starts, keys, offsets, postings)
