@@ -52,14 +52,16 @@ def _run(step: str, command: Sequence[str], cwd: Path, timeout: float) -> str:
 
 def precompile_data(python: str = sys.executable) -> str:
     """Rebuild the data that ships precompiled in ``resources/compiled/`` from its sources: the bundled rules,
-    the word frequencies, the British-only spellings and the lexicon."""
+    the word frequencies, the British-only spellings, the lexicon and the far-off suggestion index."""
     rules = _run("precompile the bundled rules", [python, "-m", "writer_app.grammar.rule_cache"], ROOT, 600)
     frequencies = _run("precompile the word frequencies", [python, "-m", "writer_app.grammar.frequency_cache"],
                        ROOT, 600)
     british = _run("precompile the British-only spellings", [python, "-m", "writer_app.grammar.british_words"],
                    ROOT, 900)
     lexicon = _run("precompile the lexicon", [python, "-m", "writer_app.grammar.lexicon_cache"], ROOT, 600)
-    return rules + frequencies + british + lexicon
+    # after the frequencies and the word lists it reads (the en_US forms)
+    far = _run("precompile the far-off suggestion index", [python, "-m", "writer_app.grammar.far_index"], ROOT, 600)
+    return rules + frequencies + british + lexicon + far
 
 
 def build_wheel_and_sdist(out: Path, python: str = sys.executable) -> tuple[Path, Path, str]:

@@ -8,6 +8,7 @@ import pytest
 
 from writer_app.grammar.build_frequency import build
 from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.far_index import build_index
 from writer_app.grammar.frequency import (
     BIGRAM_FILE,
     DELETE_FILE,
@@ -186,3 +187,27 @@ def test_the_full_search_runs_only_when_thorough_and_nothing_was_found(tiny: Fre
     suggester = Suggester(tiny, words_judge("xylophone"), full_fallback=full)
     assert suggester.suggest("zylofone", thorough=False) == [] and asked == []
     assert suggester.suggest("zylofone") == ["xylophone"] and asked == ["zylofone"]
+
+
+def test_the_far_off_search_replaces_hunspells_full_search_when_given_an_index(tiny: FrequencyData) -> None:
+    asked: list[str] = []
+
+    def full(word: str) -> list[str]:
+        asked.append(word)
+        return ["xylophone"]
+
+    index = build_index(["xylophone", "telephone", "saxophone"])
+    suggester = Suggester(tiny, words_judge("xylophone", "saxophone"), full_fallback=full, far_index=lambda: index)
+    assert suggester.suggest("zylofone", thorough=False) == []
+    assert suggester.suggest("zylofone")[0] == "xylophone"
+    assert asked == []  # Hunspell's full search is never run beside the index
+
+
+@pytest.mark.parametrize(("typed", "right"), [
+    ("sirkumstanshal", "circumstantial"),  # spelt by ear: every syllable slips
+    ("Sirkumstanshal", "Circumstantial"),
+    ("harbrmastre", "harbormaster"),
+])
+def test_a_word_no_small_edit_reaches_gets_far_off_suggestions(us: SpellChecker, typed: str, right: str) -> None:
+    assert us.suggest(typed, thorough=False) == []
+    assert us.suggest(typed)[:1] == [right]

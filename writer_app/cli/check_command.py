@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 
 SUGGESTIONS_SHOWN = 3
 QUICK_SUGGESTIONS = 500  # distinct unknown words given quick (small-edit) suggestions
-THOROUGH_SUGGESTIONS = 10  # of those, words with no quick suggestion given Hunspell's full search
+# Of those, words with no quick suggestion given the far-off search (a few milliseconds each since it has its own
+# index; 10 while it was Hunspell's full search, a tenth of a second or more).
+THOROUGH_SUGGESTIONS = 50
 
 
 class CheckInputError(WriterAppError):
@@ -41,7 +43,7 @@ class Target:
     issues: list[Issue] = field(default_factory=list)
     checker: Any = None
     # Suggestions already made where the text was checked (a worker process): word -> suggestions, quick ones
-    # in ``prepared`` and Hunspell's full search in ``searched``.
+    # in ``prepared`` and the far-off (full) search in ``searched``.
     prepared: dict[str, tuple[str, ...]] = field(default_factory=dict)
     searched: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -150,7 +152,7 @@ def _fill_suggestions(results: list[Target]) -> None:
 
     The cost is bounded whatever the input (a 50 MB paragraph of gibberish has millions of unknown words):
     each distinct word, in order of appearance, gets quick typo suggestions (small edits) up to
-    ``QUICK_SUGGESTIONS`` words, and a word those miss gets Hunspell's full search (a tenth of a second or
+    ``QUICK_SUGGESTIONS`` words, and a word those miss gets the far-off search (a few milliseconds
     more each) up to ``THOROUGH_SUGGESTIONS`` words; those searches share the cores. Later words are
     reported without suggestions. Quick suggestions a worker already made are not asked again.
     """
@@ -217,7 +219,7 @@ def parallel_map(function: Any, items: list[Any]) -> list[Any]:
 
 
 class _SearchBudget:
-    """How many of Hunspell's full searches the worker processes of one text may still start (shared by them),
+    """How many full (far-off) searches the worker processes of one text may still start (shared by them),
     and which words they went to: a word two parts both lack a quick suggestion for is searched once."""
 
     def __init__(self, searches: int) -> None:
@@ -279,7 +281,7 @@ def _prepare_suggestions(
     checker: Any, budget: _SearchBudget, issues: list[Issue]
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """In a worker process, right after its part of a text is checked: the suggestions
-    :func:`_fill_suggestions` may ask for, for that part's unknown words: quick ones, and Hunspell's full
+    :func:`_fill_suggestions` may ask for, for that part's unknown words: quick ones, and the full (far-off)
     search for words without any while the shared ``budget`` lasts.
 
     Each part gets the whole quick budget, in its own order: a word within the first ``QUICK_SUGGESTIONS``

@@ -16,11 +16,13 @@ import tempfile
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from writer_app.grammar.british_words import AMERICAN, BritishOnly, listed_shape, load_british_only
 from writer_app.grammar.dialogue import dialogue_spans
 from writer_app.grammar.engine import CheckConfig
+from writer_app.grammar.far_index import shared_index
 from writer_app.grammar.foreign import foreign_spans, is_foreign_neighbour, is_foreign_word
 from writer_app.grammar.frequency import FrequencyDataError, frequency_data
 from writer_app.grammar.model import Category, Issue
@@ -359,7 +361,8 @@ class SpellChecker:
                 self._suggester = False
                 return None
             self._suggester = Suggester(
-                data, self._suggestion_judge, lambda: self._known, self._primary.quick_suggest, self._primary.suggest
+                data, self._suggestion_judge, lambda: self._known, self._primary.quick_suggest, self._primary.suggest,
+                partial(shared_index, data.words),
             )
         return self._suggester or None
 

@@ -19,6 +19,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
+from writer_app.grammar.far_index import FarIndex
+from writer_app.grammar.far_ranking import far_suggestions
 from writer_app.grammar.frequency import FrequencyData, FrequencyDataError, load_delete_keys
 
 log = logging.getLogger(__name__)
@@ -230,13 +232,17 @@ class Suggester:
         known_words: Callable[[], Collection[str]] = lambda: (),
         quick_fallback: Callable[[str], list[str]] | None = None,
         full_fallback: Callable[[str], list[str]] | None = None,
+        far_index: Callable[[], FarIndex] | None = None,
     ) -> None:
+        """``far_index`` gives the trigram index of the far-off search (loaded when first needed); without it,
+        a word no edit reaches is given ``full_fallback`` (Hunspell's full search) instead."""
         self.data = data
         self._is_word = is_word
         self._known_words = known_words
         self._known_lower: tuple[int, frozenset[str]] = (-1, frozenset())
         self._quick_fallback = quick_fallback
         self._full_fallback = full_fallback
+        self._far_index = far_index
         # The quick fallback's answers (~15 ms each): a word asked again, thoroughly, does not pay twice.
         self._quick_found: dict[str, list[str]] = {}
 
@@ -256,17 +262,24 @@ class Suggester:
             if accepted is not None and accepted.lower() != lower:
                 self._add(found, lower, accepted, left, right)
         if "-" in lower.strip("-"):
-            self._add_hyphenated(found, lower, left, right)
+            self._add_hyphenated(found, lower, thorough)
         # Words the frequency list lacks (rare or inflected: "aggregators") come from Hunspell, only when the
         # list offers no cheap slip: its quick search costs ~15 ms, its full one ~200 ms.
         if self._quick_fallback is not None and min((c.cost for c in found.values()), default=9.0) > GOOD_COST:
             for extra in self._quick_suggestions(plain):
                 self._add(found, lower, extra, left, right)
-        if thorough and not found and self._full_fallback is not None:
-            for extra in self._full_fallback(plain):
+        if thorough and not found:
+            for extra in self._far_off(plain, lower):
                 self._add(found, lower, extra, left, right)
         ranked = sorted(found.values(), key=lambda c: (-c.score, c.word))
         return [Candidate(_match_case(plain, c.word, word), c.cost, c.count, c.context) for c in ranked]
+
+    def _far_off(self, plain: str, lower: str) -> list[str]:
+        """Words for a typo no small edit reaches: the far-off search over the trigram index, or Hunspell's
+        full search without an index."""
+        if self._far_index is not None:
+            return far_suggestions(self._far_index(), lower, self._accepted_form, self.data.count)
+        return self._full_fallback(plain) if self._full_fallback is not None else []
 
     def _quick_suggestions(self, plain: str) -> list[str]:
         """The quick fallback's suggestions for ``plain``, asked once per word (the last few hundred kept)."""
@@ -278,8 +291,9 @@ class Suggester:
             self._quick_found[plain] = found
         return found
 
-    def _add_hyphenated(self, found: dict[str, Candidate], lower: str, left: str, right: str) -> None:
-        """A hyphenated word keeps its hyphens: only the misspelt parts change ("multi-langual")."""
+    def _add_hyphenated(self, found: dict[str, Candidate], lower: str, thorough: bool) -> None:
+        """A hyphenated word keeps its hyphens: only the misspelt parts change ("multi-langual"); a part no small
+        edit fixes gets the far-off search when ``thorough`` and the index is there (it is cheap)."""
         parts = lower.split("-")
         if not all(parts) or len(parts) > 4:
             return
@@ -289,7 +303,7 @@ class Suggester:
         for i, part in enumerate(parts):
             if self._is_word(part):
                 continue
-            best = self.candidates(part, thorough=False)[:1]
+            best = self.candidates(part, thorough=thorough and self._far_index is not None)[:1]
             if not best:
                 return
             fixed[i] = best[0].word.lower()
