@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from writer_app.grammar.dialogue import dialogue_spans, in_dialogue
+from writer_app.grammar.word_places import word_places
 
 if TYPE_CHECKING:
     from writer_app.grammar.spelling import SpellChecker
@@ -84,15 +85,13 @@ def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pa
         if fresh:
             seen |= fresh
             unknown.update(word for word in fresh if word[1:].islower() and not accepts(word))
-        if unknown.isdisjoint(words):
+        present = unknown.intersection(words)
+        if not present:
             continue
         spans = dialogue_spans(line)
-        for match in word_re.finditer(line):
-            word = match.group()
-            if word not in unknown:
-                continue
+        for start, end, word in word_places(line, present):  # (where ``word_re`` reads them, found with str.find)
             lower = word.lower().replace("’", "'")
-            if in_dialogue(spans, match.start(), match.end()):
+            if in_dialogue(spans, start, end):
                 spoken[lower] += 1
             else:
                 told.add(lower)
