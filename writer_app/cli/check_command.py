@@ -260,14 +260,14 @@ _warmed: weakref.WeakSet[Any] = weakref.WeakSet()  # the checkers :func:`_warm_u
 
 def _warm_up(checker: Any) -> None:
     """Load, once and here, what every worker would otherwise load for itself: the sentence analyser, the
-    suggestions' index and Hunspell's quick search (nothing that depends on the text being checked)."""
+    suggestions' delete index and the dictionary's replacement table (nothing that depends on the text)."""
     if checker in _warmed:
         return
     _warmed.add(checker)
     checker.check(WARM_UP)
     speller = getattr(checker, "speller", None)
     if speller is not None:
-        speller.suggest("qxzvw", thorough=False)  # no small edit reaches it: the quick Hunspell search loads
+        speller.suggest("qxzvw", thorough=False)  # no small edit reaches it: the words a slip away are judged
 
 
 def _before_fork(checker: Any, budget: _SearchBudget) -> None:

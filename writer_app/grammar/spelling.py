@@ -26,6 +26,7 @@ from writer_app.grammar.far_index import shared_index
 from writer_app.grammar.foreign import foreign_spans, is_foreign_neighbour, is_foreign_word
 from writer_app.grammar.frequency import FrequencyDataError, frequency_data
 from writer_app.grammar.model import Category, Issue
+from writer_app.grammar.slips import Replacement, dictionary_replacements
 from writer_app.grammar.suggest import Suggester
 from writer_app.grammar.word_formation import is_derived, is_eye_dialect
 from writer_app.grammar.word_places import word_places
@@ -157,6 +158,10 @@ class _Dictionary:
                 return list(self._speller.suggest(word))
         except (UnicodeError, ValueError):
             return []
+
+    def replacements(self) -> tuple[Replacement, ...]:
+        """The dictionary's sound-alike replacement table (its ``REP`` lines), for suggestions."""
+        return dictionary_replacements(self._folder / f"{self.code}.aff")
 
     def quick_suggest(self, word: str) -> list[str]:
         """Hunspell's edit-based suggestions only, without the n-gram scan of the whole word list (~15x faster)."""
@@ -361,8 +366,8 @@ class SpellChecker:
                 self._suggester = False
                 return None
             self._suggester = Suggester(
-                data, self._suggestion_judge, lambda: self._known, self._primary.quick_suggest, self._primary.suggest,
-                partial(shared_index, data.words),
+                data, self._suggestion_judge, lambda: self._known, None, self._primary.suggest,
+                partial(shared_index, data.words), self._primary.replacements(),
             )
         return self._suggester or None
 

@@ -16,12 +16,13 @@ import threading
 import weakref
 import zlib
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from writer_app.grammar.far_index import FarIndex
 from writer_app.grammar.far_ranking import far_suggestions
 from writer_app.grammar.frequency import FrequencyData, FrequencyDataError, load_delete_keys
+from writer_app.grammar.slips import Replacement, moved_and_swapped, replaced, two_words
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,9 @@ LAST_LETTER_COST = 0.5  # ... or the last one
 SPLIT_COST = 1.0
 SUBSTITUTION_COST = 1.3  # any other letter typed for another
 VOWEL_EDIT_COST = 0.85  # a vowel left out or slipped in
-GOOD_COST = 1.3  # a candidate this cheap is a likely slip: no need to ask Hunspell for more
+GOOD_COST = 1.3  # a candidate this cheap is a likely slip: no need to look further
 UNLISTED_WORD_COUNT = 10_000  # a word Hunspell knows but the frequency list lacks: rarer than any listed word
-QUICK_REMEMBERED = 512  # words whose quick fallback answers are kept
+QUICK_REMEMBERED = 512  # words whose slip words (or quick fallback answers) are kept
 
 
 def _keyboard_neighbours() -> dict[str, frozenset[str]]:
@@ -233,9 +234,12 @@ class Suggester:
         quick_fallback: Callable[[str], list[str]] | None = None,
         full_fallback: Callable[[str], list[str]] | None = None,
         far_index: Callable[[], FarIndex] | None = None,
+        replacements: Sequence[Replacement] = (),
     ) -> None:
-        """``far_index`` gives the trigram index of the far-off search (loaded when first needed); without it,
-        a word no edit reaches is given ``full_fallback`` (Hunspell's full search) instead."""
+        """A word the frequency list offers no cheap slip for is given the dictionary's words a slip away
+        (:mod:`slips`, with the dictionary's sound-alike ``replacements``), or ``quick_fallback``'s answers when
+        given (Hunspell's quick search). ``far_index`` gives the trigram index of the far-off search (loaded when
+        first needed); without it, a word no edit reaches is given ``full_fallback`` (Hunspell's full search)."""
         self.data = data
         self._is_word = is_word
         self._known_words = known_words
@@ -243,7 +247,8 @@ class Suggester:
         self._quick_fallback = quick_fallback
         self._full_fallback = full_fallback
         self._far_index = far_index
-        # The quick fallback's answers (~15 ms each): a word asked again, thoroughly, does not pay twice.
+        self._replacements = tuple(replacements)
+        # The slip words (~2 ms) or quick fallback answers (~15 ms) of a word: asked again, it does not pay twice.
         self._quick_found: dict[str, list[str]] = {}
 
     def suggest(self, word: str, left: str = "", right: str = "", limit: int = 8, thorough: bool = True) -> list[str]:
@@ -263,9 +268,9 @@ class Suggester:
                 self._add(found, lower, accepted, left, right)
         if "-" in lower.strip("-"):
             self._add_hyphenated(found, lower, thorough)
-        # Words the frequency list lacks (rare or inflected: "aggregators") come from Hunspell, only when the
-        # list offers no cheap slip: its quick search costs ~15 ms, its full one ~200 ms.
-        if self._quick_fallback is not None and min((c.cost for c in found.values()), default=9.0) > GOOD_COST:
+        # Words the frequency list lacks (rare or inflected: "aggregators") come from the dictionary, only when
+        # the list offers no cheap slip: every string a slip away is judged (~2 ms).
+        if min((c.cost for c in found.values()), default=9.0) > GOOD_COST:
             for extra in self._quick_suggestions(plain):
                 self._add(found, lower, extra, left, right)
         if thorough and not found:
@@ -282,14 +287,30 @@ class Suggester:
         return self._full_fallback(plain) if self._full_fallback is not None else []
 
     def _quick_suggestions(self, plain: str) -> list[str]:
-        """The quick fallback's suggestions for ``plain``, asked once per word (the last few hundred kept)."""
+        """The dictionary's words a slip away from ``plain`` (or the quick fallback's suggestions), made once per
+        word (the last few hundred kept)."""
         found = self._quick_found.get(plain)
         if found is None:
-            found = list(self._quick_fallback(plain)) if self._quick_fallback is not None else []
+            found = list(self._quick_fallback(plain)) if self._quick_fallback is not None else self._slip_words(plain)
             if len(self._quick_found) >= QUICK_REMEMBERED:
                 self._quick_found.clear()
             self._quick_found[plain] = found
         return found
+
+    def _slip_words(self, plain: str) -> list[str]:
+        """Words a typing or spelling slip away from ``plain``, as the judge accepts them (in its case), two words
+        too ("alot" -> "a lot"): what Hunspell's quick search offers, made here."""
+        lower = plain.lower()
+        forms = edits1(lower)
+        forms |= moved_and_swapped(lower)
+        forms |= replaced(lower, self._replacements)
+        found = [word for word in map(self._accepted_form, forms) if word is not None]
+        for pair in two_words(lower):
+            first, second = pair.split(" ")
+            one, two = self._accepted_form(first), self._accepted_form(second)
+            if one is not None and two is not None:
+                found.append(f"{one} {two}")
+        return sorted(found)
 
     def _add_hyphenated(self, found: dict[str, Candidate], lower: str, thorough: bool) -> None:
         """A hyphenated word keeps its hyphens: only the misspelt parts change ("multi-langual"); a part no small
