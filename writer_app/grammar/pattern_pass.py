@@ -61,18 +61,40 @@ class PatternPass:
                 index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self.trigger_words = frozenset(index)
-        # Per rule, what choosing it for a paragraph reads, unpacked once: its required word sets and the
-        # search methods of its quick stand-in and its gate (None where it has none).
+        # The rules' required word sets as bits: each distinct set is one bit, a word holds the bits of the sets
+        # it is in, and a rule needs the bits of its sets. The bits a text's words meet, once made, tell for
+        # every rule at once which of its sets the text leaves unmet (one integer test a rule instead of a set
+        # test for each of its sets).
+        bits: dict[frozenset[str], int] = {}
+        for rule in self.rules:
+            for words in rule.requires:
+                bits.setdefault(words, 1 << len(bits))
+        word_bits: dict[str, int] = {}
+        for words, bit in bits.items():
+            for word in words:
+                word_bits[word] = word_bits.get(word, 0) | bit
+        self._word_bits = word_bits
+        self._required_words = frozenset(word_bits)
+        # Per rule, what choosing it for a paragraph reads, unpacked once: the bits of its required word sets
+        # and the search methods of its quick stand-in and its gate (None where it has none).
+        self._needs = [sum(bits[words] for words in set(rule.requires)) for rule in self.rules]
         self._entries = [
             (
                 rule,
-                rule.requires,
+                need,
                 rule.quick.search if rule.gate is not None and rule.quick is not None else None,
                 rule.gate.search if rule.gate is not None else None,
             )
-            for rule in self.rules
+            for rule, need in zip(self.rules, self._needs, strict=True)
         ]
-        self._requires = [rule.requires for rule in self.rules]  # the same, alone: the word filter reads only these
+
+    def _unmet(self, words: set[str] | frozenset[str]) -> int:
+        """The bits of the required word sets (see ``__init__``) that ``words`` does not meet."""
+        met = 0
+        word_bits = self._word_bits
+        for word in words & self._required_words:
+            met |= word_bits[word]
+        return ~met
 
     def _word_matches(self, words: set[str] | frozenset[str]) -> Sequence[int]:
         """Positions (in rule order) of the rules whose triggers and required words ``words`` meet."""
@@ -87,8 +109,8 @@ class PatternPass:
             for word in hits:
                 chosen.update(index[word])
             positions = sorted(chosen)
-        requires = self._requires
-        return [p for p in positions if not requires[p] or not any(map(words.isdisjoint, requires[p]))]
+        needs, unmet = self._needs, self._unmet(words)
+        return [p for p in positions if not needs[p] & unmet]
 
     def _gate_finds(
         self, position: int, text: str, low: str | None, start: int = 0, end: int | None = None
@@ -97,7 +119,7 @@ class PatternPass:
 
         A looser stand-in on the lowercased text ``low`` is tried first, as it is several times faster; the
         gate cannot match before the stand-in's first find, so it searches on from there."""
-        _rule, _requires, quick, gate = self._entries[position]
+        _rule, _need, quick, gate = self._entries[position]
         end = len(text) if end is None else end
         begin = start
         if quick is not None and low is not None:
@@ -152,10 +174,11 @@ class PatternPass:
                 chosen &= allowed
                 positions, chosen_by_words = sorted(chosen), False
             rules = []
+            unmet = 0 if chosen_by_words else self._unmet(sentence_words)
             for position in positions:
-                rule, requires, quick, gate = entries[position]
-                if requires and not chosen_by_words and any(map(sentence_words.isdisjoint, requires)):
-                    continue
+                rule, need, quick, gate = entries[position]
+                if need & unmet:
+                    continue  # a word set the rule requires is not in the sentence
                 if gate is not None:
                     pairs = rule.pairs
                     if pairs:
