@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
 from writer_app.grammar.model import Issue
-from writer_app.grammar.patterns import AnalyseSpan, LemmasOf, PatternRule, could_match, surface_tests
+from writer_app.grammar.patterns import AnalyseSpan, LemmasOf, PatternRule, TagsOf, could_match, surface_tests
 from writer_app.grammar.sentences import sentence_spans
 from writer_app.grammar.tokenizer import dialogue_depth_at
-from writer_app.grammar.tokens import Sentence, Word
+from writer_app.grammar.tokens import Sentence, Token
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,10 @@ _UNMADE = object()  # a rule's surface tests not made yet
 # Longer paragraphs have their gates searched before they are cut into sentences (see ``PatternPass.check``).
 LONG_PARAGRAPH = 5_000
 
-# The words of a sentence as written, before tagging, with offsets from the sentence start (see
-# ``analysis.surface_span``): read much faster than a full analysis, enough for the surface pre-filter.
-SurfaceSpan = Callable[[str, int, int], tuple[Word, ...]]
+# The tokens of a sentence as written, before tagging, with offsets from the sentence start (see
+# ``analysis.surface_tokens``): read much faster than a full analysis, enough for the surface pre-filter, which
+# looks up a token's possible tags with a ``TagsOf`` only when a test needs them.
+SurfaceSpan = Callable[[str, int, int], tuple[Token, ...]]
 
 
 class PatternPass:
@@ -43,14 +44,18 @@ class PatternPass:
         strict_dialogue: bool = False,
         surface: SurfaceSpan | None = None,
         lemmas: LemmasOf | None = None,
+        tags: TagsOf | None = None,
     ) -> None:
-        """``surface``, when given, reads a sentence's words untagged so rules that cannot match skip analysis;
-        ``lemmas`` says which lemmas the analyser may give a word (the pipeline's own with its surface reading)."""
+        """``surface``, when given, reads a sentence's tokens untagged so rules that cannot match skip analysis,
+        and ``tags`` gives a token's possible tags (the pipeline's own with its surface reading); ``lemmas``
+        says which lemmas the analyser may give a word (the pipeline's own with its surface reading)."""
         self.rules = list(rules)
         self.strict_dialogue = strict_dialogue
         self._analyse = analyse
         self._surface = surface
-        self._lemmas = lemmas if lemmas is not None or surface is not _surface_span else _possible_lemmas
+        default = surface is _surface_tokens
+        self._lemmas = lemmas if lemmas is not None or not default else _possible_lemmas
+        self._tags = tags if tags is not None or not default else _surface_tags
         # Per rule, its tokens' tests of what a word shows before tagging (None: nothing to test early); made on
         # a rule's first use, as most rules never get that far (a tenth of a checker's build time saved).
         self._loose: dict[int, object] = {}
@@ -222,7 +227,11 @@ class PatternPass:
         for rule in rules:
             tests = loose.get(id(rule), _UNMADE)
             if tests is _UNMADE:
-                tests = loose[id(rule)] = surface_tests(rule.tokens, self._lemmas)
+                if self._tags is _surface_tags:  # the pipeline is imported by now: read its tags directly
+                    from writer_app.grammar.analysis import surface_tags
+
+                    self._tags = surface_tags
+                tests = loose[id(rule)] = surface_tests(rule.tokens, self._lemmas, self._tags)
             if tests is None or could_match(tests, words):  # type: ignore[arg-type]
                 chosen.append(rule)
         return chosen
@@ -259,14 +268,21 @@ def default_surface() -> SurfaceSpan | None:
     """The pipeline's quick untagged reading of a sentence (for pre-filters), or None when not installed."""
     if importlib.util.find_spec("writer_app.grammar.analysis") is None:
         return None
-    return _surface_span
+    return _surface_tokens
 
 
-def _surface_span(paragraph: str, start: int, end: int) -> tuple[Word, ...]:
-    """The pipeline's ``surface_span``, imported on first use."""
-    from writer_app.grammar.analysis import surface_span
+def _surface_tokens(paragraph: str, start: int, end: int) -> tuple[Token, ...]:
+    """The pipeline's ``surface_tokens``, imported on first use."""
+    from writer_app.grammar.analysis import surface_tokens
 
-    return surface_span(paragraph, start, end)
+    return surface_tokens(paragraph, start, end)
+
+
+def _surface_tags(token: Token) -> frozenset[str]:
+    """The pipeline's ``surface_tags``, imported on first use."""
+    from writer_app.grammar.analysis import surface_tags
+
+    return surface_tags(token)
 
 
 def _possible_lemmas(written: str) -> frozenset[str]:
