@@ -66,23 +66,31 @@ class PatternPass:
                 index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self.trigger_words = frozenset(index)
-        # The rules' required word sets as bits: each distinct set is one bit, a word holds the bits of the sets
-        # it is in, and a rule needs the bits of its sets. The bits a text's words meet, once made, tell for
-        # every rule at once which of its sets the text leaves unmet (one integer test a rule instead of a set
-        # test for each of its sets).
-        bits: dict[frozenset[str], int] = {}
+        # What a sentence must hold for a rule to be tried there, as bits: each distinct word set a rule needs
+        # (its triggers, each of its required sets) and each distinct set of word pairs its gate needs is one
+        # bit; a word, or a pair of consecutive words, holds the bits of the sets it is in, and a rule needs the
+        # bits of its sets. The bits a sentence's words and pairs meet, once made, say for every rule at once
+        # whether it may be tried there (one integer test a rule instead of a set test for each of its sets).
+        bits: dict[frozenset, int] = {}
         for rule in self.rules:
-            for words in rule.requires:
-                bits.setdefault(words, 1 << len(bits))
+            for needed in (rule.triggers, *rule.requires, *(rule.pairs if rule.gate is not None else ())):
+                bits.setdefault(needed, 1 << len(bits))
         word_bits: dict[str, int] = {}
-        for words, bit in bits.items():
-            for word in words:
-                word_bits[word] = word_bits.get(word, 0) | bit
-        self._word_bits = word_bits
-        self._required_words = frozenset(word_bits)
-        # Per rule, what choosing it for a paragraph reads, unpacked once: the bits of its required word sets
-        # and the search methods of its quick stand-in and its gate (None where it has none).
-        self._needs = [sum(bits[words] for words in set(rule.requires)) for rule in self.rules]
+        pair_bits: dict[tuple[str, str], int] = {}
+        for needed, bit in bits.items():
+            table: dict = pair_bits if needed and isinstance(next(iter(needed)), tuple) else word_bits
+            for item in needed:
+                table[item] = table.get(item, 0) | bit
+        self._word_bits, self._pair_bits = word_bits, pair_bits
+        self._all_pairs = sum(bit for needed, bit in bits.items() if needed and isinstance(next(iter(needed)), tuple))
+        self._needed_words, self._needed_pairs = frozenset(word_bits), frozenset(pair_bits)
+        # Per rule, what choosing it for a sentence reads, unpacked once: the bits of the word sets (triggers and
+        # required) and word pairs it needs, and the search methods of its quick stand-in and its gate (None
+        # where it has none).
+        self._needs = [
+            sum(bits[needed] for needed in {rule.triggers, *rule.requires, *(rule.pairs if rule.gate else ())})
+            for rule in self.rules
+        ]
         self._entries = [
             (
                 rule,
@@ -93,13 +101,13 @@ class PatternPass:
             for rule, need in zip(self.rules, self._needs, strict=True)
         ]
 
-    def _unmet(self, words: set[str] | frozenset[str]) -> int:
-        """The bits of the required word sets (see ``__init__``) that ``words`` does not meet."""
+    def _met(self, words: set[str] | frozenset[str]) -> int:
+        """The bits (see ``__init__``) of the needed word sets that ``words`` meets."""
         met = 0
         word_bits = self._word_bits
-        for word in words & self._required_words:
+        for word in words & self._needed_words:
             met |= word_bits[word]
-        return ~met
+        return met
 
     def _word_matches(self, words: set[str] | frozenset[str]) -> Sequence[int]:
         """Positions (in rule order) of the rules whose triggers and required words ``words`` meet."""
@@ -114,7 +122,7 @@ class PatternPass:
             for word in hits:
                 chosen.update(index[word])
             positions = sorted(chosen)
-        needs, unmet = self._needs, self._unmet(words)
+        needs, unmet = self._needs, ~(self._met(words) | self._all_pairs)
         return [p for p in positions if not needs[p] & unmet]
 
     def _gate_finds(
@@ -155,42 +163,27 @@ class PatternPass:
             if not matched:
                 return []
             in_paragraph = dict.fromkeys(matched, True)
-        allowed = frozenset(matched)
         strict = self.strict_dialogue
         issues: list[Issue] = []
         lower = low if low is not None else text.lower()
-        index, trigger_words = self._index, self.trigger_words
         length = len(text)
+        pair_bits, needed_pairs = self._pair_bits, self._needed_pairs
         for start, end in sentence_spans(text):
             tokens = _WORD.findall(lower, start, end)
             sentence_words = set(tokens)
-            bigrams: set[tuple[str, str]] | None = None
             whole = start == 0 and end == length  # the paragraph is this one sentence
-            positions: Iterable[int]
-            if whole and sentence_words == words:
-                positions, chosen_by_words = matched, True  # its words chose these rules already
-            else:
-                hits = sentence_words & trigger_words
-                if not hits:
-                    continue
-                chosen: set[int] = set()
-                for word in hits:
-                    chosen.update(index[word])
-                chosen &= allowed
-                positions, chosen_by_words = sorted(chosen), False
+            # The bits of what the sentence holds: its words' (the paragraph's when they are the same) and its
+            # consecutive word pairs'.
+            met = self._met(sentence_words) if not whole or sentence_words != words else ~self._all_pairs
+            for pair in needed_pairs.intersection(pairwise(tokens)):
+                met |= pair_bits[pair]
+            unmet = ~met
             rules = []
-            unmet = 0 if chosen_by_words else self._unmet(sentence_words)
-            for position in positions:
+            for position in matched:
                 rule, need, quick, gate = entries[position]
                 if need & unmet:
-                    continue  # a word set the rule requires is not in the sentence
+                    continue  # a trigger, required word or gate word pair of the rule is not in the sentence
                 if gate is not None:
-                    pairs = rule.pairs
-                    if pairs:
-                        if bigrams is None:
-                            bigrams = set(pairwise(tokens))
-                        if any(map(bigrams.isdisjoint, pairs)):
-                            continue  # the gate's word pairs are not there: it cannot find anything
                     # ``_gate_finds`` in the sentence, written out: it runs a few hundred thousand times a novel.
                     if quick is not None and low is not None:
                         hint = quick(low, start, end)
