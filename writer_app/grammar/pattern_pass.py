@@ -66,31 +66,12 @@ class PatternPass:
                 index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self.trigger_words = frozenset(index)
-        # What a sentence must hold for a rule to be tried there, as bits: each distinct word set a rule needs
-        # (its triggers, each of its required sets) and each distinct set of word pairs its gate needs is one
-        # bit; a word, or a pair of consecutive words, holds the bits of the sets it is in, and a rule needs the
-        # bits of its sets. The bits a sentence's words and pairs meet, once made, say for every rule at once
-        # whether it may be tried there (one integer test a rule instead of a set test for each of its sets).
-        bits: dict[frozenset, int] = {}
-        for rule in self.rules:
-            for needed in (rule.triggers, *rule.requires, *(rule.pairs if rule.gate is not None else ())):
-                bits.setdefault(needed, 1 << len(bits))
-        word_bits: dict[str, int] = {}
-        pair_bits: dict[tuple[str, str], int] = {}
-        for needed, bit in bits.items():
-            table: dict = pair_bits if needed and isinstance(next(iter(needed)), tuple) else word_bits
-            for item in needed:
-                table[item] = table.get(item, 0) | bit
-        self._word_bits, self._pair_bits = word_bits, pair_bits
-        self._all_pairs = sum(bit for needed, bit in bits.items() if needed and isinstance(next(iter(needed)), tuple))
-        self._needed_words, self._needed_pairs = frozenset(word_bits), frozenset(pair_bits)
-        # Per rule, what choosing it for a sentence reads, unpacked once: the bits of the word sets (triggers and
-        # required) and word pairs it needs, and the search methods of its quick stand-in and its gate (None
-        # where it has none).
-        self._needs = [
-            sum(bits[needed] for needed in {rule.triggers, *rule.requires, *(rule.pairs if rule.gate else ())})
-            for rule in self.rules
-        ]
+        # What a sentence must hold for a rule to be tried there, as bits (see ``_need_bits``).
+        self._needs, self._word_bits, self._pair_bits = _need_bits(self.rules)
+        self._all_pairs = _or_all(self._pair_bits.values())
+        self._needed_words, self._needed_pairs = frozenset(self._word_bits), frozenset(self._pair_bits)
+        # Per rule, what choosing it for a sentence reads, unpacked once: the bits it needs and the search
+        # methods of its quick stand-in and its gate (None where it has none).
         self._entries = [
             (
                 rule,
@@ -102,7 +83,7 @@ class PatternPass:
         ]
 
     def _met(self, words: set[str] | frozenset[str]) -> int:
-        """The bits (see ``__init__``) of the needed word sets that ``words`` meets."""
+        """The bits (see ``_need_bits``) of the needed word sets that ``words`` meets."""
         met = 0
         word_bits = self._word_bits
         for word in words & self._needed_words:
@@ -237,6 +218,37 @@ class PatternPass:
                 return False
             found = rule.gate.search(text, found.start() + 1, end)  # type: ignore[union-attr]
         return True
+
+
+def _need_bits(rules: Sequence[PatternRule]) -> tuple[list[int], dict[str, int], dict[tuple[str, str], int]]:
+    """What a sentence must hold for each rule to be tried there, as bits: (per rule, word, word pair).
+
+    Each distinct word set a rule needs (its triggers, each of its required sets) and each distinct set of word
+    pairs its gate needs is one bit; a word, or a pair of consecutive words, holds the bits of the sets it is
+    in, and a rule needs the bits of its sets. The bits a sentence's words and pairs meet, once made, say for
+    every rule at once whether it may be tried there: one integer test a rule instead of a set test for each
+    of its sets.
+    """
+    bits: dict[frozenset, int] = {}
+    needs = []
+    for rule in rules:
+        needed = {rule.triggers, *rule.requires, *(rule.pairs if rule.gate is not None else ())}
+        needs.append(_or_all(bits.setdefault(words, 1 << len(bits)) for words in needed))
+    word_bits: dict[str, int] = {}
+    pair_bits: dict[tuple[str, str], int] = {}
+    for needed, bit in bits.items():
+        for item in needed:
+            table: dict = pair_bits if isinstance(item, tuple) else word_bits
+            table[item] = table.get(item, 0) | bit
+    return needs, word_bits, pair_bits
+
+
+def _or_all(numbers: Iterable[int]) -> int:
+    """The bitwise or of ``numbers`` (0 for none)."""
+    found = 0
+    for number in numbers:
+        found |= number
+    return found
 
 
 def default_analyser() -> AnalyseSpan | None:
