@@ -1,4 +1,5 @@
-"""The pattern pass chooses a sentence's rules by bits: the same rules as testing each rule's word sets."""
+"""The pattern pass chooses a sentence's rules by bits (``need_bits``): the same rules as testing each rule's
+word sets."""
 
 from __future__ import annotations
 
@@ -32,10 +33,18 @@ def test_the_bits_choose_the_rules_whose_word_sets_the_sentence_meets() -> None:
     for sentence in sentences:
         tokens = _WORD.findall(sentence.lower())
         words, pairs = set(tokens), set(pairwise(tokens))
-        met = checker._met(words)
-        for pair in pairs & checker._needed_pairs:
-            met |= checker._pair_bits[pair]
+        met = checker._bits.met(words) | checker._bits.met_pairs(pairs)
         for need, rule in zip(checker._needs, rules, strict=True):
             assert (not need & ~met) is _meets(rule, words, pairs), (rule.id, sentence)
             chosen += not need & ~met
     assert chosen > len(examples)  # the sentences do choose rules
+
+
+def test_every_checker_shares_the_bit_tables_and_equal_masks_are_one_object() -> None:
+    rules = [rule for rule in cached_rules([resource_path("rules")]) if isinstance(rule, PatternRule)]
+    first = PatternPass(rules, analyse=lambda text, start, end: None)  # type: ignore[arg-type, return-value]
+    second = PatternPass(rules[::2], analyse=lambda text, start, end: None)  # type: ignore[arg-type, return-value]
+    assert first._bits is second._bits
+    assert second._needs == first._needs[::2]  # the same sets, the same bits
+    masks = list(first._bits.word_bits.values())
+    assert len({id(mask) for mask in masks}) == len(set(masks))

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
+from writer_app.grammar import need_bits
 from writer_app.grammar.model import Issue
 from writer_app.grammar.patterns import AnalyseSpan, LemmasOf, PatternRule, TagsOf, could_match, surface_tests
 from writer_app.grammar.sentences import sentence_spans
@@ -66,10 +67,10 @@ class PatternPass:
                 index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self.trigger_words = frozenset(index)
-        # What a sentence must hold for a rule to be tried there, as bits (see ``_need_bits``).
-        self._needs, self._word_bits, self._pair_bits = _need_bits(self.rules)
-        self._all_pairs = _or_all(self._pair_bits.values())
-        self._needed_words, self._needed_pairs = frozenset(self._word_bits), frozenset(self._pair_bits)
+        # What a sentence must hold for a rule to be tried there, as bits (see ``need_bits``).
+        self._bits = need_bits.SHARED
+        self._needs = self._bits.needs(self.rules)
+        self._all_pairs = self._bits.all_pairs  # (bits of sets registered later belong to other rules)
         # Per rule, what choosing it for a sentence reads, unpacked once: the bits it needs and the search
         # methods of its quick stand-in and its gate (None where it has none).
         self._entries = [
@@ -81,14 +82,6 @@ class PatternPass:
             )
             for rule, need in zip(self.rules, self._needs, strict=True)
         ]
-
-    def _met(self, words: set[str] | frozenset[str]) -> int:
-        """The bits (see ``_need_bits``) of the needed word sets that ``words`` meets."""
-        met = 0
-        word_bits = self._word_bits
-        for word in words & self._needed_words:
-            met |= word_bits[word]
-        return met
 
     def _word_matches(self, words: set[str] | frozenset[str]) -> Sequence[int]:
         """Positions (in rule order) of the rules whose triggers and required words ``words`` meet."""
@@ -103,7 +96,7 @@ class PatternPass:
             for word in hits:
                 chosen.update(index[word])
             positions = sorted(chosen)
-        needs, unmet = self._needs, ~(self._met(words) | self._all_pairs)
+        needs, unmet = self._needs, ~(self._bits.met(words) | self._all_pairs)
         return [p for p in positions if not needs[p] & unmet]
 
     def _gate_finds(
@@ -148,17 +141,15 @@ class PatternPass:
         issues: list[Issue] = []
         lower = low if low is not None else text.lower()
         length = len(text)
-        pair_bits, needed_pairs = self._pair_bits, self._needed_pairs
+        bits = self._bits
         for start, end in sentence_spans(text):
             tokens = _WORD.findall(lower, start, end)
             sentence_words = set(tokens)
             whole = start == 0 and end == length  # the paragraph is this one sentence
             # The bits of what the sentence holds: its words' (the paragraph's when they are the same) and its
             # consecutive word pairs'.
-            met = self._met(sentence_words) if not whole or sentence_words != words else ~self._all_pairs
-            for pair in needed_pairs.intersection(pairwise(tokens)):
-                met |= pair_bits[pair]
-            unmet = ~met
+            met = bits.met(sentence_words) if not whole or sentence_words != words else ~self._all_pairs
+            unmet = ~(met | bits.met_pairs(pairwise(tokens)))
             rules = []
             for position in matched:
                 rule, need, quick, gate = entries[position]
@@ -218,37 +209,6 @@ class PatternPass:
                 return False
             found = rule.gate.search(text, found.start() + 1, end)  # type: ignore[union-attr]
         return True
-
-
-def _need_bits(rules: Sequence[PatternRule]) -> tuple[list[int], dict[str, int], dict[tuple[str, str], int]]:
-    """What a sentence must hold for each rule to be tried there, as bits: (per rule, word, word pair).
-
-    Each distinct word set a rule needs (its triggers, each of its required sets) and each distinct set of word
-    pairs its gate needs is one bit; a word, or a pair of consecutive words, holds the bits of the sets it is
-    in, and a rule needs the bits of its sets. The bits a sentence's words and pairs meet, once made, say for
-    every rule at once whether it may be tried there: one integer test a rule instead of a set test for each
-    of its sets.
-    """
-    bits: dict[frozenset, int] = {}
-    needs = []
-    for rule in rules:
-        needed = {rule.triggers, *rule.requires, *(rule.pairs if rule.gate is not None else ())}
-        needs.append(_or_all(bits.setdefault(words, 1 << len(bits)) for words in needed))
-    word_bits: dict[str, int] = {}
-    pair_bits: dict[tuple[str, str], int] = {}
-    for needed, bit in bits.items():
-        for item in needed:
-            table: dict = pair_bits if isinstance(item, tuple) else word_bits
-            table[item] = table.get(item, 0) | bit
-    return needs, word_bits, pair_bits
-
-
-def _or_all(numbers: Iterable[int]) -> int:
-    """The bitwise or of ``numbers`` (0 for none)."""
-    found = 0
-    for number in numbers:
-        found |= number
-    return found
 
 
 def default_analyser() -> AnalyseSpan | None:
