@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import random
+import re
+
+from writer_app.grammar import sentences
 from writer_app.grammar.sentences import sentence_spans
 
 
@@ -38,3 +42,14 @@ def test_bad_input_gives_sensible_spans() -> None:
     assert _sentences("?!?") == ["?!?"]
     long_word = "z" * 10_000
     assert sentence_spans(long_word + ". Ok.") == ((0, 10_001), (10_002, 10_005))
+
+
+def test_the_sentence_end_regex_finds_what_its_plain_form_finds() -> None:
+    plain = re.compile(r"(?:[.!?]+|…|\.(?: \.){2,})[\"”’')\]»]*(?=\s+[\"“‘'(\[«]*[^\W_a-z])")
+    pieces = ["Ann", "went", "home", ".", "!", "?", "…", " . . .", "..", '"', "”", "“", "’", "'", ")", "(", " ", "  "]
+    pieces += ["b", "Q", "9", "Él"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        found = [(m.start(), m.group()) for m in sentences._END.finditer(text)]
+        assert found == [(m.start(), m.group()) for m in plain.finditer(text)], text

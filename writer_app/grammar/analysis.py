@@ -22,7 +22,10 @@ from writer_app.grammar.tokens import Kind, Sentence, Token, Word, make_token, m
 
 log = logging.getLogger(__name__)
 
-__all__ = ["analyse", "analyse_span", "possible_lemmas", "sentence_spans", "surface_span", "tag_tokens"]
+__all__ = [
+    "analyse", "analyse_span", "possible_lemmas", "sentence_spans", "surface_span", "surface_tags", "surface_tokens",
+    "tag_tokens",
+]
 
 # Sentences kept read: tokens and surface words of the last CACHE_SIZE sentences the pre-filter read (a
 # sentence is mostly read again right away, for its analysis), and the analyses (tagging is the slow part)
@@ -70,6 +73,25 @@ def surface_span(paragraph: str, start: int, end: int) -> tuple[Word, ...]:
     Offsets are relative to ``start``.
     """
     return _surface(paragraph[start:end], _opened(paragraph, start))
+
+
+def surface_tokens(paragraph: str, start: int, end: int) -> tuple[Token, ...]:
+    """The tokens of ``paragraph[start:end]`` as :func:`surface_span` reads them (offsets relative to ``start``).
+
+    Quicker than :func:`surface_span` for a pre-filter: no word is made, and :func:`surface_tags` looks a
+    token's possible tags up only when a test needs them. The tokens are kept for the sentence's analysis.
+    """
+    return _tokens(paragraph[start:end], _opened(paragraph, start))
+
+
+def surface_tags(token: Token) -> frozenset[str]:
+    """The tags the lexicon allows ``token`` (its ``Word.tags`` in :func:`surface_span` and :func:`analyse_span`)."""
+    if token.kind is not Kind.WORD:
+        return _NO_TAGS
+    return (_forms.get(token.text) or _read_form(token.text, shipped_lexicon()))[2]
+
+
+_NO_TAGS: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=64)

@@ -15,11 +15,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
+from writer_app.grammar import need_bits
 from writer_app.grammar.model import Issue
-from writer_app.grammar.patterns import AnalyseSpan, LemmasOf, PatternRule, could_match, surface_tests
+from writer_app.grammar.patterns import AnalyseSpan, LemmasOf, PatternRule, TagsOf, could_match, surface_tests
 from writer_app.grammar.sentences import sentence_spans
 from writer_app.grammar.tokenizer import dialogue_depth_at
-from writer_app.grammar.tokens import Sentence, Word
+from writer_app.grammar.tokens import Sentence, Token
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +29,10 @@ _UNMADE = object()  # a rule's surface tests not made yet
 # Longer paragraphs have their gates searched before they are cut into sentences (see ``PatternPass.check``).
 LONG_PARAGRAPH = 5_000
 
-# The words of a sentence as written, before tagging, with offsets from the sentence start (see
-# ``analysis.surface_span``): read much faster than a full analysis, enough for the surface pre-filter.
-SurfaceSpan = Callable[[str, int, int], tuple[Word, ...]]
+# The tokens of a sentence as written, before tagging, with offsets from the sentence start (see
+# ``analysis.surface_tokens``): read much faster than a full analysis, enough for the surface pre-filter, which
+# looks up a token's possible tags with a ``TagsOf`` only when a test needs them.
+SurfaceSpan = Callable[[str, int, int], tuple[Token, ...]]
 
 
 class PatternPass:
@@ -43,14 +45,18 @@ class PatternPass:
         strict_dialogue: bool = False,
         surface: SurfaceSpan | None = None,
         lemmas: LemmasOf | None = None,
+        tags: TagsOf | None = None,
     ) -> None:
-        """``surface``, when given, reads a sentence's words untagged so rules that cannot match skip analysis;
-        ``lemmas`` says which lemmas the analyser may give a word (the pipeline's own with its surface reading)."""
+        """``surface``, when given, reads a sentence's tokens untagged so rules that cannot match skip analysis,
+        and ``tags`` gives a token's possible tags (the pipeline's own with its surface reading); ``lemmas``
+        says which lemmas the analyser may give a word (the pipeline's own with its surface reading)."""
         self.rules = list(rules)
         self.strict_dialogue = strict_dialogue
         self._analyse = analyse
         self._surface = surface
-        self._lemmas = lemmas if lemmas is not None or surface is not _surface_span else _possible_lemmas
+        default = surface is _surface_tokens
+        self._lemmas = lemmas if lemmas is not None or not default else _possible_lemmas
+        self._tags = tags if tags is not None or not default else _surface_tags
         # Per rule, its tokens' tests of what a word shows before tagging (None: nothing to test early); made on
         # a rule's first use, as most rules never get that far (a tenth of a checker's build time saved).
         self._loose: dict[int, object] = {}
@@ -61,18 +67,21 @@ class PatternPass:
                 index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self.trigger_words = frozenset(index)
-        # Per rule, what choosing it for a paragraph reads, unpacked once: its required word sets and the
-        # search methods of its quick stand-in and its gate (None where it has none).
+        # What a sentence must hold for a rule to be tried there, as bits (see ``need_bits``).
+        self._bits = need_bits.SHARED
+        self._needs = self._bits.needs(self.rules)
+        self._all_pairs = self._bits.all_pairs  # (bits of sets registered later belong to other rules)
+        # Per rule, what choosing it for a sentence reads, unpacked once: the bits it needs and the search
+        # methods of its quick stand-in and its gate (None where it has none).
         self._entries = [
             (
                 rule,
-                rule.requires,
+                need,
                 rule.quick.search if rule.gate is not None and rule.quick is not None else None,
                 rule.gate.search if rule.gate is not None else None,
             )
-            for rule in self.rules
+            for rule, need in zip(self.rules, self._needs, strict=True)
         ]
-        self._requires = [rule.requires for rule in self.rules]  # the same, alone: the word filter reads only these
 
     def _word_matches(self, words: set[str] | frozenset[str]) -> Sequence[int]:
         """Positions (in rule order) of the rules whose triggers and required words ``words`` meet."""
@@ -87,8 +96,8 @@ class PatternPass:
             for word in hits:
                 chosen.update(index[word])
             positions = sorted(chosen)
-        requires = self._requires
-        return [p for p in positions if not requires[p] or not any(map(words.isdisjoint, requires[p]))]
+        needs, unmet = self._needs, ~(self._bits.met(words) | self._all_pairs)
+        return [p for p in positions if not needs[p] & unmet]
 
     def _gate_finds(
         self, position: int, text: str, low: str | None, start: int = 0, end: int | None = None
@@ -97,7 +106,7 @@ class PatternPass:
 
         A looser stand-in on the lowercased text ``low`` is tried first, as it is several times faster; the
         gate cannot match before the stand-in's first find, so it searches on from there."""
-        _rule, _requires, quick, gate = self._entries[position]
+        _rule, _need, quick, gate = self._entries[position]
         end = len(text) if end is None else end
         begin = start
         if quick is not None and low is not None:
@@ -128,41 +137,25 @@ class PatternPass:
             if not matched:
                 return []
             in_paragraph = dict.fromkeys(matched, True)
-        allowed = frozenset(matched)
         strict = self.strict_dialogue
         issues: list[Issue] = []
         lower = low if low is not None else text.lower()
-        index, trigger_words = self._index, self.trigger_words
         length = len(text)
+        bits = self._bits
         for start, end in sentence_spans(text):
             tokens = _WORD.findall(lower, start, end)
             sentence_words = set(tokens)
-            bigrams: set[tuple[str, str]] | None = None
             whole = start == 0 and end == length  # the paragraph is this one sentence
-            positions: Iterable[int]
-            if whole and sentence_words == words:
-                positions, chosen_by_words = matched, True  # its words chose these rules already
-            else:
-                hits = sentence_words & trigger_words
-                if not hits:
-                    continue
-                chosen: set[int] = set()
-                for word in hits:
-                    chosen.update(index[word])
-                chosen &= allowed
-                positions, chosen_by_words = sorted(chosen), False
+            # The bits of what the sentence holds: its words' (the paragraph's when they are the same) and its
+            # consecutive word pairs'.
+            met = bits.met(sentence_words) if not whole or sentence_words != words else ~self._all_pairs
+            unmet = ~(met | bits.met_pairs(pairwise(tokens)))
             rules = []
-            for position in positions:
-                rule, requires, quick, gate = entries[position]
-                if requires and not chosen_by_words and any(map(sentence_words.isdisjoint, requires)):
-                    continue
+            for position in matched:
+                rule, need, quick, gate = entries[position]
+                if need & unmet:
+                    continue  # a trigger, required word or gate word pair of the rule is not in the sentence
                 if gate is not None:
-                    pairs = rule.pairs
-                    if pairs:
-                        if bigrams is None:
-                            bigrams = set(pairwise(tokens))
-                        if any(map(bigrams.isdisjoint, pairs)):
-                            continue  # the gate's word pairs are not there: it cannot find anything
                     # ``_gate_finds`` in the sentence, written out: it runs a few hundred thousand times a novel.
                     if quick is not None and low is not None:
                         hint = quick(low, start, end)
@@ -199,7 +192,11 @@ class PatternPass:
         for rule in rules:
             tests = loose.get(id(rule), _UNMADE)
             if tests is _UNMADE:
-                tests = loose[id(rule)] = surface_tests(rule.tokens, self._lemmas)
+                if self._tags is _surface_tags:  # the pipeline is imported by now: read its tags directly
+                    from writer_app.grammar.analysis import surface_tags
+
+                    self._tags = surface_tags
+                tests = loose[id(rule)] = surface_tests(rule.tokens, self._lemmas, self._tags)
             if tests is None or could_match(tests, words):  # type: ignore[arg-type]
                 chosen.append(rule)
         return chosen
@@ -236,14 +233,21 @@ def default_surface() -> SurfaceSpan | None:
     """The pipeline's quick untagged reading of a sentence (for pre-filters), or None when not installed."""
     if importlib.util.find_spec("writer_app.grammar.analysis") is None:
         return None
-    return _surface_span
+    return _surface_tokens
 
 
-def _surface_span(paragraph: str, start: int, end: int) -> tuple[Word, ...]:
-    """The pipeline's ``surface_span``, imported on first use."""
-    from writer_app.grammar.analysis import surface_span
+def _surface_tokens(paragraph: str, start: int, end: int) -> tuple[Token, ...]:
+    """The pipeline's ``surface_tokens``, imported on first use."""
+    from writer_app.grammar.analysis import surface_tokens
 
-    return surface_span(paragraph, start, end)
+    return surface_tokens(paragraph, start, end)
+
+
+def _surface_tags(token: Token) -> frozenset[str]:
+    """The pipeline's ``surface_tags``, imported on first use."""
+    from writer_app.grammar.analysis import surface_tags
+
+    return surface_tags(token)
 
 
 def _possible_lemmas(written: str) -> frozenset[str]:

@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from writer_app.grammar.casing import finish_replacements
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_fix import Template
-from writer_app.grammar.tokens import Sentence, Word
+from writer_app.grammar.tokens import Sentence, Token, Word
 
 # A word's analysis the engine asks for: the sentence of ``paragraph`` spanning ``[start, end)``.
 AnalyseSpan = Callable[[str, int, int], Sentence]
@@ -104,20 +105,26 @@ def surface_test(spec: TokenSpec) -> TokenSpec:
     )  # fmt: skip
 
 
-# One compiled surface test: (accepts a word, optional, skip).
-SurfaceTest = tuple[Callable[[Word], bool], bool, int]
+# One compiled surface test: (accepts a word, optional, skip). The word is a ``Word``, or a ``Token`` for tests
+# made with ``tags_of``.
+SurfaceTest = tuple[Callable[[Any], bool], bool, int]
 # Every lemma (lower case) the analysis may give a word written so, whatever tag it chooses.
 LemmasOf = Callable[[str], frozenset[str]]
+# The tags the lexicon allows a token (what ``Word.tags`` of its analysed word holds).
+TagsOf = Callable[[Token], frozenset[str]]
 
 
-def surface_tests(specs: Sequence[TokenSpec], lemmas_of: LemmasOf | None = None) -> tuple[SurfaceTest, ...] | None:
+def surface_tests(
+    specs: Sequence[TokenSpec], lemmas_of: LemmasOf | None = None, tags_of: TagsOf | None = None
+) -> tuple[SurfaceTest, ...] | None:
     """Each spec's :func:`surface_test` compiled to a predicate, or None when none tests anything before tagging.
 
     With ``lemmas_of``, a lemma test passes a word when one of the lemmas it may get passes (without, it is
-    left out).
+    left out). With ``tags_of``, the predicates read tokens instead of words (a word's possible tags are then
+    looked up only when a test needs them): they accept a token exactly when they accept its word.
     """
     loose = [surface_test(spec) for spec in specs]
-    predicates = [_predicate(spec, lemmas_of) for spec in loose]
+    predicates = [_predicate(spec, lemmas_of, tags_of) for spec in loose]
     if all(predicate is None for predicate in predicates):
         return None
     return tuple(
@@ -125,13 +132,17 @@ def surface_tests(specs: Sequence[TokenSpec], lemmas_of: LemmasOf | None = None)
     )
 
 
-def _any_word(word: Word) -> bool:
+def _any_word(word: object) -> bool:
     return True
 
 
-def _predicate(spec: TokenSpec, lemmas_of: LemmasOf | None = None) -> Callable[[Word], bool] | None:
-    """``spec.accepts`` for a surface test (not negated), as one closure over the fields it sets; None: any word."""
-    checks: list[Callable[[Word], bool]] = []
+def _predicate(
+    spec: TokenSpec, lemmas_of: LemmasOf | None = None, tags_of: TagsOf | None = None
+) -> Callable[[Any], bool] | None:
+    """``spec.accepts`` for a surface test (not negated), as one closure over the fields it sets; None: any word.
+
+    The closure reads a ``Word``, or a ``Token`` when ``tags_of`` gives a token's possible tags."""
+    checks: list[Callable[[Any], bool]] = []
     if lemmas_of is not None and (spec.lemmas is not None or spec.not_lemmas is not None):
         checks.append(_lemmas_test(spec.lemmas, spec.not_lemmas, lemmas_of))
     if spec.words is not None:
@@ -139,11 +150,14 @@ def _predicate(spec: TokenSpec, lemmas_of: LemmasOf | None = None) -> Callable[[
     if spec.not_words is not None:
         checks.append(lambda w, words=spec.not_words: w.lower not in words)
     if spec.dialogue is not None:
-        checks.append(lambda w, value=spec.dialogue: w.token.in_dialogue is value)
+        if tags_of is None:
+            checks.append(lambda w, value=spec.dialogue: w.token.in_dialogue is value)
+        else:
+            checks.append(lambda t, value=spec.dialogue: t.in_dialogue is value)
     if spec.tags is not None:
-        checks.append(_tags_test(spec.tags, True))
+        checks.append(_tags_test(spec.tags, True, tags_of))
     if spec.not_tags is not None:
-        checks.append(_tags_test(spec.not_tags, False))
+        checks.append(_tags_test(spec.not_tags, False, tags_of))
     if spec.regex is not None:
         checks.append(lambda w, full=spec.regex.fullmatch: full(w.text) is not None)
     if spec.case is not None:
@@ -180,8 +194,10 @@ def _lemmas_test(
 _SEEN_SIZE = 4096  # written forms a lemma test remembers before it starts afresh
 
 
-def _tags_test(pattern: re.Pattern[str], wanted: bool) -> Callable[[Word], bool]:
-    """Whether some tag of a word's possible tags matches ``pattern`` is ``wanted``, remembered per tag set."""
+def _tags_test(pattern: re.Pattern[str], wanted: bool, tags_of: TagsOf | None = None) -> Callable[[Any], bool]:
+    """Whether some tag of a word's possible tags matches ``pattern`` is ``wanted``, remembered per tag set.
+
+    With ``tags_of``, the test reads a token and looks its possible tags up."""
     seen: dict[frozenset[str], bool] = {}
 
     def test(word: Word) -> bool:
@@ -190,11 +206,20 @@ def _tags_test(pattern: re.Pattern[str], wanted: bool) -> Callable[[Word], bool]
             found = seen[word.tags] = any(pattern.fullmatch(tag) for tag in word.tags)
         return found is wanted
 
-    return test
+    def test_token(token: Token) -> bool:
+        tags = tags_of(token)  # type: ignore[misc]
+        found = seen.get(tags)
+        if found is None:
+            found = seen[tags] = any(pattern.fullmatch(tag) for tag in tags)
+        return found is wanted
+
+    return test if tags_of is None else test_token
 
 
-def could_match(tests: Sequence[SurfaceTest], words: Sequence[Word]) -> bool:
-    """Whether the compiled surface ``tests`` match somewhere in ``words`` (False: the full pattern cannot)."""
+def could_match(tests: Sequence[SurfaceTest], words: Sequence[Any]) -> bool:
+    """Whether the compiled surface ``tests`` match somewhere in ``words`` (False: the full pattern cannot).
+
+    ``words`` are words, or tokens for tests made with ``tags_of`` (see :func:`surface_tests`)."""
     accepts, optional, skip = tests[0]
     if optional or skip:
         return any(_loose_step(tests, words, 0, start) for start in range(len(words)))
@@ -202,7 +227,7 @@ def could_match(tests: Sequence[SurfaceTest], words: Sequence[Word]) -> bool:
     return any(accepts(word) and _loose_step(tests, words, 1, start + 1) for start, word in enumerate(words))
 
 
-def _loose_step(tests: Sequence[SurfaceTest], words: Sequence[Word], si: int, wi: int) -> bool:
+def _loose_step(tests: Sequence[SurfaceTest], words: Sequence[Any], si: int, wi: int) -> bool:
     """:func:`_step` for surface tests, without recording the words taken."""
     if si == len(tests):
         return True
