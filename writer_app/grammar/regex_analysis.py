@@ -506,3 +506,88 @@ def derive_word_pairs(pattern: str, flags: int) -> list[frozenset[tuple[str, str
                     found.append(pairs)
             index = end
     return found
+
+
+# Most strings a derived needle set may hold (each is tested with ``in``, so a few at most pay off).
+_MAX_NEEDLES = 6
+
+
+def _needle_sets(items: list) -> list[set[str]]:
+    """Sets of lowercase strings; wherever the sequence ``items`` matches, its match holds one of each set.
+
+    Literal characters next to each other form a string (zero-width tests between them change nothing);
+    a positive look-ahead's text lies inside the text searched, so it counts; a look-behind's may not.
+    """
+    found: list[set[str]] = []
+    run: set[str] = {""}
+
+    def close() -> None:
+        nonlocal run
+        if run != {""}:
+            found.append(run)
+        run = {""}
+
+    for op, av in items:
+        if op is _c.AT or op is _c.ASSERT_NOT:
+            continue  # zero width: the characters on either side stay neighbours
+        if op is _c.ASSERT:
+            close()
+            if av[0] == 1:  # type: ignore[index]
+                found.extend(_needle_sets(list(av[1])))  # type: ignore[index]
+            continue
+        options = _literal_set([(op, av)]) if op in (_c.LITERAL, _c.IN, _c.SUBPATTERN) else None
+        if options and "" not in options and len(options) <= _MAX_NEEDLES:
+            longer = {a + b for a in run for b in options}
+            if len(longer) > _MAX_NEEDLES:
+                close()
+                longer = set(options)
+            run = longer
+            continue
+        close()
+        if op is _c.SUBPATTERN:
+            found.extend(_needle_sets(list(av[-1])))  # type: ignore[index]
+        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+            found.extend(_needle_sets(list(av[2])))  # type: ignore[index]
+        elif op is _c.BRANCH:
+            best = [_best_needles(_needle_sets(list(branch))) for branch in av[1]]  # type: ignore[index]
+            if all(best) and sum(map(len, best)) <= _MAX_NEEDLES:  # type: ignore[arg-type]
+                found.append(set().union(*best))  # type: ignore[arg-type]
+    close()
+    return found
+
+
+def _needle_score(needle: str) -> int:
+    """How rarely a lowercase string occurs in prose, roughly: a frequent word counts one, else its length
+    and one more for a digit or punctuation mark (they are rarer than letters)."""
+    if needle in COMMON_WORDS:
+        return 1
+    return len(needle.strip()) + any(not (ch.isalpha() or ch.isspace()) for ch in needle)
+
+
+def _needle_strength(needles: set[str]) -> tuple[int, int]:
+    """Rank a needle set by its weakest string (rarer is better), then fewer strings."""
+    return (min(map(_needle_score, needles)), -len(needles))
+
+
+def _best_needles(sets: list[set[str]]) -> set[str] | None:
+    return max(sets, key=_needle_strength) if sets else None
+
+
+# Most needle sets a rule is given (each costs a few ``in`` tests on every slice that gets that far).
+_NEEDLE_SETS = 2
+
+
+def derive_needles(pattern: str, flags: int, words: tuple[frozenset[str], ...] = ()) -> tuple[frozenset[str], ...]:
+    """Sets of lowercase strings, strongest first; wherever ``pattern`` matches, the *lowercased* text it
+    spans (with what its look-aheads read) holds a string of each set: ``in`` tests, far cheaper than a search.
+
+    Weak sets (a frequent word, one letter) are left out, and so are sets that ``words`` (word sets a text
+    must already meet, a word of each) make certain.
+    """
+    kept: list[frozenset[str]] = []
+    for found in _needle_sets(list(_parsed(pattern, flags))):
+        needles = frozenset(n for n in found if not any(o != n and o in n for o in found))  # "self" covers "self-"
+        if needles in kept or _needle_strength(needles)[0] < 2 or any(w <= needles for w in words):
+            continue
+        kept.append(needles)
+    return tuple(sorted(kept, key=_needle_strength, reverse=True)[:_NEEDLE_SETS])

@@ -169,6 +169,17 @@ def remember_quick_searches(found: dict[tuple[str, int], re.Pattern[str] | None]
             _quick_cache.setdefault(key, pattern.search if pattern is not None else None)
 
 
+def _has_needles(needles: tuple[frozenset[str], ...], lowered: str) -> bool:
+    """True when the lowercased ``lowered`` holds a string of each of a rule's needle sets."""
+    for strings in needles:
+        for needle in strings:
+            if needle in lowered:
+                break
+        else:
+            return False
+    return True
+
+
 def _without_overlaps(issues: list[Issue]) -> list[Issue]:
     """Sort issues; where one rule flagged overlapping spans (two forms of a phrase), keep the longest."""
     issues.sort(key=lambda i: (i.start, i.start - i.end, i.rule))
@@ -356,7 +367,7 @@ class RuleChecker:
                     index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self._gates = [
-            (rule.pattern.search, _LAZY, _requirements(rule), _char_gate(rule.chars), rule.gate, rule)
+            (rule.pattern.search, _LAZY, _requirements(rule), _char_gate(rule.chars), rule.needles, rule.gate, rule)
             for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
@@ -433,7 +444,8 @@ class RuleChecker:
         ``absent``: gates known to find nothing there (searched in the whole paragraph)."""
         whole = start == 0 and reach == len(text)
         piece = text if whole else text[start:reach]
-        tokens = _WORD.findall((low if whole else low[start:reach]) if low is not None else piece.lower())
+        lowered = (low if whole else low[start:reach]) if low is not None else piece.lower()
+        tokens = _WORD.findall(lowered)
         words = set(tokens)
         selected = set(self._always)
         if self._needy is not None and self._needy[0](piece) is not None:
@@ -461,14 +473,16 @@ class RuleChecker:
         issues: list[Issue] = []
         gates = self._gates
         for position in selected:
-            search, quick, requires, chars, gate, rule = gates[position]
+            search, quick, requires, chars, needles, gate, rule = gates[position]
             if requires and any(map(words.isdisjoint, requires)):
                 continue
             if chars is not None and (chars not in piece if type(chars) is str else chars(piece) is None):
                 continue
+            if needles and not _has_needles(needles, lowered):
+                continue
             if quick is _LAZY:  # built on first use: most rules never get this far in a short text
                 quick = _quick_search(rule)
-                gates[position] = (search, quick, requires, chars, gate, rule)
+                gates[position] = (search, quick, requires, chars, needles, gate, rule)
             begin = start
             if quick is not None and low is not None:
                 hint = quick(low, start, reach)
