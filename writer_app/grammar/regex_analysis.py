@@ -424,16 +424,84 @@ def gate_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
 
 
 def gate_tree(pattern: str, flags: int) -> object | None:
-    """The parse tree of :func:`gate_pattern`'s stand-in (compile it with ``flags & ~re.IGNORECASE``), or None."""
+    """The parse tree of :func:`gate_pattern`'s stand-in (compile it with ``flags & ~re.IGNORECASE``), or None.
+
+    When the loosened pattern as a whole gives the regex engine nothing to skip ahead by, the stand-in is
+    for a tail of it instead (see :func:`_tail`), marked by an empty group named :data:`TAIL_MARK`: such a
+    stand-in's find is not where the pattern's match starts, only proof that one may lie in the text searched.
+    """
     try:
         tree = _parser.parse(pattern, flags)
         tree.state.flags &= ~_c.SRE_FLAG_IGNORECASE
-        loose = _parser.SubPattern(tree.state, _loosen(list(tree), leading=True))
-        if loose.getwidth()[0] == 0 or not _skippable(list(loose)):
+        items = _loosen(list(tree), leading=True)
+        loose = _parser.SubPattern(tree.state, items)
+        if loose.getwidth()[0] > 0 and _skippable(items):
+            return loose
+        tail = _tail(tree.state, items, ungroup=_REFERENCE.search(pattern) is None)
+        if tail is None:
             return None  # no faster than the pattern itself
-        return loose
+        mark = _parser.SubPattern(tree.state, [])
+        group = tree.state.opengroup(TAIL_MARK)
+        tree.state.closegroup(group, mark)
+        return _parser.SubPattern(tree.state, [*tail, (_c.SUBPATTERN, (group, 0, 0, mark))])
     except Exception:  # noqa: BLE001 - any surprise from the private API: just do without the shortcut
         return None
+
+
+# The name of the empty group that marks a stand-in for a tail of its pattern (see ``gate_tree``).
+TAIL_MARK = "tail_stand_in"
+# Back-references and conditionals need the groups as they are numbered: then groups are never unwrapped.
+_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _unwrapped(item: tuple) -> list:
+    """A group's items in place of the group, when that matches the same (no alternatives at its top, no flags)."""
+    op, av = item
+    if op is _c.SUBPATTERN and not av[1] and not av[2] and not any(o is _c.BRANCH for o, _ in av[3]):
+        return list(av[3])
+    return [item]
+
+
+def _head_strength(items: list) -> int:
+    """The length of the shortest string the literal run at the start of ``items`` can spell; 0 when there is
+    none or nothing but zero-width tests follows it (a word alone is no better than the rule's word tests)."""
+    run: set[str] = {""}
+    end = 0
+    for op, av in items:
+        options = _literal_set([(op, av)]) if op in (_c.LITERAL, _c.IN, _c.SUBPATTERN, _c.BRANCH) else None
+        if not options or "" in options or len(options) * len(run) > _MAX_ALTERNATIVES:
+            break
+        run = {a + b for a in run for b in options}
+        end += 1
+    if not any(_parser.SubPattern(None, [item]).getwidth()[0] for item in items[end:]):
+        return 0
+    return min(map(len, run))
+
+
+def _tail(state: object, items: list, ungroup: bool, alternative: bool = False) -> list | None:
+    """The items of a tail of a loosened pattern that starts with a literal run the engine can skip ahead by
+    (the longest such run wins), or None. Alternatives at the top get a tail each. Wherever the pattern
+    matches, its tail matches too, inside the same span."""
+    if len(items) == 1 and items[0][0] is _c.BRANCH and not alternative:
+        tails = []
+        for branch in items[0][1][1]:
+            tail = _tail(state, list(branch), ungroup, alternative=True)
+            if tail is None:
+                return None
+            tails.append(_parser.SubPattern(state, tail))  # type: ignore[arg-type]
+        return [(_c.BRANCH, (None, tails))]
+    best: tuple[int, list] | None = None
+    for index in range(len(items)):
+        head = _unwrapped(items[index]) if ungroup else [items[index]]
+        tail = head + items[index + 1 :]
+        strength = _head_strength(tail)
+        if strength < 2 or best is not None and strength <= best[0]:
+            continue
+        if alternative and tail[0][0] is not _c.LITERAL:
+            continue  # the engine skips ahead by an alternation only when each alternative starts with a letter
+        if _skippable(tail):
+            best = (strength, tail)
+    return best[1] if best is not None else None
 
 
 def forget_parsed() -> None:

@@ -25,7 +25,7 @@ from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_pass import PatternPass, default_analyser, default_surface
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
-from writer_app.grammar.regex_analysis import derive_requirements, forget_parsed, required_chars
+from writer_app.grammar.regex_analysis import TAIL_MARK, derive_requirements, forget_parsed, required_chars
 from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
 from writer_app.resources import resource_path
 
@@ -367,7 +367,7 @@ class RuleChecker:
                     index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self._gates = [
-            (rule.pattern.search, _LAZY, _requirements(rule), _char_gate(rule.chars), rule.needles, rule.gate, rule)
+            (rule.pattern.search, _LAZY, True, _requirements(rule), _char_gate(rule.chars), rule.needles, rule.gate, rule)
             for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
@@ -473,7 +473,7 @@ class RuleChecker:
         issues: list[Issue] = []
         gates = self._gates
         for position in selected:
-            search, quick, requires, chars, needles, gate, rule = gates[position]
+            search, quick, exact, requires, chars, needles, gate, rule = gates[position]
             if requires and any(map(words.isdisjoint, requires)):
                 continue
             if chars is not None and (chars not in piece if type(chars) is str else chars(piece) is None):
@@ -482,13 +482,15 @@ class RuleChecker:
                 continue
             if quick is _LAZY:  # built on first use: most rules never get this far in a short text
                 quick = _quick_search(rule)
-                gates[position] = (search, quick, requires, chars, needles, gate, rule)
+                exact = quick is None or TAIL_MARK not in quick.__self__.groupindex  # type: ignore[attr-defined]
+                gates[position] = (search, quick, exact, requires, chars, needles, gate, rule)
             begin = start
             if quick is not None and low is not None:
                 hint = quick(low, start, reach)
                 if hint is None:
                     continue  # the looser stand-in found nothing, so the rule cannot match here
-                begin = hint.start()  # nor can it match before the stand-in's first find
+                if exact:
+                    begin = hint.start()  # nor can it match before the stand-in's first find
             if search(text, begin, reach) is not None:  # cheap C-level test before the Python-level walk
                 issues.extend(rule.find(text, start, reach, end))
         return (_without_overlaps(issues) if len(issues) > 1 else issues), words
