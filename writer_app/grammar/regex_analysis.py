@@ -404,15 +404,16 @@ def _sub(template: object, data: list) -> object:
     return _parser.SubPattern(template.state, data)  # type: ignore[attr-defined]
 
 
-def gate_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
+def gate_pattern(pattern: str, flags: int, tails: bool = False) -> re.Pattern[str] | None:
     """A quick, looser stand-in for ``pattern`` to run on the *lowercased* text.
 
     Whenever ``pattern`` matches the original text, the stand-in matches the lowercased text at the same
     place (letters are lowercased, case-insensitivity is dropped, and zero-width conditions such as ``\\b``
     and look-arounds are removed). Without a leading ``\\b``, Python's regex engine can skip ahead to the
     first letter of the pattern, which is several times faster. Returns None if the pattern is unsuitable.
+    With ``tails``, a stand-in may be for a tail of the pattern (see :func:`gate_tree`).
     """
-    loose = gate_tree(pattern, flags)
+    loose = gate_tree(pattern, flags, tails)
     if loose is None:
         return None
     try:
@@ -423,10 +424,10 @@ def gate_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
         return None
 
 
-def gate_tree(pattern: str, flags: int) -> object | None:
+def gate_tree(pattern: str, flags: int, tails: bool = False) -> object | None:
     """The parse tree of :func:`gate_pattern`'s stand-in (compile it with ``flags & ~re.IGNORECASE``), or None.
 
-    When the loosened pattern as a whole gives the regex engine nothing to skip ahead by, the stand-in is
+    With ``tails``, when the loosened pattern as a whole gives the regex engine nothing to skip ahead by, it is
     for a tail of it instead (see :func:`_tail`), marked by an empty group named :data:`TAIL_MARK`: such a
     stand-in's find is not where the pattern's match starts, only proof that one may lie in the text searched.
     """
@@ -437,6 +438,8 @@ def gate_tree(pattern: str, flags: int) -> object | None:
         loose = _parser.SubPattern(tree.state, items)
         if loose.getwidth()[0] > 0 and _skippable(items):
             return loose
+        if not tails:
+            return None  # no faster than the pattern itself
         tail = _tail(tree.state, items, ungroup=_REFERENCE.search(pattern) is None)
         if tail is None:
             return None  # no faster than the pattern itself
@@ -625,10 +628,10 @@ def _needle_sets(items: list) -> list[set[str]]:
 
 
 def _needle_score(needle: str) -> int:
-    """How rarely a lowercase string occurs in prose, roughly: a frequent word counts one, else its length
-    and one more for a digit or punctuation mark (they are rarer than letters)."""
+    """How rarely a lowercase string occurs in prose, roughly: a frequent word counts two at most, else its
+    length and one more for a digit or punctuation mark (they are rarer than letters)."""
     if needle in COMMON_WORDS:
-        return 1
+        return min(len(needle), 2)
     return len(needle.strip()) + any(not (ch.isalpha() or ch.isspace()) for ch in needle)
 
 
@@ -655,7 +658,9 @@ def derive_needles(pattern: str, flags: int, words: tuple[frozenset[str], ...] =
     kept: list[frozenset[str]] = []
     for found in _needle_sets(list(_parsed(pattern, flags))):
         needles = frozenset(n for n in found if not any(o != n and o in n for o in found))  # "self" covers "self-"
-        if needles in kept or _needle_strength(needles)[0] < 2 or any(w <= needles for w in words):
+        if needles in kept or _needle_strength(needles)[0] < 2:
             continue
+        if any(all(any(n in word for n in needles) for word in required) for required in words):
+            continue  # each word of a set the text must hold contains a needle
         kept.append(needles)
     return tuple(sorted(kept, key=_needle_strength, reverse=True)[:_NEEDLE_SETS])

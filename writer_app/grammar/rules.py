@@ -136,7 +136,7 @@ def _quick_search(rule: Rule) -> Callable[..., object] | None:
     with _quick_lock:
         if key in _quick_cache:
             return _quick_cache[key]
-    quick = loose_gate(rule.pattern.pattern, rule.pattern.flags)
+    quick = loose_gate(rule.pattern.pattern, rule.pattern.flags, tails=True)
     if quick is not None:
         for sentence in rule.bad:
             lower = sentence.lower()
