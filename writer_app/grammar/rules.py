@@ -25,7 +25,13 @@ from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_pass import PatternPass, default_analyser, default_surface
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
-from writer_app.grammar.regex_analysis import TAIL_MARK, derive_requirements, forget_parsed, required_chars
+from writer_app.grammar.regex_analysis import (
+    TAIL_MARK,
+    derive_needles,
+    derive_requirements,
+    forget_parsed,
+    required_chars,
+)
 from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
 from writer_app.resources import resource_path
 
@@ -228,15 +234,17 @@ def _needy_rules(matchers: Sequence[Rule], always: list[int]) -> tuple[list[int]
     return rest, (re.compile(f"[{chars}]").search, tuple(needy))
 
 
-def _gate_needs(gate: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], str | Callable[[str], object] | None]:
-    """What a slice must hold for ``gate`` to find anything: sets of lowercase words (a word of each), and a
-    character to look for or a search for one of several (a digit, rare punctuation); cheaper tests than
-    the gate's own search, tried first."""
+def _gate_needs(
+    gate: re.Pattern[str],
+) -> tuple[tuple[frozenset[str], ...], str | Callable[[str], object] | None, tuple[frozenset[str], ...]]:
+    """What a slice must hold for ``gate`` to find anything: sets of lowercase words (a word of each), a
+    character to look for or a search for one of several (a digit, rare punctuation), and needle sets (see
+    ``regex_analysis.derive_needles``); cheaper tests than the gate's own search, tried first."""
     words = tuple(derive_requirements(gate.pattern, gate.flags))
     chars = _char_gate(required_chars(gate.pattern, gate.flags))
     if chars is None and requires_digit(gate.pattern, gate.flags):
         chars = _DIGIT.search
-    return words, chars
+    return words, chars, derive_needles(gate.pattern, gate.flags, words)
 
 
 def requires_digit(pattern: str, flags: int) -> bool:
@@ -374,20 +382,20 @@ class RuleChecker:
         # Each group's gate: its search method (None for the doubled-word test, which reads the words), and
         # what a slice must hold for the gate to find anything: words (sets) and a character.
         self._gate_groups = [
-            (gate, None, tuple(positions), (), None) if gate.pattern == ADJACENT_REPEAT
+            (gate, None, tuple(positions), (), None, ()) if gate.pattern == ADJACENT_REPEAT
             else (gate, gate.search, tuple(positions), *_gate_needs(gate))
             for gate, positions in gated.items()
         ]
         # The groups by the character they need (None: none), so that a slice is searched for each character
         # once (eight groups need a digit): (character test, its groups without it, their gates).
         buckets: dict[object, list[tuple]] = {}
-        for gate, gate_search, positions, word_needs, char_need in self._gate_groups:
-            buckets.setdefault(char_need, []).append((gate, gate_search, positions, word_needs))
+        for gate, gate_search, positions, word_needs, char_need, needles in self._gate_groups:
+            buckets.setdefault(char_need, []).append((gate, gate_search, positions, word_needs, needles))
         self._gate_buckets = [(need, tuple(groups)) for need, groups in buckets.items()]
         # The gates searched on every slice (they need no rare character) whose find in a slice is always a find
         # in the whole paragraph: a long paragraph where one finds nothing skips it on each of its slices.
         self._widening_gates = [
-            (gate, gate.search) for gate, search, _positions, _words, need in self._gate_groups
+            (gate, gate.search) for gate, search, _positions, _words, need, _needles in self._gate_groups
             if need is None and search is not None and _finds_widen(gate)
         ]
         self._always, self._needy = _needy_rules(matchers, self._always)
@@ -457,12 +465,14 @@ class RuleChecker:
         for char_need, groups in self._gate_buckets:
             if char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
                 continue
-            for gate, gate_search, positions, word_needs in groups:
+            for gate, gate_search, positions, word_needs, needles in groups:
                 if absent and gate in absent:
                     continue
                 if gate_search is None:
                     ok = any(map(operator.eq, tokens, islice(tokens, 1, None)))  # (twice as fast as str.__eq__)
                 elif word_needs and any(map(words.isdisjoint, word_needs)):
+                    continue
+                elif needles and not _has_needles(needles, lowered):
                     continue
                 else:
                     ok = gate_search(piece) is not None
