@@ -101,3 +101,15 @@ def test_a_checker_without_pre_tests_finds_the_same(every_rule: RuleChecker) -> 
         assert [(i.start, i.end, i.rule) for i in every_rule.check(paragraph)] == expected
         found += len(expected)
     assert found > 500
+
+
+def test_an_alternation_at_the_start_is_spread_so_the_stand_in_can_skip_ahead() -> None:
+    pattern = r"\b(could|would|(?-i:might|may)|[Ii]\s+will)\s+(of)\b"
+    quick = gate_pattern(pattern, re.IGNORECASE)
+    assert quick is not None and TAIL_MARK not in quick.groupindex  # the find is where a match starts
+    for text, start in (("so we might of gone", 6), ("and i will of course", 4), ("he could go", None)):
+        found = quick.search(text)
+        assert (found.start() if found else None) == start
+    # a spread that would make a much larger program is not made
+    words = "|".join(f"{chr(97 + i % 26)}{i}q" for i in range(40))  # (no common first letter)
+    assert gate_pattern(rf"\b(?:(?:{words})\s+(?:{words})\s+(?:{words})|(?:a|b)c)\s+z", re.IGNORECASE) is None

@@ -438,9 +438,16 @@ def gate_tree(pattern: str, flags: int, tails: bool = False) -> object | None:
         loose = _parser.SubPattern(tree.state, items)
         if loose.getwidth()[0] > 0 and _skippable(items):
             return loose
+        ungroup = _REFERENCE.search(pattern) is None
+        if ungroup:
+            spread = _spread_start(tree.state, items)
+            if spread is not None and loose.getwidth()[0] > 0 and _skippable(spread):
+                spread_tree = _parser.SubPattern(tree.state, spread)
+                if _code_size(spread_tree, flags) <= 2 * _code_size(loose, flags) + _SPREAD_GROWTH:
+                    return spread_tree
         if not tails:
             return None  # no faster than the pattern itself
-        tail = _tail(tree.state, items, ungroup=_REFERENCE.search(pattern) is None)
+        tail = _tail(tree.state, items, ungroup)
         if tail is None:
             return None  # no faster than the pattern itself
         mark = _parser.SubPattern(tree.state, [])
@@ -455,6 +462,60 @@ def gate_tree(pattern: str, flags: int, tails: bool = False) -> object | None:
 TAIL_MARK = "tail_stand_in"
 # Back-references and conditionals need the groups as they are numbered: then groups are never unwrapped.
 _REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+# How much larger than the loosened pattern's a spread start's program may be: twice, and this many words.
+_SPREAD_GROWTH = 256
+
+
+def _code_size(tree: object, flags: int) -> int:
+    """The length of the program the regex compiler makes of a parse tree (its memory, in code words)."""
+    from re import _compiler
+
+    return len(_compiler._code(tree, flags & ~re.IGNORECASE))
+
+
+# Most alternatives (and items copied into them) a spread start may have.
+_MAX_SPREAD = 64
+_MAX_SPREAD_ITEMS = 400
+
+
+def _spread_start(state: object, items: list) -> list | None:
+    """``items`` (a loosened pattern without back-references) with an alternation at its start rewritten so
+    that each alternative starts with a letter the engine can skip ahead by: an alternative that is or starts
+    with an alternation (or a group, or a small set of letters) is spread into one alternative per choice.
+    Matches the same text at the same places; None when nothing is to be gained or it would grow too much."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:  # type: ignore[index]
+        inner = _spread_start(state, list(av[3]))  # type: ignore[index]
+        return None if inner is None else [(op, (av[0], 0, 0, _sub(av[3], inner))), *items[1:]]  # type: ignore[index]
+    if op is not _c.BRANCH:
+        return None
+    alternatives: list[list] = []
+    for branch in av[1]:  # type: ignore[index]
+        alternatives.extend(_spread(list(branch)))
+        if len(alternatives) > _MAX_SPREAD or sum(map(len, alternatives)) > _MAX_SPREAD_ITEMS:
+            return None
+    if not all(alternative and alternative[0][0] is _c.LITERAL for alternative in alternatives):
+        return None
+    return [(_c.BRANCH, (None, [_parser.SubPattern(state, a) for a in alternatives])), *items[1:]]
+
+
+def _spread(items: list, depth: int = 0) -> list[list]:
+    """One alternative as several that each start with something other than a group, an alternation or a
+    set of letters (the rest of the alternative is copied into each)."""
+    if not items or depth > 4:
+        return [items]
+    op, av = items[0]
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:  # type: ignore[index]
+        return _spread(list(av[3]) + items[1:], depth + 1)  # type: ignore[index]
+    if op is _c.BRANCH:
+        return [spread for branch in av[1] for spread in _spread(list(branch) + items[1:], depth + 1)]  # type: ignore[index]
+    if op is _c.IN and len(av) <= 4 and all(sub_op is _c.LITERAL for sub_op, _ in av):  # type: ignore[arg-type]
+        return [[(_c.LITERAL, code), *items[1:]] for _, code in av]  # type: ignore[union-attr]
+    return [items]
 
 
 def _unwrapped(item: tuple) -> list:
