@@ -484,7 +484,8 @@ class RuleChecker:
         gates = self._gates
         for position in selected:
             search, quick, exact, requires, chars, needles, gate, rule = gates[position]
-            if requires and any(map(words.isdisjoint, requires)):
+            # (the first set alone, written out, is tested faster than through any(map(...)))
+            if requires and (words.isdisjoint(requires[0]) or len(requires) > 1 and any(map(words.isdisjoint, requires))):
                 continue
             if chars is not None and (chars not in piece if type(chars) is str else chars(piece) is None):
                 continue
