@@ -4,8 +4,11 @@ Speed comes from not running most rules at all. Each rule carries (or the loader
 trigger words, one of which must occur in the text, further word sets that must all be met, and punctuation
 it needs; punctuation rules share cheap "gates". A paragraph is cut into slices of a few sentences, each
 slice is tokenised once into a set of lowercase words, and only rules whose triggers occur are considered.
-Before a rule's own regex runs, a looser case-folded stand-in (see ``regex_analysis.gate_pattern``) scans
-the lowercased text, which Python's regex engine does several times faster. Matching itself always uses the
+Then ``in`` tests for strings the pattern must contain (its "needles", see ``regex_analysis.derive_needles``)
+reject most slices for the price of a substring search. Before a rule's own regex runs, a looser case-folded
+stand-in (see ``regex_analysis.gate_pattern``) scans the lowercased text, which Python's regex engine does
+several times faster; where the pattern's start gives the engine nothing to skip ahead by, the stand-in is for
+a tail of the pattern (its find then only says that a match may lie in the slice). Matching itself always uses the
 rule's real pattern on the original text, with the whole paragraph as context.
 """
 
