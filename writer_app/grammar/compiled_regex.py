@@ -39,9 +39,12 @@ _LOOSE: weakref.WeakKeyDictionary[re.Pattern[str], tuple[str, int]] = weakref.We
 Program = tuple[object, int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 
-def loose_gate(source: str, flags: int) -> re.Pattern[str] | None:
-    """``gate_pattern(source, flags)``, remembering its source so that it can be saved with the rules."""
-    quick = gate_pattern(source, flags)
+def loose_gate(source: str, flags: int, tails: bool = False) -> re.Pattern[str] | None:
+    """``gate_pattern(source, flags, tails)``, remembering its source so that it can be saved with the rules.
+
+    (A saved stand-in is rebuilt with ``tails``: where the whole loosened pattern serves, that is what it gives
+    either way, and a stand-in for a tail is only made where it does not.)"""
+    quick = gate_pattern(source, flags, tails)
     if quick is not None:
         _LOOSE[quick] = (source, flags)
     return quick
@@ -70,7 +73,7 @@ def _program(source: str, flags: int, loose: bool) -> Program | None:
         return None
     try:
         if loose:
-            tree = gate_tree(source, flags)
+            tree = gate_tree(source, flags, tails=True)
             if tree is None:
                 return None
             flags &= ~re.IGNORECASE
@@ -104,7 +107,7 @@ def restore(source: str, flags: int, loose: bool, engine: str, program: Program 
             log.debug("cannot restore the program of %r", source, exc_info=True)
     if not loose:
         return re.compile(source, flags)
-    quick = loose_gate(source, flags)
+    quick = loose_gate(source, flags, tails=True)
     # The stand-in existed when the rules were saved; should it not now, a pattern that finds the empty
     # string everywhere lets every text through, exactly as having no stand-in does.
     return quick if quick is not None else re.compile("")

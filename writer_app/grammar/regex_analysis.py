@@ -404,15 +404,16 @@ def _sub(template: object, data: list) -> object:
     return _parser.SubPattern(template.state, data)  # type: ignore[attr-defined]
 
 
-def gate_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
+def gate_pattern(pattern: str, flags: int, tails: bool = False) -> re.Pattern[str] | None:
     """A quick, looser stand-in for ``pattern`` to run on the *lowercased* text.
 
     Whenever ``pattern`` matches the original text, the stand-in matches the lowercased text at the same
     place (letters are lowercased, case-insensitivity is dropped, and zero-width conditions such as ``\\b``
     and look-arounds are removed). Without a leading ``\\b``, Python's regex engine can skip ahead to the
     first letter of the pattern, which is several times faster. Returns None if the pattern is unsuitable.
+    With ``tails``, a stand-in may be for a tail of the pattern (see :func:`gate_tree`).
     """
-    loose = gate_tree(pattern, flags)
+    loose = gate_tree(pattern, flags, tails)
     if loose is None:
         return None
     try:
@@ -423,17 +424,148 @@ def gate_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
         return None
 
 
-def gate_tree(pattern: str, flags: int) -> object | None:
-    """The parse tree of :func:`gate_pattern`'s stand-in (compile it with ``flags & ~re.IGNORECASE``), or None."""
+def gate_tree(pattern: str, flags: int, tails: bool = False) -> object | None:
+    """The parse tree of :func:`gate_pattern`'s stand-in (compile it with ``flags & ~re.IGNORECASE``), or None.
+
+    With ``tails``, when the loosened pattern as a whole gives the regex engine nothing to skip ahead by, it is
+    for a tail of it instead (see :func:`_tail`), marked by an empty group named :data:`TAIL_MARK`: such a
+    stand-in's find is not where the pattern's match starts, only proof that one may lie in the text searched.
+    """
     try:
         tree = _parser.parse(pattern, flags)
         tree.state.flags &= ~_c.SRE_FLAG_IGNORECASE
-        loose = _parser.SubPattern(tree.state, _loosen(list(tree), leading=True))
-        if loose.getwidth()[0] == 0 or not _skippable(list(loose)):
+        items = _loosen(list(tree), leading=True)
+        loose = _parser.SubPattern(tree.state, items)
+        if loose.getwidth()[0] > 0 and _skippable(items):
+            return loose
+        ungroup = _REFERENCE.search(pattern) is None
+        if ungroup:
+            spread = _spread_start(tree.state, items)
+            if spread is not None and loose.getwidth()[0] > 0 and _skippable(spread):
+                spread_tree = _parser.SubPattern(tree.state, spread)
+                if _code_size(spread_tree, flags) <= 2 * _code_size(loose, flags) + _SPREAD_GROWTH:
+                    return spread_tree
+        if not tails:
             return None  # no faster than the pattern itself
-        return loose
+        tail = _tail(tree.state, items, ungroup)
+        if tail is None:
+            return None  # no faster than the pattern itself
+        mark = _parser.SubPattern(tree.state, [])
+        group = tree.state.opengroup(TAIL_MARK)
+        tree.state.closegroup(group, mark)
+        return _parser.SubPattern(tree.state, [*tail, (_c.SUBPATTERN, (group, 0, 0, mark))])
     except Exception:  # noqa: BLE001 - any surprise from the private API: just do without the shortcut
         return None
+
+
+# The name of the empty group that marks a stand-in for a tail of its pattern (see ``gate_tree``).
+TAIL_MARK = "tail_stand_in"
+# Back-references and conditionals need the groups as they are numbered: then groups are never unwrapped.
+_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+# How much larger than the loosened pattern's a spread start's program may be: twice, and this many words.
+_SPREAD_GROWTH = 256
+
+
+def _code_size(tree: object, flags: int) -> int:
+    """The length of the program the regex compiler makes of a parse tree (its memory, in code words)."""
+    from re import _compiler
+
+    return len(_compiler._code(tree, flags & ~re.IGNORECASE))
+
+
+# Most alternatives (and items copied into them) a spread start may have.
+_MAX_SPREAD = 64
+_MAX_SPREAD_ITEMS = 400
+
+
+def _spread_start(state: object, items: list) -> list | None:
+    """``items`` (a loosened pattern without back-references) with an alternation at its start rewritten so
+    that each alternative starts with a letter the engine can skip ahead by: an alternative that is or starts
+    with an alternation (or a group, or a small set of letters) is spread into one alternative per choice.
+    Matches the same text at the same places; None when nothing is to be gained or it would grow too much."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:  # type: ignore[index]
+        inner = _spread_start(state, list(av[3]))  # type: ignore[index]
+        return None if inner is None else [(op, (av[0], 0, 0, _sub(av[3], inner))), *items[1:]]  # type: ignore[index]
+    if op is not _c.BRANCH:
+        return None
+    alternatives: list[list] = []
+    for branch in av[1]:  # type: ignore[index]
+        alternatives.extend(_spread(list(branch)))
+        if len(alternatives) > _MAX_SPREAD or sum(map(len, alternatives)) > _MAX_SPREAD_ITEMS:
+            return None
+    if not all(alternative and alternative[0][0] is _c.LITERAL for alternative in alternatives):
+        return None
+    return [(_c.BRANCH, (None, [_parser.SubPattern(state, a) for a in alternatives])), *items[1:]]
+
+
+def _spread(items: list, depth: int = 0) -> list[list]:
+    """One alternative as several that each start with something other than a group, an alternation or a
+    set of letters (the rest of the alternative is copied into each)."""
+    if not items or depth > 4:
+        return [items]
+    op, av = items[0]
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:  # type: ignore[index]
+        return _spread(list(av[3]) + items[1:], depth + 1)  # type: ignore[index]
+    if op is _c.BRANCH:
+        return [spread for branch in av[1] for spread in _spread(list(branch) + items[1:], depth + 1)]  # type: ignore[index]
+    if op is _c.IN and len(av) <= 4 and all(sub_op is _c.LITERAL for sub_op, _ in av):  # type: ignore[arg-type]
+        return [[(_c.LITERAL, code), *items[1:]] for _, code in av]  # type: ignore[union-attr]
+    return [items]
+
+
+def _unwrapped(item: tuple) -> list:
+    """A group's items in place of the group, when that matches the same (no alternatives at its top, no flags)."""
+    op, av = item
+    if op is _c.SUBPATTERN and not av[1] and not av[2] and not any(o is _c.BRANCH for o, _ in av[3]):
+        return list(av[3])
+    return [item]
+
+
+def _head_strength(items: list) -> int:
+    """The length of the shortest string the literal run at the start of ``items`` can spell; 0 when there is
+    none or nothing but zero-width tests follows it (a word alone is no better than the rule's word tests)."""
+    run: set[str] = {""}
+    end = 0
+    for op, av in items:
+        options = _literal_set([(op, av)]) if op in (_c.LITERAL, _c.IN, _c.SUBPATTERN, _c.BRANCH) else None
+        if not options or "" in options or len(options) * len(run) > _MAX_ALTERNATIVES:
+            break
+        run = {a + b for a in run for b in options}
+        end += 1
+    if not any(_parser.SubPattern(None, [item]).getwidth()[0] for item in items[end:]):
+        return 0
+    return min(map(len, run))
+
+
+def _tail(state: object, items: list, ungroup: bool, alternative: bool = False) -> list | None:
+    """The items of a tail of a loosened pattern that starts with a literal run the engine can skip ahead by
+    (the longest such run wins), or None. Alternatives at the top get a tail each. Wherever the pattern
+    matches, its tail matches too, inside the same span."""
+    if len(items) == 1 and items[0][0] is _c.BRANCH and not alternative:
+        tails = []
+        for branch in items[0][1][1]:
+            tail = _tail(state, list(branch), ungroup, alternative=True)
+            if tail is None:
+                return None
+            tails.append(_parser.SubPattern(state, tail))  # type: ignore[arg-type]
+        return [(_c.BRANCH, (None, tails))]
+    best: tuple[int, list] | None = None
+    for index in range(len(items)):
+        head = _unwrapped(items[index]) if ungroup else [items[index]]
+        tail = head + items[index + 1 :]
+        strength = _head_strength(tail)
+        if strength < 2 or best is not None and strength <= best[0]:
+            continue
+        if alternative and tail[0][0] is not _c.LITERAL:
+            continue  # the engine skips ahead by an alternation only when each alternative starts with a letter
+        if _skippable(tail):
+            best = (strength, tail)
+    return best[1] if best is not None else None
 
 
 def forget_parsed() -> None:
@@ -506,3 +638,90 @@ def derive_word_pairs(pattern: str, flags: int) -> list[frozenset[tuple[str, str
                     found.append(pairs)
             index = end
     return found
+
+
+# Most strings a derived needle set may hold (each is tested with ``in``, so a few at most pay off).
+_MAX_NEEDLES = 6
+
+
+def _needle_sets(items: list) -> list[set[str]]:
+    """Sets of lowercase strings; wherever the sequence ``items`` matches, its match holds one of each set.
+
+    Literal characters next to each other form a string (zero-width tests between them change nothing);
+    a positive look-ahead's text lies inside the text searched, so it counts; a look-behind's may not.
+    """
+    found: list[set[str]] = []
+    run: set[str] = {""}
+
+    def close() -> None:
+        nonlocal run
+        if run != {""}:
+            found.append(run)
+        run = {""}
+
+    for op, av in items:
+        if op is _c.AT or op is _c.ASSERT_NOT:
+            continue  # zero width: the characters on either side stay neighbours
+        if op is _c.ASSERT:
+            close()
+            if av[0] == 1:  # type: ignore[index]
+                found.extend(_needle_sets(list(av[1])))  # type: ignore[index]
+            continue
+        options = _literal_set([(op, av)]) if op in (_c.LITERAL, _c.IN, _c.SUBPATTERN) else None
+        if options and "" not in options and len(options) <= _MAX_NEEDLES:
+            longer = {a + b for a in run for b in options}
+            if len(longer) > _MAX_NEEDLES:
+                close()
+                longer = set(options)
+            run = longer
+            continue
+        close()
+        if op is _c.SUBPATTERN:
+            found.extend(_needle_sets(list(av[-1])))  # type: ignore[index]
+        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+            found.extend(_needle_sets(list(av[2])))  # type: ignore[index]
+        elif op is _c.BRANCH:
+            best = [_best_needles(_needle_sets(list(branch))) for branch in av[1]]  # type: ignore[index]
+            if all(best) and sum(map(len, best)) <= _MAX_NEEDLES:  # type: ignore[arg-type]
+                found.append(set().union(*best))  # type: ignore[arg-type]
+    close()
+    return found
+
+
+def _needle_score(needle: str) -> int:
+    """How rarely a lowercase string occurs in prose, roughly: a frequent word counts two at most, else its
+    length and one more for a digit or punctuation mark (they are rarer than letters)."""
+    if needle in COMMON_WORDS:
+        return min(len(needle), 2)
+    return len(needle.strip()) + any(not (ch.isalpha() or ch.isspace()) for ch in needle)
+
+
+def _needle_strength(needles: set[str]) -> tuple[int, int]:
+    """Rank a needle set by its weakest string (rarer is better), then fewer strings."""
+    return (min(map(_needle_score, needles)), -len(needles))
+
+
+def _best_needles(sets: list[set[str]]) -> set[str] | None:
+    return max(sets, key=_needle_strength) if sets else None
+
+
+# Most needle sets a rule is given (each costs a few ``in`` tests on every slice that gets that far).
+_NEEDLE_SETS = 2
+
+
+def derive_needles(pattern: str, flags: int, words: tuple[frozenset[str], ...] = ()) -> tuple[frozenset[str], ...]:
+    """Sets of lowercase strings, strongest first; wherever ``pattern`` matches, the *lowercased* text it
+    spans (with what its look-aheads read) holds a string of each set: ``in`` tests, far cheaper than a search.
+
+    Weak sets (a frequent word, one letter) are left out, and so are sets that ``words`` (word sets a text
+    must already meet, a word of each) make certain.
+    """
+    kept: list[frozenset[str]] = []
+    for found in _needle_sets(list(_parsed(pattern, flags))):
+        needles = frozenset(n for n in found if not any(o != n and o in n for o in found))  # "self" covers "self-"
+        if needles in kept or _needle_strength(needles)[0] < 2:
+            continue
+        if any(all(any(n in word for n in needles) for word in required) for required in words):
+            continue  # each word of a set the text must hold contains a needle
+        kept.append(needles)
+    return tuple(sorted(kept, key=_needle_strength, reverse=True)[:_NEEDLE_SETS])

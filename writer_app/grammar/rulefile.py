@@ -88,6 +88,7 @@ from writer_app.grammar.pattern_load import (
 )
 from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import (
+    derive_needles,
     derive_requirements,
     derive_word_pairs,
     min_width,
@@ -153,6 +154,8 @@ class Rule:
     requires: tuple[frozenset[str], ...] = ()
     # Punctuation one of which must be in the paragraph (derived; a cheap pre-filter).
     chars: frozenset[str] | None = None
+    # Sets of lowercase strings, one of each in the lowercased text wherever the pattern matches (derived).
+    needles: tuple[frozenset[str], ...] = ()
     default: bool = True
     dialects: tuple[str, ...] = DIALECTS
     fix_all: bool = False
@@ -401,6 +404,7 @@ def _regex_rule(entry: _Entry) -> Rule:
         triggers = derived[0]
     requires = tuple(words for words in derived if words != triggers)
     chars = required_chars(pattern_text, flags)
+    needles = derive_needles(pattern_text, flags, (triggers, *requires) if triggers is not None else requires)
     return Rule(
         min_width=min_width(pattern_text, flags),
         kind="rule",
@@ -410,6 +414,7 @@ def _regex_rule(entry: _Entry) -> Rule:
         triggers=triggers,
         requires=requires,
         chars=chars,
+        needles=needles,
         forms=forms,
         fix_all=entry.get("fix_all", bool, False),
         follow_case=case == "follow",

@@ -4,8 +4,11 @@ Speed comes from not running most rules at all. Each rule carries (or the loader
 trigger words, one of which must occur in the text, further word sets that must all be met, and punctuation
 it needs; punctuation rules share cheap "gates". A paragraph is cut into slices of a few sentences, each
 slice is tokenised once into a set of lowercase words, and only rules whose triggers occur are considered.
-Before a rule's own regex runs, a looser case-folded stand-in (see ``regex_analysis.gate_pattern``) scans
-the lowercased text, which Python's regex engine does several times faster. Matching itself always uses the
+Then ``in`` tests for strings the pattern must contain (its "needles", see ``regex_analysis.derive_needles``)
+reject most slices for the price of a substring search. Before a rule's own regex runs, a looser case-folded
+stand-in (see ``regex_analysis.gate_pattern``) scans the lowercased text, which Python's regex engine does
+several times faster; where the pattern's start gives the engine nothing to skip ahead by, the stand-in is for
+a tail of the pattern (its find then only says that a match may lie in the slice). Matching itself always uses the
 rule's real pattern on the original text, with the whole paragraph as context.
 """
 
@@ -25,7 +28,13 @@ from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_pass import PatternPass, default_analyser, default_surface
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
-from writer_app.grammar.regex_analysis import derive_requirements, forget_parsed, required_chars
+from writer_app.grammar.regex_analysis import (
+    TAIL_MARK,
+    derive_needles,
+    derive_requirements,
+    forget_parsed,
+    required_chars,
+)
 from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
 from writer_app.resources import resource_path
 
@@ -136,7 +145,7 @@ def _quick_search(rule: Rule) -> Callable[..., object] | None:
     with _quick_lock:
         if key in _quick_cache:
             return _quick_cache[key]
-    quick = loose_gate(rule.pattern.pattern, rule.pattern.flags)
+    quick = loose_gate(rule.pattern.pattern, rule.pattern.flags, tails=True)
     if quick is not None:
         for sentence in rule.bad:
             lower = sentence.lower()
@@ -167,6 +176,17 @@ def remember_quick_searches(found: dict[tuple[str, int], re.Pattern[str] | None]
     with _quick_lock:
         for key, pattern in found.items():
             _quick_cache.setdefault(key, pattern.search if pattern is not None else None)
+
+
+def _has_needles(needles: tuple[frozenset[str], ...], lowered: str) -> bool:
+    """True when the lowercased ``lowered`` holds a string of each of a rule's needle sets."""
+    for strings in needles:
+        for needle in strings:
+            if needle in lowered:
+                break
+        else:
+            return False
+    return True
 
 
 def _without_overlaps(issues: list[Issue]) -> list[Issue]:
@@ -217,15 +237,17 @@ def _needy_rules(matchers: Sequence[Rule], always: list[int]) -> tuple[list[int]
     return rest, (re.compile(f"[{chars}]").search, tuple(needy))
 
 
-def _gate_needs(gate: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], str | Callable[[str], object] | None]:
-    """What a slice must hold for ``gate`` to find anything: sets of lowercase words (a word of each), and a
-    character to look for or a search for one of several (a digit, rare punctuation); cheaper tests than
-    the gate's own search, tried first."""
+def _gate_needs(
+    gate: re.Pattern[str],
+) -> tuple[tuple[frozenset[str], ...], str | Callable[[str], object] | None, tuple[frozenset[str], ...]]:
+    """What a slice must hold for ``gate`` to find anything: sets of lowercase words (a word of each), a
+    character to look for or a search for one of several (a digit, rare punctuation), and needle sets (see
+    ``regex_analysis.derive_needles``); cheaper tests than the gate's own search, tried first."""
     words = tuple(derive_requirements(gate.pattern, gate.flags))
     chars = _char_gate(required_chars(gate.pattern, gate.flags))
     if chars is None and requires_digit(gate.pattern, gate.flags):
         chars = _DIGIT.search
-    return words, chars
+    return words, chars, derive_needles(gate.pattern, gate.flags, words)
 
 
 def requires_digit(pattern: str, flags: int) -> bool:
@@ -356,27 +378,27 @@ class RuleChecker:
                     index.setdefault(word, []).append(position)
         self._index = {word: tuple(positions) for word, positions in index.items()}
         self._gates = [
-            (rule.pattern.search, _LAZY, _requirements(rule), _char_gate(rule.chars), rule.gate, rule)
+            (rule.pattern.search, _LAZY, True, _requirements(rule), _char_gate(rule.chars), rule.needles, rule.gate, rule)
             for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
         # Each group's gate: its search method (None for the doubled-word test, which reads the words), and
         # what a slice must hold for the gate to find anything: words (sets) and a character.
         self._gate_groups = [
-            (gate, None, tuple(positions), (), None) if gate.pattern == ADJACENT_REPEAT
+            (gate, None, tuple(positions), (), None, ()) if gate.pattern == ADJACENT_REPEAT
             else (gate, gate.search, tuple(positions), *_gate_needs(gate))
             for gate, positions in gated.items()
         ]
         # The groups by the character they need (None: none), so that a slice is searched for each character
         # once (eight groups need a digit): (character test, its groups without it, their gates).
         buckets: dict[object, list[tuple]] = {}
-        for gate, gate_search, positions, word_needs, char_need in self._gate_groups:
-            buckets.setdefault(char_need, []).append((gate, gate_search, positions, word_needs))
+        for gate, gate_search, positions, word_needs, char_need, needles in self._gate_groups:
+            buckets.setdefault(char_need, []).append((gate, gate_search, positions, word_needs, needles))
         self._gate_buckets = [(need, tuple(groups)) for need, groups in buckets.items()]
         # The gates searched on every slice (they need no rare character) whose find in a slice is always a find
         # in the whole paragraph: a long paragraph where one finds nothing skips it on each of its slices.
         self._widening_gates = [
-            (gate, gate.search) for gate, search, _positions, _words, need in self._gate_groups
+            (gate, gate.search) for gate, search, _positions, _words, need, _needles in self._gate_groups
             if need is None and search is not None and _finds_widen(gate)
         ]
         self._always, self._needy = _needy_rules(matchers, self._always)
@@ -433,7 +455,8 @@ class RuleChecker:
         ``absent``: gates known to find nothing there (searched in the whole paragraph)."""
         whole = start == 0 and reach == len(text)
         piece = text if whole else text[start:reach]
-        tokens = _WORD.findall((low if whole else low[start:reach]) if low is not None else piece.lower())
+        lowered = (low if whole else low[start:reach]) if low is not None else piece.lower()
+        tokens = _WORD.findall(lowered)
         words = set(tokens)
         selected = set(self._always)
         if self._needy is not None and self._needy[0](piece) is not None:
@@ -445,12 +468,14 @@ class RuleChecker:
         for char_need, groups in self._gate_buckets:
             if char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
                 continue
-            for gate, gate_search, positions, word_needs in groups:
+            for gate, gate_search, positions, word_needs, needles in groups:
                 if absent and gate in absent:
                     continue
                 if gate_search is None:
                     ok = any(map(operator.eq, tokens, islice(tokens, 1, None)))  # (twice as fast as str.__eq__)
                 elif word_needs and any(map(words.isdisjoint, word_needs)):
+                    continue
+                elif needles and not _has_needles(needles, lowered):
                     continue
                 else:
                     ok = gate_search(piece) is not None
@@ -461,20 +486,25 @@ class RuleChecker:
         issues: list[Issue] = []
         gates = self._gates
         for position in selected:
-            search, quick, requires, chars, gate, rule = gates[position]
-            if requires and any(map(words.isdisjoint, requires)):
+            search, quick, exact, requires, chars, needles, gate, rule = gates[position]
+            # (the first set alone, written out, is tested faster than through any(map(...)))
+            if requires and (words.isdisjoint(requires[0]) or len(requires) > 1 and any(map(words.isdisjoint, requires))):
                 continue
             if chars is not None and (chars not in piece if type(chars) is str else chars(piece) is None):
                 continue
+            if needles and not _has_needles(needles, lowered):
+                continue
             if quick is _LAZY:  # built on first use: most rules never get this far in a short text
                 quick = _quick_search(rule)
-                gates[position] = (search, quick, requires, chars, gate, rule)
+                exact = quick is None or TAIL_MARK not in quick.__self__.groupindex  # type: ignore[attr-defined]
+                gates[position] = (search, quick, exact, requires, chars, needles, gate, rule)
             begin = start
             if quick is not None and low is not None:
                 hint = quick(low, start, reach)
                 if hint is None:
                     continue  # the looser stand-in found nothing, so the rule cannot match here
-                begin = hint.start()  # nor can it match before the stand-in's first find
+                if exact:
+                    begin = hint.start()  # nor can it match before the stand-in's first find
             if search(text, begin, reach) is not None:  # cheap C-level test before the Python-level walk
                 issues.extend(rule.find(text, start, reach, end))
         return (_without_overlaps(issues) if len(issues) > 1 else issues), words
