@@ -311,7 +311,13 @@ class SpellChecker:
             return []
         if len(words) >= _GIBBERISH_WORDS and self._gibberish(words):
             return []
-        unknown = {word for word in set(words) if word not in ok and not self._accepts(word)}
+        names = self._names
+        # A learnt name is never flagged, nor is a word with a letter outside ASCII (a loan word or a foreign name,
+        # see ``_excused``): such words need no place in the paragraph looked up.
+        unknown = {
+            word for word in set(words)
+            if word not in ok and word not in names and word.isascii() and not self._accepts(word)
+        }
         return self._check_unknown(text, unknown) if unknown else []
 
     def _gibberish(self, words: list[str]) -> bool:
