@@ -10,7 +10,7 @@ import pytest
 from writer_app.grammar.engine import CheckConfig
 from writer_app.grammar.model import Category
 from writer_app.grammar.pattern_pass import _quick_search
-from writer_app.grammar.regex_analysis import TAIL_MARK, char_test
+from writer_app.grammar.regex_analysis import TAIL_MARK, char_test, gate_pattern
 from writer_app.grammar.rules import RuleChecker, load_rules
 
 
@@ -98,3 +98,20 @@ def test_a_pass_without_pre_tests_finds_the_same(every_rule: RuleChecker) -> Non
         assert [(i.start, i.end, i.rule) for i in every_rule.check(paragraph)] == expected
         found += len(expected)
     assert found > 300
+
+
+def test_an_alternation_of_single_first_characters_is_factored_so_the_stand_in_can_skip_ahead() -> None:
+    pattern = r"\b(?:\d{1,4}|two|three|ten|[xz]ed)\s+(?:days?|miles?)\s+[a-z]"
+    quick = gate_pattern(pattern, re.IGNORECASE)
+    assert quick is not None and TAIL_MARK not in quick.groupindex  # the find is where a match may start
+    gate = re.compile(pattern, re.IGNORECASE)
+    for text in ("the 12 days old", "Three Miles away", "a 12345 days x", "so ten days of", "the zed miles out",
+                 "then 2 x", "twofold days x", "a tenth day went", "no number here at all"):
+        expected = [m.start() for m in gate.finditer(text)]
+        found = quick.search(text.lower())
+        if expected:
+            assert found is not None and found.start() <= expected[0], text
+        if found is not None:  # (looser: "2345 days" is found without its word boundary)
+            assert text.lower()[found.start()] in "0123456789tzx", text
+    assert quick.search("the 12 days old").start() == 4
+    assert quick.search("a tenth day went") is None

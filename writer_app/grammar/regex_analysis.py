@@ -14,6 +14,8 @@ except ImportError:  # pragma: no cover - older interpreters
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
+from writer_app.grammar.regex_factor import factor_start
+
 # The most frequent words of English prose, most frequent first (a rough ranking; contraction pieces like
 # "s" and "t" are the parts \w+ splits off "it's" and "don't"). Rarer words make better trigger words.
 FREQUENT_WORDS = tuple(
@@ -484,6 +486,9 @@ def gate_tree(pattern: str, flags: int, tails: bool = False) -> object | None:
                 spread_tree = _parser.SubPattern(tree.state, spread)
                 if _code_size(spread_tree, flags) <= 2 * _code_size(loose, flags) + _SPREAD_GROWTH:
                     return spread_tree
+        factored = factor_start(tree.state, items, _MAX_ALTERNATIVES)
+        if factored is not None:
+            return _parser.SubPattern(tree.state, factored)
         if not tails:
             return None  # no faster than the pattern itself
         tail = _tail(tree.state, items, ungroup)
