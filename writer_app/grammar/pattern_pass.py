@@ -18,6 +18,7 @@ from itertools import pairwise
 from writer_app.grammar import need_bits
 from writer_app.grammar.model import Issue
 from writer_app.grammar.patterns import AnalyseSpan, LemmasOf, PatternRule, TagsOf, could_match, surface_tests
+from writer_app.grammar.regex_analysis import TAIL_MARK
 from writer_app.grammar.sentences import sentence_spans
 from writer_app.grammar.tokenizer import dialogue_depth_at
 from writer_app.grammar.tokens import Sentence, Token
@@ -72,12 +73,12 @@ class PatternPass:
         self._needs = self._bits.needs(self.rules)
         self._all_pairs = self._bits.all_pairs  # (bits of sets registered later belong to other rules)
         # Per rule, what choosing it for a sentence reads, unpacked once: the bits it needs and the search
-        # methods of its quick stand-in and its gate (None where it has none).
+        # methods of its quick stand-in (or pre-test, see ``_quick_search``) and its gate (None where it has none).
         self._entries = [
             (
                 rule,
                 need,
-                rule.quick.search if rule.gate is not None and rule.quick is not None else None,
+                _quick_search(rule) if rule.gate is not None else None,
                 rule.gate.search if rule.gate is not None else None,
             )
             for rule, need in zip(self.rules, self._needs, strict=True)
@@ -209,6 +210,45 @@ class PatternPass:
                 return False
             found = rule.gate.search(text, found.start() + 1, end)  # type: ignore[union-attr]
         return True
+
+
+_AT_START = re.compile("")  # matches the empty string wherever it is tried
+
+
+class _PreTest:
+    """A gated rule's tests of a slice of the lowercased text before its gate's search: a character the gate
+    needs (a digit, a rare mark), then its stand-in. Its ``search`` answers like an exact stand-in's: None when
+    the gate cannot find anything in the slice, else a find no later than the gate's first (the stand-in's own
+    when it is exact; the slice's start when it is for a tail of the gate, as the gate may match before it)."""
+
+    __slots__ = ("_chars", "_quick", "_exact")
+
+    def __init__(self, chars: Callable[..., object] | None, quick: Callable[..., object] | None, exact: bool) -> None:
+        self._chars = chars
+        self._quick = quick
+        self._exact = exact
+
+    def search(self, low: str, start: int, end: int) -> re.Match[str] | None:
+        """The first place in ``low[start:end]`` where the gate may match, or None where it cannot."""
+        if self._chars is not None and self._chars(low, start, end) is None:
+            return None
+        if self._quick is None:
+            return _AT_START.match(low, start)
+        found = self._quick(low, start, end)
+        if found is None or self._exact:
+            return found  # type: ignore[return-value]
+        return _AT_START.match(low, start)
+
+
+def _quick_search(rule: PatternRule) -> Callable[[str, int, int], re.Match[str] | None] | None:
+    """The search a gated ``rule`` runs on the lowercased text before its gate (see ``PatternPass._gate_finds``):
+    its stand-in's when that is all it has, a :class:`_PreTest`'s when it also needs a character or its stand-in
+    is for a tail of the gate, None when it has neither. (Digits and punctuation are the same lowercased.)"""
+    quick = rule.quick
+    exact = quick is None or not quick.groups or TAIL_MARK not in quick.groupindex
+    if rule.chars is None and exact:
+        return quick.search if quick is not None else None
+    return _PreTest(rule.chars.search if rule.chars is not None else None, quick.search if quick else None, exact).search
 
 
 def default_analyser() -> AnalyseSpan | None:

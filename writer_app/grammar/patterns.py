@@ -319,7 +319,11 @@ class PatternRule:
     path: Path = field(default_factory=Path)
     line: int = 0
     gate: re.Pattern[str] | None = None  # must find something in the sentence's text before it is analysed
-    quick: re.Pattern[str] | None = None  # a looser, faster stand-in for the gate, on lowercased text
+    # A looser, faster stand-in for the gate, on lowercased text; one for a tail of the gate (named group
+    # ``regex_analysis.TAIL_MARK``) only proves that the gate may find something in the text searched.
+    quick: re.Pattern[str] | None = None
+    # A one-character search (a digit, a rare punctuation mark) that must find something wherever the gate does.
+    chars: re.Pattern[str] | None = None
     # Shared with regex rules so the engine can hold both kinds in one list.
     parts: tuple = ()
     min_width: int = 0

@@ -14,6 +14,8 @@ except ImportError:  # pragma: no cover - older interpreters
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
+from writer_app.grammar.regex_factor import factor_start
+
 # The most frequent words of English prose, most frequent first (a rough ranking; contraction pieces like
 # "s" and "t" are the parts \w+ splits off "it's" and "don't"). Rarer words make better trigger words.
 FREQUENT_WORDS = tuple(
@@ -286,6 +288,45 @@ def _required_chars(items: list) -> frozenset[str] | None:
     return min(sets, key=len) if sets else None
 
 
+def requires_digit(pattern: str, flags: int) -> bool:
+    """True when a decimal digit (``\\d``) occurs wherever ``pattern`` matches (read from its parsed form)."""
+
+    def digit(op: object, av: object) -> bool:  # one ASCII digit, a range of them, or \d
+        if op is _c.LITERAL:
+            return 48 <= av <= 57  # type: ignore[operator]
+        if op is _c.RANGE:
+            return 48 <= av[0] <= av[1] <= 57  # type: ignore[index]
+        return op is _c.CATEGORY and av is _c.CATEGORY_DIGIT
+
+    def needs(items: list) -> bool:
+        for op, av in items:
+            if op is _c.LITERAL and digit(op, av) or op is _c.IN and av and all(digit(o, a) for o, a in av):
+                return True
+            if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and needs(list(av[2])):
+                return True
+            if op is _c.SUBPATTERN and needs(list(av[-1])):
+                return True
+        return False
+
+    try:
+        return needs(list(_parsed(pattern, flags)))
+    except (re.error, TypeError, ValueError):  # not a text pattern this interpreter reads: assume nothing
+        return False
+
+
+# Punctuation so common that testing for it first costs more than it saves.
+COMMON_CHARS = frozenset(",.'’\"“”-")
+
+
+def char_test(pattern: str, flags: int) -> str | None:
+    """The text of a one-character regex (a class of rare punctuation marks, or ``\\d``) one of whose
+    characters occurs wherever ``pattern`` matches, or None when there is none worth testing first."""
+    chars = required_chars(pattern, flags)
+    if chars and not chars & COMMON_CHARS:
+        return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
+    return r"\d" if requires_digit(pattern, flags) else None
+
+
 def derive_requirements(pattern: str, flags: int) -> list[frozenset[str]]:
     """Sets of lowercase words, strongest first; wherever ``pattern`` matches, each set has a word present."""
     return [frozenset(words) for words in _derive(list(_parsed(pattern, flags)))]
@@ -445,6 +486,9 @@ def gate_tree(pattern: str, flags: int, tails: bool = False) -> object | None:
                 spread_tree = _parser.SubPattern(tree.state, spread)
                 if _code_size(spread_tree, flags) <= 2 * _code_size(loose, flags) + _SPREAD_GROWTH:
                     return spread_tree
+        factored = factor_start(tree.state, items, _MAX_ALTERNATIVES)
+        if factored is not None:
+            return _parser.SubPattern(tree.state, factored)
         if not tails:
             return None  # no faster than the pattern itself
         tail = _tail(tree.state, items, ungroup)

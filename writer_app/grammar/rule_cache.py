@@ -56,7 +56,7 @@ LOADER_MODULES = (
     "writer_app.grammar.rulefile", "writer_app.grammar.pattern_load", "writer_app.grammar.patterns",
     "writer_app.grammar.pattern_fix", "writer_app.grammar.regex_analysis", "writer_app.grammar.inflection",
     "writer_app.grammar.casing", "writer_app.grammar.model", "writer_app.grammar.compiled_regex",
-    "writer_app.grammar.rule_cache", "writer_app.grammar.compiled_file",
+    "writer_app.grammar.rule_cache", "writer_app.grammar.compiled_file", "writer_app.grammar.regex_factor",
 )
 _ALLOWED_BUILTINS = frozenset({"frozenset", "set", "tuple", "list", "dict", "str", "int", "bool"})
 

@@ -88,6 +88,7 @@ from writer_app.grammar.pattern_load import (
 )
 from writer_app.grammar.patterns import PatternRule
 from writer_app.grammar.regex_analysis import (
+    char_test,
     derive_needles,
     derive_requirements,
     derive_word_pairs,
@@ -495,9 +496,11 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
     except (PatternError, TemplateError) as error:
         raise entry.fail(str(error)) from None
     common["gate"] = gate
-    quick = loose_gate(gate.pattern, gate.flags) if gate is not None else None
+    quick = loose_gate(gate.pattern, gate.flags, tails=True) if gate is not None else None
     if quick is not None and any(gate.search(b) and not quick.search(b.lower()) for b in common["bad"]):  # type: ignore[union-attr]
         quick = None  # the stand-in must find at least what the gate finds
+    char_text = char_test(gate.pattern, gate.flags) if gate is not None else None
+    chars = re.compile(char_text) if char_text is not None else None
     case = entry.get("case", str, "follow")
     if case not in ("follow", "as_is"):
         raise entry.fail("'case' must be \"follow\" or \"as_is\"")
@@ -513,6 +516,7 @@ def _pattern_rule(entry: _Entry) -> PatternRule:
         fix_all=entry.get("fix_all", bool, False),
         follow_case=case == "follow",
         quick=quick,
+        chars=chars,
         **common,  # type: ignore[arg-type]
     )
 

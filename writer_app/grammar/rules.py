@@ -29,11 +29,13 @@ from writer_app.grammar.model import Category, Issue
 from writer_app.grammar.pattern_pass import PatternPass, default_analyser, default_surface
 from writer_app.grammar.patterns import AnalyseSpan, PatternRule
 from writer_app.grammar.regex_analysis import (
+    COMMON_CHARS,
     TAIL_MARK,
     derive_needles,
     derive_requirements,
     forget_parsed,
     required_chars,
+    requires_digit,
 )
 from writer_app.grammar.rulefile import Rule, RuleFileError, load_rule_folder, parse_rule_file
 from writer_app.resources import resource_path
@@ -110,10 +112,6 @@ def cached_rules(folders: Sequence[Path]) -> list[Rule]:
     return rules
 
 
-# Punctuation so common that testing for it first costs more than it saves.
-_COMMON_CHARS = frozenset(",.'’\"“”-")
-
-
 def _requirements(rule: Rule) -> tuple[frozenset[str], ...]:
     """Word sets a slice must meet; a gated rule is selected by its gate, so its triggers become one more."""
     if rule.gate is not None and rule.triggers is not None:
@@ -123,7 +121,7 @@ def _requirements(rule: Rule) -> tuple[frozenset[str], ...]:
 
 def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | None:
     """A quick punctuation test for a rule: one character to look for, a compiled class search, or None."""
-    if not chars or chars & _COMMON_CHARS:
+    if not chars or chars & COMMON_CHARS:
         return None
     if len(chars) == 1:
         return next(iter(chars))
@@ -222,7 +220,7 @@ def _needy_rules(matchers: Sequence[Rule], always: list[int]) -> tuple[list[int]
     rest: list[int] = []
     for position in always:
         rule = matchers[position]
-        chars = rule.chars if rule.chars and not rule.chars & _COMMON_CHARS else None
+        chars = rule.chars if rule.chars and not rule.chars & COMMON_CHARS else None
         digit = chars is None and requires_digit(rule.pattern.pattern, rule.pattern.flags)
         if chars is None and not digit:
             rest.append(position)
@@ -248,34 +246,6 @@ def _gate_needs(
     if chars is None and requires_digit(gate.pattern, gate.flags):
         chars = _DIGIT.search
     return words, chars, derive_needles(gate.pattern, gate.flags, words)
-
-
-def requires_digit(pattern: str, flags: int) -> bool:
-    """True when a decimal digit (``\\d``) occurs wherever ``pattern`` matches (read from its parsed form)."""
-    import re._constants as sre
-    import re._parser as parser
-
-    def digit(op: object, av: object) -> bool:  # one ASCII digit, a range of them, or \d
-        if op is sre.LITERAL:
-            return 48 <= av <= 57  # type: ignore[operator]
-        if op is sre.RANGE:
-            return 48 <= av[0] <= av[1] <= 57  # type: ignore[index]
-        return op is sre.CATEGORY and av is sre.CATEGORY_DIGIT
-
-    def needs(items: list) -> bool:
-        for op, av in items:
-            if op is sre.LITERAL and digit(op, av) or op is sre.IN and av and all(digit(o, a) for o, a in av):
-                return True
-            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and needs(list(av[2])):
-                return True
-            if op is sre.SUBPATTERN and needs(list(av[-1])):
-                return True
-        return False
-
-    try:
-        return needs(list(parser.parse(pattern, flags)))
-    except (re.error, TypeError, ValueError):  # not a text pattern this interpreter reads: assume nothing
-        return False
 
 
 def _slices(text: str) -> list[tuple[int, int, int]]:
