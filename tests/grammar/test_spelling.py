@@ -236,3 +236,23 @@ def test_a_verdict_does_not_depend_on_the_words_judged_before_it() -> None:
     assert primed.is_correct("wobbers")
     assert primed.is_correct("wobbahs") == fresh.is_correct("wobbahs")
 
+
+
+def test_a_paragraphs_flags_do_not_depend_on_what_was_checked_before() -> None:
+    # Thirty-odd words whose first ones are English and whose unknown ones (names, one typo) are many: checked a
+    # second time, when the speller has cached every verdict, it must not be taken for gibberish and skipped.
+    speller = SpellChecker(CheckConfig(dialect="en-US", strict_dialogue=True))
+    text = (
+        "We used to walk down to the old mill every morning, and then Brannoch, Quillet, Morvane, Tesharra, "
+        "Olvirre, Zandrel, Pessoway and Kulgrith came along the lane, and all of them laughed at the mwill wheel."
+    )
+    first = [issue.text for issue in speller.check(text)]
+    assert "mwill" in first
+    assert [issue.text for issue in speller.check(text)] == first
+    assert [issue.text for issue in speller.check(text)] == first
+
+
+def test_a_stretch_of_non_words_is_still_skipped() -> None:
+    speller = SpellChecker(CheckConfig(dialect="en-US"))
+    noise = " ".join(f"qx{chr(97 + i % 26)}vzk{i}w" for i in range(40)).replace("0", "o")
+    assert speller.check("xqzvb plokr " + noise) == []

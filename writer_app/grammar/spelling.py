@@ -8,6 +8,7 @@ are computed on demand by :meth:`SpellChecker.suggest`, never during :meth:`Spel
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import shutil
@@ -87,7 +88,7 @@ def _transposed(lower: str) -> Iterable[str]:
 _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
-# A stretch of at least _GIBBERISH_WORDS words whose first _GIBBERISH_SAMPLE new words nearly all fail is noise.
+# A stretch of at least _GIBBERISH_WORDS words whose first _GIBBERISH_SAMPLE distinct words nearly all fail is noise.
 _GIBBERISH_WORDS = 30
 _GIBBERISH_SAMPLE = 8
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -323,12 +324,15 @@ class SpellChecker:
     def _gibberish(self, words: list[str]) -> bool:
         """A stretch that is mostly not words (random letters, encoded data, a binary blob read as text).
 
-        Judging every unknown word costs a few Hunspell lookups; here the first dozen new words decide.
+        Judging every unknown word costs a few Hunspell lookups; here the stretch's first distinct words decide.
+        They are the same whatever was checked before (never "the first words not judged yet"): the verdict must
+        not depend on what the speller has cached, or a paragraph's flags would depend on the order paragraphs are
+        checked in (and on which worker process checks it).
         """
-        fresh = [word for word in dict.fromkeys(words) if word not in self._ok][:_GIBBERISH_SAMPLE]
-        if len(fresh) < _GIBBERISH_SAMPLE:
+        sample = list(itertools.islice(dict.fromkeys(words), _GIBBERISH_SAMPLE))
+        if len(sample) < _GIBBERISH_SAMPLE:
             return False
-        rejected = sum(1 for word in fresh if not self._accepts(word))
+        rejected = sum(1 for word in sample if not self._accepts(word))
         if rejected >= _GIBBERISH_SAMPLE - 1:
             log.debug("spelling skipped a stretch of %d words that are mostly not words", len(words))
             return True
