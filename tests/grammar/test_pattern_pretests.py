@@ -7,23 +7,10 @@ import re
 
 import pytest
 
-from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.model import Category
+from tests.grammar.pretest_support import every_rule_checker, variants
 from writer_app.grammar.pattern_pass import _quick_search
 from writer_app.grammar.regex_analysis import TAIL_MARK, char_test, gate_pattern
 from writer_app.grammar.rules import RuleChecker, load_rules
-
-
-def _variants(sentence: str) -> list[str]:
-    """A sentence as written, in capitals, in title case, lowercased, and inside more text."""
-    return [
-        sentence,
-        sentence.upper(),
-        sentence.title(),
-        sentence.lower(),
-        f"Then, {sentence} And so on.",
-        f"“{sentence}” she said.",
-    ]
 
 
 def _gated_pattern_rules():
@@ -38,7 +25,7 @@ def test_pre_tests_hold_wherever_the_gate_finds_something() -> None:
         charred += rule.chars is not None
         tailed += tail
         for sentence in (*rule.bad, *rule.good, *rule.fixed):
-            for text in _variants(sentence):
+            for text in variants(sentence):
                 low = text.lower()
                 if len(low) != len(text):
                     continue
@@ -80,7 +67,7 @@ def test_a_tail_stand_in_is_only_a_skip_test() -> None:
 
 @pytest.fixture(scope="module")
 def every_rule() -> RuleChecker:
-    return RuleChecker(CheckConfig(categories=frozenset(Category)))
+    return every_rule_checker()
 
 
 def test_a_pass_without_pre_tests_finds_the_same(every_rule: RuleChecker) -> None:

@@ -6,22 +6,9 @@ import re
 
 import pytest
 
-from writer_app.grammar.engine import CheckConfig
-from writer_app.grammar.model import Category
+from tests.grammar.pretest_support import every_rule_checker, variants
 from writer_app.grammar.regex_analysis import TAIL_MARK, derive_needles, gate_pattern
 from writer_app.grammar.rules import RuleChecker, load_rules
-
-
-def _variants(sentence: str) -> list[str]:
-    """A sentence as written, in capitals, in title case, and inside more text (other edges and context)."""
-    return [
-        sentence,
-        sentence.upper(),
-        sentence.title(),
-        sentence.lower(),
-        f"Then, {sentence} And so on.",
-        f"“{sentence}” she said.",
-    ]
 
 
 def _regex_parts():
@@ -37,7 +24,7 @@ def test_needles_and_stand_ins_hold_wherever_the_real_pattern_matches() -> None:
         quick = gate_pattern(part.pattern.pattern, part.pattern.flags, tails=True)
         tail = quick is not None and TAIL_MARK in quick.groupindex
         for sentence in (*rule.bad, *rule.good, *rule.fixed):
-            for text in _variants(sentence):
+            for text in variants(sentence):
                 low = text.lower()
                 if len(low) != len(text):
                     continue
@@ -84,7 +71,7 @@ def test_tail_stand_in_for_a_pattern_with_nothing_to_skip_by_at_its_start() -> N
 
 @pytest.fixture(scope="module")
 def every_rule() -> RuleChecker:
-    return RuleChecker(CheckConfig(categories=frozenset(Category)))
+    return every_rule_checker()
 
 
 def test_a_checker_without_pre_tests_finds_the_same(every_rule: RuleChecker) -> None:
