@@ -32,12 +32,16 @@ def _run(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
+@pytest.mark.parametrize(("between", "studied_by"), [("\n", "line_runs"), ("\n\n", "block_runs")])
 def test_parallel_check_prints_what_one_process_prints(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, between: str,
+    studied_by: str,
 ) -> None:
     # Made-up words no small edit reaches: they want Hunspell's full search, more of them than its budget.
+    # Paragraphs one a line are studied in runs of lines; paragraphs between blank lines, in runs of blocks
+    # unwrapped where they are studied.
     strange = ("zorblaxian", "vrexthulm", "pflargnost", "gribbenzalt", "yxthorpian")
-    text = "\n".join(PARAGRAPHS[i % len(PARAGRAPHS)] + (f" {strange[i % 5]} quimbering." if i % 7 == 3 else "")
+    text = between.join(PARAGRAPHS[i % len(PARAGRAPHS)] + (f" {strange[i % 5]} quimbering." if i % 7 == 3 else "")
                      for i in range(120)) + "\n"
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
@@ -48,13 +52,15 @@ def test_parallel_check_prints_what_one_process_prints(
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
     monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 1_000)
     monkeypatch.setattr(parallel, "SMALLEST_RUN", 400)
-    runs: list[list[tuple[int, int]]] = []
-    for name in ("line_runs", "tapering_runs"):
-        real = getattr(parallel, name)
-        monkeypatch.setattr(parallel, name, lambda *args, real=real: runs.append(real(*args)) or runs[-1])
+    runs: dict[str, list[tuple[int, int]]] = {}
+    from writer_app.grammar import unwrap
+
+    for module, name in ((parallel, "line_runs"), (unwrap, "block_runs"), (parallel, "tapering_runs")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, real=real, name=name: runs.setdefault(name, real(*args)))
     split = _run(capsys, path)
     # The names were learnt in two parts, and the text was checked in runs shared by two workers.
-    assert len(runs[0]) == 2 and len(runs[1]) > 4
+    assert len(runs[studied_by]) == 2 and len(runs["tapering_runs"]) > 4
     issues = json.loads(single[1])["files"][0]["issues"]
     assert single[0] == 1 and any(i["category"] == "spelling" and i["replacements"] for i in issues)
     assert any(i["category"] == "spelling" and not i["replacements"] for i in issues)  # the budget ran out

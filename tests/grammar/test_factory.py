@@ -158,3 +158,28 @@ def test_names_are_not_checked_without_a_cast_or_with_the_category_off() -> None
     assert "names" not in [c.name for c in build_checker(CheckConfig()).checkers]
     off = config_from(FakeSettings(), FakeProject(), {"Katherine"})  # the settings leave "names" out
     assert not [i for i in build_checker(off).check("Kathrine left.") if i.category is Category.NAMES]
+
+
+def test_a_staged_checker_has_its_speller_at_once_and_builds_the_rest_on_the_first_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from writer_app.grammar import rules
+
+    config = CheckConfig(cast_names=frozenset({"Glimmerfall"}))
+    built: list[object] = []
+    real = rules.RuleChecker.__init__
+
+    def counted(self, *args, **kwargs) -> None:
+        built.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(rules.RuleChecker, "__init__", counted)
+    staged = build_checker(config, staged=True)
+    assert built == [] and isinstance(staged.speller, SpellChecker)  # what a study of names needs, no rules yet
+    whole = build_checker(config)
+    text = "She could of told Glimerfall the the truth tomorow."
+    assert staged.check(text) == whole.check(text) != []
+    assert [type(c) for c in staged.checkers] == [type(c) for c in whole.checkers]
+    assert len(built) == 2 and staged.speller is staged.checkers[1]
+    staged.finish()  # nothing left to build
+    assert len(built) == 2

@@ -155,3 +155,57 @@ def _lines_with_ends(text: str) -> list[tuple[int, str]]:
         out.append((offset, line))
         offset += len(line)
     return out
+
+
+def _blocks_ending_before_names(count: int) -> tuple[str, list[str]]:
+    """Wrapped blocks, each ending mid-sentence before a blank line and the next block's own invented name
+    (so a name is learnt only by reading on across a blank line, wherever the runs are cut)."""
+    names = [f"Qu{a}{b}reth" for a in "bdfgkmpt" for b in "aeiou"][:count]
+    blocks = []
+    for name in names:
+        blocks.append(
+            f"{name} waited by the harbour wall while the boats came in one after another, and the\n"
+            "gulls wheeled over the nets until the light went out of the sky and the fishermen went\n"
+            "home along the quay, still talking about the storm that had kept them in port with\n"
+        )
+    return "\n".join(blocks) + "\n", names
+
+
+def test_a_long_text_is_unwrapped_and_studied_in_runs_with_the_whole_texts_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from writer_app.grammar.unwrap import unwrap
+
+    text, names = _blocks_ending_before_names(40)
+    text += NAMED * 10
+    single = build_checker(CheckConfig()).speller
+    split = build_checker(CheckConfig()).speller
+    assert single is not None and split is not None
+    whole = unwrap(text)
+    single.learn_names(whole.text)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 1_000)
+    cuts: list[list[tuple[int, int]]] = []
+    import writer_app.grammar.unwrap as unwrap_module
+
+    real = unwrap_module.block_runs
+    monkeypatch.setattr(unwrap_module, "block_runs", lambda *args: cuts.append(real(*args)) or cuts[-1])
+    ran: list[bool] = []
+    unwrapped = parallel.unwrap_and_learn_parallel(split, text, workers=3, meanwhile=lambda: ran.append(True))
+    assert len(cuts[0]) == 3 and ran == [True]
+    assert whole.changed and unwrapped.text == whole.text
+    assert set(names[1:]) <= single._names  # each learnt across a blank line (the first starts the text)
+    assert (split._names, split._voice, split._told) == (single._names, single._voice, single._told)
+
+
+def test_a_long_text_without_blank_lines_is_unwrapped_here_and_studied_by_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = NAMED.replace("\n\n", "\n") * 40
+    single = build_checker(CheckConfig()).speller
+    split = build_checker(CheckConfig()).speller
+    assert single is not None and split is not None
+    single.learn_names(text)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 1_000)
+    unwrapped = parallel.unwrap_and_learn_parallel(split, text, workers=2)
+    assert unwrapped.text == text
+    assert (split._names, split._voice, split._told) == (single._names, single._voice, single._told)

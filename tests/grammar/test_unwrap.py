@@ -102,3 +102,49 @@ def test_only_the_wrapped_block_of_a_mixed_text_is_joined():
     unwrapped = unwrap(text)
     assert unwrapped.text.startswith("CHAPTER ONE\n\n") and unwrapped.text.endswith("\n\n“Stop,” she said.\n")
     assert unwrapped.text.count("\n") == text.count("\n") - 2
+
+
+def _places(unwrapped, size: int) -> list[int]:
+    """Where every offset of the joined text (and its end) goes back to in the text as written."""
+    issues = [_issue(unwrapped.text, offset, offset) for offset in range(size + 1)]
+    return [issue.start for issue in unwrapped.restore(issues)]
+
+
+MIXED = (
+    WRAPPED
+    + "\n"
+    + "A line of its own.\n"
+    + " \t\r\n"  # a blank line with spaces and a Windows ending
+    + WRAPPED.replace("\n", "\r\n")
+    + "\n\n"
+    + "Roses are red\nViolets are blue\nSugar is sweet\nAnd so are you\n"
+    + "\n"
+    + WRAPPED
+)
+
+
+def test_runs_cut_after_blank_lines_unwrap_alone_to_the_whole_texts_unwrapping():
+    from writer_app.grammar.unwrap import block_runs, join_parts
+
+    text = MIXED * 5
+    whole = unwrap(text)
+    for count in (2, 3, 8, 40):
+        runs = block_runs(text, count)
+        assert runs[0][0] == 0 and runs[-1][1] == len(text)
+        assert all(a[1] == b[0] for a, b in zip(runs, runs[1:], strict=False))
+        assert all(text[start:end].splitlines(keepends=True)[-1].isspace() for start, end in runs[:-1])  # a blank line
+        assert 1 < len(runs) <= count
+        joined = join_parts(text, [(start, unwrap(text[start:end])) for start, end in runs])
+        assert joined.text == whole.text
+        assert _places(joined, len(whole.text)) == _places(whole, len(whole.text))
+
+
+def test_a_text_without_blank_lines_is_one_run_and_unchanged_parts_stay_unchanged():
+    from writer_app.grammar.unwrap import block_runs, join_parts
+
+    assert block_runs(WRAPPED * 3, 4) == [(0, len(WRAPPED) * 3)]
+    plain = "One line.\n\nAnother line.\n\nA third.\n"
+    runs = block_runs(plain, 2)
+    assert len(runs) == 2
+    joined = join_parts(plain, [(start, unwrap(plain[start:end])) for start, end in runs])
+    assert not joined.changed and joined.text == plain

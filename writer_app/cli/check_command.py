@@ -89,7 +89,9 @@ def run(args: argparse.Namespace) -> int:
             config = replace(config, dialect=getattr(settings, "dialect", "en-US") or "en-US")
         key = (id(project), config.dialect, config.strict_dialogue)
         if key not in checkers:
-            checkers[key] = (_built(build_checker, config), config)
+            # Staged: the speller now, the rules while a novel's names are studied in other processes (or on
+            # the first check).
+            checkers[key] = (_built(partial(build_checker, staged=True), config), config)
         checker, config = checkers[key]
         for target in targets:
             # A novel is checked on every core; each part's suggestions are made where it was checked.
@@ -264,7 +266,10 @@ def _warm_up(checker: Any) -> None:
     if checker in _warmed:
         return
     _warmed.add(checker)
-    checker.check(WARM_UP)
+    try:
+        checker.check(WARM_UP)  # (a staged checker builds its rules here)
+    finally:
+        gc.freeze()  # what it loaded lasts as long as the command: no collection needs to walk it again
     speller = getattr(checker, "speller", None)
     if speller is not None:
         speller.suggest("qxzvw", thorough=False)  # no small edit reaches it: the words a slip away are judged

@@ -31,10 +31,39 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
 
 
 class BuiltinChecker(CompositeChecker):
-    """The composite of every engine; very long paragraphs are checked in sentence-aligned pieces."""
+    """The composite of every engine; very long paragraphs are checked in sentence-aligned pieces.
+
+    Built by :func:`build_checker` with ``staged=True`` it holds only its speller at first (all a study of a
+    text's names needs) and builds its other engines on the first check or :meth:`finish`, so that a long
+    text's names can be studied in other processes while this one loads the rules.
+    """
+
+    def __init__(
+        self,
+        checkers: Sequence[Checker],
+        config: CheckConfig | None = None,
+        rest: Callable[[], tuple[Sequence[Checker], Sequence[Checker]]] | None = None,
+    ) -> None:
+        """``rest``, when given, builds the engines still missing: those to go before ``checkers`` and those to
+        go after them (the engines' order decides between equal findings, so it is the same either way)."""
+        super().__init__(checkers, config)
+        self._rest = rest
+        self._speller = next((c for c in checkers if c.name == "spelling"), None)
+
+    def finish(self) -> None:
+        """Build the engines a staged checker still lacks (nothing when it has them all)."""
+        rest, self._rest = self._rest, None
+        if rest is not None:
+            from writer_app.grammar.heap import collector_paused
+
+            with collector_paused():  # loading rules makes lasting objects and no garbage
+                before, after = rest()
+            self.checkers = [*before, *self.checkers, *after]
 
     def check(self, text: str) -> list[Issue]:
         """Check one paragraph (of any length) with every engine."""
+        if self._rest is not None:
+            self.finish()
         if len(text) <= LONG_PARAGRAPH:
             return names_over_spelling(super().check(text))
         issues: list[Issue] = []
@@ -44,14 +73,15 @@ class BuiltinChecker(CompositeChecker):
 
     def engine(self, name: str) -> Checker | None:
         """Return the engine called ``name`` ("builtin", "spelling", "languagetool"), if present."""
+        self.finish()
         return next((c for c in self.checkers if c.name == name), None)
 
     @property
     def speller(self) -> SpellChecker | None:
-        """The spelling engine, for suggestions and "Add to dictionary"."""
+        """The spelling engine, for suggestions and "Add to dictionary" (a staged checker has it from the start)."""
         from writer_app.grammar.spelling import SpellChecker
 
-        engine = self.engine(SpellChecker.name)
+        engine = self._speller if self._rest is not None else self.engine(SpellChecker.name)
         return engine if isinstance(engine, SpellChecker) else None
 
 
@@ -111,33 +141,46 @@ def check_text_parallel(
     where it was checked (its results in text order; none when the text was checked in this process); see
     :func:`writer_app.grammar.parallel.check_document_parallel`. ``warm_up`` (loading what the check will
     use, independent of the text) runs while other processes learn the text's names, when they do."""
-    from writer_app.grammar.parallel import check_document_parallel, learn_names_parallel
+    from writer_app.grammar.parallel import check_document_parallel, unwrap_and_learn_parallel
 
-    unwrapped = unwrap(text)
     speller = getattr(checker, "speller", None)
     if speller is not None:
         # Before the split: every part knows the whole text's names.
-        learn_names_parallel(speller, unwrapped.text, meanwhile=warm_up)
+        unwrapped = unwrap_and_learn_parallel(speller, text, meanwhile=warm_up)
+    else:
+        unwrapped = unwrap(text)
     issues, prepared = check_document_parallel(checker, unwrapped.text, after=after, before_fork=before_fork)
     return unwrapped.restore(issues), prepared
 
 
-def build_checker(config: CheckConfig, extra: Sequence[Checker] = ()) -> BuiltinChecker:
+def build_checker(config: CheckConfig, extra: Sequence[Checker] = (), staged: bool = False) -> BuiltinChecker:
     """Return the built-in rules (bundled + the writer's rule folder), the speller, the confusable-word check and,
     with a cast, the check of its names' spellings, then ``extra`` engines.
 
-    A malformed rule file raises ``RuleFileError`` naming the file and line.
+    ``staged``: build only the speller now and the other engines on the first check (see
+    :class:`BuiltinChecker`); a malformed rule file then raises there. A malformed rule file raises
+    ``RuleFileError`` naming the file and line.
     """
-    from writer_app.grammar.confusables import ConfusableChecker
-    from writer_app.grammar.rules import RuleChecker
     from writer_app.grammar.spelling import SpellChecker
 
-    checkers: list[Checker] = [RuleChecker(config), SpellChecker(config), ConfusableChecker(config)]
-    if config.cast_names and Category.NAMES in config.categories:
-        from writer_app.characters.name_checker import NameChecker
+    speller = SpellChecker(config)
 
-        checkers.append(NameChecker(config))
-    return BuiltinChecker([*checkers, *extra], config)
+    def rest() -> tuple[list[Checker], list[Checker]]:
+        from writer_app.grammar.confusables import ConfusableChecker
+        from writer_app.grammar.rules import RuleChecker
+
+        before: list[Checker] = [RuleChecker(config)]
+        after: list[Checker] = [ConfusableChecker(config)]
+        if config.cast_names and Category.NAMES in config.categories:
+            from writer_app.characters.name_checker import NameChecker
+
+            after.append(NameChecker(config))
+        return before, [*after, *extra]
+
+    if staged:
+        return BuiltinChecker([speller], config, rest)
+    before, after = rest()
+    return BuiltinChecker([*before, speller, *after], config)
 
 
 def _categories(names: Iterable[Any]) -> frozenset[Category]:

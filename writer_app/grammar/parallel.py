@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer_app.grammar.engine import Checker, check_document, iter_paragraphs
 from writer_app.grammar.model import Issue
+
+if TYPE_CHECKING:
+    from writer_app.grammar.unwrap import Unwrapped
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +28,15 @@ MIN_PARALLEL_CHARS = 300_000  # below this (about 50,000 words), starting worker
 # The checking runs taper: each takes 1/TAPER of what is left per worker, down to SMALLEST_RUN characters, so the
 # workers start on long runs (little overhead) and end on short ones (one finishes soon after the other).
 TAPER = 2
-SMALLEST_RUN = 50_000
+SMALLEST_RUN = 20_000
 MAX_WORKERS = 4
 # A worker's young-object collections wait for this many new objects (Python's default: 700). Checking a novel
 # makes caches that live as long as the worker; collecting every 700 of them spent about 5 % of its time.
 WORKER_GC_THRESHOLD = 20_000
 WARM_UP_CHARS = 2_000  # a longer first line is not checked twice just to warm up
+
+# The blank lines and first line of text after a run (what a match at the run's end may read on into).
+_NEXT_LINE = re.compile(r"\s*[^\n]*")
 
 # The checker, text and follow-up the forked workers read (set just before the pool forks; never pickled).
 _shared: tuple[Checker, str, Callable[[list[Issue]], object] | None] | None = None
@@ -162,6 +169,60 @@ def _warm_up(checker: Checker, text: str) -> None:
             return
 
 
+def unwrap_and_learn_parallel(
+    speller: Any, text: str, workers: int | None = None, meanwhile: Callable[[], None] | None = None
+) -> Unwrapped:
+    """``unwrap(text)``, with ``speller`` taught the names of the text it gives (``speller.learn_names``): a
+    long text is cut between blocks of lines and each run is unwrapped and studied on its own core.
+
+    Unwrapping never joins across a blank line, so the runs' own unwrappings make the whole text's (see
+    :func:`writer_app.grammar.unwrap.join_parts`), and their studies teach what one study of the whole
+    unwrapped text would. ``meanwhile`` runs here meanwhile, as in :func:`learn_names_parallel`. A text with
+    no blank line to cut at is unwrapped here and studied as :func:`learn_names_parallel` does.
+    """
+    from writer_app.grammar.unwrap import block_runs, join_parts, unwrap
+
+    if len(text) < MIN_PARALLEL_CHARS:
+        unwrapped = unwrap(text)
+        speller.learn_names(unwrapped.text)
+        return unwrapped
+    workers = worker_count() if workers is None else workers
+    runs = block_runs(text, workers) if workers >= 2 else []
+    if len(runs) < 2:
+        unwrapped = unwrap(text)
+        learn_names_parallel(speller, unwrapped.text, workers, meanwhile)
+        return unwrapped
+    from writer_app.grammar.name_learning import adopt, study
+
+    def part(run: tuple[int, int]) -> tuple[Unwrapped, Any]:
+        start, end = run
+        piece = unwrap(text[start:end])
+        # A name the run's last words go on to (across the blank line) is read in the next run's first line,
+        # which is the same words unwrapped or not.
+        context = _NEXT_LINE.match(text, end)
+        after = context.group(0) if context is not None else ""
+        return piece, study(speller, piece.text + after, 0, len(piece.text), verdicts=True)
+
+    parts = map_forked(part, runs, workers, _meanwhile(speller, meanwhile))
+    adopt(speller, [found for _piece, found in parts])
+    return join_parts(text, [(run[0], piece) for run, (piece, _found) in zip(runs, parts, strict=True)])
+
+
+def _meanwhile(speller: Any, meanwhile: Callable[[], None] | None) -> Callable[[], None]:
+    """What this process does while other processes study a text's names: Hunspell loaded (once, here, for
+    the checking workers forked afterwards: a study judges words from the shipped lists and loads it only for
+    a shape they lack), then ``meanwhile``."""
+    load = getattr(speller, "load_dictionaries", None)
+
+    def here() -> None:
+        if load is not None:
+            load()
+        if meanwhile is not None:
+            meanwhile()
+
+    return here
+
+
 def learn_names_parallel(
     speller: Any, text: str, workers: int | None = None, meanwhile: Callable[[], None] | None = None
 ) -> int:
@@ -180,16 +241,7 @@ def learn_names_parallel(
         return speller.learn_names(text)
     from writer_app.grammar.name_learning import adopt, study
 
-    load = getattr(speller, "load_dictionaries", None)
-
-    def here() -> None:
-        # Hunspell, loaded here once while the parts are studied, is inherited by the checking workers forked
-        # afterwards (a study judges words from the shipped lists and loads it only for a shape they lack).
-        if load is not None:
-            load()
-        if meanwhile is not None:
-            meanwhile()
-
+    here = _meanwhile(speller, meanwhile)
     studies = map_forked(lambda run: study(speller, text, run[0], run[1], verdicts=True), runs, workers, here)
     return adopt(speller, studies)
 

@@ -105,6 +105,47 @@ def unwrap(text: str) -> Unwrapped:
     return Unwrapped("".join(out), text, tuple(pieces))
 
 
+# A blank line (spaces or tabs at most) with its line ending: a block of lines never spans one.
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def block_runs(text: str, count: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into about ``count`` runs that each end just after a blank line (the last at the end):
+    ``(start, end)`` offsets covering all of it. Every block of lines lies within one run, so each run unwraps
+    alone to its share of the whole text's unwrapping (see :func:`join_parts`). One run when there is no
+    blank line to cut at."""
+    size = len(text)
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for number in range(1, count):
+        found = _BLANK_LINE.search(text, max(start, size * number // count))
+        if found is None:
+            break
+        cut = found.end()
+        if start < cut < size:
+            runs.append((start, cut))
+            start = cut
+    runs.append((start, size))
+    return runs
+
+
+def join_parts(original: str, parts: list[tuple[int, Unwrapped]]) -> Unwrapped:
+    """The unwrapping of ``original`` from its runs' own: ``parts`` holds, in order, each run's start in
+    ``original`` and its :func:`unwrap`, for runs made by :func:`block_runs`. The text is the one
+    ``unwrap(original)`` gives, and :meth:`Unwrapped.restore` moves every offset to the same place."""
+    if not any(part.changed for _start, part in parts):
+        return Unwrapped(original, original)
+    pieces: list[tuple[int, int, int]] = []
+    at = 0  # where the run starts in the joined text
+    for start, part in parts:
+        if part.changed:
+            pieces.extend((at + joined, start + written, length) for joined, written, length in part.pieces)
+        elif part.text:
+            pieces.append((at, start, len(part.text)))
+        at += len(part.text)
+    return Unwrapped("".join(part.text for _start, part in parts), original, tuple(pieces))
+
+
 def _is_wrapped(bodies: list[str]) -> bool:
     """True when a block's lines fill a fixed column the way wrapped prose does.
 
