@@ -110,6 +110,11 @@ def _places(unwrapped, size: int) -> list[int]:
     return [issue.start for issue in unwrapped.restore(issues)]
 
 
+def _text_and_pieces(run: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    unwrapped = unwrap(run)
+    return unwrapped.text, unwrapped.pieces
+
+
 MIXED = (
     WRAPPED
     + "\n"
@@ -134,7 +139,7 @@ def test_runs_cut_after_blank_lines_unwrap_alone_to_the_whole_texts_unwrapping()
         assert all(a[1] == b[0] for a, b in zip(runs, runs[1:], strict=False))
         assert all(text[start:end].splitlines(keepends=True)[-1].isspace() for start, end in runs[:-1])  # a blank line
         assert 1 < len(runs) <= count
-        joined = join_parts(text, [(start, unwrap(text[start:end])) for start, end in runs])
+        joined = join_parts(text, [(start, *_text_and_pieces(text[start:end])) for start, end in runs])
         assert joined.text == whole.text
         assert _places(joined, len(whole.text)) == _places(whole, len(whole.text))
 
@@ -146,5 +151,5 @@ def test_a_text_without_blank_lines_is_one_run_and_unchanged_parts_stay_unchange
     plain = "One line.\n\nAnother line.\n\nA third.\n"
     runs = block_runs(plain, 2)
     assert len(runs) == 2
-    joined = join_parts(plain, [(start, unwrap(plain[start:end])) for start, end in runs])
+    joined = join_parts(plain, [(start, *_text_and_pieces(plain[start:end])) for start, end in runs])
     assert not joined.changed and joined.text == plain

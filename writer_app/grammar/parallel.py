@@ -196,18 +196,19 @@ def unwrap_and_learn_parallel(
         return unwrapped
     from writer_app.grammar.name_learning import adopt, study
 
-    def part(run: tuple[int, int]) -> tuple[Unwrapped, Any]:
+    def part(run: tuple[int, int]) -> tuple[int, str, tuple[tuple[int, int, int], ...], Any]:
         start, end = run
         piece = unwrap(text[start:end])
         # A name the run's last words go on to (across the blank line) is read in the next run's first line,
         # which is the same words unwrapped or not.
         context = _NEXT_LINE.match(text, end)
         after = context.group(0) if context is not None else ""
-        return piece, study(speller, piece.text + after, 0, len(piece.text), verdicts=True)
+        found = study(speller, piece.text + after, 0, len(piece.text), verdicts=True)
+        return start, piece.text, piece.pieces, found  # (not the run as written: this process has it)
 
     parts = map_forked(part, runs, workers, _meanwhile(speller, meanwhile))
-    adopt(speller, [found for _piece, found in parts])
-    return join_parts(text, [(run[0], piece) for run, (piece, _found) in zip(runs, parts, strict=True)])
+    adopt(speller, [found for *_unwrapped, found in parts])
+    return join_parts(text, [(start, joined, pieces) for start, joined, pieces, _found in parts])
 
 
 def _meanwhile(speller: Any, meanwhile: Callable[[], None] | None) -> Callable[[], None]:

@@ -129,21 +129,21 @@ def block_runs(text: str, count: int) -> list[tuple[int, int]]:
     return runs
 
 
-def join_parts(original: str, parts: list[tuple[int, Unwrapped]]) -> Unwrapped:
+def join_parts(original: str, parts: list[tuple[int, str, tuple[tuple[int, int, int], ...]]]) -> Unwrapped:
     """The unwrapping of ``original`` from its runs' own: ``parts`` holds, in order, each run's start in
-    ``original`` and its :func:`unwrap`, for runs made by :func:`block_runs`. The text is the one
-    ``unwrap(original)`` gives, and :meth:`Unwrapped.restore` moves every offset to the same place."""
-    if not any(part.changed for _start, part in parts):
+    ``original`` and the text and pieces of its :func:`unwrap`, for runs made by :func:`block_runs`. The text is
+    the one ``unwrap(original)`` gives, and :meth:`Unwrapped.restore` moves every offset to the same place."""
+    if not any(pieces for _start, _text, pieces in parts):
         return Unwrapped(original, original)
-    pieces: list[tuple[int, int, int]] = []
+    joined: list[tuple[int, int, int]] = []
     at = 0  # where the run starts in the joined text
-    for start, part in parts:
-        if part.changed:
-            pieces.extend((at + joined, start + written, length) for joined, written, length in part.pieces)
-        elif part.text:
-            pieces.append((at, start, len(part.text)))
-        at += len(part.text)
-    return Unwrapped("".join(part.text for _start, part in parts), original, tuple(pieces))
+    for start, text, pieces in parts:
+        if pieces:
+            joined.extend((at + place, start + written, length) for place, written, length in pieces)
+        elif text:
+            joined.append((at, start, len(text)))
+        at += len(text)
+    return Unwrapped("".join(text for _start, text, _pieces in parts), original, tuple(joined))
 
 
 def _is_wrapped(bodies: list[str]) -> bool:
