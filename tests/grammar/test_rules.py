@@ -277,15 +277,34 @@ def test_a_rule_needs_a_digit_only_where_every_match_holds_one() -> None:
 
 def test_rules_run_on_every_slice_that_need_a_digit_or_rare_mark_are_skipped_only_without_one() -> None:
     checker = RuleChecker(CheckConfig())
-    assert checker._needy is not None
-    assert checker._needy[0]("The caravan rested for a while before the pass.") is None  # all skipped at once
+    by_test = {
+        checker._gates[position][-1].id: test
+        for test, groups in checker._buckets for group in groups for position in group[1]
+    }
+    for rule_id in ("TIME_SHORTHAND_HOURS", "CENT_SIGN_AFTER", "PUNCTUATION_AFTER_QUESTION_OR_EXCLAMATION"):
+        assert by_test[rule_id] is not None  # selected like a gate's group: only where its character is
+    assert by_test["MIXED_END_PUNCTUATION"] is None  # needles only
+    assert not {checker._gates[position][-1].id for position in checker._always} & set(by_test)
     found = {
         "We waited 3 hrs at the gate.": ("TIME_SHORTHAND_HOURS", "3 hrs"),
         "Did she really say that?, he asked.": ("PUNCTUATION_AFTER_QUESTION_OR_EXCLAMATION", "?,"),
         "It cost ¢50 at the fair.": ("CENT_SIGN_AFTER", "¢50"),
+        "We waited ٣ hrs at the gate.": ("TIME_SHORTHAND_HOURS", "٣ hrs"),  # \d: a digit of any script
     }
+    calm = " ".join(["The barge drifted past the mill and the water was brown with the rain of the week."] * 4)
     for sentence, expected in found.items():
         assert expected in {(issue.rule, issue.text) for issue in checker.check(sentence)}
+        assert expected in {(issue.rule, issue.text) for issue in checker.check(f"{calm} {sentence} {calm}")}
+
+
+def test_a_long_paragraphs_plan_keeps_only_the_groups_whose_characters_and_needles_it_holds() -> None:
+    checker = RuleChecker(CheckConfig())
+    calm = " ".join(["The barge drifted past the mill and the water was brown with the rain of the week."] * 4)
+    assert [test for test, _groups in checker._plan(calm, calm.lower())] == [None]
+    tests = {test for test, _groups in checker._plan(calm + " It was 3 miles.", calm.lower() + " it was 3 miles.")}
+    assert len(tests) == 2 and all(test is None or test("3") for test in tests)  # the digit bucket joins
+    kept = {position for _test, groups in checker._plan(calm, calm.lower()) for group in groups for position in group[1]}
+    assert "MIXED_END_PUNCTUATION" not in {checker._gates[position][-1].id for position in kept}  # no ',.' in it
 
 
 @pytest.mark.parametrize(
@@ -309,7 +328,7 @@ def test_a_gate_is_tried_on_the_whole_paragraph_only_when_its_finds_widen(patter
 
 def test_a_long_paragraph_skips_on_every_slice_a_gate_that_finds_nothing_in_it_and_keeps_those_that_do() -> None:
     checker = RuleChecker(CheckConfig())
-    assert checker._widening_gates
+    assert any(whole is not None for _need, _test, entries in checker._plans for _group, whole in entries)
     calm = " ".join(["The barge drifted past the mill and the water was brown with the rain of the week."] * 20)
     slip = calm + " She waved , and the barge drifted on. " + calm
     assert not [i for i in checker.check(calm) if i.rule == "SPACE_BEFORE_PUNCTUATION"]

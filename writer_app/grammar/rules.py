@@ -18,7 +18,7 @@ import logging
 import operator
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from pathlib import Path
 
@@ -129,7 +129,7 @@ def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | 
 
 
 _LAZY = object()  # placeholder for a quick test not built yet
-_NOTHING: frozenset[re.Pattern[str]] = frozenset()
+_ADJACENT = object()  # the search of the doubled-word gate, which reads the words instead
 _quick_lock = threading.Lock()
 _quick_cache: dict[tuple[str, int], Callable[..., object] | None] = {}
 
@@ -211,41 +211,57 @@ def _finds_widen(gate: re.Pattern[str]) -> bool:
     return _NARROWING.search(gate.pattern) is None
 
 
-def _needy_rules(matchers: Sequence[Rule], always: list[int]) -> tuple[list[int], tuple[Callable[[str], object], tuple[int, ...]] | None]:
-    """Split the rules run on every slice (``always``: positions in ``matchers``) into those that need no
-    particular character and those that need a digit or a rare punctuation mark, with one search that finds
-    any of the characters the latter need (when it finds none, none of them can match)."""
-    needs: set[str] = set()
-    needy: list[int] = []
+def _char_need(chars: frozenset[str] | None, digit: bool) -> frozenset[str] | None:
+    """The characters (``\\d`` for any digit) one of which a slice must hold for a test to pass, or None
+    (it needs no particular one, or only common punctuation, which is no test worth making)."""
+    if chars and not chars & COMMON_CHARS:
+        return chars
+    return frozenset({"\\d"}) if digit else None
+
+
+def _char_test(need: frozenset[str]) -> str | Callable[[str], object]:
+    """A quick test for a character need: the one character to look for, or a compiled class search."""
+    if len(need) == 1 and "\\d" not in need:
+        return next(iter(need))
+    return re.compile("[" + "".join(ch if ch == "\\d" else re.escape(ch) for ch in sorted(need)) + "]").search
+
+
+def _needy_rules(matchers: Sequence[Rule], always: list[int]) -> tuple[list[int], list[tuple[frozenset[str] | None, tuple]]]:
+    """Split the rules run on every slice (``always``: positions in ``matchers``) into those that need nothing
+    that can be tested before their own search, and groups for :attr:`RuleChecker._gate_buckets` of those that
+    need a digit or a rare punctuation mark, or strings (needles), as ``(character need, group)``: such a group
+    selects its rules wherever its tests pass, the way a gate does, so a slice without them skips them at once."""
     rest: list[int] = []
+    needy: dict[tuple, list[int]] = {}
     for position in always:
         rule = matchers[position]
         chars = rule.chars if rule.chars and not rule.chars & COMMON_CHARS else None
         digit = chars is None and requires_digit(rule.pattern.pattern, rule.pattern.flags)
-        if chars is None and not digit:
+        need = _char_need(chars, digit)
+        if need is None and not rule.needles:
             rest.append(position)
-            continue
-        needy.append(position)
-        needs.update(chars or ())
-        if digit:
-            needs.add("\\d")
-    if not needy:
-        return always, None
-    chars = "".join("\\d" if ch == "\\d" else re.escape(ch) for ch in sorted(needs))
-    return rest, (re.compile(f"[{chars}]").search, tuple(needy))
+        else:
+            needy.setdefault((need, rule.needles), []).append(position)
+    return rest, [(need, (None, tuple(positions), (), needles)) for (need, needles), positions in needy.items()]
 
 
-def _gate_needs(
-    gate: re.Pattern[str],
-) -> tuple[tuple[frozenset[str], ...], str | Callable[[str], object] | None, tuple[frozenset[str], ...]]:
-    """What a slice must hold for ``gate`` to find anything: sets of lowercase words (a word of each), a
-    character to look for or a search for one of several (a digit, rare punctuation), and needle sets (see
-    ``regex_analysis.derive_needles``); cheaper tests than the gate's own search, tried first."""
+def _gate_needs(gate: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], frozenset[str] | None, tuple[frozenset[str], ...]]:
+    """What a slice must hold for ``gate`` to find anything: sets of lowercase words (a word of each), characters
+    one of which it must hold (see :func:`_char_need`), and needle sets (see ``regex_analysis.derive_needles``);
+    cheaper tests than the gate's own search, tried first."""
     words = tuple(derive_requirements(gate.pattern, gate.flags))
-    chars = _char_gate(required_chars(gate.pattern, gate.flags))
-    if chars is None and requires_digit(gate.pattern, gate.flags):
-        chars = _DIGIT.search
-    return words, chars, derive_needles(gate.pattern, gate.flags, words)
+    chars = required_chars(gate.pattern, gate.flags)
+    need = _char_need(chars, not (chars and not chars & COMMON_CHARS) and requires_digit(gate.pattern, gate.flags))
+    return words, need, derive_needles(gate.pattern, gate.flags, words)
+
+
+def _gate_group(
+    gate: re.Pattern[str], positions: tuple[int, ...]
+) -> tuple[frozenset[str] | None, tuple, Callable[[str], object] | None]:
+    """A gate's group for :attr:`RuleChecker._plans`: its character need, ``(search, positions, word sets,
+    needle sets)``, and its search for a whole paragraph when its finds widen (else None)."""
+    words, need, needles = _gate_needs(gate)
+    return need, (gate.search, positions, words, needles), gate.search if need is None and _finds_widen(gate) else None
 
 
 def _slices(text: str) -> list[tuple[int, int, int]]:
@@ -352,26 +368,27 @@ class RuleChecker:
             for rule in matchers
         ]
         self._trigger_words = frozenset(self._index)
-        # Each group's gate: its search method (None for the doubled-word test, which reads the words), and
-        # what a slice must hold for the gate to find anything: words (sets) and a character.
-        self._gate_groups = [
-            (gate, None, tuple(positions), (), None, ()) if gate.pattern == ADJACENT_REPEAT
-            else (gate, gate.search, tuple(positions), *_gate_needs(gate))
+        # Each group's gate: its search method (_ADJACENT for the doubled-word test, which reads the words), and
+        # what a slice must hold for the gate to find anything: words (sets), characters, needles.
+        groups: list[tuple[frozenset[str] | None, tuple, Callable[[str], object] | None]] = [
+            (None, (_ADJACENT, tuple(positions), (), ()), None) if gate.pattern == ADJACENT_REPEAT
+            else _gate_group(gate, tuple(positions))
             for gate, positions in gated.items()
         ]
-        # The groups by the character they need (None: none), so that a slice is searched for each character
-        # once (eight groups need a digit): (character test, its groups without it, their gates).
-        buckets: dict[object, list[tuple]] = {}
-        for gate, gate_search, positions, word_needs, char_need, needles in self._gate_groups:
-            buckets.setdefault(char_need, []).append((gate, gate_search, positions, word_needs, needles))
-        self._gate_buckets = [(need, tuple(groups)) for need, groups in buckets.items()]
-        # The gates searched on every slice (they need no rare character) whose find in a slice is always a find
-        # in the whole paragraph: a long paragraph where one finds nothing skips it on each of its slices.
-        self._widening_gates = [
-            (gate, gate.search) for gate, search, _positions, _words, need, _needles in self._gate_groups
-            if need is None and search is not None and _finds_widen(gate)
-        ]
-        self._always, self._needy = _needy_rules(matchers, self._always)
+        # Rules run on every slice that need a rare character or some needles are selected like a gate's group.
+        self._always, needy = _needy_rules(matchers, self._always)
+        groups.extend((need, group, None) for need, group in needy)
+        # The groups by the characters they need (None: none), so that a slice is searched for each need once
+        # (eight groups need a digit): (character test, its groups). Each group also has its gate's search on a
+        # whole paragraph where a find there is all a find in a slice can be (see :meth:`_plan`).
+        buckets: dict[frozenset[str] | None, list[tuple[tuple, Callable[[str], object] | None]]] = {}
+        for need, group, whole in groups:
+            buckets.setdefault(need, []).append((group, whole))
+        self._plans = [(need, None if need is None else _char_test(need), tuple(entries)) for need, entries in buckets.items()]
+        self._buckets = [(test, tuple(group for group, _whole in entries)) for _need, test, entries in self._plans]
+        # One search for every character some bucket needs: which of them a long paragraph holds.
+        needed = sorted({ch for need in buckets if need is not None for ch in need})
+        self._rare = re.compile("[" + "".join(ch if ch == "\\d" else re.escape(ch) for ch in needed) + "]") if needed else None
 
     def check(self, text: str) -> list[Issue]:
         """Return the issues of one paragraph, offsets relative to ``text``."""
@@ -380,15 +397,15 @@ class RuleChecker:
         lower = text.lower()
         low = lower if len(lower) == len(text) else None  # quick tests need offsets that line up
         if len(text) <= _CHUNK:
-            issues, words = self._check_span(text, low, 0, len(text), len(text), _NOTHING)
+            issues, words = self._check_span(text, low, 0, len(text), len(text), self._buckets)
         else:
             # A long paragraph is checked a few sentences at a time: trigger words stay selective, and the
             # matching still sees the whole text around each slice (look-behinds keep their context). A slice
             # cut inside a sentence reads two words on, so a slip that straddles the cut is still found.
             issues, words = [], set()
-            absent = {gate for gate, search in self._widening_gates if search(text) is None}
+            buckets = self._plan(text, low)
             for start, end, reach in _slices(text):
-                found, seen = self._check_span(text, low, start, end, reach, absent)
+                found, seen = self._check_span(text, low, start, end, reach, buckets)
                 issues.extend(found)
                 words |= seen
             if len(issues) > 1:
@@ -418,38 +435,54 @@ class RuleChecker:
             return issues
         return [i for i in issues if i.rule not in relaxed or not in_dialogue(spans, i.start, i.end)]
 
+    def _plan(self, text: str, low: str | None) -> list[tuple[str | Callable[[str], object] | None, tuple]]:
+        """The gate groups worth trying on the slices of a long paragraph, by character test: those whose
+        characters, needles (in the lowercased ``low``) and, where its finds widen, gate occur in the paragraph
+        (a slice holds only what the paragraph holds; see :func:`_finds_widen`)."""
+        buckets = []
+        present = set(self._rare.findall(text)) if self._rare is not None else set()
+        if any(map(str.isdecimal, present)):
+            present.add("\\d")  # (what \d matches: a decimal digit of any script)
+        for need, test, entries in self._plans:
+            if need is not None and need.isdisjoint(present):
+                continue
+            kept = tuple(
+                group for group, whole in entries
+                if not (low is not None and group[3] and not _has_needles(group[3], low))
+                and (whole is None or whole(text) is not None)
+            )
+            if kept:
+                buckets.append((test, kept))
+        return buckets
+
     def _check_span(
-        self, text: str, low: str | None, start: int, end: int, reach: int, absent: Set[re.Pattern[str]]
+        self, text: str, low: str | None, start: int, end: int, reach: int,
+        buckets: Sequence[tuple[str | Callable[[str], object] | None, tuple]],
     ) -> tuple[list[Issue], set[str]]:
         """Issues of matches starting in ``text[start:end]`` (which may run on up to ``reach``), and its words;
-        ``absent``: gates known to find nothing there (searched in the whole paragraph)."""
+        ``buckets``: the gate groups to try, by character test (all, or a long paragraph's :meth:`_plan`)."""
         whole = start == 0 and reach == len(text)
         piece = text if whole else text[start:reach]
         lowered = (low if whole else low[start:reach]) if low is not None else piece.lower()
         tokens = _WORD.findall(lowered)
         words = set(tokens)
         selected = set(self._always)
-        if self._needy is not None and self._needy[0](piece) is not None:
-            selected.update(self._needy[1])
         index = self._index
         for word in words & self._trigger_words:
             selected.update(index[word])
-        # A group's rules are selected only where its gate finds something: a gated rule needs no test after this.
-        for char_need, groups in self._gate_buckets:
-            if char_need is not None and (char_need not in piece if type(char_need) is str else char_need(piece) is None):
+        # A group's rules are selected only where its tests pass: a gated rule needs no test after this.
+        for test, groups in buckets:
+            if test is not None and (test not in piece if type(test) is str else test(piece) is None):
                 continue
-            for gate, gate_search, positions, word_needs, needles in groups:
-                if absent and gate in absent:
+            for gate_search, positions, word_needs, needles in groups:
+                if word_needs and any(map(words.isdisjoint, word_needs)):
                     continue
-                if gate_search is None:
-                    ok = any(map(operator.eq, tokens, islice(tokens, 1, None)))  # (twice as fast as str.__eq__)
-                elif word_needs and any(map(words.isdisjoint, word_needs)):
+                if needles and not _has_needles(needles, lowered):
                     continue
-                elif needles and not _has_needles(needles, lowered):
-                    continue
-                else:
-                    ok = gate_search(piece) is not None
-                if ok:
+                if gate_search is None or (
+                    gate_search(piece) is not None if gate_search is not _ADJACENT
+                    else any(map(operator.eq, tokens, islice(tokens, 1, None)))  # (twice as fast as str.__eq__)
+                ):
                     selected.update(positions)
         if not selected:
             return [], words
