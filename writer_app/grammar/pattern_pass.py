@@ -9,8 +9,10 @@ analysed (the analyser caches by sentence text).
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
+import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
@@ -72,6 +74,9 @@ class PatternPass:
         self._bits = need_bits.SHARED
         self._needs = self._bits.needs(self.rules)
         self._all_pairs = self._bits.all_pairs  # (bits of sets registered later belong to other rules)
+        # Every bit of these rules' word sets (not of their word-pair sets): what a sentence that is the whole
+        # paragraph meets of the rules its words matched.
+        self._word_sets = functools.reduce(operator.or_, self._needs, 0) & ~self._all_pairs
         # Per rule, what choosing it for a sentence reads, unpacked once: the bits it needs and the search
         # methods of its quick stand-in (or pre-test, see ``_quick_search``) and its gate (None where it has none).
         self._entries = [
@@ -93,12 +98,10 @@ class PatternPass:
         if len(hits) == 1:
             positions: Iterable[int] = index[next(iter(hits))]  # one word: its rules, already in order
         else:
-            chosen: set[int] = set()
-            for word in hits:
-                chosen.update(index[word])
-            positions = sorted(chosen)
-        needs, unmet = self._needs, ~(self._bits.met(words) | self._all_pairs)
-        return [p for p in positions if not needs[p] & unmet]
+            positions = sorted(set().union(*map(index.__getitem__, hits)))
+        # (Tests of positive masks, ``need & met == need``: an AND with a negative integer costs twice as much.)
+        needs, met = self._needs, self._bits.met(words) | self._all_pairs
+        return [p for p in positions if needs[p] & met == needs[p]]
 
     def _gate_finds(
         self, position: int, text: str, low: str | None, start: int = 0, end: int | None = None
@@ -143,19 +146,28 @@ class PatternPass:
         lower = low if low is not None else text.lower()
         length = len(text)
         bits = self._bits
+        needs = self._needs
+        wanted = [(position, needs[position]) for position in matched]
+        # Whether some matched rule needs a word pair: the sentences' pairs are looked up only then.
+        paired = any(need & self._all_pairs for _position, need in wanted)
         for start, end in sentence_spans(text):
             tokens = _WORD.findall(lower, start, end)
-            sentence_words = set(tokens)
-            whole = start == 0 and end == length  # the paragraph is this one sentence
-            # The bits of what the sentence holds: its words' (the paragraph's when they are the same) and its
-            # consecutive word pairs'.
-            met = bits.met(sentence_words) if not whole or sentence_words != words else ~self._all_pairs
-            unmet = ~(met | bits.met_pairs(pairwise(tokens)))
+            # The bits of what the sentence holds: its words' (the paragraph's when they are the same: then it meets
+            # every word set of the matched rules) and its consecutive word pairs'.
+            if start == 0 and end == length and set(tokens) == words:  # the paragraph is this one sentence
+                met = self._word_sets
+            else:
+                met = bits.met(tokens)
+            if paired:
+                met |= bits.met_pairs(pairwise(tokens))
+            # The rules whose triggers, required words and gate word pairs the sentence holds.
+            tried = [position for position, need in wanted if need & met == need]
+            if not tried:
+                continue
+            whole = start == 0 and end == length
             rules = []
-            for position in matched:
-                rule, need, quick, gate = entries[position]
-                if need & unmet:
-                    continue  # a trigger, required word or gate word pair of the rule is not in the sentence
+            for position in tried:
+                rule, _need, quick, gate = entries[position]
                 if gate is not None:
                     # ``_gate_finds`` in the sentence, written out: it runs a few hundred thousand times a novel.
                     if quick is not None and low is not None:
