@@ -6,7 +6,9 @@ part in its own forked process (see :func:`writer_app.grammar.parallel.learn_nam
 parts' studies adopted together learn exactly what one study of the whole text would.
 
 Each part reads its lines once: every line's words are found once, judged when first met, and the line is
-read for dialogue only when it holds a word the dictionaries reject.
+read for dialogue only when it holds a word the dictionaries reject. What that reading shows is handed to the
+check too: the lines none of whose words the check could flag (see :attr:`Study.clean`), which the speller then
+passes without reading them again.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ class Study:
     # Verdicts on words the study judged that the speller had not cached (for a parent process to keep).
     accepted: set[str] = field(default_factory=set)
     rejected: set[str] = field(default_factory=set)
+    # Lines (as ``str.splitlines`` cuts them) whose every word is accepted or has a letter outside ASCII: the
+    # spell check flags nothing there (read with ``voice`` only) ...
+    clean: list[str] = field(default_factory=list)
+    # ... and lines that are clean once their rejected ASCII words are learnt as names: (line, those words).
+    named: list[tuple[str, frozenset[str]]] = field(default_factory=list)
 
 
 def study(speller: SpellChecker, text: str, start: int = 0, end: int | None = None, verdicts: bool = False) -> Study:
@@ -71,11 +78,14 @@ def study(speller: SpellChecker, text: str, start: int = 0, end: int | None = No
 
 
 def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pattern[str]) -> None:
-    """Count the unknown lowercase words ``text`` uses in dialogue and note those it uses in narration."""
+    """Count the unknown lowercase words ``text`` uses in dialogue and note those it uses in narration; sort its
+    lines by what the spell check could flag in them (:attr:`Study.clean`, :attr:`Study.named`)."""
     accepts = speller.accepts
     seen: set[str] = set()
-    unknown: set[str] = set()
+    unknown: set[str] = set()  # rejected words with no capital after the first letter: maybe a voice
+    flaggable: set[str] = set()  # rejected ASCII words: what the spell check could flag
     spoken, told = result.spoken, result.told
+    clean, named = result.clean, result.named
     for line in text.splitlines():
         words = word_re.findall(line)
         if not words:
@@ -84,7 +94,16 @@ def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pa
         fresh -= seen
         if fresh:
             seen |= fresh
-            unknown.update(word for word in fresh if word[1:].islower() and not accepts(word))
+            for word in fresh:
+                if not accepts(word):
+                    if word[1:].islower():
+                        unknown.add(word)
+                    if word.isascii():
+                        flaggable.add(word)
+        if flaggable.isdisjoint(words):
+            clean.append(line)
+        else:
+            named.append((line, frozenset(flaggable.intersection(words))))
         present = unknown.intersection(words)
         if not present:
             continue
@@ -105,10 +124,15 @@ def adopt(speller: SpellChecker, studies: list[Study]) -> int:
     spoken: Counter[str] = Counter()
     told: set[str] = set()
     voice = False
+    clean: list[str] = []
+    named: list[tuple[str, frozenset[str]]] = []
     for each in studies:
         names |= each.names
         spoken.update(each.spoken)
         told |= each.told
         voice = voice or each.voice
+        clean += each.clean
+        named += each.named
     often = [word for word, uses in spoken.items() if uses >= _VOICE_USES] if voice else []
-    return speller.learn(names, told if voice else (), often, [(each.accepted, each.rejected) for each in studies])
+    verdicts = [(each.accepted, each.rejected) for each in studies]
+    return speller.learn(names, told if voice else (), often, verdicts, clean, named)

@@ -88,6 +88,7 @@ def _transposed(lower: str) -> Iterable[str]:
 _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
+_MAX_CLEAN = 200_000  # lines a study found clean kept at most (a cache: more are read again when checked)
 # A stretch of at least _GIBBERISH_WORDS words whose first _GIBBERISH_SAMPLE distinct words nearly all fail is noise.
 _GIBBERISH_WORDS = 30
 _GIBBERISH_SAMPLE = 8
@@ -272,6 +273,9 @@ class SpellChecker:
         self._voice: set[str] = set()
         self._told: set[str] = set()
         self._near: dict[str, bool] = {}
+        # Lines a study of the text found nothing to flag in (see :attr:`name_learning.Study.clean`): what makes
+        # them clean (accepted words, learnt names) is never unlearnt, so checking one is a set lookup.
+        self._clean: set[str] = set()
         self._variants: dict[str, str | None] = {}
         self._misspelt_word = "misspelt" if self.dialect == "en-GB" else "misspelled"
         self._suggester: Suggester | bool | None = None
@@ -306,6 +310,8 @@ class SpellChecker:
     # -- public API ---------------------------------------------------------------------------------------
     def check(self, text: str) -> list[Issue]:
         """Return spelling issues of one paragraph; never computes suggestions (see :meth:`suggest`)."""
+        if text in self._clean:
+            return []
         words = WORD_RE.findall(text)
         ok = self._ok
         if ok.issuperset(words):
@@ -414,10 +420,14 @@ class SpellChecker:
         told: Iterable[str] = (),
         spoken: Iterable[str] = (),
         verdicts: Iterable[tuple[set[str], set[str]]] = (),
+        clean: Iterable[str] = (),
+        named: Iterable[tuple[str, frozenset[str]]] = (),
     ) -> int:
         """Learn what a text taught: ``names``; lowercase unknown words it ``told`` in narration; words ``spoken``
-        in dialogue often enough to be a voice (kept unless also told, or a garbled common word); and cached
-        word ``verdicts`` (accepted, rejected) while the cache has room. Returns how many names were new."""
+        in dialogue often enough to be a voice (kept unless also told, or a garbled common word); cached
+        word ``verdicts`` (accepted, rejected) while the cache has room; and the text's lines with nothing to
+        flag: the ``clean`` ones, and the ``named`` ones whose rejected ASCII words are all names now (see
+        :attr:`name_learning.Study.clean`). Returns how many names were new."""
         told = set(told)
         with self._lock:
             for accepted, rejected in verdicts:
@@ -427,6 +437,7 @@ class SpellChecker:
             fresh = set(names) - self._names
             self._names |= fresh
             told_before = set(self._told)
+            self._learn_clean(clean, named)
         # The garble test asks the dictionaries (and may cache verdicts): outside the lock, as in a check.
         voiced = {word for word in spoken if word not in told_before and word not in told and not self._garbled(word)}
         if told or voiced:
@@ -435,6 +446,16 @@ class SpellChecker:
                 self._voice -= told
                 self._voice |= voiced
         return len(fresh)
+
+    def _learn_clean(self, clean: Iterable[str], named: Iterable[tuple[str, frozenset[str]]]) -> None:
+        """Remember lines with nothing to flag (call with the lock held, after the names are learnt)."""
+        lines = set(clean)
+        names = self._names
+        lines.update(line for line, words in named if words <= names)
+        if len(self._clean) + len(lines) > _MAX_CLEAN:
+            self._clean.clear()
+        if len(lines) <= _MAX_CLEAN:
+            self._clean |= lines
 
     def learn_names(self, text: str) -> int:
         """Remember capitalised unknown words used mid-sentence anywhere in ``text`` (a chapter, a book) as names.

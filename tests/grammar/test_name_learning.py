@@ -1,0 +1,93 @@
+"""What a study of a text hands the spell check: the lines it has nothing to flag in, read once, not twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from writer_app.grammar.engine import CheckConfig, iter_paragraphs
+from writer_app.grammar.factory import build_checker
+from writer_app.grammar.name_learning import adopt, study
+
+# Our own lines: names used mid-sentence (learnt) and only at sentence starts, typos, loan words with accents,
+# a character's dialect, a web address, a hyphenated compound, shouting and a line with no words at all.
+TEXT = (
+    "The ferry left late because Kestrith had lost the tickets again.\n"
+    "Varnesse waited on the quay with Kestrith and the dog.\n"
+    "Orlembe stood apart; nobody had asked Orlembe anything.\n"
+    "Brunnow laughed at the gulls.\n"
+    "She recieved the letter on a wet mornign in spring.\n"
+    "“We is hinnet home,” said the boy. “Hinnet now, afore dark.”\n"
+    "“You hinnet nowhere without supper,” said Kestrith.\n"
+    "The café on the Rue Gênes served crêpes to Zdeněk and Varnesse.\n"
+    "Write to ferry-tickets@example.org for the timetable, or see www.kestrith-lines.com today.\n"
+    "It was a half-forgotten, semi-ruined pier-house of grey stone.\n"
+    "STOP the boat, shouted the NAVVY from the quay.\n"
+    "Hte lantern swung, and Teh dog barked twice.\n"
+    "\n"
+    "1842 - 1901\n"
+    "The gwine in narration spoils nothing; frazzit is said once: “frazzit.”\n"
+)
+
+
+def _learnt(strict: bool = False, parts: bool = False):
+    speller = build_checker(CheckConfig(strict_dialogue=strict)).speller
+    assert speller is not None
+    if parts:  # every line its own part, studied in reverse order
+        runs, offset = [], 0
+        for line in TEXT.splitlines(keepends=True):
+            runs.append((offset, offset + len(line)))
+            offset += len(line)
+        adopt(speller, [study(speller, TEXT, start, end, verdicts=True) for start, end in reversed(runs)])
+    else:
+        speller.learn_names(TEXT)
+    return speller
+
+
+def _checks(speller) -> list[list[tuple[int, int, str, str]]]:
+    return [
+        [(issue.start, issue.end, issue.rule, issue.message) for issue in speller.check(line)]
+        for _offset, line in iter_paragraphs(TEXT)
+        if line.strip()
+    ]
+
+
+def test_the_lines_a_study_finds_clean_are_checked_with_exactly_the_same_results() -> None:
+    speller = _learnt()
+    clean = set(speller._clean)
+    lines = [line for line in TEXT.splitlines() if line.strip()]
+    # Clean: every line but those with a typo; names learnt anywhere in the text count, loan words too.
+    assert "Varnesse waited on the quay with Kestrith and the dog." in clean
+    assert "Orlembe stood apart; nobody had asked Orlembe anything." in clean
+    assert "The café on the Rue Gênes served crêpes to Zdeněk and Varnesse." in clean
+    assert "She recieved the letter on a wet mornign in spring." not in clean
+    assert "Hte lantern swung, and Teh dog barked twice." not in clean
+    assert "Brunnow laughed at the gulls." not in clean  # a name never used mid-sentence: read when checked
+    assert clean <= set(lines)
+    found = _checks(speller)
+    speller._clean.clear()  # the same speller reading every line again
+    assert _checks(speller) == found
+    flagged = {line for line, issues in zip(lines, found, strict=True) if issues}
+    assert flagged and flagged.isdisjoint(clean)
+    fresh = build_checker(CheckConfig()).speller
+    assert fresh is not None
+    fresh.learn_names(TEXT)
+    fresh._clean.clear()
+    assert _checks(fresh) == found
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_studying_in_parts_hands_over_the_same_clean_lines_and_results(strict: bool) -> None:
+    whole, parts = _learnt(strict), _learnt(strict, parts=True)
+    assert whole._clean == parts._clean
+    assert bool(whole._clean) is not strict  # a strict check reads no dialogue, so no lines either
+    assert _checks(whole) == _checks(parts)
+
+
+def test_a_line_is_clean_only_once_its_rejected_words_are_names() -> None:
+    speller = build_checker(CheckConfig()).speller
+    assert speller is not None
+    line = "Dunmarrow stood by the gate."
+    speller.learn_names(line)
+    assert line not in speller._clean
+    speller.learn_names("They met Dunmarrow at the gate.\n" + line)
+    assert line in speller._clean and speller.check(line) == []
