@@ -91,3 +91,33 @@ def test_a_line_is_clean_only_once_its_rejected_words_are_names() -> None:
     assert line not in speller._clean
     speller.learn_names("They met Dunmarrow at the gate.\n" + line)
     assert line in speller._clean and speller.check(line) == []
+
+
+# The name study's patterns as first written; the speller's are rewritten to scan faster and must match the same.
+PLAIN_MID_SENTENCE_CAPITAL = r"(?<=[^\s.!?…:;\"“”‘'(\[{—–\-*_»«])\s+([A-Z][^\W\d_]*(?:['’][^\W\d_]+)*)"
+PLAIN_AFTER_TITLE = r"\b(?:Mr|Mrs|Ms|Messrs|Dr|St|Capt|Col|Gen|Lt|Sgt|Prof|Rev|Sr|Jr|Mme|Mlle|M)\.\s+([A-Z][^\W\d_]*)"
+PIECES = [
+    "Mr", "Mrs", "Mme", "Mlle", "M", "Messrs", "St", "Sgt", "Dr", "Jr", "Col", "x", "é", "_", "1", ".", ". ", "  ",
+    "Mr. Orlembe", "\n", "\r\n", "\t", "\u2028", "\u00a0", "“", "”", "‘", "’", "'", "—", "-", "(", "«", ":", "…", "!", "?",
+    " Orlembe", " Kestrith’s", "Varnesse", " the", " Zdeněk", "O’Dell", " İzmir", " a", "b", "Ab",
+]
+
+
+def test_the_name_patterns_match_what_their_plain_forms_match() -> None:
+    import random
+    import re
+
+    from writer_app.grammar.spelling import _AFTER_TITLE, _MID_SENTENCE_CAPITAL
+
+    chance = random.Random(20_211)
+    texts = [TEXT, TEXT.replace("\n", " "), "", " ", "Mr. Orlembe", "xMr. Orlembe", "é Mme.\tZola", "a\u2028B"]
+    texts += ["".join(chance.choices(PIECES, k=chance.randint(1, 40))) for _ in range(4_000)]
+    for fast, plain in ((_MID_SENTENCE_CAPITAL, PLAIN_MID_SENTENCE_CAPITAL), (_AFTER_TITLE, PLAIN_AFTER_TITLE)):
+        slow = re.compile(plain)
+        found = 0
+        for text in texts:
+            for start in {0, 1, len(text) // 2}:
+                expected = [(m.span(), m.group(1)) for m in slow.finditer(text, start)]
+                assert [(m.span(), m.group(1)) for m in fast.finditer(text, start)] == expected, (text, start)
+                found += len(expected)
+        assert found > 100  # (each pattern met often)
