@@ -256,3 +256,17 @@ def test_a_stretch_of_non_words_is_still_skipped() -> None:
     speller = SpellChecker(CheckConfig(dialect="en-US"))
     noise = " ".join(f"qx{chr(97 + i % 26)}vzk{i}w" for i in range(40)).replace("0", "o")
     assert speller.check("xqzvb plokr " + noise) == []
+
+
+def test_the_capitals_shortcut_decides_as_the_plain_test_does() -> None:
+    """``_judge`` skips its capital test for a word whose tail is lowercase: the plain test must say no there."""
+    import random
+    import sys
+
+    chance = random.Random(7)
+    cased = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isupper() or chr(c).istitle() or chr(c).islower()]
+    pieces = [*chance.sample(cased, 400), "a", "B", "ǅ", "ß", "ﬁ", "'", "’", "ª", "ʰ", "Ⓐ", "ⓐ", "中", "1"]
+    for _ in range(20_000):
+        word = "".join(chance.choices(pieces, k=chance.randint(2, 6)))
+        plain = word.isupper() or any(c.isupper() for c in word[1:])
+        assert (not word[1:].islower() and plain) == plain, word

@@ -510,7 +510,9 @@ class SpellChecker:
         plain = word.replace("’", "'")
         if len(plain) == 1 or self._is_known(plain):
             return True
-        if plain.isupper() or any(c.isupper() for c in plain[1:]):
+        tail = plain[1:]
+        # (a lowercase tail, as most words have, holds no capital and leaves the word not all capitals)
+        if not tail.islower() and (plain.isupper() or any(c.isupper() for c in tail)):
             return True  # SHOUTING, acronyms ("HMMs"), mixed case: "iPhone", "McAllister", "IsValid"
         if self._primary.spell(plain):
             return True
