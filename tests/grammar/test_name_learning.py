@@ -121,3 +121,22 @@ def test_the_name_patterns_match_what_their_plain_forms_match() -> None:
                 assert [(m.span(), m.group(1)) for m in fast.finditer(text, start)] == expected, (text, start)
                 found += len(expected)
         assert found > 100  # (each pattern met often)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blorrin was told of first.\n“Blorrin,” she said. “A blorrin!”\n“Blorrin again.”\n",
+        "“A blorrin,” she said.\n“Blorrin again.”\nThe blorrin was told of last.\n",
+        "“A blorrin,” she said. The blorrin came.\n“Blorrin again, blorrin.”\n",
+    ],
+)
+def test_a_word_told_in_narration_anywhere_is_never_a_voice(text: str) -> None:
+    speller = build_checker(CheckConfig()).speller
+    assert speller is not None
+    speller.learn_names(text)
+    assert "blorrin" in speller._told and "blorrin" not in speller._voice
+    spoken = build_checker(CheckConfig()).speller
+    assert spoken is not None
+    spoken.learn_names("“A blorrin,” she said.\n“Blorrin again.”\n")
+    assert "blorrin" in spoken._voice  # (the same speeches without the narration make it a voice)

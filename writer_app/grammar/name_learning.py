@@ -90,6 +90,9 @@ def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pa
     seen: set[str] = set()
     unknown: set[str] = set()  # rejected words with no capital after the first letter: maybe a voice
     flaggable: set[str] = set()  # rejected ASCII words: what the spell check could flag
+    # Words once used in narration: never a voice, however often spoken (see ``SpellChecker.learn``), so their
+    # later uses are not looked for (their ``spoken`` counts stop there).
+    settled: set[str] = set()
     spoken, told = result.spoken, result.told
     clean, named = result.clean, result.named
     lines = text.splitlines()
@@ -113,6 +116,7 @@ def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pa
             else:
                 named.append((line, frozenset(flaggable.intersection(words))))
             present = unknown.intersection(words)
+            present -= settled
             if not present:
                 continue
             spans = dialogue_spans(line)
@@ -122,6 +126,7 @@ def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pa
                     spoken[lower] += 1
                 else:
                     told.add(lower)
+                    settled.add(word)
 
 
 def adopt(speller: SpellChecker, studies: list[Study]) -> int:
