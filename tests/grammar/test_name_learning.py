@@ -140,3 +140,20 @@ def test_a_word_told_in_narration_anywhere_is_never_a_voice(text: str) -> None:
     assert spoken is not None
     spoken.learn_names("“A blorrin,” she said.\n“Blorrin again.”\n")
     assert "blorrin" in spoken._voice  # (the same speeches without the narration make it a voice)
+
+
+def test_the_clean_lines_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from writer_app.grammar import spelling
+
+    monkeypatch.setattr(spelling, "_MAX_CLEAN_CHARS", 120)
+    speller = build_checker(CheckConfig()).speller
+    assert speller is not None
+    first = "The ferry left late that evening.\nThe dog slept on the quay.\n"
+    speller.learn_names(first)
+    speller.learn_names(first)  # the same lines again take no more room
+    assert speller._clean == set(first.splitlines()) and speller._clean_chars == 59
+    speller.learn_names("The gulls circled over the harbour wall.\nRain fell on the slate roofs all night.\n")
+    assert speller._clean == {"The gulls circled over the harbour wall.", "Rain fell on the slate roofs all night."}
+    speller.learn_names("A line far too long to keep. " * 5)
+    assert "A line far too long to keep. " * 5 not in speller._clean
+    assert speller.check("The dog slept on the quay.") == []

@@ -94,7 +94,9 @@ def _transposed(lower: str) -> Iterable[str]:
 _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
-_MAX_CLEAN = 200_000  # lines a study found clean kept at most (a cache: more are read again when checked)
+# Characters of the lines a study found clean kept at most (a cache: others are read again when checked); a
+# long novel has five million.
+_MAX_CLEAN_CHARS = 20_000_000
 # A stretch of at least _GIBBERISH_WORDS words whose first _GIBBERISH_SAMPLE distinct words nearly all fail is noise.
 _GIBBERISH_WORDS = 30
 _GIBBERISH_SAMPLE = 8
@@ -282,6 +284,7 @@ class SpellChecker:
         # Lines a study of the text found nothing to flag in (see :attr:`name_learning.Study.clean`): what makes
         # them clean (accepted words, learnt names) is never unlearnt, so checking one is a set lookup.
         self._clean: set[str] = set()
+        self._clean_chars = 0
         self._variants: dict[str, str | None] = {}
         self._misspelt_word = "misspelt" if self.dialect == "en-GB" else "misspelled"
         self._suggester: Suggester | bool | None = None
@@ -458,10 +461,14 @@ class SpellChecker:
         lines = set(clean)
         names = self._names
         lines.update(line for line, words in named if words <= names)
-        if len(self._clean) + len(lines) > _MAX_CLEAN:
+        lines -= self._clean
+        size = sum(map(len, lines))
+        if self._clean_chars + size > _MAX_CLEAN_CHARS:
             self._clean.clear()
-        if len(lines) <= _MAX_CLEAN:
+            self._clean_chars = 0
+        if size <= _MAX_CLEAN_CHARS:
             self._clean |= lines
+            self._clean_chars += size
 
     def learn_names(self, text: str) -> int:
         """Remember capitalised unknown words used mid-sentence anywhere in ``text`` (a chapter, a book) as names.
