@@ -96,7 +96,7 @@ def test_a_stale_list_falls_back_to_the_en_gb_dictionary(
     fresh_spelling: dict[str, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stale = tmp_path / "british-only.bin"
-    stale.write_bytes(british_words.compiled_path().read_bytes().replace(b'"format": 2', b'"format": 0'))
+    stale.write_bytes(british_words.compiled_path().read_bytes().replace(b'"format": 3', b'"format": 0'))
     real = british_words.compiled_path
     monkeypatch.setattr(british_words, "compiled_path",
                         lambda kind=british_words.BRITISH: stale if kind == british_words.BRITISH else real(kind))
@@ -129,17 +129,32 @@ def test_expansion_applies_prefixes_suffixes_and_their_cross_product() -> None:
     assert "number_" not in forms
 
 
-def test_the_list_finds_exactly_its_own_words_whatever_their_prefix() -> None:
-    words = sorted({"a", "aa", "ab", "abbey", "abide", "b", "ba", "colour", "colours", "z", "zz", "éclair", "ça", "'tis"})
-    blob = b"".join(sorted(w.encode() for w in words))
-    offsets = array.array("q", [0])
-    for encoded in sorted(w.encode() for w in words):
-        offsets.append(offsets[-1] + len(encoded))
-    listed = british_words.BritishOnly(offsets, blob)
+@pytest.mark.parametrize("extra", [0, 1, 200])  # a few words (a full table's probes wrap around) or more
+def test_the_list_finds_exactly_its_own_words(extra: int) -> None:
+    words = {"a", "aa", "ab", "abbey", "abide", "b", "ba", "colour", "colours", "z", "zz", "éclair", "ça", "'tis"}
+    words |= {f"harbour{n}" for n in range(extra)}
+    encoded = sorted(w.encode() for w in words)
+    blob = b"".join(encoded)
+    offsets = array.array("I", [0])
+    for word in encoded:
+        offsets.append(offsets[-1] + len(word))
+    table = british_words.hash_table(encoded)
+    assert len(table) >= 2 * len(words) and sorted(table)[-len(words):] == list(range(1, len(words) + 1))
+    listed = british_words.BritishOnly(offsets, blob, table)
     probes = {*words, "", "'", "aaa", "abb", "abbeys", "abid", "c", "col", "colourss", "zzz", "é", "éclairs", "Ab"}
-    probes |= {w[:-1] for w in words} | {w + "s" for w in words}
-    for _ in range(2):  # the second time the remembered ranges answer
-        assert {p: p in listed for p in probes} == {p: p in words for p in probes}
+    probes |= {w[:-1] for w in words} | {w + "s" for w in words} | {w.upper() for w in words}
+    assert {p: p in listed for p in probes} == {p: p in words for p in probes}
+    assert len(listed) == len(words) and 42 not in listed
+
+
+def test_the_shipped_lists_find_every_word_they_hold() -> None:
+    for kind in british_words.KINDS:
+        listed = british_words.load_british_only(kind=kind)
+        assert listed is not None
+        offsets, blob = listed._offsets, listed._blob
+        held = [blob[offsets[i] : offsets[i + 1]].decode() for i in range(len(listed))]
+        assert all(word in listed for word in held)
+        assert not any(word + "qx" in listed for word in held[::97])
 
 
 @pytest.mark.parametrize("word", ["colour", "Colour", "o'clock", "'tis", "", "'", "McAdam", "naïve", "Naïve", "co-op",
