@@ -7,6 +7,7 @@ import pytest
 from writer_app.grammar.engine import CheckConfig, iter_paragraphs
 from writer_app.grammar.factory import build_checker
 from writer_app.grammar.name_learning import adopt, study
+from writer_app.grammar.spelling import line_key
 
 # Our own lines: names used mid-sentence (learnt) and only at sentence starts, typos, loan words with accents,
 # a character's dialect, a web address, a hyphenated compound, shouting and a line with no words at all.
@@ -53,8 +54,9 @@ def _checks(speller) -> list[list[tuple[int, int, str, str]]]:
 
 def test_the_lines_a_study_finds_clean_are_checked_with_exactly_the_same_results() -> None:
     speller = _learnt()
-    clean = set(speller._clean)
     lines = [line for line in TEXT.splitlines() if line.strip()]
+    clean = {line for line in lines if line_key(line) in speller._clean}
+    assert len(clean) == len(speller._clean)
     # Clean: every line but those with a typo; names learnt anywhere in the text count, loan words too.
     assert "Varnesse waited on the quay with Kestrith and the dog." in clean
     assert "Orlembe stood apart; nobody had asked Orlembe anything." in clean
@@ -62,7 +64,6 @@ def test_the_lines_a_study_finds_clean_are_checked_with_exactly_the_same_results
     assert "She recieved the letter on a wet mornign in spring." not in clean
     assert "Hte lantern swung, and Teh dog barked twice." not in clean
     assert "Brunnow laughed at the gulls." not in clean  # a name never used mid-sentence: read when checked
-    assert clean <= set(lines)
     found = _checks(speller)
     speller._clean.clear()  # the same speller reading every line again
     assert _checks(speller) == found
@@ -88,9 +89,9 @@ def test_a_line_is_clean_only_once_its_rejected_words_are_names() -> None:
     assert speller is not None
     line = "Dunmarrow stood by the gate."
     speller.learn_names(line)
-    assert line not in speller._clean
+    assert line_key(line) not in speller._clean
     speller.learn_names("They met Dunmarrow at the gate.\n" + line)
-    assert line in speller._clean and speller.check(line) == []
+    assert line_key(line) in speller._clean and speller.check(line) == []
 
 
 # The name study's patterns as first written; the speller's are rewritten to scan faster and must match the same.
@@ -145,15 +146,24 @@ def test_a_word_told_in_narration_anywhere_is_never_a_voice(text: str) -> None:
 def test_the_clean_lines_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     from writer_app.grammar import spelling
 
-    monkeypatch.setattr(spelling, "_MAX_CLEAN_CHARS", 120)
+    monkeypatch.setattr(spelling, "_MAX_CLEAN_LINES", 3)
     speller = build_checker(CheckConfig()).speller
     assert speller is not None
     first = "The ferry left late that evening.\nThe dog slept on the quay.\n"
     speller.learn_names(first)
     speller.learn_names(first)  # the same lines again take no more room
-    assert speller._clean == set(first.splitlines()) and speller._clean_chars == 59
-    speller.learn_names("The gulls circled over the harbour wall.\nRain fell on the slate roofs all night.\n")
-    assert speller._clean == {"The gulls circled over the harbour wall.", "Rain fell on the slate roofs all night."}
-    speller.learn_names("A line far too long to keep. " * 5)
-    assert "A line far too long to keep. " * 5 not in speller._clean
+    assert speller._clean == {line_key(line) for line in first.splitlines()}
+    second = "The gulls circled over the harbour wall.\nRain fell on the slate roofs all night.\n"
+    speller.learn_names(second)  # four lines are too many: the older ones go
+    assert speller._clean == {line_key(line) for line in second.splitlines()}
+    many = "".join(f"The dog slept on the quay {word}.\n" for word in ("again", "today", "once", "twice"))
+    speller.learn_names(many)  # more lines than are ever kept: none of them
+    assert not speller._clean
     assert speller.check("The dog slept on the quay.") == []
+
+
+def test_a_line_is_known_by_a_digest_of_its_exact_text() -> None:
+    lines = ["The dog slept.", "The dog slept. ", "the dog slept.", "The dóg slept.", "", "\ud800 lone surrogate"]
+    keys = [line_key(line) for line in lines]
+    assert len(set(keys)) == len(lines) and all(len(key) == 16 for key in keys)
+    assert line_key("The dog slept.") == keys[0]

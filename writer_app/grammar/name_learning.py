@@ -43,11 +43,11 @@ class Study:
     # Verdicts on words the study judged that the speller had not cached (for a parent process to keep).
     accepted: set[str] = field(default_factory=set)
     rejected: set[str] = field(default_factory=set)
-    # Lines (as ``str.splitlines`` cuts them) whose every word is accepted or has a letter outside ASCII: the
-    # spell check flags nothing there (read with ``voice`` only) ...
-    clean: list[str] = field(default_factory=list)
-    # ... and lines that are clean once their rejected ASCII words are learnt as names: (line, those words).
-    named: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    # Lines (as ``str.splitlines`` cuts them, by their ``spelling.line_key``) whose every word is accepted or has
+    # a letter outside ASCII: the spell check flags nothing there (read with ``voice`` only) ...
+    clean: list[bytes] = field(default_factory=list)
+    # ... and lines that are clean once their rejected ASCII words are learnt as names: (line key, those words).
+    named: list[tuple[bytes, frozenset[str]]] = field(default_factory=list)
 
 
 def study(speller: SpellChecker, text: str, start: int = 0, end: int | None = None, verdicts: bool = False) -> Study:
@@ -86,6 +86,8 @@ def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pa
     Lines are read in blocks: a block's words are found line by line, its new words judged together, then each
     line is sorted with a few set operations (a line at a time cost as much again in Python's bookkeeping).
     """
+    from writer_app.grammar.spelling import line_key
+
     accepts = speller.accepts
     seen: set[str] = set()
     unknown: set[str] = set()  # rejected words with no capital after the first letter: maybe a voice
@@ -112,9 +114,9 @@ def _study_voice(speller: SpellChecker, text: str, result: Study, word_re: re.Pa
             if not words:
                 continue
             if flaggable.isdisjoint(words):
-                clean.append(line)
+                clean.append(line_key(line))
             else:
-                named.append((line, frozenset(flaggable.intersection(words))))
+                named.append((line_key(line), frozenset(flaggable.intersection(words))))
             present = unknown.intersection(words)
             present -= settled
             if not present:
@@ -137,8 +139,8 @@ def adopt(speller: SpellChecker, studies: list[Study]) -> int:
     spoken: Counter[str] = Counter()
     told: set[str] = set()
     voice = False
-    clean: list[str] = []
-    named: list[tuple[str, frozenset[str]]] = []
+    clean: list[bytes] = []
+    named: list[tuple[bytes, frozenset[str]]] = []
     for each in studies:
         names |= each.names
         spoken.update(each.spoken)

@@ -18,6 +18,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import partial
+from hashlib import blake2b
 from pathlib import Path
 
 from writer_app.grammar.british_words import AMERICAN, BritishOnly, listed_shape, load_british_only
@@ -94,9 +95,9 @@ def _transposed(lower: str) -> Iterable[str]:
 _OPENERS = "\"“‘'([{_*«—–-"
 _SENTENCE_ENDS = ".!?…:;"
 _MAX_CACHE = 400_000
-# Characters of the lines a study found clean kept at most (a cache: others are read again when checked); a
-# long novel has five million.
-_MAX_CLEAN_CHARS = 20_000_000
+# Lines a study found clean kept at most (a cache: others are read again when checked), as their digests (see
+# ``line_key``: about 80 bytes each); War and Peace has 12,000 lines.
+_MAX_CLEAN_LINES = 100_000
 # A stretch of at least _GIBBERISH_WORDS words whose first _GIBBERISH_SAMPLE distinct words nearly all fail is noise.
 _GIBBERISH_WORDS = 30
 _GIBBERISH_SAMPLE = 8
@@ -113,6 +114,12 @@ _BRITISH_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[^aeiou])e(?=[^aeiou])"), "ae"),
     (re.compile(r"(?<=[^aeiou])e(?=[^aeiou])"), "oe"),
 )
+
+
+def line_key(line: str) -> bytes:
+    """What a line found clean is remembered by: a 16-byte BLAKE2 digest of its text (a novel's paragraph itself
+    takes several times the memory; two different lines share a digest with odds of one in 2**128)."""
+    return blake2b(line.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class _Dictionary:
@@ -283,8 +290,7 @@ class SpellChecker:
         self._near: dict[str, bool] = {}
         # Lines a study of the text found nothing to flag in (see :attr:`name_learning.Study.clean`): what makes
         # them clean (accepted words, learnt names) is never unlearnt, so checking one is a set lookup.
-        self._clean: set[str] = set()
-        self._clean_chars = 0
+        self._clean: set[bytes] = set()  # their digests (see ``line_key``)
         self._variants: dict[str, str | None] = {}
         self._misspelt_word = "misspelt" if self.dialect == "en-GB" else "misspelled"
         self._suggester: Suggester | bool | None = None
@@ -319,7 +325,8 @@ class SpellChecker:
     # -- public API ---------------------------------------------------------------------------------------
     def check(self, text: str) -> list[Issue]:
         """Return spelling issues of one paragraph; never computes suggestions (see :meth:`suggest`)."""
-        if text in self._clean:
+        clean = self._clean
+        if clean and line_key(text) in clean:
             return []
         words = WORD_RE.findall(text)
         ok = self._ok
@@ -429,14 +436,14 @@ class SpellChecker:
         told: Iterable[str] = (),
         spoken: Iterable[str] = (),
         verdicts: Iterable[tuple[set[str], set[str]]] = (),
-        clean: Iterable[str] = (),
-        named: Iterable[tuple[str, frozenset[str]]] = (),
+        clean: Iterable[bytes] = (),
+        named: Iterable[tuple[bytes, frozenset[str]]] = (),
     ) -> int:
         """Learn what a text taught: ``names``; lowercase unknown words it ``told`` in narration; words ``spoken``
         in dialogue often enough to be a voice (kept unless also told, or a garbled common word); cached
         word ``verdicts`` (accepted, rejected) while the cache has room; and the text's lines with nothing to
-        flag: the ``clean`` ones, and the ``named`` ones whose rejected ASCII words are all names now (see
-        :attr:`name_learning.Study.clean`). Returns how many names were new."""
+        flag, by their :func:`line_key`: the ``clean`` ones, and the ``named`` ones whose rejected ASCII words are
+        all names now (see :attr:`name_learning.Study.clean`). Returns how many names were new."""
         told = set(told)
         with self._lock:
             for accepted, rejected in verdicts:
@@ -456,19 +463,16 @@ class SpellChecker:
                 self._voice |= voiced
         return len(fresh)
 
-    def _learn_clean(self, clean: Iterable[str], named: Iterable[tuple[str, frozenset[str]]]) -> None:
+    def _learn_clean(self, clean: Iterable[bytes], named: Iterable[tuple[bytes, frozenset[str]]]) -> None:
         """Remember lines with nothing to flag (call with the lock held, after the names are learnt)."""
-        lines = set(clean)
+        keys = set(clean)
         names = self._names
-        lines.update(line for line, words in named if words <= names)
-        lines -= self._clean
-        size = sum(map(len, lines))
-        if self._clean_chars + size > _MAX_CLEAN_CHARS:
+        keys.update(key for key, words in named if words <= names)
+        keys -= self._clean
+        if len(self._clean) + len(keys) > _MAX_CLEAN_LINES:
             self._clean.clear()
-            self._clean_chars = 0
-        if size <= _MAX_CLEAN_CHARS:
-            self._clean |= lines
-            self._clean_chars += size
+        if len(keys) <= _MAX_CLEAN_LINES:
+            self._clean |= keys
 
     def learn_names(self, text: str) -> int:
         """Remember capitalised unknown words used mid-sentence anywhere in ``text`` (a chapter, a book) as names.
