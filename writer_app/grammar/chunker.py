@@ -12,6 +12,7 @@ _PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 _PREMODIFIERS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "POS", "HYPH", "WP$"})
 _NP_START = _PREMODIFIERS | _NOUNS | frozenset({"PRP", "EX", "WP"})
 _NOT_A_HEAD = frozenset({"POS", "HYPH", "JJ", "JJR", "JJS", "PRP$", "WP$"})
+_MODIFIED = _NOUNS | {"JJ"}  # what a participle before it modifies: "the broken window", "a running tap"
 _AUXILIARY_LEMMAS = frozenset("be have do get will would can could shall should may might must ought".split())
 _AUXILIARY_FORMS = frozenset(
     "am is are was were be been being 's 're 'm has have had having 've 'd does do did got gets getting".split()
@@ -55,28 +56,46 @@ def chunk(words: Sequence[Word]) -> tuple[list[Word], tuple[tuple[int, int], ...
     out = list(words)
     if not out:
         return out, ()
-    for first, last, number, person in noun_phrases(out):
-        for index in range(first, last):
-            label = "B-NP" if index == first else "I-NP"
-            word = out[index]
+    labels, numbers, persons, found = chunk_fields(out)
+    for index, word in enumerate(out):
+        label, number, person = labels[index], numbers[index], persons[index]
+        if label != word.chunk or number != word.number or person != word.person:
             out[index] = make_word(word.token, word.tag, word.lemma, word.tags, label, number, person)
-    for first, last in verb_groups(out):
+    return out, found
+
+
+def chunk_fields(
+    words: Sequence[Word],
+) -> tuple[list[str], list[str], list[int], tuple[tuple[int, int], ...]]:
+    """Return what :func:`chunk` gives the words (each one's chunk label, number and person) and the clauses,
+    without making the words."""
+    labels = [word.chunk for word in words]
+    numbers = [word.number for word in words]
+    persons = [word.person for word in words]
+    if not words:
+        return labels, numbers, persons, ()
+    for first, last, number, person in noun_phrases(words):
+        labels[first] = "B-NP"
+        numbers[first:last] = [number] * (last - first)
+        persons[first:last] = [person] * (last - first)
+        if last - first > 1:
+            labels[first + 1 : last] = ["I-NP"] * (last - first - 1)
+    for first, last in verb_groups(words):  # (verb groups do not read chunks: the words' own labels will do)
         for index in range(first, last):
-            word = out[index]
-            if word.chunk == "O":
-                label = "B-VP" if index == first else "I-VP"
-                out[index] = make_word(word.token, word.tag, word.lemma, word.tags, label, word.number, word.person)
-    return out, clauses(out)
+            if labels[index] == "O":
+                labels[index] = "B-VP" if index == first else "I-VP"
+    return labels, numbers, persons, clauses(words)
 
 
 def _base_phrases(words: Sequence[Word]) -> list[tuple[int, int]]:
     """Return the base noun phrases (determiners, modifiers, nouns; a pronoun alone) as index ranges."""
     phrases: list[tuple[int, int]] = []
+    tags = [word.tag for word in words]
     index = 0
     count = len(words)
     while index < count:
-        tag = words[index].tag
-        if not words[index].token.is_word and tag not in ("CD", "HYPH") or tag not in _NP_START:
+        tag = tags[index]
+        if tag not in _NP_START or words[index].token.kind is not Kind.WORD and tag not in ("CD", "HYPH"):
             index += 1
             continue
         if tag in ("PRP", "EX", "WP"):
@@ -86,13 +105,13 @@ def _base_phrases(words: Sequence[Word]) -> list[tuple[int, int]]:
         start = index
         last_noun = -1
         while index < count:
-            tag = words[index].tag
+            tag = tags[index]
             if tag in _NOUNS:
                 last_noun = index
             elif tag in _PREMODIFIERS:
                 if tag in ("DT", "PDT", "PRP$") and last_noun >= 0 and index > start:
                     break  # "the boy the dog bit": a new phrase starts
-            elif tag in ("VBN", "VBG") and index + 1 < count and words[index + 1].tag in _NOUNS | {"JJ"} and index > start:
+            elif tag in ("VBN", "VBG") and index + 1 < count and tags[index + 1] in _MODIFIED and index > start:
                 pass  # "the broken window", "a running tap"
             else:
                 break
@@ -100,7 +119,7 @@ def _base_phrases(words: Sequence[Word]) -> list[tuple[int, int]]:
         end = last_noun + 1 if last_noun >= 0 else index
         if end <= start:
             end = start + 1
-        if all(words[i].tag in _NOT_A_HEAD for i in range(start, end)):
+        if _NOT_A_HEAD.issuperset(tags[start:end]):
             index = max(index, start + 1)
             continue  # "long" in "is long": an adjective alone is no noun phrase
         phrases.append((start, end))
@@ -162,18 +181,18 @@ def noun_phrases(words: Sequence[Word]) -> list[tuple[int, int, str, int]]:
     for first, last, number, person, head in base:
         if merged:
             previous = merged[-1]
-            gap = [words[i].lower for i in range(previous[1], first)]
+            gap = words[first - 1].lower if first - previous[1] == 1 else None  # the one word between them
             previous_is_pronoun = words[previous[1] - 1].tag == "PRP" and previous[1] - previous[0] == 1
-            if gap == ["of"] and not (previous_is_pronoun and previous[2] != ""):
+            if gap == "of" and not (previous_is_pronoun and previous[2] != ""):
                 if previous[4] in _TRANSPARENT_HEADS and not (previous[4] == "number" and _starts_with_the(words, previous[0])):
                     previous[2] = number
                 previous[1] = last
                 continue
-            if gap in (["and"], ["&"]) and words[previous[1] - 1].tag != "PRP$" and words[first].tag != "PRP$":
+            if gap in ("and", "&") and words[previous[1] - 1].tag != "PRP$" and words[first].tag != "PRP$":
                 previous[1], previous[2] = last, "pl"
                 previous[3] = min(previous[3], person)
                 continue
-            if gap in (["or"], ["nor"]):
+            if gap in ("or", "nor"):
                 previous[1], previous[2], previous[3] = last, number, person
                 continue
         merged.append([first, last, number, person, head])
@@ -249,25 +268,18 @@ def clauses(words: Sequence[Word]) -> tuple[tuple[int, int], ...]:
     """Return half-open token ranges covering the sentence, cut at clause boundaries."""
     cuts: list[int] = []
     count = len(words)
+    tags = [word.tag for word in words]
+    tokens = [word.token for word in words]
     for index in range(1, count):
-        word, before = words[index], words[index - 1]
-        lower = word.lower
-        if before.text in (";", ":") or before.token.kind is Kind.DASH:
-            cuts.append(index)
-        elif before.text == "," and (
-            word.tag == "CC" or word.tag in _WH or lower in _SUBORDINATORS
+        token, before, tag = tokens[index], tokens[index - 1], tags[index]
+        if (
+            before.text in (";", ":")
+            or before.kind is Kind.DASH
+            or before.text == "," and (tag == "CC" or tag in _WH or token.lower in _SUBORDINATORS)
+            or tag in _WH and tags[index - 1] in _NOUNS  # a relative clause: "the man who ..."
+            or tag == "CC" and index + 1 < count and tokens[index + 1].lower in _SUBJECT_PRONOUNS  # "he ran and she hid"
+            or token.in_dialogue != before.in_dialogue  # speech gives way to narration or back (a dialogue tag)
         ):
             cuts.append(index)
-        elif word.tag in _WH and before.tag in _NOUNS:
-            cuts.append(index)  # a relative clause: "the man who ..."
-        elif word.tag == "CC" and index + 1 < count and words[index + 1].lower in _SUBJECT_PRONOUNS:
-            cuts.append(index)  # "he ran and she hid"
-        elif _dialogue_changes(words, index):
-            cuts.append(index)
-    bounds = [0, *sorted(set(cuts)), count]
+    bounds = [0, *cuts, count]  # (in order, each once)
     return tuple((a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b)
-
-
-def _dialogue_changes(words: Sequence[Word], index: int) -> bool:
-    """True where speech gives way to narration or back (a dialogue tag), the quotation mark kept with speech."""
-    return words[index].token.in_dialogue != words[index - 1].token.in_dialogue
