@@ -10,7 +10,6 @@ import logging
 import sys
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
-from operator import lshift
 from pathlib import Path
 
 from writer_app.grammar.heap import release_free_memory
@@ -422,9 +421,10 @@ class _Rows(dict[int, int]):
         if number == _ABSENT:
             return 0
         tagger = self._tagger
-        first, last = tagger._starts[number], tagger._starts[number + 1]
-        lanes = map(self.shifts.__getitem__, tagger._row_tags[first:last])
-        row = self._base + sum(map(lshift, tagger._row_weights[first:last], lanes))
+        row_tags, row_weights, shifts = tagger._row_tags, tagger._row_weights, self.shifts
+        row = self._base
+        for at in range(tagger._starts[number], tagger._starts[number + 1]):  # (a row has 4 or 5 weights)
+            row += row_weights[at] << shifts[row_tags[at]]
         if len(self) >= MAX_PARSED_ROWS:  # memory stays bounded
             for old in list(itertools.islice(self, len(self) // 2)):
                 del self[old]
