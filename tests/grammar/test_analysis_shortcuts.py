@@ -11,19 +11,26 @@ import pytest
 from tests.grammar.pretest_support import variants
 from writer_app.grammar import analysis
 from writer_app.grammar.chunker import (
+    _AUXILIARY_FORMS,
+    _AUXILIARY_LEMMAS,
+    _NON_FINITE,
     _NOT_A_HEAD,
     _NOUNS,
     _NP_START,
+    _PLURAL_DETERMINERS,
+    _PLURAL_NOUNS,
     _PREMODIFIERS,
+    _SINGULAR_DETERMINERS,
+    _SINGULAR_IN_FORM,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
     _TRANSPARENT_HEADS,
+    _VERBS,
     _WH,
-    _number_person,
-    _with_relatives,
+    PRONOUNS,
     chunk,
     chunk_fields,
-    verb_groups,
+    chunk_tokens,
 )
 from writer_app.grammar.lexicon import Lexicon, shipped_lexicon
 from writer_app.grammar.rules import load_rules
@@ -76,8 +83,98 @@ def _plain_base_phrases(words: Sequence[Word]) -> list[tuple[int, int]]:
     return phrases
 
 
+def _plain_number_person(words: Sequence[Word], first: int, last: int) -> tuple[str, int, str]:
+    head = last - 1
+    while head > first and words[head].tag in ("POS", "HYPH"):
+        head -= 1
+    word = words[head]
+    lower = word.lower
+    if word.tag in ("PRP", "PRP$") or lower in PRONOUNS:
+        person, number = PRONOUNS.get(lower, (3, ""))
+        return number, person, lower
+    if word.tag in _PLURAL_NOUNS or word.tag == "NN" and _plain_plural_form(word):
+        return "pl", 3, word.lemma.lower()
+    if word.tag in _NOUNS:
+        return "sg", 3, word.lemma.lower()
+    if lower in _PLURAL_DETERMINERS:
+        return "pl", 3, lower
+    if lower in _SINGULAR_DETERMINERS:
+        return "sg", 3, lower
+    if word.tag == "CD":
+        return ("sg" if lower in ("one", "1") else "pl"), 3, lower
+    return "", 3, lower
+
+
+def _plain_plural_form(word: Word) -> bool:
+    lower = word.lower
+    if "NNS" not in word.tags or not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
+        return False
+    if lower in _SINGULAR_IN_FORM:
+        return False
+    stems = [lower[:-1]]
+    if lower.endswith("es"):
+        stems.append(lower[:-2])
+    if lower.endswith("ies"):
+        stems.append(lower[:-3] + "y")
+    return any("NN" in shipped_lexicon().tags(stem) for stem in stems)
+
+
+def _plain_with_relatives(
+    words: Sequence[Word], phrases: list[tuple[int, int, str, int]]
+) -> list[tuple[int, int, str, int]]:
+    out: list[tuple[int, int, str, int]] = []
+    ends = {last: (number, person) for _first, last, number, person in phrases}
+    starts = {first for first, _last, _number, _person in phrases}
+    for phrase in phrases:
+        first, last, number, person = phrase
+        if words[first].tag in ("WP", "WDT") and last - first == 1:
+            before = first - 1 if first and words[first - 1].text == "," else first
+            if before in ends and ends[before][1] == 3:
+                number, person = ends[before]
+        out.append((first, last, number, person))
+    for index, word in enumerate(words):
+        if word.tag == "WDT" and word.lower in ("that", "which") and index not in starts:
+            before = index - 1 if index and words[index - 1].text == "," else index
+            if before in ends:
+                out.append((index, index + 1, *ends[before]))
+    return sorted(out)
+
+
+def _plain_verb_groups(words: Sequence[Word]) -> list[tuple[int, int]]:
+    def auxiliary(word: Word) -> bool:
+        return word.tag in ("MD", "TO") or word.lemma.lower() in _AUXILIARY_LEMMAS or word.lower in _AUXILIARY_FORMS
+
+    groups: list[tuple[int, int]] = []
+    index = 0
+    count = len(words)
+    while index < count:
+        tag = words[index].tag
+        if not (tag in _VERBS or (tag == "TO" and index + 1 < count and words[index + 1].tag == "VB")):
+            index += 1
+            continue
+        start = last_verb = index
+        index += 1
+        while index < count:
+            tag = words[index].tag
+            if tag in _VERBS:
+                if not auxiliary(words[last_verb]) or tag not in _NON_FINITE:
+                    break
+                last_verb = index
+            elif tag not in ("RB", "TO") and not (
+                tag == "PRP"
+                and words[index - 1].tag in ("MD", "VBZ", "VBP", "VBD")
+                and index + 1 < len(words)
+                and words[index + 1].tag in ("VB", "VBN", "VBG")
+            ):
+                break
+            index += 1
+        groups.append((start, last_verb + 1))
+        index = last_verb + 1
+    return groups
+
+
 def _plain_noun_phrases(words: Sequence[Word]) -> list[tuple[int, int, str, int]]:
-    base = [(first, last, *_number_person(words, first, last)) for first, last in _plain_base_phrases(words)]
+    base = [(first, last, *_plain_number_person(words, first, last)) for first, last in _plain_base_phrases(words)]
     merged: list[list] = []
     for first, last, number, person, head in base:
         if merged:
@@ -97,7 +194,7 @@ def _plain_noun_phrases(words: Sequence[Word]) -> list[tuple[int, int, str, int]
                 previous[1], previous[2], previous[3] = last, number, person
                 continue
         merged.append([first, last, number, person, head])
-    return _with_relatives(words, [(first, last, number, person) for first, last, number, person, _head in merged])
+    return _plain_with_relatives(words, [(first, last, number, person) for first, last, number, person, _head in merged])
 
 
 def _plain_clauses(words: Sequence[Word]) -> tuple[tuple[int, int], ...]:
@@ -130,7 +227,7 @@ def _plain_chunk(words: Sequence[Word]) -> tuple[list[Word], tuple[tuple[int, in
             word = out[index]
             label = "B-NP" if index == first else "I-NP"
             out[index] = make_word(word.token, word.tag, word.lemma, word.tags, label, number, person)
-    for first, last in verb_groups(out):
+    for first, last in _plain_verb_groups(out):
         for index in range(first, last):
             word = out[index]
             if word.chunk == "O":
@@ -158,7 +255,8 @@ def test_the_chunkers_fields_are_the_chunked_words(spans: list[tuple[str, int, i
     for text, start, end in spans[::7]:
         words = analysis.tag_tokens(analysis.surface_tokens(text, start, end))
         chunked, clauses = chunk(words)
-        assert chunk_fields(words) == (
-            [w.chunk for w in chunked], [w.number for w in chunked], [w.person for w in chunked], clauses
-        )
+        fields = ([w.chunk for w in chunked], [w.number for w in chunked], [w.person for w in chunked], clauses)
+        assert chunk_fields(words) == fields
+        assert chunk_tokens([w.token for w in words], [w.tag for w in words], [w.lemma for w in words],
+                            [w.tags for w in words]) == fields  # fmt: skip
         assert chunk(chunked) == (chunked, clauses)  # (chunking again changes nothing)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from itertools import repeat
 
-from writer_app.grammar.chunker import chunk, chunk_fields
+from writer_app.grammar.chunker import chunk, chunk_tokens
 from writer_app.grammar.disambiguation import disambiguate
 from writer_app.grammar.lexicon import Lexicon, regular_lemma, shipped_lexicon
 from writer_app.grammar.sentences import sentence_spans
@@ -173,11 +173,10 @@ Reading = tuple[
 @functools.lru_cache(maxsize=ANALYSED_SIZE)
 def _analysed(text: str, opened: tuple[str, ...]) -> Reading:
     """Analyse one sentence standing at offset 0, with the quotations open before it (as :func:`build_sentence`
-    would, without making its words twice)."""
+    would, without making its words)."""
     tokens = _tokens(text, opened)
     tags, lemmas, possible = _read_tokens(tokens, shipped_tagger(), shipped_lexicon())
-    words = list(map(make_word, tokens, tags, lemmas, possible, repeat("O"), repeat(""), repeat(0)))
-    chunks, numbers, persons, clauses = chunk_fields(words)
+    chunks, numbers, persons, clauses = chunk_tokens(tokens, tags, lemmas, possible)
     return (
         tuple(tags),
         tuple(map(sys.intern, lemmas)),  # a lemma string shared by every cached sentence using it
