@@ -427,7 +427,7 @@ class _Rows(dict[int, int]):
             row += row_weights[at] << shifts[row_tags[at]]
         if len(self) >= MAX_PARSED_ROWS:  # memory stays bounded
             for old in list(itertools.islice(self, len(self) // 2)):
-                del self[old]
+                self.pop(old, None)  # (another thread may have dropped it)
             self[_ABSENT] = 0
         self[number] = row
         return row
