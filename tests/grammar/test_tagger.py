@@ -76,7 +76,8 @@ def test_a_bounded_cache_of_parsed_rows_tags_exactly_as_an_unbounded_one(monkeyp
     lexicon = shipped_lexicon()
     expected = [model.tag(words, [lexicon.signature(w) for w in words]) for words in sentences]
     monkeypatch.setattr(tagger_module, "MAX_PARSED_ROWS", 5)
-    model._rows = {}
+    monkeypatch.setattr(model, "_rows", tagger_module._Rows(model))
+    monkeypatch.setattr(model, "_word_rows", {})
     again = [model.tag(words, [lexicon.signature(w) for w in words]) for words in sentences]
     assert again == expected and len(model._rows) <= 5
     release_free_memory()  # gives freed pages back (or does nothing off glibc); never fails
@@ -133,3 +134,29 @@ def test_a_format_one_model_file_still_loads(tmp_path: Path) -> None:
     again = tmp_path / "new.gz"
     model.save(again)
     assert PerceptronTagger.load(again).row("w dog") == {0: -3, 1: 40}
+
+
+def test_tagging_every_rules_examples_matches_scoring_every_feature(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The packed scoring (own rows summed per word, rows as integers of per-tag lanes) picks exactly the tag
+    that plain scoring of every feature picks, on every rule's examples in every variant."""
+    import functools
+
+    from tests.grammar.pretest_support import variants
+    from writer_app.grammar import analysis
+    from writer_app.grammar.rules import load_rules
+
+    lexicon = shipped_lexicon()
+    model = shipped_tagger()
+    monkeypatch.setattr(model, "row", functools.cache(model.row))  # (the plain scoring, quicker: rows kept read)
+    examples = {sentence for rule in load_rules() for sentence in (*rule.bad, *rule.good, *rule.fixed)}
+    texts = sorted({text for sentence in examples for text in variants(sentence)})
+    seen: set[tuple[str, ...]] = set()
+    for text in texts:
+        for start, end in analysis.sentence_spans(text):
+            facts = [analysis._read_form(token.text, lexicon) for token in analysis.surface_tokens(text, start, end)]
+            words = [fact[0] for fact in facts]
+            lex = [fact[1] for fact in facts]
+            if (key := (*words, *lex)) not in seen:
+                seen.add(key)
+                assert model.tag(words, lex) == _reference_tags(model, words, lex), text
+    assert len(seen) > 20_000

@@ -11,8 +11,9 @@ import functools
 import logging
 import sys
 from collections.abc import Sequence
+from itertools import repeat
 
-from writer_app.grammar.chunker import chunk
+from writer_app.grammar.chunker import chunk, chunk_tokens
 from writer_app.grammar.disambiguation import disambiguate
 from writer_app.grammar.lexicon import Lexicon, regular_lemma, shipped_lexicon
 from writer_app.grammar.sentences import sentence_spans
@@ -171,17 +172,19 @@ Reading = tuple[
 
 @functools.lru_cache(maxsize=ANALYSED_SIZE)
 def _analysed(text: str, opened: tuple[str, ...]) -> Reading:
-    """Analyse one sentence standing at offset 0, with the quotations open before it."""
-    sentence = build_sentence(_tokens(text, opened), 0, len(text))
-    words = sentence.words
+    """Analyse one sentence standing at offset 0, with the quotations open before it (as :func:`build_sentence`
+    would, without making its words)."""
+    tokens = _tokens(text, opened)
+    tags, lemmas, possible = _read_tokens(tokens, shipped_tagger(), shipped_lexicon())
+    chunks, numbers, persons, clauses = chunk_tokens(tokens, tags, lemmas, possible)
     return (
-        tuple(w.tag for w in words),
-        tuple(sys.intern(w.lemma) for w in words),  # a lemma string shared by every cached sentence using it
-        tuple(w.tags for w in words),
-        tuple(w.chunk for w in words),
-        tuple(w.number for w in words),
-        tuple(w.person for w in words),
-        sentence.clauses,
+        tuple(tags),
+        tuple(map(sys.intern, lemmas)),  # a lemma string shared by every cached sentence using it
+        tuple(possible),
+        tuple(chunks),
+        tuple(numbers),
+        tuple(persons),
+        clauses,
     )
 
 
@@ -202,10 +205,15 @@ def tag_tokens(
     tokens: Sequence[Token], tagger: PerceptronTagger | None = None, lexicon: Lexicon | None = None
 ) -> list[Word]:
     """Return the tokens as words with their tag in context, lemma and possible tags."""
-    tagger = tagger or shipped_tagger()
-    shipped = shipped_lexicon()
-    lexicon = lexicon or shipped
-    if lexicon is shipped:
+    tags, lemmas, possible = _read_tokens(tokens, tagger or shipped_tagger(), lexicon or shipped_lexicon())
+    return list(map(make_word, tokens, tags, lemmas, possible, repeat("O"), repeat(""), repeat(0)))
+
+
+def _read_tokens(
+    tokens: Sequence[Token], tagger: PerceptronTagger, lexicon: Lexicon
+) -> tuple[list[str], list[str], list[frozenset[str]]]:
+    """Each token's tag in context, lemma and possible tags (what :func:`tag_tokens` makes its words of)."""
+    if lexicon is shipped_lexicon():
         facts = [_forms.get(token.text) or _read_form(token.text, lexicon) for token in tokens]
         texts = [fact[0] for fact in facts]
         signatures = [fact[1] for fact in facts]
@@ -216,19 +224,33 @@ def tag_tokens(
         signatures = [lexicon.signature(text) for text in texts]
         possible = [lexicon.tags(text) if token.kind is Kind.WORD else frozenset() for token, text in zip(tokens, texts, strict=True)]
     tags = disambiguate(texts, tagger.tag(texts, signatures), possible)
-    words: list[Word] = []
-    for index, (token, text, tag, tags_of_word) in enumerate(zip(tokens, texts, tags, possible, strict=True)):
+    known = _lemmas if lexicon is shipped_lexicon() else {}
+    lemmas: list[str] = []
+    for index, (token, text, tag) in enumerate(zip(tokens, texts, tags, strict=True)):
         tag = _KIND_TAGS.get(token.kind, tag)
         if token.kind is Kind.QUOTE:
             tag = "``" if _opens(tokens, index) else "''"
-        if token.kind is Kind.WORD:  # (``possible_lemmas`` must hold every lemma this can give)
-            lemma = lexicon.lemma(text, tag)
-            if tag not in ("NNP", "NNPS") and lemma == text:
-                lemma = text.lower()
+        tags[index] = tag
+        if token.kind is Kind.WORD:
+            lemma = known.get((text, tag)) or _lemma(text, tag, lexicon, known)
         else:
             lemma = text
-        words.append(make_word(token, tag, lemma, tags_of_word, "O", "", 0))
-    return words
+        lemmas.append(lemma)
+    return tags, lemmas, possible
+
+
+_lemmas: dict[tuple[str, str], str] = {}  # (word's standard spelling, tag) -> its lemma, from the shipped lexicon
+
+
+def _lemma(text: str, tag: str, lexicon: Lexicon, known: dict[tuple[str, str], str]) -> str:
+    """The lemma of a word read with ``tag``, kept in ``known`` (the last FORMS_SIZE asked for)."""
+    lemma = lexicon.lemma(text, tag)  # (``possible_lemmas`` must hold every lemma this can give)
+    if tag not in ("NNP", "NNPS") and lemma == text:
+        lemma = text.lower()
+    if len(known) >= FORMS_SIZE:
+        known.clear()
+    known[text, tag] = lemma
+    return lemma
 
 
 def _opens(tokens: Sequence[Token], index: int) -> bool:
@@ -259,6 +281,7 @@ def cache_clear() -> None:
     _analysed.cache_clear()
     _forms.clear()
     _lemma_sets.clear()
+    _lemmas.clear()
     _surface.cache_clear()
     _tokens.cache_clear()
     _opened.cache_clear()

@@ -20,9 +20,12 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "tagger.gz"
 # Weights are stored as integers: the averaged weight times this scale, rounded.
 WEIGHT_SCALE = 100
-# Weight rows kept parsed (~5 MB; 8,192 cost ~1.5% more CPU on a novel); a novel uses ~14,000 of the 40,000:
-# when full, the older half is dropped.
+# Weight rows kept parsed (~3 MB); a novel uses ~14,000 of the 40,000: when full, the older half is dropped.
 MAX_PARSED_ROWS = 16_384
+# A parsed row is one integer holding a weight for every tag in a lane of its bits (see ``_Rows``); a tag's
+# score is its lane of the rows' sum. Lanes have room for the sum of this many rows (a prediction sums 29 at most).
+MAX_SUMMED = 64
+_ABSENT = -1  # the row number of a feature the model does not have: its parsed row is 0 (adds nothing)
 # The summed weights of a word's own features (those that do not depend on its neighbours or the tags before it)
 # for the last MAX_WORD_ROWS words tagged; a novel's words repeat, so most words cost one look-up for these.
 MAX_WORD_ROWS = 4096
@@ -149,7 +152,9 @@ class PerceptronTagger:
 
     The weights are packed: each feature names a row (``weights``: feature -> row number; equal rows are
     stored once), and row ``n`` is the tag indices ``_row_tags[_starts[n]:_starts[n + 1]]`` with their weights
-    at the same places of ``_row_weights``. A row is made a tag -> weight dict when first used.
+    at the same places of ``_row_weights``. When first used in tagging, a row is parsed into one integer
+    with every tag's weight in its own lane of bits (see :class:`_Rows`), so that the scores of all tags for a
+    word are one sum of integers.
     """
 
     def __init__(
@@ -191,15 +196,13 @@ class PerceptronTagger:
         self._starts = starts
         self._row_tags = row_tags
         self._row_weights = row_weights
-        # one int object per distinct weight (a few thousand), shared by every parsed row that has it
-        self._pool = {weight: weight for weight in set(row_weights)}
         self.tagdict = tagdict  # frequent, unambiguous words -> their one tag
         self.constrain = True  # a known word gets one of the tags the lexicon gives it
-        self._rows: dict[int, dict[int, int]] = {}  # row number -> parsed row, at most MAX_PARSED_ROWS (then afresh)
+        self._rows = _Rows(self)  # row number -> parsed row, at most MAX_PARSED_ROWS
         self._index = {tag: i for i, tag in enumerate(self.tags)}
         self._allowed: dict[tuple[str, bool], tuple[int, ...] | None] = {}
         # (word as written, lexicon signature, first in sentence) -> summed weights of its own features
-        self._word_rows: dict[tuple[str, str, bool], array] = {}
+        self._word_rows: dict[tuple[str, str, bool], int] = {}
         self.word_row_hits = 0  # look-ups of _word_rows that found the word (for benchmarks)
         self.word_row_misses = 0
 
@@ -211,36 +214,9 @@ class PerceptronTagger:
         first, last = self._starts[number], self._starts[number + 1]
         return dict(zip(self._row_tags[first:last], self._row_weights[first:last], strict=True))
 
-    def _row(self, feat: str) -> dict[int, int] | None:
-        """Return a feature's weights as tag index -> weight, kept parsed (at most MAX_PARSED_ROWS of them)."""
-        number = self.weights.get(feat)
-        if number is None:
-            return None
-        row = self._rows.get(number)
-        if row is None:
-            first, last = self._starts[number], self._starts[number + 1]
-            weights = map(self._pool.__getitem__, self._row_weights[first:last])
-            row = dict(zip(self._row_tags[first:last], weights, strict=True))
-            rows = self._rows
-            if len(rows) >= MAX_PARSED_ROWS:  # a microsecond to parse a row again: memory stays bounded
-                self._rows = rows = dict(itertools.islice(rows.items(), len(rows) // 2, None))  # the newer half
-            rows[number] = row
-        return row
-
-    def _rows_of(self, feats: Iterable[str]) -> list[dict[int, int]]:
-        """The parsed weight rows of the ``feats`` the model knows (each row: tag index -> weight)."""
-        stored = self.weights
-        parsed = self._rows
-        rows = []
-        for feat in feats:
-            number = stored.get(feat)
-            if number is not None:
-                rows.append(parsed.get(number) or self._row(feat))
-        return rows
-
     def predict(self, feats: Iterable[str], allowed: Sequence[int] | None = None) -> str:
         """Return the best-scoring tag for a bag of features, among the ``allowed`` tag indices if given."""
-        rows = self._rows_of(feats)
+        rows = [row for row in map(self.row, feats) if row is not None]
         if allowed:
             scores = dict.fromkeys(allowed, 0)
             for row in rows:
@@ -255,7 +231,7 @@ class PerceptronTagger:
                 totals[tag] += weight
         return self.tags[max(range(len(totals)), key=totals.__getitem__)]
 
-    def _own_row(self, written: str, word: str, signature: str, first: bool) -> array:
+    def _own_row(self, written: str, word: str, signature: str, first: bool) -> int:
         """Return the summed weights, per tag index, of a word's own features: the ones :func:`features` makes
         from the word (``written``, and ``word`` its normalised form), its shape, its lexicon signature and
         whether it starts the sentence (bias, affixes, ...). Kept per written form: its shape and normal form
@@ -273,24 +249,11 @@ class PerceptronTagger:
         ]  # fmt: skip
         if len(word) > 4:
             feats.append("s4 " + word[-4:])
-        totals = [0] * len(self.tags)
-        self._add_rows(totals, feats)
-        row = array("i", totals)  # dense: 49 tags in 200 bytes, read by index
+        row = sum(map(self._rows.__getitem__, map(self.weights.get, feats, _ABSENTS)))
         if len(self._word_rows) >= MAX_WORD_ROWS:
             self._word_rows = {}
         self._word_rows[key] = row
         return row
-
-    def _add_rows(self, totals: list[int], feats: Iterable[str]) -> None:
-        """Add the weights of each of ``feats`` the model has to ``totals`` (indexed by tag)."""
-        stored = self.weights
-        starts, row_tags, row_weights = self._starts, self._row_tags, self._row_weights
-        for feat in feats:
-            number = stored.get(feat)
-            if number is not None:
-                first, last = starts[number], starts[number + 1]
-                for tag, weight in zip(row_tags[first:last], row_weights[first:last], strict=True):
-                    totals[tag] += weight
 
     def _predict_at(
         self,
@@ -332,20 +295,16 @@ class PerceptronTagger:
         if signature.endswith("@"):
             feats.append("name " + prev)
         own = self._own_row(words[index], word, signature, index == 0)
-        rows = self._rows_of(feats)
+        rows = self._rows
+        total = sum(map(rows.__getitem__, map(self.weights.get, feats, _ABSENTS)), own)
+        # every lane holds its tag's score plus the same offset (the number of rows summed times the bias), so
+        # the lanes compare as the scores do; the first of equal scores wins, as in predict
+        shifts, mask = rows.shifts, rows.mask
         if allowed:
-            best_tag = -1
-            best = 0
-            for tag in allowed:  # the first of equal scores wins, as in predict
-                score = own[tag] + sum([row.get(tag, 0) for row in rows])  # type: ignore[union-attr]
-                if best_tag < 0 or score > best:
-                    best_tag, best = tag, score
-            return self.tags[best_tag]
-        totals = own.tolist()
-        for row in rows:
-            for tag, weight in row.items():  # type: ignore[union-attr]
-                totals[tag] += weight
-        return self.tags[max(range(len(totals)), key=totals.__getitem__)]
+            scores = [total >> shifts[tag] & mask for tag in allowed]
+            return self.tags[allowed[scores.index(max(scores))]]
+        scores = [total >> shift & mask for shift in shifts]
+        return self.tags[scores.index(max(scores))]
 
     def allowed(self, signature: str, written: str) -> tuple[int, ...] | None:
         """Return the tag indices a known word may take (its lexicon tags; names too if capitalised)."""
@@ -436,6 +395,42 @@ class PerceptronTagger:
         tagger = cls.__new__(cls)
         tagger._setup(meta["tags"], names, ids, starts, row_tags, row_weights, meta["tagdict"])
         return tagger
+
+
+_ABSENTS = itertools.repeat(_ABSENT)  # the default of each feature's row number look-up (never exhausted)
+
+
+class _Rows(dict[int, int]):
+    """A tagger's weight rows parsed for scoring: row number -> one integer, tag ``t``'s weight plus ``bias`` in
+    the lane of bits at ``shifts[t]``. Summing rows sums every lane at once, and the lanes are wide enough that
+    no sum of MAX_SUMMED rows carries from one lane into the next. A row is parsed when first asked for; at
+    most MAX_PARSED_ROWS are kept (then the older half is dropped: parsing a row again takes a microsecond)."""
+
+    def __init__(self, tagger: PerceptronTagger) -> None:
+        super().__init__()
+        self._tagger = tagger
+        bits = 8 * tagger._row_weights.itemsize  # a weight fits in this many bits, signed
+        self.bias = 1 << (bits - 1)  # makes every weight a lane value >= 0 (and < 2 ** bits)
+        width = bits + (MAX_SUMMED - 1).bit_length()
+        self.mask = (1 << width) - 1
+        self.shifts = tuple(width * tag for tag in range(len(tagger.tags)))
+        self._base = sum(self.bias << shift for shift in self.shifts)  # the row of no weights
+        self[_ABSENT] = 0
+
+    def __missing__(self, number: int) -> int:
+        if number == _ABSENT:
+            return 0
+        tagger = self._tagger
+        row_tags, row_weights, shifts = tagger._row_tags, tagger._row_weights, self.shifts
+        row = self._base
+        for at in range(tagger._starts[number], tagger._starts[number + 1]):  # (a row has 4 or 5 weights)
+            row += row_weights[at] << shifts[row_tags[at]]
+        if len(self) >= MAX_PARSED_ROWS:  # memory stays bounded
+            for old in list(itertools.islice(self, len(self) // 2)):
+                self.pop(old, None)  # (another thread may have dropped it)
+            self[_ABSENT] = 0
+        self[number] = row
+        return row
 
 
 @functools.cache
