@@ -110,11 +110,6 @@ def _places(unwrapped, size: int) -> list[int]:
     return [issue.start for issue in unwrapped.restore(issues)]
 
 
-def _text_and_pieces(run: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
-    unwrapped = unwrap(run)
-    return unwrapped.text, unwrapped.pieces
-
-
 MIXED = (
     WRAPPED
     + "\n"
@@ -139,9 +134,21 @@ def test_runs_cut_after_blank_lines_unwrap_alone_to_the_whole_texts_unwrapping()
         assert all(a[1] == b[0] for a, b in zip(runs, runs[1:], strict=False))
         assert all(text[start:end].splitlines(keepends=True)[-1].isspace() for start, end in runs[:-1])  # a blank line
         assert 1 < len(runs) <= count
-        joined = join_parts(text, [(start, *_text_and_pieces(text[start:end])) for start, end in runs])
+        joined = join_parts(text, [(start, end, unwrap(text[start:end]).pieces) for start, end in runs])
         assert joined.text == whole.text
         assert _places(joined, len(whole.text)) == _places(whole, len(whole.text))
+        assert _merged(joined.pieces) == _merged(whole.pieces)
+
+
+def _merged(pieces: tuple[tuple[int, int, int], ...]) -> list[tuple[int, int, int]]:
+    """The pieces with every piece that goes straight on from the one before (in both texts) made one."""
+    out: list[tuple[int, int, int]] = []
+    for place, written, length in pieces:
+        if out and out[-1][0] + out[-1][2] == place and out[-1][1] + out[-1][2] == written:
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + length)
+        else:
+            out.append((place, written, length))
+    return out
 
 
 def test_a_text_without_blank_lines_is_one_run_and_unchanged_parts_stay_unchanged():
@@ -151,5 +158,5 @@ def test_a_text_without_blank_lines_is_one_run_and_unchanged_parts_stay_unchange
     plain = "One line.\n\nAnother line.\n\nA third.\n"
     runs = block_runs(plain, 2)
     assert len(runs) == 2
-    joined = join_parts(plain, [(start, *_text_and_pieces(plain[start:end])) for start, end in runs])
+    joined = join_parts(plain, [(start, end, unwrap(plain[start:end]).pieces) for start, end in runs])
     assert not joined.changed and joined.text == plain

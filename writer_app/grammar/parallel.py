@@ -196,7 +196,7 @@ def unwrap_and_learn_parallel(
         return unwrapped
     from writer_app.grammar.name_learning import adopt, study
 
-    def part(run: tuple[int, int]) -> tuple[int, str, tuple[tuple[int, int, int], ...], Any]:
+    def part(run: tuple[int, int]) -> tuple[tuple[tuple[int, int, int], ...], Any]:
         start, end = run
         piece = unwrap(text[start:end])
         # A name the run's last words go on to (across the blank line) is read in the next run's first line,
@@ -204,11 +204,11 @@ def unwrap_and_learn_parallel(
         context = _NEXT_LINE.match(text, end)
         after = context.group(0) if context is not None else ""
         found = study(speller, piece.text + after, 0, len(piece.text), verdicts=True)
-        return start, piece.text, piece.pieces, found  # (not the run as written: this process has it)
+        return piece.pieces, found  # (the joined text is remade from the pieces: no text travels back)
 
     parts = map_forked(part, runs, workers, _meanwhile(speller, meanwhile))
-    adopt(speller, [found for *_unwrapped, found in parts])
-    return join_parts(text, [(start, joined, pieces) for start, joined, pieces, _found in parts])
+    adopt(speller, [found for _pieces, found in parts])
+    return join_parts(text, [(start, end, pieces) for (start, end), (pieces, _found) in zip(runs, parts, strict=True)])
 
 
 def _meanwhile(speller: Any, meanwhile: Callable[[], None] | None) -> Callable[[], None]:

@@ -129,21 +129,29 @@ def block_runs(text: str, count: int) -> list[tuple[int, int]]:
     return runs
 
 
-def join_parts(original: str, parts: list[tuple[int, str, tuple[tuple[int, int, int], ...]]]) -> Unwrapped:
-    """The unwrapping of ``original`` from its runs' own: ``parts`` holds, in order, each run's start in
-    ``original`` and the text and pieces of its :func:`unwrap`, for runs made by :func:`block_runs`. The text is
-    the one ``unwrap(original)`` gives, and :meth:`Unwrapped.restore` moves every offset to the same place."""
-    if not any(pieces for _start, _text, pieces in parts):
+def join_parts(original: str, parts: list[tuple[int, int, tuple[tuple[int, int, int], ...]]]) -> Unwrapped:
+    """The unwrapping of ``original`` from its runs' own: ``parts`` holds, in order, each run's start and end in
+    ``original`` and the pieces of its :func:`unwrap`, for runs made by :func:`block_runs`. The text is the one
+    ``unwrap(original)`` gives, and :meth:`Unwrapped.restore` moves every offset to the same place.
+
+    The joined text is made here from the pieces (kept characters, with one space where a line break was
+    joined), so a process that unwrapped a run need only hand back its pieces."""
+    if not any(pieces for _start, _end, pieces in parts):
         return Unwrapped(original, original)
+    out: list[str] = []
     joined: list[tuple[int, int, int]] = []
-    at = 0  # where the run starts in the joined text
-    for start, text, pieces in parts:
-        if pieces:
-            joined.extend((at + place, start + written, length) for place, written, length in pieces)
-        elif text:
-            joined.append((at, start, len(text)))
-        at += len(text)
-    return Unwrapped("".join(text for _start, text, _pieces in parts), original, tuple(joined))
+    at = 0  # length of the joined text so far
+    for start, end, pieces in parts:
+        if not pieces:
+            pieces = ((0, 0, end - start),) if end > start else ()
+        base = at
+        for place, written, length in pieces:
+            if base + place > at:
+                out.append(" " * (base + place - at))  # the spaces that joined lines
+            out.append(original[start + written : start + written + length])
+            joined.append((base + place, start + written, length))
+            at = base + place + length
+    return Unwrapped("".join(out), original, tuple(joined))
 
 
 def _is_wrapped(bodies: list[str]) -> bool:
