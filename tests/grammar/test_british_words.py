@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import array
 import os
 from pathlib import Path
 
@@ -96,7 +95,7 @@ def test_a_stale_list_falls_back_to_the_en_gb_dictionary(
     fresh_spelling: dict[str, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stale = tmp_path / "british-only.bin"
-    stale.write_bytes(british_words.compiled_path().read_bytes().replace(b'"format": 3', b'"format": 0'))
+    stale.write_bytes(british_words.compiled_path().read_bytes().replace(b'"format": 4', b'"format": 0'))
     real = british_words.compiled_path
     monkeypatch.setattr(british_words, "compiled_path",
                         lambda kind=british_words.BRITISH: stale if kind == british_words.BRITISH else real(kind))
@@ -129,30 +128,28 @@ def test_expansion_applies_prefixes_suffixes_and_their_cross_product() -> None:
     assert "number_" not in forms
 
 
-@pytest.mark.parametrize("extra", [0, 1, 200])  # a few words (a full table's probes wrap around) or more
+@pytest.mark.parametrize("extra", [0, 1, 200])  # a few words (a probe may wrap round the table) or more
 def test_the_list_finds_exactly_its_own_words(extra: int) -> None:
     words = {"a", "aa", "ab", "abbey", "abide", "b", "ba", "colour", "colours", "z", "zz", "éclair", "ça", "'tis"}
     words |= {f"harbour{n}" for n in range(extra)}
-    encoded = sorted(w.encode() for w in words)
-    blob = b"".join(encoded)
-    offsets = array.array("I", [0])
-    for word in encoded:
-        offsets.append(offsets[-1] + len(word))
-    table = british_words.hash_table(encoded)
-    assert len(table) >= 2 * len(words) and sorted(table)[-len(words):] == list(range(1, len(words) + 1))
-    listed = british_words.BritishOnly(offsets, blob, table)
+    blob, table = british_words.pack(words)
+    starts = [0] + [at + 1 for at, byte in enumerate(blob[:-1]) if byte == 10]  # where each word starts
+    assert len(table) * 2 >= len(words) * 3 and sorted(slot for slot in table if slot) == [at + 1 for at in starts]
+    listed = british_words.BritishOnly(blob, table, len(words))
     probes = {*words, "", "'", "aaa", "abb", "abbeys", "abid", "c", "col", "colourss", "zzz", "é", "éclairs", "Ab"}
     probes |= {w[:-1] for w in words} | {w + "s" for w in words} | {w.upper() for w in words}
+    probes |= {"a\nab", "colour\n", "\n", "ab\nb"}  # across the line breaks the words are kept between
     assert {p: p in listed for p in probes} == {p: p in words for p in probes}
     assert len(listed) == len(words) and 42 not in listed
+    assert listed.words() == sorted(words, key=lambda w: w.encode())
 
 
 def test_the_shipped_lists_find_every_word_they_hold() -> None:
     for kind in british_words.KINDS:
         listed = british_words.load_british_only(kind=kind)
         assert listed is not None
-        offsets, blob = listed._offsets, listed._blob
-        held = [blob[offsets[i] : offsets[i + 1]].decode() for i in range(len(listed))]
+        held = listed.words()
+        assert len(held) == len(listed) > 50_000
         assert all(word in listed for word in held)
         assert not any(word + "qx" in listed for word in held[::97])
 

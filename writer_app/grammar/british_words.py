@@ -15,7 +15,7 @@ import logging
 import re
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from writer_app.grammar.compiled_file import (
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # 3: with a hash table of the words
+FORMAT = 4  # 4: the words between line breaks, found by a hash table
 MAGIC = b"writer-app british-only words\n"
 COMPILED = ("compiled", "british-only.bin")
 BRITISH = "british-only"
@@ -149,36 +149,34 @@ def header(folder: Path) -> dict[str, object]:
     }
 
 
-def hash_table(encoded: Sequence[bytes]) -> array.array:
-    """An open-addressing table of the words ``encoded`` (in file order): a power of two of slots, at most half
-    full, each 0 or a word's index + 1, a word first tried at the slot of its CRC-32 (a hash every platform and
-    Python computes alike) and then at the next ones."""
-    size = 1 << max(1, (2 * len(encoded) - 1).bit_length())
+def pack(words: Iterable[str]) -> tuple[bytes, array.array]:
+    """The compiled form of ``words``: their UTF-8 forms sorted, each followed by a line break, and an
+    open-addressing hash table of them: a power of two of slots, at most two thirds full, each 0 or a word's
+    offset + 1, a word first tried at the slot of its CRC-32 (a hash every platform and Python computes alike)
+    and then at the next ones."""
+    encoded = sorted({word.encode("utf-8", "surrogatepass") for word in words})
+    size = 1 << max(1, (3 * len(encoded) // 2).bit_length())
     mask = size - 1
     table = array.array("I", bytes(4 * size))
-    for index, word in enumerate(encoded):
+    at = 0
+    for word in encoded:
         slot = zlib.crc32(word) & mask
         while table[slot]:
             slot = (slot + 1) & mask
-        table[slot] = index + 1
-    return table
+        table[slot] = at + 1
+        at += len(word) + 1
+    return b"".join(word + b"\n" for word in encoded), table
 
 
 def dumps(folder: Path, kind: str = BRITISH) -> bytes:
-    """The bytes of a compiled list for the dictionaries in ``folder``: a count, word offsets, sorted words, then
-    the size and slots of their hash table (see :func:`hash_table`)."""
+    """The bytes of a compiled list for the dictionaries in ``folder``: the word count, the words (see
+    :func:`pack`) and the size and slots of their hash table."""
     words = british_only(folder) if kind == BRITISH else american_words(folder)
-    encoded = sorted(word.encode("utf-8") for word in words)
-    offsets = array.array("I", [0])
-    for word in encoded:
-        offsets.append(offsets[-1] + len(word))
-    table = hash_table(encoded)
+    blob, table = pack(words)
     if sys.byteorder != "little":
-        offsets.byteswap()
         table.byteswap()
-    blob = b"".join(encoded)
     payload = b"".join((
-        len(encoded).to_bytes(8, "little"), offsets.tobytes(), len(blob).to_bytes(8, "little"), blob,
+        blob.count(b"\n").to_bytes(8, "little"), len(blob).to_bytes(8, "little"), blob,
         len(table).to_bytes(8, "little"), table.tobytes(),
     ))  # fmt: skip
     return seal(KINDS[kind][0], header(folder), payload)
@@ -187,42 +185,22 @@ def dumps(folder: Path, kind: str = BRITISH) -> bytes:
 def loads(data: bytes, folder: Path, kind: str = BRITISH) -> BritishOnly | None:
     """The list in a compiled file's bytes, or None unless it is whole and built from ``folder``'s files."""
     payload = unseal(KINDS[kind][0], data, header(folder))
-    if payload is None:
+    if payload is None or len(payload) < 24:
         return None
-    try:
-        offsets, at = _array_at(payload, 0, extra=1)
-        size, at = _number_at(payload, at)
-        blob = bytes(payload[at : at + size])
-        table, at = _array_at(payload, at + size)
-    except ValueError:
+    count = int.from_bytes(payload[:8], "little")
+    size = int.from_bytes(payload[8:16], "little")
+    blob = bytes(payload[16 : 16 + size])
+    at = 16 + size
+    slots = int.from_bytes(payload[at : at + 8], "little")
+    table = array.array("I")
+    if len(blob) != size or at + 8 + slots * table.itemsize != len(payload):
         return None
-    count = len(offsets) - 1
-    if (
-        count < 1 or at != len(payload) or len(blob) != size or offsets[0] != 0 or offsets[-1] != size
-        or len(table) < 2 * count or len(table) & (len(table) - 1)
-    ):
-        return None
-    return BritishOnly(offsets, blob, table)
-
-
-def _number_at(payload: bytes, at: int) -> tuple[int, int]:
-    """The little-endian 8-byte count at ``at``, and where what follows it starts."""
-    if at + 8 > len(payload):
-        raise ValueError("cut short")
-    return int.from_bytes(payload[at : at + 8], "little"), at + 8
-
-
-def _array_at(payload: bytes, at: int, extra: int = 0) -> tuple[array.array, int]:
-    """The array of ``count + extra`` 4-byte numbers after a count at ``at``, and where what follows it starts."""
-    count, at = _number_at(payload, at)
-    numbers = array.array("I")
-    end = at + (count + extra) * numbers.itemsize
-    if end > len(payload):
-        raise ValueError("cut short")
-    numbers.frombytes(payload[at:end])
+    table.frombytes(payload[at + 8 :])
     if sys.byteorder != "little":
-        numbers.byteswap()
-    return numbers, end
+        table.byteswap()
+    if count < 1 or not blob.endswith(b"\n") or blob.count(b"\n") != count or slots < count or slots & (slots - 1):
+        return None
+    return BritishOnly(blob, table, count)
 
 
 def _folder() -> Path:
@@ -251,33 +229,40 @@ _ASCII_LISTED = re.compile(r"[A-Za-z'][a-z']*")
 class BritishOnly:
     """Answers "does en_GB Hunspell accept this word that en_US rejects?" from the shipped list.
 
-    The words stay in the file's form (sorted UTF-8 and their offsets), found through the file's hash table
-    (see :func:`hash_table`): loading costs no parsing and no set of a hundred thousand strings, and a look-up
-    is a CRC-32 and one or two byte comparisons (a binary search took about four times as long).
+    The words stay in the file's form (see :func:`pack`), found through its hash table: loading costs no
+    parsing and no set of a hundred thousand strings, and a look-up is a CRC-32 and a byte comparison or two
+    (a binary search took about four times as long).
     """
 
-    def __init__(self, offsets: array.array, blob: bytes, table: array.array) -> None:
-        self._offsets = offsets
+    def __init__(self, blob: bytes, table: array.array, count: int) -> None:
         self._blob = blob
         self._table = table
         self._mask = len(table) - 1
+        self._count = count
 
     def __len__(self) -> int:
-        return len(self._offsets) - 1
+        return self._count
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
+        if not isinstance(word, str) or not word:
             return False
         key = word.encode("utf-8", "surrogatepass")
-        table, mask, offsets, blob = self._table, self._mask, self._offsets, self._blob
+        if 10 in key:  # a line break: no listed word holds one (and the words are kept between them)
+            return False
+        table, mask, blob = self._table, self._mask, self._blob
+        listed = key + b"\n"  # as the word stands in the file
         slot = zlib.crc32(key) & mask
         while True:
-            index = table[slot]
-            if not index:
+            start = table[slot]
+            if not start:
                 return False
-            if blob[offsets[index - 1] : offsets[index]] == key:
+            if blob.startswith(listed, start - 1):
                 return True
             slot = (slot + 1) & mask
+
+    def words(self) -> list[str]:
+        """Every listed word, in the file's (sorted) order."""
+        return self._blob.decode("utf-8", "surrogatepass").split("\n")[:-1]
 
     def spell(self, word: str) -> bool:
         """Hunspell en_GB's verdict on a lowercase or capitalised word en_US rejects (apostrophes: ')."""

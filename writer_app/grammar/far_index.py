@@ -282,8 +282,7 @@ def build_from_sources(frequency_folder: Path, dictionary_folder: Path) -> FarIn
 
 def _listed_words(listed: object) -> list[str]:
     """The words of a shipped word list (:class:`writer_app.grammar.british_words.BritishOnly`)."""
-    offsets, blob = listed._offsets, listed._blob  # type: ignore[attr-defined]
-    return [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(len(offsets) - 1)]
+    return listed.words()  # type: ignore[attr-defined]
 
 
 def build_compiled(
