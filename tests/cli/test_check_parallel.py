@@ -86,3 +86,27 @@ def test_the_search_budget_is_shared_by_forked_workers() -> None:
     # Whichever worker meets a word first searches it; every other meeting is refused.
     assert sorted(w for w, ok in zip(words, taken, strict=True) if ok) == ["quimbering", "yxthorpian", "zorblaxian"]
     assert not budget.take("gribbenzalt")  # the three searches spent the budget
+
+
+def test_only_a_text_checked_in_parts_gets_its_checker_built_in_stages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from writer_app.grammar import factory
+
+    built: list[bool] = []
+    real = factory.build_checker
+
+    def recording(config, extra=(), staged=False):
+        built.append(staged)
+        return real(config, extra, staged)
+
+    monkeypatch.setattr(factory, "build_checker", recording)
+    short = tmp_path / "short.txt"
+    short.write_text(PARAGRAPHS[1] + "\n", encoding="utf-8")
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join(PARAGRAPHS * 4) + "\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 1_000)
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    assert _run(capsys, short)[0] == 1  # a one-line check: every engine built at once, as before
+    assert _run(capsys, long)[0] == 1  # a long text: the rules load while its names are studied
+    assert built == [False, True]

@@ -76,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     groups = [_targets_of(Path(raw), raw, encoding) for raw in args.paths]
     settings = _load_settings()
     from writer_app.grammar.factory import build_checker, cast_words_of, check_text_parallel, config_from
+    from writer_app.grammar.parallel import MIN_PARALLEL_CHARS
 
     checkers: dict[tuple[int, str, bool], tuple[Any, Any]] = {}
     results: list[Target] = []
@@ -89,9 +90,9 @@ def run(args: argparse.Namespace) -> int:
             config = replace(config, dialect=getattr(settings, "dialect", "en-US") or "en-US")
         key = (id(project), config.dialect, config.strict_dialogue)
         if key not in checkers:
-            # Staged: the speller now, the rules while a novel's names are studied in other processes (or on
-            # the first check).
-            checkers[key] = (_built(partial(build_checker, staged=True), config), config)
+            # Staged for a novel: the speller now, the rules while its names are studied in other processes.
+            staged = any(len(target.text) >= MIN_PARALLEL_CHARS for target in targets)
+            checkers[key] = (_built(partial(build_checker, staged=staged), config), config)
         checker, config = checkers[key]
         for target in targets:
             # A novel is checked on every core; each part's suggestions are made where it was checked.
