@@ -184,12 +184,10 @@ def unwrap_and_learn_parallel(
     """
     from writer_app.grammar.unwrap import block_runs, join_parts, unwrap
 
-    if len(text) < MIN_PARALLEL_CHARS:
-        unwrapped = unwrap(text)
-        speller.learn_names(unwrapped.text)
-        return unwrapped
-    workers = worker_count() if workers is None else workers
-    runs = block_runs(text, workers) if workers >= 2 else []
+    runs: list[tuple[int, int]] = []
+    if len(text) >= MIN_PARALLEL_CHARS:  # (a short text never asks how many cores there are)
+        workers = worker_count() if workers is None else workers
+        runs = block_runs(text, workers) if workers >= 2 else []
     if len(runs) < 2:
         unwrapped = unwrap(text)
         learn_names_parallel(speller, unwrapped.text, workers, meanwhile)

@@ -54,7 +54,6 @@ _WIDE = 100  # rules whose matches are at least this long run over whole paragra
 ADJACENT_REPEAT = "(?#adjacent repeated word)"
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
-_DIGIT = re.compile(r"\d")
 _NEXT_WORDS = re.compile(r"\S+\s+(?:\S+\s)?")
 _GB_DIALECTS = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN")
 
@@ -121,11 +120,8 @@ def _requirements(rule: Rule) -> tuple[frozenset[str], ...]:
 
 def _char_gate(chars: frozenset[str] | None) -> str | Callable[[str], object] | None:
     """A quick punctuation test for a rule: one character to look for, a compiled class search, or None."""
-    if not chars or chars & COMMON_CHARS:
-        return None
-    if len(chars) == 1:
-        return next(iter(chars))
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]").search
+    need = _char_need(chars, digit=False)
+    return None if need is None else _char_test(need)
 
 
 _LAZY = object()  # placeholder for a quick test not built yet
